@@ -1,0 +1,1 @@
+"""Data files of InduCCI Desktop (content packs, fonts, icons), read through importlib.resources."""

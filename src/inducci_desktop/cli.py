@@ -1,0 +1,134 @@
+"""Headless commands over the same services as the GUI.
+
+Exit codes: 0 success, 1 the command found a problem (e.g. ``db check``), 2 bad usage or input,
+3 the data is unusable or in use, 70 an unexpected error (details in the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TextIO
+
+from . import __version__
+from .paths import AppPaths
+from .services.errors import ServiceError
+from .store.errors import StoreError
+
+if TYPE_CHECKING:
+    from .services.container import Services
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 70
+
+Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
+
+#: Modules that add commands: each has ``register(commands)``, which adds sub-parsers and sets
+#: ``handler=`` (a Handler) as their default. Imported only when the parser is built.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inducci-desktop",
+        description="InduCCI Desktop: the InduCCI e-Toolbox offline. With no command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"InduCCI Desktop {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="use DIR for database, backups and logs")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail to stderr")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = commands.add_parser("db", help="database checks").add_subparsers(dest="db_command", required=True)
+    db.add_parser("check", help="integrity quick check and schema state; non-zero exit on any problem")
+
+    backup = commands.add_parser("backup", help="create, list and restore backups")
+    backup_commands = backup.add_subparsers(dest="backup_command", required=True)
+    backup_commands.add_parser("create", help="back up the database now")
+    backup_commands.add_parser("list", help="list backups, newest first")
+    restore = backup_commands.add_parser("restore", help="restore a backup (the current file is kept as one)")
+    restore.add_argument("id", help="a backup id from 'backup list'")
+    for command in ("db", "backup"):
+        commands.choices[command].set_defaults(handler=HANDLERS[command])
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(commands)
+    return parser
+
+
+def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from .store.database import check_database
+
+    result = check_database(paths.database)
+    for line in result.lines:
+        print(line, file=out)
+    return EXIT_OK if result.ok else EXIT_PROBLEM
+
+
+def _backup(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from .instance import DataLock
+    from .store.backup import Backups
+
+    backups = Backups(paths.database, paths.backup_dir)
+    if args.backup_command == "list":
+        found = backups.list()
+        if not found:
+            print(f"no backups in {paths.backup_dir}", file=out)
+        for info in found:
+            print(f"{info.id}\t{info.created:%Y-%m-%d %H:%M:%S} UTC\t{info.reason}\t{info.size} bytes", file=out)
+        return EXIT_OK
+    if args.backup_command == "create":
+        info = backups.create("manual")
+        print(f"created {info.id} ({info.size} bytes) in {paths.backup_dir}", file=out)
+        return EXIT_OK
+    with DataLock(paths):
+        from .store.database import Store
+
+        store = Store(paths.database, paths.backup_dir)
+        safety = store.restore(args.id)
+        store.close()
+    kept = f"; the previous database is kept as backup {safety}" if safety else ""
+    print(f"restored {args.id}{kept}", file=out)
+    return EXIT_OK
+
+
+HANDLERS: dict[str, Handler] = {"db": _db_check, "backup": _backup}
+
+
+@contextmanager
+def open_services(paths: AppPaths) -> Iterator[Services]:
+    """The services over the store of ``paths`` (checked, backed up and migrated as at GUI start)."""
+    from .services.container import Services
+    from .store.database import Store
+
+    store = Store(paths.database, paths.backup_dir)
+    store.open()
+    services = Services.over(paths, store)
+    try:
+        yield services
+    finally:
+        services.close()
+
+
+def run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO | None = None) -> int:
+    """Run one parsed command; every expected failure becomes a message on stderr and an exit code."""
+    out = out or sys.stdout
+    try:
+        handler: Handler = args.handler
+        return handler(args, paths, out)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        if exc.offer_restore:
+            print("hint: 'inducci-desktop backup list' shows backups; 'backup restore ID' restores one.",
+                  file=sys.stderr)
+        return EXIT_DATA
+    except ServiceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        print(f"error: an unexpected problem occurred; details are in {paths.log_file}", file=sys.stderr)
+        return EXIT_INTERNAL

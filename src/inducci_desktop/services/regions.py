@@ -1,0 +1,109 @@
+"""The regions and organisations the user works for: add, rename, delete to the trash, restore."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..store.database import Store
+from ..store.models import Region, utcnow
+from .errors import NotFoundError, ValidationError
+
+KINDS = ("region", "organisation")
+MAX_NAME = 200
+
+
+@dataclass(frozen=True)
+class RegionView:
+    id: str
+    name: str
+    kind: str
+    country: str
+    notes: str
+    updated_at: datetime
+    deleted_at: datetime | None
+
+    @classmethod
+    def of(cls, row: Region) -> RegionView:
+        return cls(row.id, row.name, row.kind, row.country, row.notes, row.updated_at, row.deleted_at)
+
+
+def clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise ValidationError("A region needs a name.")
+    if len(cleaned) > MAX_NAME:
+        raise ValidationError(f"A region name can be at most {MAX_NAME} characters long.")
+    return cleaned
+
+
+class RegionService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def list(self, *, deleted: bool = False) -> list[RegionView]:
+        """Active regions (or, with ``deleted=True``, those in the trash), sorted by name."""
+        with self.store.db.reading() as session:
+            condition = Region.deleted_at.is_not(None) if deleted else Region.deleted_at.is_(None)
+            rows = session.scalars(select(Region).where(condition)).all()
+            return sorted((RegionView.of(r) for r in rows), key=lambda r: r.name.casefold())
+
+    def get(self, region_id: str) -> RegionView:
+        with self.store.db.reading() as session:
+            return RegionView.of(self._row(session, region_id))
+
+    def add(self, name: str, kind: str = "region", country: str = "") -> RegionView:
+        name = clean_name(name)
+        if kind not in KINDS:
+            raise ValidationError(f"Unknown kind {kind!r}; use one of: {', '.join(KINDS)}.")
+        with self.store.db.unit_of_work() as session:
+            self._refuse_duplicate(session, name)
+            row = Region(name=name, kind=kind, country=country.strip(), notes="")
+            session.add(row)
+            session.flush()
+            return RegionView.of(row)
+
+    def rename(self, region_id: str, name: str) -> RegionView:
+        name = clean_name(name)
+        with self.store.db.unit_of_work() as session:
+            row = self._row(session, region_id)
+            if row.name != name:
+                self._refuse_duplicate(session, name, except_id=region_id)
+                row.name = name
+                session.flush()
+            return RegionView.of(row)
+
+    def delete(self, region_id: str) -> RegionView:
+        """Move to the trash; ``restore`` brings it back."""
+        with self.store.db.unit_of_work() as session:
+            row = self._row(session, region_id)
+            row.deleted_at = utcnow()
+            session.flush()
+            return RegionView.of(row)
+
+    def restore(self, region_id: str) -> RegionView:
+        with self.store.db.unit_of_work() as session:
+            row = self._row(session, region_id, include_deleted=True)
+            if row.deleted_at is not None:
+                self._refuse_duplicate(session, row.name, except_id=region_id)
+                row.deleted_at = None
+                session.flush()
+            return RegionView.of(row)
+
+    @staticmethod
+    def _row(session: Session, region_id: str, *, include_deleted: bool = False) -> Region:
+        row = session.get(Region, region_id)
+        if row is None or (row.deleted_at is not None and not include_deleted):
+            raise NotFoundError(f"There is no region with id {region_id!r}.")
+        return row
+
+    @staticmethod
+    def _refuse_duplicate(session: Session, name: str, except_id: str | None = None) -> None:
+        # Compared in Python: SQLite's lower() folds ASCII only, and "ŁÓDŹ" must clash with "Łódź".
+        wanted = name.casefold()
+        query = select(Region.name).where(Region.deleted_at.is_(None), Region.id != (except_id or ""))
+        if any(existing.casefold() == wanted for existing in session.scalars(query)):
+            raise ValidationError(f"There is already a region called {name!r}.")

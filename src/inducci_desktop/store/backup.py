@@ -1,0 +1,165 @@
+"""Backups of the database with SQLite's online backup API: create, list, rotate, verify, restore.
+
+Copying a WAL database file is not a backup, so every copy here goes through ``Connection.backup``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from .errors import BackupError, StoreError
+from .inspect import integrity_problems, open_read_only, read_state
+from .schema import KNOWN_REVISIONS
+
+REASONS = ("auto", "manual", "pre-migrate", "pre-restore")
+KEEP = {"auto": 7, "pre-migrate": 5, "pre-restore": 5}  # manual backups are never rotated away
+NAME = re.compile(r"^inducci-(\d{8}-\d{6}-\d{6})-(auto|manual|pre-migrate|pre-restore)\.sqlite3$")
+AUTO_INTERVAL = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    id: str
+    path: Path
+    created: datetime
+    reason: str
+    size: int
+
+
+class Backups:
+    """The backup folder of one database."""
+
+    def __init__(self, database: Path, folder: Path) -> None:
+        self.database = database
+        self.folder = folder
+
+    def list(self) -> list[BackupInfo]:
+        """All backups, newest first."""
+        found: list[BackupInfo] = []
+        if not self.folder.is_dir():
+            return found
+        for entry in self.folder.iterdir():
+            match = NAME.match(entry.name)
+            if not match:
+                continue
+            created = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f").replace(tzinfo=UTC)
+            found.append(BackupInfo(entry.stem, entry, created, match.group(2), entry.stat().st_size))
+        return sorted(found, key=lambda b: b.created, reverse=True)
+
+    def get(self, backup_id: str) -> BackupInfo:
+        for info in self.list():
+            if info.id == backup_id:
+                return info
+        raise BackupError(f"There is no backup called {backup_id!r} in {self.folder}.")
+
+    def create(self, reason: str = "manual") -> BackupInfo:
+        """Copy the database into a new backup file; the file appears only when complete."""
+        if reason not in REASONS:
+            raise ValueError(reason)
+        if not self.database.exists():
+            raise BackupError(f"There is no database at {self.database} to back up yet.")
+        self.folder.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(UTC)
+        while True:
+            name = f"inducci-{stamp:%Y%m%d-%H%M%S-%f}-{reason}.sqlite3"
+            target = self.folder / name
+            if not target.exists():
+                break
+            stamp += timedelta(microseconds=1)
+        partial = target.with_name(f".{name}.partial")
+        try:
+            source = open_read_only(self.database)
+            try:
+                dest = sqlite3.connect(partial)
+                try:
+                    source.backup(dest)
+                    dest.execute("PRAGMA journal_mode = DELETE")
+                finally:
+                    dest.close()
+            finally:
+                source.close()
+            os.replace(partial, target)
+        except (sqlite3.Error, OSError) as exc:
+            partial.unlink(missing_ok=True)
+            raise BackupError(f"The backup could not be written to {self.folder}: {exc}") from exc
+        self.rotate()
+        return self.get(target.stem)
+
+    def rotate(self) -> list[BackupInfo]:
+        """Delete the oldest automatic backups beyond what KEEP allows; return what was removed."""
+        removed: list[BackupInfo] = []
+        by_reason: dict[str, list[BackupInfo]] = {}
+        for info in self.list():
+            by_reason.setdefault(info.reason, []).append(info)
+        for reason, keep in KEEP.items():
+            for info in by_reason.get(reason, [])[keep:]:
+                info.path.unlink(missing_ok=True)
+                removed.append(info)
+        return removed
+
+    def auto_backup_if_due(self, now: datetime | None = None) -> BackupInfo | None:
+        """At most one automatic backup a day, and only of a database that exists."""
+        if not self.database.exists() or self.database.stat().st_size == 0:
+            return None
+        now = now or datetime.now(UTC)
+        autos = [b for b in self.list() if b.reason == "auto"]
+        if autos and now - autos[0].created < AUTO_INTERVAL:
+            return None
+        return self.create("auto")
+
+    def verify(self, backup_id: str) -> BackupInfo:
+        """Full integrity check of a backup and a schema this version can open; raise if it fails."""
+        info = self.get(backup_id)
+        try:
+            problems = integrity_problems(info.path, full=True)
+        except StoreError as exc:
+            raise BackupError(f"Backup {backup_id} is damaged: {exc}") from exc
+        if problems:
+            raise BackupError(f"Backup {backup_id} failed its integrity check: {'; '.join(problems[:3])}")
+        try:
+            state = read_state(info.path)
+        except StoreError as exc:
+            raise BackupError(f"Backup {backup_id} cannot be used: {exc}") from exc
+        if state.revision not in KNOWN_REVISIONS:
+            raise BackupError(
+                f"Backup {backup_id} was made by a newer InduCCI Desktop (schema {state.revision}); "
+                "it cannot be restored with this version."
+            )
+        return info
+
+    def restore(self, backup_id: str) -> BackupInfo | None:
+        """Replace the database's content with a verified backup.
+
+        The current file is kept first as a ``pre-restore`` backup (when it can be read at all).
+        The caller must have closed every connection to the database. Returns that safety backup.
+        """
+        info = self.verify(backup_id)
+        safety: BackupInfo | None = None
+        if self.database.exists() and self.database.stat().st_size > 0:
+            try:
+                safety = self.create("pre-restore")
+            except BackupError:
+                # A damaged current file cannot be backed up through SQLite; keep its bytes instead.
+                keep = self.folder / f"damaged-{datetime.now(UTC):%Y%m%d-%H%M%S}-{self.database.name}"
+                os.replace(self.database, keep)
+                for suffix in ("-wal", "-shm"):
+                    Path(f"{self.database}{suffix}").unlink(missing_ok=True)
+        try:
+            source = open_read_only(info.path)
+            try:
+                dest = sqlite3.connect(self.database)
+                try:
+                    source.backup(dest)
+                    dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    dest.close()
+            finally:
+                source.close()
+        except sqlite3.Error as exc:
+            raise BackupError(f"Restoring {backup_id} failed: {exc}. The previous file is kept as a backup.") from exc
+        return safety

@@ -1,0 +1,166 @@
+"""Opening the local store: check, back up, migrate, then hand out sessions and units of work."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from .backup import Backups
+from .engine import make_engine
+from .errors import NewerDatabaseError
+from .inspect import FileState, integrity_problems, read_state
+from .schema import HEAD, KNOWN_REVISIONS
+
+log = logging.getLogger(__name__)
+
+
+class Database:
+    """An open, migrated database file and the way to use it.
+
+    Sessions belong to the thread that made them; services pass ids and plain data across threads.
+    """
+
+    def __init__(self, path: Path, backup_dir: Path) -> None:
+        self.path = path
+        self.backups = Backups(path, backup_dir)
+        self.engine: Engine = make_engine(path)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        """One write transaction: committed when the block ends, rolled back on any exception."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for queries only; whatever it changes is rolled back."""
+        with self._sessions() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(text("SELECT version_num FROM alembic_version")).fetchone()
+            return row[0] if row else None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+@dataclass
+class OpenReport:
+    """What opening the store did, for the log and the settings page."""
+
+    created: bool = False
+    migrated_from: str | None = None
+    backups_made: list[str] = field(default_factory=list)
+
+
+def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True) -> tuple[Database, OpenReport]:
+    """Open the database at ``path``, creating or upgrading it as needed.
+
+    Order: read-only checks (SQLite? intact? a revision we know?) → daily backup → backup before a
+    migration → migration → engine. A file that fails a check raises a StoreError and is not written.
+    """
+    report = OpenReport()
+    state: FileState = read_state(path)
+    if not state.known:
+        raise NewerDatabaseError(
+            f"{path} was written by a newer version of InduCCI Desktop (schema {state.revision}; this version "
+            f"knows up to {HEAD}). It was not opened and has not been changed. Install the newer version, "
+            "or choose another data folder."
+        )
+    backups = Backups(path, backup_dir)
+    if state.has_tables and auto_backup:
+        made = backups.auto_backup_if_due()
+        if made:
+            report.backups_made.append(made.id)
+    if state.revision != HEAD:
+        if state.has_tables:
+            report.backups_made.append(backups.create("pre-migrate").id)
+            report.migrated_from = state.revision
+            log.info("upgrading schema %s -> %s", state.revision, HEAD)
+        else:
+            report.created = True
+            log.info("creating a new database at %s", path)
+        from .migrate import upgrade
+
+        upgrade(path)
+    return Database(path, backup_dir), report
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    ok: bool
+    lines: list[str]
+
+
+def check_database(path: Path) -> CheckResult:
+    """Quick check plus schema state, without writing anything."""
+    from .errors import StoreError
+
+    lines: list[str] = [f"database: {path}"]
+    if not path.exists():
+        return CheckResult(False, [*lines, "problem: the database file does not exist yet (start the app once)"])
+    try:
+        problems = integrity_problems(path)
+        if problems:
+            return CheckResult(False, [*lines, *(f"problem: {p}" for p in problems)])
+        lines.append("integrity: ok (quick_check)")
+        state = read_state(path)
+    except StoreError as exc:
+        return CheckResult(False, [*lines, f"problem: {exc}"])
+    if state.revision == HEAD:
+        lines.append(f"schema: {state.revision} (current)")
+        return CheckResult(True, lines)
+    if state.revision in KNOWN_REVISIONS:
+        lines.append(f"schema: {state.revision} (older; will be upgraded to {HEAD} at the next start)")
+        return CheckResult(True, lines)
+    if state.revision is None:
+        return CheckResult(False, [*lines, "problem: the database has no schema yet"])
+    return CheckResult(False, [*lines, f"problem: schema {state.revision} is newer than this version knows ({HEAD})"])
+
+
+class Store:
+    """The database of one data folder, which can be closed and reopened around a restore."""
+
+    def __init__(self, path: Path, backup_dir: Path) -> None:
+        self.path = path
+        self.backups = Backups(path, backup_dir)
+        self._db: Database | None = None
+        self.last_open: OpenReport | None = None
+
+    def open(self, *, auto_backup: bool = True) -> OpenReport:
+        self._db, self.last_open = open_database(self.path, self.backups.folder, auto_backup=auto_backup)
+        return self.last_open
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            raise RuntimeError("the store is not open")
+        return self._db
+
+    @property
+    def is_open(self) -> bool:
+        return self._db is not None
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def restore(self, backup_id: str) -> str | None:
+        """Restore a backup and reopen (migrating an older backup). Returns the id of the safety backup."""
+        self.close()
+        safety = self.backups.restore(backup_id)
+        self.open(auto_backup=False)
+        return safety.id if safety else None

@@ -1,0 +1,40 @@
+"""Errors the store raises; each carries a message fit to show a user as it is."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """A problem with the local database, explained for a user.
+
+    ``offer_restore`` is true when restoring the newest good backup is a sensible next step.
+    """
+
+    offer_restore: bool = False
+
+
+class NotSQLiteError(StoreError):
+    offer_restore = True
+
+
+class CorruptDatabaseError(StoreError):
+    offer_restore = True
+
+
+class NewerDatabaseError(StoreError):
+    """The file was written by a newer InduCCI Desktop; it is left untouched."""
+
+
+class ForeignDatabaseError(StoreError):
+    """An SQLite file that is not an InduCCI Desktop database."""
+
+
+class MigrationError(StoreError):
+    offer_restore = True
+
+
+class BackupError(StoreError):
+    pass
+
+
+class DataInUseError(StoreError):
+    """Another InduCCI Desktop holds this data folder."""

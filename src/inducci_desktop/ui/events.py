@@ -1,0 +1,12 @@
+"""Signals that tell pages what changed, so pages refresh themselves instead of poking each other."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class AppEvents(QObject):
+    regionsChanged = Signal()
+    backupsChanged = Signal()
+    #: the whole database was replaced (restore): every page reloads, undo history is dropped
+    dataReplaced = Signal()

@@ -1,0 +1,120 @@
+"""The one way to run work off the UI thread, with success/failure callbacks and a delayed progress dialog.
+
+The work function gets plain arguments and returns plain data; it must not touch widgets. Database
+sessions are opened inside the work function, on the worker thread, and closed there.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+log = logging.getLogger(__name__)
+PROGRESS_DELAY_MS = 400
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object, str)
+    progress = Signal(int, int)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, work: Callable[..., Any], signals: _Signals, with_progress: bool) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = signals
+        self.with_progress = with_progress
+
+    def run(self) -> None:
+        try:
+            if self.with_progress:
+                result = self.work(lambda done, total: self.signals.progress.emit(done, total))
+            else:
+                result = self.work()
+        except Exception as exc:
+            self.signals.failed.emit(exc, traceback.format_exc())
+        else:
+            self.signals.done.emit(result)
+
+
+class Job:
+    """``Job(work).success(fn).failure(fn).progress(parent, label).start()``.
+
+    ``work`` is called on a pool thread; when ``progress`` is set it receives a ``report(done, total)``
+    callable. The dialog appears only if the work lasts longer than PROGRESS_DELAY_MS.
+    """
+
+    _running: set[Job] = set()
+
+    def __init__(self, work: Callable[..., Any]) -> None:
+        self.work = work
+        self._on_success: Callable[[Any], None] = lambda _result: None
+        self._on_failure: Callable[[Exception], None] | None = None
+        self._parent: QWidget | None = None
+        self._label = ""
+        self._dialog: QProgressDialog | None = None
+        self._signals = _Signals()
+        self._timer: QTimer | None = None
+
+    def success(self, fn: Callable[[Any], None]) -> Job:
+        self._on_success = fn
+        return self
+
+    def failure(self, fn: Callable[[Exception], None]) -> Job:
+        self._on_failure = fn
+        return self
+
+    def progress(self, parent: QWidget, label: str) -> Job:
+        self._parent = parent
+        self._label = label
+        return self
+
+    def start(self) -> Job:
+        Job._running.add(self)
+        self._signals.done.connect(self._finish_ok, Qt.ConnectionType.QueuedConnection)
+        self._signals.failed.connect(self._finish_error, Qt.ConnectionType.QueuedConnection)
+        self._signals.progress.connect(self._report, Qt.ConnectionType.QueuedConnection)
+        if self._parent is not None:
+            self._timer = QTimer(singleShot=True, interval=PROGRESS_DELAY_MS)
+            self._timer.timeout.connect(self._show_dialog)
+            self._timer.start()
+        QThreadPool.globalInstance().start(_Runnable(self.work, self._signals, self._parent is not None))
+        return self
+
+    def _show_dialog(self) -> None:
+        self._dialog = QProgressDialog(self._label, "", 0, 0, self._parent)
+        self._dialog.setCancelButton(None)
+        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._dialog.setMinimumDuration(0)
+        self._dialog.show()
+
+    def _report(self, done: int, total: int) -> None:
+        if self._dialog is not None:
+            self._dialog.setMaximum(total)
+            self._dialog.setValue(done)
+
+    def _close(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._dialog is not None:
+            self._dialog.reset()
+            self._dialog.deleteLater()
+            self._dialog = None
+        Job._running.discard(self)
+
+    def _finish_ok(self, result: Any) -> None:
+        self._close()
+        self._on_success(result)
+
+    def _finish_error(self, exc: Exception, trace: str) -> None:
+        self._close()
+        if self._on_failure is None:
+            log.error("background job failed:\n%s", trace)
+            raise exc
+        self._on_failure(exc)

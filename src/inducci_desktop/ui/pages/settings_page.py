@@ -1,0 +1,96 @@
+"""The Settings page: where the data lives, schema version, backups, regions, appearance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...services.container import Services
+from ..events import AppEvents
+from ..theme import apply_theme
+from .backups_panel import BackupsPanel
+from .regions_panel import RegionsPanel
+
+THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+
+
+def _selectable(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class SettingsPage(QScrollArea):
+    def __init__(self, services: Services, events: AppEvents, undo_stack: QUndoStack) -> None:
+        super().__init__()
+        self.services = services
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        title = QLabel("<h2>Settings</h2>")
+        layout.addWidget(title)
+
+        data_box = QGroupBox("Data")
+        form = QFormLayout(data_box)
+        paths = services.paths
+        self.folder_label = _selectable(str(paths.data_dir))
+        open_folder = QPushButton("Open folder")
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir))))
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(open_folder)
+        form.addRow("Data folder:", folder_row)
+        form.addRow("Database:", _selectable(paths.database.name))
+        self.schema_label = _selectable("")
+        form.addRow("Schema version:", self.schema_label)
+        form.addRow("Log file:", _selectable(str(paths.log_file)))
+
+        look_box = QGroupBox("Appearance")
+        look = QFormLayout(look_box)
+        self.theme_combo = QComboBox()
+        self.theme_combo.setAccessibleName("Theme")
+        for key, label in THEMES:
+            self.theme_combo.addItem(label, key)
+        current = services.settings.get("ui.theme", "system")
+        self.theme_combo.setCurrentIndex(max(0, [k for k, _ in THEMES].index(current) if current in dict(THEMES) else 0))
+        self.theme_combo.currentIndexChanged.connect(self._theme_changed)
+        look.addRow("Theme:", self.theme_combo)
+
+        self.backups = BackupsPanel(services.maintenance, events)
+        self.regions = RegionsPanel(services.regions, events, undo_stack)
+        self.backups.setMinimumHeight(220)
+        self.regions.setMinimumHeight(260)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(data_box)
+        left.addWidget(look_box)
+        left.addWidget(self.backups, 1)
+        columns.addLayout(left, 1)
+        columns.addWidget(self.regions, 1)
+        layout.addLayout(columns, 1)
+        self.setWidget(body)
+        events.dataReplaced.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        maintenance = self.services.maintenance
+        current = maintenance.schema_version()
+        state = "current" if current == maintenance.expected_schema() else f"expected {maintenance.expected_schema()}"
+        self.schema_label.setText(f"{current} ({state})")
+
+    def _theme_changed(self) -> None:
+        choice = self.theme_combo.currentData()
+        self.services.settings.set("ui.theme", choice)
+        apply_theme(choice)

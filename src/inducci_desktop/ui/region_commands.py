@@ -1,0 +1,87 @@
+"""Undoable edits of regions. Each edit runs once before it is pushed, so a refused edit never enters
+the undo history; undo and redo then replay it through the service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoCommand
+
+from ..services.regions import RegionService
+
+
+class _RegionCommand(QUndoCommand):
+    def __init__(self, text: str, regions: RegionService, changed: Callable[[], None]) -> None:
+        super().__init__(text)
+        self.regions = regions
+        self.changed = changed
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+        else:
+            self.apply()
+        self.changed()
+
+    def undo(self) -> None:
+        self.revert()
+        self.changed()
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+
+class AddRegion(_RegionCommand):
+    def __init__(self, regions: RegionService, changed: Callable[[], None], name: str) -> None:
+        super().__init__(f"Add “{name}”", regions, changed)
+        self.region_id = regions.add(name).id
+
+    def apply(self) -> None:
+        self.regions.restore(self.region_id)
+
+    def revert(self) -> None:
+        self.regions.delete(self.region_id)
+
+
+class RenameRegion(_RegionCommand):
+    def __init__(self, regions: RegionService, changed: Callable[[], None], region_id: str, name: str) -> None:
+        self.old = regions.get(region_id).name
+        self.region_id = region_id
+        self.new = regions.rename(region_id, name).name
+        super().__init__(f"Rename “{self.old}” to “{self.new}”", regions, changed)
+
+    def apply(self) -> None:
+        self.regions.rename(self.region_id, self.new)
+
+    def revert(self) -> None:
+        self.regions.rename(self.region_id, self.old)
+
+
+class DeleteRegion(_RegionCommand):
+    def __init__(self, regions: RegionService, changed: Callable[[], None], region_id: str) -> None:
+        self.region_id = region_id
+        name = regions.delete(region_id).name
+        super().__init__(f"Delete “{name}”", regions, changed)
+
+    def apply(self) -> None:
+        self.regions.delete(self.region_id)
+
+    def revert(self) -> None:
+        self.regions.restore(self.region_id)
+
+
+class RestoreRegion(DeleteRegion):
+    def __init__(self, regions: RegionService, changed: Callable[[], None], region_id: str) -> None:
+        self.region_id = region_id
+        name = regions.restore(region_id).name
+        _RegionCommand.__init__(self, f"Restore “{name}”", regions, changed)
+
+    def apply(self) -> None:
+        super().revert()
+
+    def revert(self) -> None:
+        super().apply()
