@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = commands.add_parser("db", help="database checks").add_subparsers(dest="db_command", required=True)
     db.add_parser("check", help="integrity quick check and schema state; non-zero exit on any problem")
+    db.add_parser("upgrade", help="create the database or upgrade it to this version now (backup first)")
 
     backup = commands.add_parser("backup", help="create, list and restore backups")
     backup_commands = backup.add_subparsers(dest="backup_command", required=True)
@@ -61,6 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from .store.database import check_database
+
+    if args.db_command == "upgrade":
+        with open_services(paths) as services:
+            report = services.store.last_open
+            state = "current"
+            if report and report.created:
+                state = "created"
+            elif report and report.migrated_from:
+                state = "upgraded"
+            print(f"database {state}: {paths.database} (schema {services.maintenance.schema_version()})", file=out)
+        return EXIT_OK
 
     result = check_database(paths.database)
     for line in result.lines:

@@ -5,6 +5,7 @@ Copying a WAL database file is not a backup, so every copy here goes through ``C
 
 from __future__ import annotations
 
+import builtins
 import os
 import re
 import sqlite3
@@ -90,10 +91,10 @@ class Backups:
         self.rotate()
         return self.get(target.stem)
 
-    def rotate(self) -> list[BackupInfo]:
+    def rotate(self) -> builtins.list[BackupInfo]:
         """Delete the oldest automatic backups beyond what KEEP allows; return what was removed."""
-        removed: list[BackupInfo] = []
-        by_reason: dict[str, list[BackupInfo]] = {}
+        removed: builtins.list[BackupInfo] = []
+        by_reason: dict[str, builtins.list[BackupInfo]] = {}
         for info in self.list():
             by_reason.setdefault(info.reason, []).append(info)
         for reason, keep in KEEP.items():

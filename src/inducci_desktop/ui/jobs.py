@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -50,7 +50,7 @@ class Job:
     callable. The dialog appears only if the work lasts longer than PROGRESS_DELAY_MS.
     """
 
-    _running: set[Job] = set()
+    _running: ClassVar[set[Job]] = set()
 
     def __init__(self, work: Callable[..., Any]) -> None:
         self.work = work

@@ -113,14 +113,16 @@ class BackupsPanel(QGroupBox):
 
         def done(info: BackupInfo) -> None:
             self.create_button.setEnabled(True)
-            self.status.setText(f"Backup made: {info.created.astimezone():%Y-%m-%d %H:%M:%S}, {human_size(info.size)}.")
+            when = info.created.astimezone()
+            self.status.setText(f"Backup made: {when:%Y-%m-%d %H:%M:%S}, {human_size(info.size)}.")
             self.events.backupsChanged.emit()
 
         def failed(exc: Exception) -> None:
             self.create_button.setEnabled(True)
             QMessageBox.warning(self, "Backup", str(exc))
 
-        Job(self.maintenance.create_backup).success(done).failure(failed).progress(self, "Backing up…").start()
+        job = Job(lambda _report: self.maintenance.create_backup())
+        job.success(done).failure(failed).progress(self, "Backing up…").start()
 
     def restore_selected(self) -> None:
         backup_id = self.selected_id()

@@ -64,7 +64,7 @@ class SettingsPage(QScrollArea):
         for key, label in THEMES:
             self.theme_combo.addItem(label, key)
         current = services.settings.get("ui.theme", "system")
-        self.theme_combo.setCurrentIndex(max(0, [k for k, _ in THEMES].index(current) if current in dict(THEMES) else 0))
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(current)))
         self.theme_combo.currentIndexChanged.connect(self._theme_changed)
         look.addRow("Theme:", self.theme_combo)
 

@@ -1,0 +1,60 @@
+"""Start-up benchmark: whole-process time from launch until the main window is shown (offscreen),
+ours against a bare PySide6 program showing an empty QMainWindow, and peak memory of both.
+
+Run: python bench/startup.py [--runs N]. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROBE = Path(__file__).with_name("startup_probe.py")
+
+
+def launch(kind: str, data_dir: str) -> tuple[float, float, int]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    began = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(PROBE), kind, data_dir], stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    outside = time.perf_counter() - began
+    proc.wait(timeout=60)
+    if not line.startswith("shown"):
+        raise SystemExit(f"{kind} did not show a window: {line!r}")
+    _, inside, peak = line.split()
+    return outside, float(inside), int(peak)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=9)
+    runs = parser.parse_args().runs
+    with tempfile.TemporaryDirectory() as tmp:
+        data = str(Path(tmp) / "data")
+        first = launch("app", data)  # creates the database and loads content: reported apart
+        figures: dict[str, list[tuple[float, float, int]]] = {"bare": [], "app": []}
+        for _ in range(runs):
+            for kind in ("bare", "app"):  # interleaved, so both see the same machine load
+                figures[kind].append(launch(kind, data))
+    print(f"start-up until the main window is shown, offscreen, median of {runs} runs")
+    print(f"{'program':<28}{'wall (parent)':>14}{'in process':>12}{'peak RSS':>11}")
+    for kind, label in (("bare", "bare PySide6 QMainWindow"), ("app", "InduCCI Desktop")):
+        rows = figures[kind]
+        wall = statistics.median(r[0] for r in rows) * 1000
+        inside = statistics.median(r[1] for r in rows) * 1000
+        peak = statistics.median(r[2] for r in rows) / 1024
+        print(f"{label:<28}{wall:>11.0f} ms{inside:>9.0f} ms{peak:>8.0f} MiB")
+    ratio = statistics.median(r[0] for r in figures["app"]) / statistics.median(r[0] for r in figures["bare"])
+    print(f"ratio app / bare (wall): {ratio:.2f}×  (aim: ≤ 2×)")
+    print(f"first start (new database, content loaded): {first[0] * 1000:.0f} ms wall, {first[2] / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Child process of bench/startup.py: start one program, report when its window is shown.
+
+Usage: startup_probe.py bare|app DATA_DIR  → prints "shown <seconds since process start> <peak RSS KiB>".
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+
+
+def since_start() -> float:
+    # process start time from /proc (Linux): includes interpreter start-up and imports
+    with open(f"/proc/{os.getpid()}/stat", encoding="ascii") as handle:
+        start_ticks = int(handle.read().rsplit(")", 1)[1].split()[19])
+    with open("/proc/uptime", encoding="ascii") as handle:
+        uptime = float(handle.read().split()[0])
+    return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+
+
+def main() -> None:
+    kind, data_dir = sys.argv[1], sys.argv[2]
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if kind == "bare":
+        from PySide6.QtWidgets import QApplication, QMainWindow
+
+        app = QApplication(sys.argv[:1])
+        window = QMainWindow()
+        window.show()
+    else:
+        from inducci_desktop.app import run
+
+        running = run(["--data-dir", data_dir], exec=False)
+        app, window = running.app, running.window  # type: ignore[union-attr]
+    app.processEvents()
+    assert window.isVisible()
+    elapsed = since_start()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"shown {elapsed:.4f} {peak}", flush=True)
+    if kind != "bare":
+        running.shutdown()  # type: ignore[union-attr]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""Shared fixtures: every test gets its own data folder with a real SQLite file."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from inducci_desktop.paths import AppPaths
+from inducci_desktop.services.container import Services
+from inducci_desktop.store.database import Store
+
+
+@pytest.fixture
+def paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AppPaths:
+    monkeypatch.delenv("INDUCCI_DATA_DIR", raising=False)
+    result = AppPaths.resolve(tmp_path / "data")
+    result.ensure()
+    return result
+
+
+@pytest.fixture
+def store(paths: AppPaths) -> Iterator[Store]:
+    opened = Store(paths.database, paths.backup_dir)
+    opened.open()
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def services(paths: AppPaths, store: Store) -> Services:
+    return Services.over(paths, store)

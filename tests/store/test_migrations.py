@@ -1,0 +1,169 @@
+"""Schema creation, refusal of unknown revisions and safe migrations on real SQLite files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from inducci_desktop.store import migrate
+from inducci_desktop.store.database import Store, check_database, open_database
+from inducci_desktop.store.errors import (
+    CorruptDatabaseError,
+    ForeignDatabaseError,
+    MigrationError,
+    NewerDatabaseError,
+    NotSQLiteError,
+)
+from inducci_desktop.store.models import Base, Region
+from inducci_desktop.store.schema import HEAD, KNOWN_REVISIONS
+
+
+def test_known_revisions_match_the_shipped_scripts() -> None:
+    assert tuple(migrate.script_revisions()) == KNOWN_REVISIONS
+    assert KNOWN_REVISIONS[-1] == HEAD
+
+
+def test_fresh_database_is_built_by_the_migration_chain(tmp_path: Path) -> None:
+    db, report = open_database(tmp_path / "x.sqlite3", tmp_path / "b")
+    try:
+        assert report.created and report.backups_made == []
+        assert db.revision() == HEAD
+        with db.engine.connect() as conn:
+            tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+            assert journal_mode(conn) == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        # every table the models declare exists after migrating (models and migrations agree)
+        assert set(Base.metadata.tables) <= tables
+    finally:
+        db.close()
+
+
+def journal_mode(conn) -> str:  # type: ignore[no-untyped-def]
+    return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar())
+
+
+def test_models_and_migrations_have_the_same_columns(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    db, _ = open_database(tmp_path / "x.sqlite3", tmp_path / "b")
+    try:
+        with db.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        assert diff == []
+    finally:
+        db.close()
+
+
+def test_foreign_keys_are_enforced(store: Store) -> None:
+    with pytest.raises(IntegrityError), store.db.unit_of_work() as session:
+        session.add(Region(name="Orphan", kind="region", country="", notes="", parent_id="no-such-id"))
+
+
+def test_a_database_from_a_newer_version_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    db, _ = open_database(path, tmp_path / "b")
+    db.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerDatabaseError, match="newer version"):
+        open_database(path, tmp_path / "b")
+    assert path.read_bytes() == before
+    assert not check_database(path).ok
+
+
+def test_a_file_that_is_not_sqlite_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    path.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    before = path.read_bytes()
+    with pytest.raises(NotSQLiteError, match="not an SQLite database"):
+        open_database(path, tmp_path / "b")
+    assert path.read_bytes() == before
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_a_damaged_database_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    db, _ = open_database(path, tmp_path / "b", auto_backup=False)
+    with db.unit_of_work() as session:
+        for i in range(400):
+            session.add(Region(name=f"Region {i} " + "x" * 150))
+    db.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    for offset in range(4096 * 3, 4096 * 3 + 2000):  # scribble over a b-tree page
+        data[offset] = 0xA5
+    path.write_bytes(bytes(data))
+    before = path.read_bytes()
+    with pytest.raises(CorruptDatabaseError):
+        open_database(path, tmp_path / "b")
+    assert path.read_bytes() == before
+
+
+def test_a_foreign_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER)")
+    conn.close()
+    with pytest.raises(ForeignDatabaseError):
+        open_database(path, tmp_path / "b")
+
+
+def test_an_older_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    """A database at the first revision with data in it is backed up before it is migrated."""
+    path = tmp_path / "x.sqlite3"
+    migrate.upgrade(path, KNOWN_REVISIONS[0])
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO regions (id, created_at, updated_at, name, kind, country, notes) "
+            "VALUES ('r1', '2026-01-01', '2026-01-01', 'Gorenjska', 'region', 'SI', '')"
+        )
+    conn.close()
+    db, report = open_database(path, tmp_path / "b", auto_backup=False)
+    try:
+        if len(KNOWN_REVISIONS) > 1:
+            assert report.migrated_from == KNOWN_REVISIONS[0]
+            assert len(report.backups_made) == 1
+        assert db.revision() == HEAD
+        with db.reading() as session:
+            assert session.get(Region, "r1") is not None
+    finally:
+        db.close()
+
+
+def test_a_failing_migration_leaves_the_database_at_its_revision(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Transactional DDL: a migration that fails half-way is rolled back completely."""
+    path = tmp_path / "x.sqlite3"
+    migrate.upgrade(path, KNOWN_REVISIONS[0])
+    before_tables = table_names(path)
+
+    from alembic.operations import Operations
+
+    real_create = Operations.create_table
+
+    def create_then_fail(self, name, *columns, **kw):  # type: ignore[no-untyped-def]
+        real_create(self, name, *columns, **kw)
+        raise RuntimeError("disk full (simulated)")
+
+    monkeypatch.setattr(Operations, "create_table", create_then_fail)
+    # run a fresh chain on a new file: the first create_table fails after creating its table
+    fresh = tmp_path / "fresh.sqlite3"
+    with pytest.raises(MigrationError, match="undone"):
+        migrate.upgrade(fresh)
+    assert table_names(fresh) == set()
+    assert table_names(path) == before_tables
+
+
+def table_names(path: Path) -> set[str]:
+    with sqlite3.connect(path) as conn:
+        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    conn.close()
+    return names

@@ -1,0 +1,64 @@
+"""The layering rules of docs/ARCHITECTURE.md, enforced."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "inducci_desktop"
+QT_FREE = ("store", "content", "services", "printing")
+
+
+def imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:  # relative: resolve against the file's package
+                package = path.relative_to(SRC.parent).with_suffix("").parts[: -node.level]
+                module = ".".join((*package, module)) if module else ".".join(package)
+            found.add(module)
+    return found
+
+
+def python_files_outside_ui() -> list[Path]:
+    """Everything but ui/ and the composition root (app.py builds the GUI on purpose)."""
+    return [p for p in SRC.rglob("*.py") if "ui" not in p.relative_to(SRC).parts and p.name != "app.py"]
+
+
+@pytest.mark.parametrize("path", python_files_outside_ui(), ids=lambda p: str(p.relative_to(SRC)))
+def test_nothing_outside_ui_imports_qt_or_the_ui(path: Path) -> None:
+    bad = {m for m in imported_modules(path) if m.split(".")[0] in ("PySide6", "shiboken6")
+           or m.startswith("inducci_desktop.ui")}
+    assert not bad, f"{path.relative_to(SRC)} imports {sorted(bad)}"
+
+
+@pytest.mark.parametrize("layer", QT_FREE)
+def test_core_layers_do_not_import_the_front_ends(layer: str) -> None:
+    for path in (SRC / layer).rglob("*.py"):
+        front = {m for m in imported_modules(path)
+                 if m in ("inducci_desktop.app", "inducci_desktop.cli") or m.startswith("inducci_desktop.cli_")}
+        assert not front, f"{path.relative_to(SRC)} imports {sorted(front)}"
+
+
+def test_store_does_not_import_services() -> None:
+    for path in (SRC / "store").rglob("*.py"):
+        assert not {m for m in imported_modules(path) if m.startswith("inducci_desktop.services")}, path
+
+
+def test_start_up_path_stays_light() -> None:
+    """Importing the composition root must not pull in Qt, ReportLab or Alembic."""
+    code = (
+        "import sys, inducci_desktop.app, inducci_desktop.cli;"
+        "heavy = [m for m in ('PySide6', 'reportlab', 'alembic', 'pypdf', 'openpyxl') if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""
