@@ -18,18 +18,20 @@ from pathlib import Path
 PROBE = Path(__file__).with_name("startup_probe.py")
 
 
-def launch(kind: str, data_dir: str) -> tuple[float, float, int]:
+def launch(kind: str, data_dir: str) -> tuple[float, float, int, float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     began = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(PROBE), kind, data_dir], stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdout is not None
     line = proc.stdout.readline()
     outside = time.perf_counter() - began
+    second = proc.stdout.readline()
     proc.wait(timeout=60)
-    if not line.startswith("shown"):
-        raise SystemExit(f"{kind} did not show a window: {line!r}")
-    _, inside, peak = line.split()
-    return outside, float(inside), int(peak)
+    if not line.startswith("shown") or not second.startswith("usable"):
+        raise SystemExit(f"{kind} did not show a usable window: {line!r} {second!r}")
+    _, inside, _ = line.split()
+    _, usable, peak = second.split()
+    return outside, float(inside), int(peak), float(usable)
 
 
 def main() -> None:
@@ -39,20 +41,22 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data = str(Path(tmp) / "data")
         first = launch("app", data)  # creates the database and loads content: reported apart
-        figures: dict[str, list[tuple[float, float, int]]] = {"bare": [], "app": []}
+        figures: dict[str, list[tuple[float, float, int, float]]] = {"bare": [], "app": []}
         for _ in range(runs):
             for kind in ("bare", "app"):  # interleaved, so both see the same machine load
                 figures[kind].append(launch(kind, data))
     print(f"start-up until the main window is shown, offscreen, median of {runs} runs")
-    print(f"{'program':<28}{'wall (parent)':>14}{'in process':>12}{'peak RSS':>11}")
+    print(f"{'program':<28}{'wall (parent)':>14}{'in process':>12}{'peak RSS':>11}{'usable':>10}")
     for kind, label in (("bare", "bare PySide6 QMainWindow"), ("app", "InduCCI Desktop")):
         rows = figures[kind]
         wall = statistics.median(r[0] for r in rows) * 1000
         inside = statistics.median(r[1] for r in rows) * 1000
         peak = statistics.median(r[2] for r in rows) / 1024
-        print(f"{label:<28}{wall:>11.0f} ms{inside:>9.0f} ms{peak:>8.0f} MiB")
+        usable = statistics.median(r[3] for r in rows) * 1000
+        print(f"{label:<28}{wall:>11.0f} ms{inside:>9.0f} ms{peak:>8.0f} MiB{usable:>7.0f} ms")
     ratio = statistics.median(r[0] for r in figures["app"]) / statistics.median(r[0] for r in figures["bare"])
-    print(f"ratio app / bare (wall): {ratio:.2f}×  (aim: ≤ 2×)")
+    print(f"ratio app / bare, window shown (wall): {ratio:.2f}×  (aim: ≤ 2×)")
+    print("usable = pages attached after the store opened on a worker thread (in-process clock)")
     print(f"first start (new database, content loaded): {first[0] * 1000:.0f} ms wall, {first[2] / 1024:.0f} MiB")
 
 

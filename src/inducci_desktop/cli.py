@@ -30,7 +30,7 @@ Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
 
 #: Modules that add commands: each has ``register(commands)``, which adds sub-parsers and sets
 #: ``handler=`` (a Handler) as their default. Imported only when the parser is built.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli_content",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,13 +113,14 @@ HANDLERS: dict[str, Handler] = {"db": _db_check, "backup": _backup}
 @contextmanager
 def open_services(paths: AppPaths) -> Iterator[Services]:
     """The services over the store of ``paths`` (checked, backed up and migrated as at GUI start)."""
-    from .services.container import Services
+    from .services.container import Services, prepare
     from .store.database import Store
 
     store = Store(paths.database, paths.backup_dir)
     store.open()
     services = Services.over(paths, store)
     try:
+        services.prepare()
         yield services
     finally:
         services.close()

@@ -1,8 +1,13 @@
-"""One InduCCI Desktop per data folder: an OS file lock that dies with the process."""
+"""One InduCCI Desktop per data folder: an OS file lock that dies with the process.
+
+A dozen lines over fcntl/msvcrt rather than a dependency: the lock is taken on the start-up path, and
+the filelock package alone cost 30 ms of imports there (bench/startup.py).
+"""
 
 from __future__ import annotations
 
-from filelock import FileLock, Timeout
+import os
+from typing import IO
 
 from .paths import AppPaths
 from .store.errors import DataInUseError
@@ -11,19 +16,38 @@ from .store.errors import DataInUseError
 class DataLock:
     def __init__(self, paths: AppPaths) -> None:
         self.paths = paths
-        self._lock = FileLock(str(paths.lock_file), timeout=0)
+        self._handle: IO[bytes] | None = None
 
     def acquire(self) -> None:
+        handle = open(self.paths.lock_file, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
         try:
-            self._lock.acquire()
-        except Timeout as exc:
+            if os.name == "nt":
+                import msvcrt
+
+                handle.seek(0)
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            handle.close()
             raise DataInUseError(
                 f"The data folder {self.paths.data_dir} is in use by another InduCCI Desktop. "
                 "Close it first, or use another folder with --data-dir."
             ) from exc
+        self._handle = handle
 
     def release(self) -> None:
-        self._lock.release()
+        handle, self._handle = self._handle, None
+        if handle is None:
+            return
+        if os.name == "nt":
+            import msvcrt
+
+            handle.seek(0)
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+        handle.close()  # closing releases an flock
 
     def __enter__(self) -> DataLock:
         self.acquire()

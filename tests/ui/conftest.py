@@ -43,10 +43,11 @@ def launch(qtbot: Any, tmp_path: Path, dialogs: Dialogs) -> Iterator[Callable[..
     started: list[RunningApp] = []
 
     def start(data_dir: Path | None = None) -> Any:
+        """Start the app and wait until the store is open (or start-up gave up)."""
         result = run(["--data-dir", str(data_dir or tmp_path / "data")], exec=False)
         if isinstance(result, RunningApp):
             started.append(result)
-            qtbot.addWidget(result.window)
+            qtbot.waitUntil(lambda: result.ready, timeout=15000)
         return result
 
     yield start

@@ -28,6 +28,7 @@ def test_window_opens_with_settings(launch: Any, qtbot: Any) -> None:
     assert window.nav.count() >= 1
     page = window.settings_page
     assert "(current)" in page.schema_label.text()
+    assert window.stack.currentWidget() is page
     assert str(app.services.paths.data_dir) in page.folder_label.text()
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus[:2] == ["&File", "&Edit"] and "&Help" in menus
@@ -127,6 +128,7 @@ def test_geometry_and_theme_are_remembered(launch: Any, tmp_path: Path) -> None:
     app.window.resize(780, 560)  # the offscreen screen is 800×600; geometry is clamped to it
     page = app.window.settings_page
     page.theme_combo.setCurrentIndex(page.theme_combo.findData("dark"))
+    assert app.window.state.get("theme") == "dark"
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 80
     app.shutdown()
     again = launch()
@@ -172,7 +174,7 @@ def test_unusable_database_without_backup_is_left_alone(launch: Any, tmp_path: P
     data = tmp_path / "data"
     data.mkdir()
     (data / "inducci.sqlite3").write_bytes(b"not sqlite")
-    assert launch() == 3
+    assert launch().exit_code == 3
     assert dialogs.shown[-1][0] == "critical" and "not changed" in dialogs.shown[-1][2]
     assert (data / "inducci.sqlite3").read_bytes() == b"not sqlite"
 
@@ -194,3 +196,26 @@ def test_about_lists_versions_and_licences() -> None:
     text = about_text()
     for needle in ("PySide6", "Qt", "SQLAlchemy", "ReportLab", "LGPL", "Python"):
         assert needle in text
+
+
+def test_the_window_is_shown_before_the_store_is_open(qtbot: Any, tmp_path: Path) -> None:
+    from inducci_desktop.app import run
+
+    running = run(["--data-dir", str(tmp_path / "data")], exec=False)
+    try:
+        assert running.window.isVisible()
+        assert running.window.stack.currentWidget() is running.window.opening
+        qtbot.waitUntil(lambda: running.services is not None, timeout=15000)
+        assert running.window.stack.currentWidget() is running.window.settings_page
+    finally:
+        running.shutdown()
+
+
+def test_a_damaged_window_state_file_is_ignored(launch: Any, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "ui-state.json").write_text("{not json", encoding="utf-8")
+    app = launch()
+    assert app.window.size().width() > 0
+    app.shutdown()
+    assert '"version": 1' in (data / "ui-state.json").read_text(encoding="utf-8")

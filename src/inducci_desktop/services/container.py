@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from ..paths import AppPaths
 from ..store.database import Store
+from .library import LibraryService
 from .maintenance import MaintenanceService
 from .regions import RegionService
 from .settings import SettingsService
@@ -18,6 +20,7 @@ class Services:
     regions: RegionService
     settings: SettingsService
     maintenance: MaintenanceService
+    library: LibraryService
 
     @classmethod
     def over(cls, paths: AppPaths, store: Store) -> Services:
@@ -27,7 +30,25 @@ class Services:
             regions=RegionService(store),
             settings=SettingsService(store),
             maintenance=MaintenanceService(store),
+            library=LibraryService(store),
         )
+
+    def prepare(self) -> None:
+        """Work every start does once the store is open (content loading joins here)."""
 
     def close(self) -> None:
         self.store.close()
+
+
+log = logging.getLogger(__name__)
+
+
+def prepare(services: Services) -> None:
+    """Start-up work once the services exist: load the toolbox content if the pack is new or changed.
+
+    Cheap when the pack is unchanged (only pack.yaml's version is compared). A pack with problems is
+    logged and the content loaded before stays in use.
+    """
+    status = services.library.ensure_content()
+    if status.problems:
+        log.error("the toolbox content has %d problems; run 'inducci-desktop content check'", len(status.problems))

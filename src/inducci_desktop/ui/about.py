@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import platform
 import sys
-from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
@@ -16,12 +15,14 @@ LICENCES = (
     ("PySide6 / Qt", "LGPL-3.0"),
     ("SQLAlchemy, Alembic", "MIT"),
     ("ReportLab", "BSD"),
-    ("PyYAML, markdown-it-py, pydantic, platformdirs, filelock", "MIT / Unlicense"),
+    ("PyYAML, markdown-it-py, pydantic, platformdirs", "MIT"),
     ("DejaVu fonts", "Bitstream Vera licence (free)"),
 )
 
 
 def _version(dist: str) -> str:
+    from importlib import metadata
+
     try:
         return metadata.version(dist)
     except metadata.PackageNotFoundError:

@@ -1,8 +1,9 @@
 """Builds the GUI in a documented order (docs/ARCHITECTURE.md, "Start-up").
 
 1. QApplication; 2. hand over to a running instance of the same data folder, if any; 3. take the data
-lock; 4. listen for later starts; 5. open the store (checks → backup → migrate), with a dialog and an
-offer to restore when the file is unusable; 6. services; 7. main window.
+lock; 4. listen for later starts; 5. show the main window at once; 6. open the store on a worker thread
+(imports SQLAlchemy, checks → backup → migrate, content); 7. attach the services: the pages appear.
+When the store cannot be opened, a dialog explains and offers the newest good backup.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -22,12 +23,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from .. import APP_ID, APP_NAME, __version__
 from ..instance import DataLock
 from ..paths import AppPaths
-from ..services.container import Services
-from ..store.database import Store
 from ..store.errors import DataInUseError, StoreError
+from .jobs import Job
+from .main_window import MainWindow
+
+if TYPE_CHECKING:
+    from ..services.container import Services, prepare
+    from ..store.backup import Backups
 
 log = logging.getLogger(__name__)
 ACTIVATE = b"activate"
+EXIT_DATA = 3
 
 
 def application() -> QApplication:
@@ -83,34 +89,26 @@ class ExceptionDialogHook:
         box.show()
 
 
-def open_store_interactively(paths: AppPaths, parent: QWidget | None = None) -> Store | None:
-    """Open the store; on failure explain and, where it makes sense, offer the newest good backup."""
+def open_services(paths: AppPaths) -> Services:
+    """Open the store and build the services (runs on a worker thread at start-up)."""
+    from ..services.container import Services, prepare
+    from ..store.database import Store
+
     store = Store(paths.database, paths.backup_dir)
-    while True:
-        try:
-            store.open()
-            return store
-        except StoreError as exc:
-            log.error("cannot open %s: %s", paths.database, exc)
-            candidate = newest_good_backup(store) if exc.offer_restore else None
-            if candidate is None:
-                QMessageBox.critical(parent, "The database cannot be opened", f"{exc}\n\nThe file was not changed.")
-                return None
-            answer = QMessageBox.question(
-                parent,
-                "The database cannot be opened",
-                f"{exc}\n\nThe file was not changed. Restore the newest good backup ({candidate})? "
-                "The current file is kept beside the backups.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-            store.backups.restore(candidate)
+    store.open()
+    services = Services.over(paths, store)
+    try:
+        services.prepare()
+    except BaseException:
+        services.close()
+        raise
+    return services
 
 
-def newest_good_backup(store: Store) -> str | None:
-    for info in store.backups.list():
+def newest_good_backup(backups: Backups) -> str | None:
+    for info in backups.list():
         try:
-            store.backups.verify(info.id)
+            backups.verify(info.id)
         except StoreError:
             continue
         return info.id
@@ -119,18 +117,79 @@ def newest_good_backup(store: Store) -> str | None:
 
 @dataclass
 class RunningApp:
-    """Everything launch() built; ``shutdown`` releases it in reverse order."""
+    """Everything launch() built; ``shutdown`` releases it in reverse order.
+
+    ``services`` is None until the store is open; ``exit_code`` is set when start-up gave up.
+    """
 
     app: QApplication
-    services: Services
-    window: Any
+    paths: AppPaths
+    window: MainWindow
     lock: DataLock
     server: QLocalServer
+    services: Services | None = None
+    exit_code: int | None = None
+    in_event_loop: bool = False
+    _closed: bool = field(default=False, repr=False)
+
+    @property
+    def ready(self) -> bool:
+        return self.services is not None or self.exit_code is not None
+
+    def open_store(self) -> None:
+        Job(lambda: open_services(self.paths)).success(self._attach).failure(self._failed).start()
+
+    def _attach(self, services: Services) -> None:
+        if self._closed:
+            services.close()
+            return
+        self.services = services
+        self.window.attach(services)
+
+    def _failed(self, exc: Exception) -> None:
+        if not isinstance(exc, StoreError):
+            raise exc
+        log.error("cannot open %s: %s", self.paths.database, exc)
+        if self._offer_restore(exc):
+            self.open_store()
+            return
+        self.exit_code = EXIT_DATA
+        self.shutdown()
+        if self.in_event_loop:
+            QCoreApplication.exit(EXIT_DATA)
+
+    def _offer_restore(self, exc: StoreError) -> bool:
+        """Explain; where a good backup exists, offer it. True if it was restored."""
+        from ..store.backup import Backups
+
+        backups = Backups(self.paths.database, self.paths.backup_dir)
+        candidate = newest_good_backup(backups) if exc.offer_restore else None
+        if candidate is None:
+            QMessageBox.critical(self.window, "The database cannot be opened", f"{exc}\n\nThe file was not changed.")
+            return False
+        answer = QMessageBox.question(
+            self.window,
+            "The database cannot be opened",
+            f"{exc}\n\nThe file was not changed. Restore the newest good backup ({candidate})? "
+            "The current file is kept beside the backups.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            backups.restore(candidate)
+        except StoreError as restore_error:
+            QMessageBox.critical(self.window, "Restore failed", str(restore_error))
+            return False
+        return True
 
     def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         self.window.close()
         self.server.close()
-        self.services.close()
+        if self.services is not None:
+            self.services.close()
         self.lock.release()
 
 
@@ -144,22 +203,13 @@ def launch(paths: AppPaths, *, exec: bool = True) -> RunningApp | int:
         lock.acquire()
     except DataInUseError as exc:
         QMessageBox.warning(None, "The data is in use", str(exc))
-        return 3
+        return EXIT_DATA
     server = QLocalServer()
     QLocalServer.removeServer(server_name(paths))
     server.listen(server_name(paths))
     if exec:
         sys.excepthook = ExceptionDialogHook(paths)
-    store = open_store_interactively(paths)
-    if store is None:
-        server.close()
-        lock.release()
-        return 3
-    services = Services.over(paths, store)
-
-    from .main_window import MainWindow
-
-    window = MainWindow(services)
+    window = MainWindow(paths)
 
     def activate() -> None:
         connection = server.nextPendingConnection()
@@ -168,11 +218,14 @@ def launch(paths: AppPaths, *, exec: bool = True) -> RunningApp | int:
 
     server.newConnection.connect(activate)
     window.show()
-    running = RunningApp(app, services, window, lock, server)
+    running = RunningApp(app, paths, window, lock, server)
+    running.open_store()
     if not exec:
         return running
+    running.in_event_loop = True
     try:
-        return app.exec()
+        code = app.exec()
+        return running.exit_code if running.exit_code is not None else code
     finally:
         running.shutdown()
 

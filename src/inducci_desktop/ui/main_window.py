@@ -1,34 +1,44 @@
-"""The main window: navigation on the left, one page at a time, menus and shortcuts."""
+"""The main window: navigation on the left, one page at a time, menus and shortcuts.
+
+It is shown before the database is open (start-up stays fast); ``attach`` adds the pages once the
+services are ready.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QStyle,
     QWidget,
 )
 
 from .. import APP_NAME
-from ..services.container import Services
+from ..paths import AppPaths
 from .about import show_about
 from .events import AppEvents
-from .pages.settings_page import SettingsPage
 from .theme import apply_theme
+from .ui_state import UiState
 
-GEOMETRY_KEY = "ui.main_window.geometry"
+if TYPE_CHECKING:
+    from ..services.container import Services
+    from .pages.settings_page import SettingsPage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, services: Services) -> None:
+    def __init__(self, paths: AppPaths) -> None:
         super().__init__()
-        self.services = services
+        self.paths = paths
+        self.services: Services | None = None
+        self.state = UiState(paths.data_dir)
         self.events = AppEvents(self)
         self.undo_stack = QUndoStack(self)
         self.events.dataReplaced.connect(self.undo_stack.clear)
@@ -41,6 +51,9 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
+        self.opening = QLabel("Opening your data…")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -48,15 +61,24 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(lambda row: self.stack.setCurrentIndex(row + 1))
+        self._build_menus()
+        apply_theme(self.state.get("theme", "system"))
+        self._restore_geometry()
 
-        self.settings_page = SettingsPage(services, self.events, self.undo_stack)
+    # -- pages -------------------------------------------------------------------------------------
+
+    def attach(self, services: Services) -> None:
+        """Build the pages over the now open services."""
+        from .pages.settings_page import SettingsPage
+
+        self.services = services
+        self.settings_page: SettingsPage = SettingsPage(services, self.events, self.undo_stack, self.state)
         self.add_page("Settings", self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
                       self.settings_page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.backup_action.triggered.connect(self.settings_page.backups.create_backup)
+        self.backup_action.setEnabled(True)
         self.nav.setCurrentRow(0)
-        self._build_menus()
-        apply_theme(services.settings.get("ui.theme", "system"))
-        self._restore_geometry()
 
     def add_page(self, title: str, icon: QIcon, page: QWidget) -> None:
         item = QListWidgetItem(icon, title)
@@ -64,6 +86,11 @@ class MainWindow(QMainWindow):
         self.nav.addItem(item)
         self.stack.addWidget(page)
         page.setAccessibleName(title)
+        row = self.nav.count() - 1
+        action = QAction(title, self)
+        action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+        action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
+        self.go_menu.addAction(action)
 
     def show_page(self, title: str) -> None:
         for row in range(self.nav.count()):
@@ -72,11 +99,13 @@ class MainWindow(QMainWindow):
                 return
         raise KeyError(title)
 
+    # -- menus -------------------------------------------------------------------------------------
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        backup = QAction("&Back Up Now", self)
-        backup.triggered.connect(self.settings_page.backups.create_backup)
-        file_menu.addAction(backup)
+        self.backup_action = QAction("&Back Up Now", self)
+        self.backup_action.setEnabled(False)
+        file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -93,13 +122,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
 
-        go_menu = self.menuBar().addMenu("&Go")
-        for row in range(self.nav.count()):
-            title = self.nav.item(row).text()
-            action = QAction(title, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
-            action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
-            go_menu.addAction(action)
+        self.go_menu = self.menuBar().addMenu("&Go")
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction(f"&About {APP_NAME}", self)
@@ -107,23 +130,14 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: show_about(self))
         help_menu.addAction(about)
 
+    # -- geometry ----------------------------------------------------------------------------------
+
     def _restore_geometry(self) -> None:
-        saved = self.services.settings.get(GEOMETRY_KEY)
+        saved = self.state.get("geometry")
         if isinstance(saved, str) and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             return
         self.resize(1100, 720)
 
-    def save_geometry(self) -> None:
-        encoded = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
-        self.services.settings.set(GEOMETRY_KEY, encoded)
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.services.store.is_open:
-            try:
-                self.save_geometry()
-            except Exception as exc:  # closing must never be blocked by a setting
-                QMessageBox.warning(self, APP_NAME, f"The window size could not be saved: {exc}")
+        self.state.set("geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
         event.accept()
-
-
-

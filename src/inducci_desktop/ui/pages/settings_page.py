@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...services.container import Services
 from ..events import AppEvents
 from ..theme import apply_theme
+from ..ui_state import UiState
 from .backups_panel import BackupsPanel
 from .regions_panel import RegionsPanel
 
@@ -33,9 +34,10 @@ def _selectable(text: str) -> QLabel:
 
 
 class SettingsPage(QScrollArea):
-    def __init__(self, services: Services, events: AppEvents, undo_stack: QUndoStack) -> None:
+    def __init__(self, services: Services, events: AppEvents, undo_stack: QUndoStack, state: UiState) -> None:
         super().__init__()
         self.services = services
+        self.state = state
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -63,7 +65,7 @@ class SettingsPage(QScrollArea):
         self.theme_combo.setAccessibleName("Theme")
         for key, label in THEMES:
             self.theme_combo.addItem(label, key)
-        current = services.settings.get("ui.theme", "system")
+        current = state.get("theme", "system")
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(current)))
         self.theme_combo.currentIndexChanged.connect(self._theme_changed)
         look.addRow("Theme:", self.theme_combo)
@@ -92,5 +94,5 @@ class SettingsPage(QScrollArea):
 
     def _theme_changed(self) -> None:
         choice = self.theme_combo.currentData()
-        self.services.settings.set("ui.theme", choice)
+        self.state.set("theme", choice)
         apply_theme(choice)
