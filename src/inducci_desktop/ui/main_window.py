@@ -6,7 +6,8 @@ services are ready.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
@@ -69,13 +69,19 @@ class MainWindow(QMainWindow):
     # -- pages -------------------------------------------------------------------------------------
 
     def attach(self, services: Services) -> None:
-        """Build the pages over the now open services."""
-        from .pages.settings_page import SettingsPage
+        """Build the pages of ui/pages/registry.py over the now open services."""
+        from .pages.context import PageContext
+        from .pages.registry import PAGES
 
         self.services = services
-        self.settings_page: SettingsPage = SettingsPage(services, self.events, self.undo_stack, self.state)
-        self.add_page("Settings", self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
-                      self.settings_page)
+        context = PageContext(services, self.events, self.undo_stack, self.state, self)
+        self.pages: dict[str, QWidget] = {}
+        for title, icon, target in PAGES:
+            module_name, class_name = target.split(":")
+            page = getattr(importlib.import_module(module_name), class_name)(context)
+            self.pages[title] = page
+            self.add_page(title, self.style().standardIcon(icon), page)
+        self.settings_page = cast("SettingsPage", self.pages["Settings"])
         self.backup_action.triggered.connect(self.settings_page.backups.create_backup)
         self.backup_action.setEnabled(True)
         self.nav.setCurrentRow(0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QUndoStack
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,11 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...services.container import Services
-from ..events import AppEvents
 from ..theme import apply_theme
-from ..ui_state import UiState
 from .backups_panel import BackupsPanel
+from .context import PageContext
 from .regions_panel import RegionsPanel
 
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
@@ -34,10 +32,11 @@ def _selectable(text: str) -> QLabel:
 
 
 class SettingsPage(QScrollArea):
-    def __init__(self, services: Services, events: AppEvents, undo_stack: QUndoStack, state: UiState) -> None:
+    def __init__(self, context: PageContext) -> None:
         super().__init__()
+        services, events, undo_stack = context.services, context.events, context.undo_stack
         self.services = services
-        self.state = state
+        self.state = context.state
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -65,7 +64,7 @@ class SettingsPage(QScrollArea):
         self.theme_combo.setAccessibleName("Theme")
         for key, label in THEMES:
             self.theme_combo.addItem(label, key)
-        current = state.get("theme", "system")
+        current = self.state.get("theme", "system")
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(current)))
         self.theme_combo.currentIndexChanged.connect(self._theme_changed)
         look.addRow("Theme:", self.theme_combo)

@@ -1,0 +1,15 @@
+"""The pages of the main window, in navigation order. A feature adds one line here.
+
+Each entry: (title, standard icon, "module:Class"). The class is built as ``Class(context)`` with a
+PageContext, imported only when the services are ready (keeps start-up light).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QStyle
+
+SP = QStyle.StandardPixmap
+
+PAGES: list[tuple[str, QStyle.StandardPixmap, str]] = [
+    ("Settings", SP.SP_FileDialogDetailedView, "inducci_desktop.ui.pages.settings_page:SettingsPage"),
+]
