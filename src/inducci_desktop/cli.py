@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     backup_commands.add_parser("list", help="list backups, newest first")
     restore = backup_commands.add_parser("restore", help="restore a backup (the current file is kept as one)")
     restore.add_argument("id", help="a backup id from 'backup list'")
-    for command in ("db", "backup"):
+    commands.add_parser("demo", help="load a realistic example into the data folder (running it again adds nothing)")
+    for command in ("db", "backup", "demo"):
         commands.choices[command].set_defaults(handler=HANDLERS[command])
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(commands)
@@ -107,13 +108,25 @@ def _backup(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     return EXIT_OK
 
 
-HANDLERS: dict[str, Handler] = {"db": _db_check, "backup": _backup}
+def _demo(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from .services.demo import load_demo
+
+    with open_services(paths) as services:
+        added = load_demo(services)
+    if not added:
+        print("the demo data is there already; nothing added", file=out)
+    for line in added:
+        print(f"added {line}", file=out)
+    return EXIT_OK
+
+
+HANDLERS: dict[str, Handler] = {"db": _db_check, "backup": _backup, "demo": _demo}
 
 
 @contextmanager
 def open_services(paths: AppPaths) -> Iterator[Services]:
     """The services over the store of ``paths`` (checked, backed up and migrated as at GUI start)."""
-    from .services.container import Services, prepare
+    from .services.container import Services
     from .store.database import Store
 
     store = Store(paths.database, paths.backup_dir)

@@ -133,3 +133,11 @@ def test_db_upgrade_creates_then_reports_current(tmp_path: Path, capsys: pytest.
     assert code == 0 and "database created" in out
     code, out, _ = cli(capsys, "--data-dir", data, "db", "upgrade")
     assert code == 0 and "database current" in out
+
+
+def test_demo_twice_adds_nothing_the_second_time(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = str(tmp_path / "d")
+    code, out, _ = cli(capsys, "--data-dir", data, "demo")
+    assert code == 0 and "added region Gorenjska" in out
+    code, out, _ = cli(capsys, "--data-dir", data, "demo")
+    assert code == 0 and "nothing added" in out

@@ -66,6 +66,20 @@ class RegionService:
             session.flush()
             return RegionView.of(row)
 
+    def add_with_id(self, region_id: str, name: str, kind: str = "region", country: str = "") -> bool:
+        """Add a region with a given id (demo data, imports); False if that id exists already, even in the
+        trash, or an active region has the name."""
+        name = clean_name(name)
+        with self.store.db.unit_of_work() as session:
+            if session.get(Region, region_id) is not None:
+                return False
+            try:
+                self._refuse_duplicate(session, name)
+            except ValidationError:
+                return False
+            session.add(Region(id=region_id, name=name, kind=kind, country=country.strip(), notes=""))
+            return True
+
     def rename(self, region_id: str, name: str) -> RegionView:
         name = clean_name(name)
         with self.store.db.unit_of_work() as session:
