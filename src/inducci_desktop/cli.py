@@ -28,8 +28,9 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
 Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
 
-#: Modules that add commands: each has ``register(commands)``, which adds sub-parsers and sets
-#: ``handler=`` (a Handler) as their default. Imported only when the parser is built.
+#: Modules that add commands, imported only when the parser is built. Each may define
+#: ``register(commands)`` (top-level commands), ``register_print(documents)`` (kinds under ``print``) and
+#: ``register_list(records)`` (kinds under ``list``); every parser it adds sets ``handler=`` (a Handler).
 COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli_content",)
 
 
@@ -56,9 +57,26 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("demo", help="load a realistic example into the data folder (running it again adds nothing)")
     for command in ("db", "backup", "demo"):
         commands.choices[command].set_defaults(handler=HANDLERS[command])
+    documents = commands.add_parser("print", help="print a document as PDF").add_subparsers(
+        dest="print_command", metavar="DOCUMENT", required=True)
+    records = commands.add_parser("list", help="list records").add_subparsers(
+        dest="list_command", metavar="RECORDS", required=True)
     for module_name in COMMAND_MODULES:
-        importlib.import_module(module_name).register(commands)
+        module = importlib.import_module(module_name)
+        for hook, target in (("register", commands), ("register_print", documents), ("register_list", records)):
+            if hasattr(module, hook):
+                getattr(module, hook)(target)
     return parser
+
+
+def add_print_options(parser: argparse.ArgumentParser) -> None:
+    """The options every ``print`` kind takes: -o FILE (required) and --paper."""
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON: a list of records with id and title")
 
 
 def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
