@@ -53,6 +53,7 @@ class ContentItem:
     #: format: purpose, duration, duration_minutes, group_size, materials, steps; interview: audience, duration)
     fields: dict[str, Any] = field(default_factory=dict)
     path: str = ""  # file inside the pack, for messages
+    text: str = ""  # the body as plain text (no Markdown syntax), for search and snippets
 
 
 @dataclass(frozen=True)

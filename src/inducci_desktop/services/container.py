@@ -12,6 +12,8 @@ from .maintenance import MaintenanceService
 from .regions import RegionService
 from .settings import SettingsService
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class Services:
@@ -34,21 +36,16 @@ class Services:
         )
 
     def prepare(self) -> None:
-        """Work every start does once the store is open (content loading joins here)."""
+        """Work every start does once the store is open: load the toolbox content if the pack changed.
+
+        Cheap when the pack is unchanged (only pack.yaml's version is compared). A pack with problems
+        is logged and the content loaded before stays in use.
+        """
+        status = self.library.ensure_content()
+        if status.problems:
+            log.error("the toolbox content has %d problems; run 'inducci-desktop content check'",
+                      len(status.problems))
 
     def close(self) -> None:
         self.store.close()
 
-
-log = logging.getLogger(__name__)
-
-
-def prepare(services: Services) -> None:
-    """Start-up work once the services exist: load the toolbox content if the pack is new or changed.
-
-    Cheap when the pack is unchanged (only pack.yaml's version is compared). A pack with problems is
-    logged and the content loaded before stays in use.
-    """
-    status = services.library.ensure_content()
-    if status.problems:
-        log.error("the toolbox content has %d problems; run 'inducci-desktop content check'", len(status.problems))

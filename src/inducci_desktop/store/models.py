@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import DateTime, ForeignKey, MetaData, String, Text, TypeDecorator
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, MetaData, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -76,3 +77,119 @@ class Setting(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+# --- Toolbox content (rebuilt from the content pack; never holds user data) -------------------------
+
+
+class ContentPackRow(Base):
+    """The content pack currently loaded (one row), compared with pack.yaml at start-up."""
+
+    __tablename__ = "content_pack"
+
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    pack_id: Mapped[str] = mapped_column(String(100))
+    version: Mapped[str] = mapped_column(String(50))
+    language: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(200))
+    loaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ContentSectionRow(Base):
+    __tablename__ = "content_sections"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    parent_id: Mapped[str | None] = mapped_column(String(100), default=None)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class ContentItemRow(Base):
+    """A guide, case profile, format card or interview guide of the loaded pack."""
+
+    __tablename__ = "content_items"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    section: Mapped[str] = mapped_column(String(100), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    tags: Mapped[list[str]] = mapped_column(JSON)
+    sources: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    related: Mapped[list[str]] = mapped_column(JSON)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    path: Mapped[str] = mapped_column(String(300), default="")
+
+
+class GlossaryTermRow(Base):
+    __tablename__ = "content_glossary"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    term: Mapped[str] = mapped_column(String(300))
+    definition: Mapped[str] = mapped_column(Text)
+    see: Mapped[list[str]] = mapped_column(JSON)
+    sources: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+
+
+class LinkRow(Base):
+    __tablename__ = "content_links"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    url: Mapped[str] = mapped_column(String(2000))
+    description: Mapped[str] = mapped_column(Text, default="")
+    section: Mapped[str | None] = mapped_column(String(100), default=None)
+
+
+class ChecklistTemplateRow(Base):
+    """Every version of a checklist template ever loaded (assessments pin a version), as JSON."""
+
+    __tablename__ = "checklist_templates"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    section: Mapped[str | None] = mapped_column(String(100), default=None)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    in_pack: Mapped[bool] = mapped_column(Boolean, default=True)  # part of the pack loaded now
+    loaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class SearchDocRow(Base):
+    """One searchable thing; ``docid`` is the rowid of its row in the FTS5 table ``content_fts``.
+
+    The original (unfolded) texts are kept here for snippets and highlighting.
+    """
+
+    __tablename__ = "content_search_docs"
+
+    docid: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    item_id: Mapped[str] = mapped_column(String(100), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text)
+    body_text: Mapped[str] = mapped_column(Text)
+
+
+# --- The user's own marks on content: refer to items by id (slug), never by foreign key --------------
+
+
+class Bookmark(Record, Base):
+    __tablename__ = "bookmarks"
+
+    item_id: Mapped[str] = mapped_column(String(100), unique=True)
+
+
+class Note(Record, Base):
+    """A personal note on a toolbox item; emptied notes go to the trash (deleted_at) and can come back."""
+
+    __tablename__ = "notes"
+
+    item_id: Mapped[str] = mapped_column(String(100), unique=True)
+    text: Mapped[str] = mapped_column(Text, default="")

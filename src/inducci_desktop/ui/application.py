@@ -28,7 +28,7 @@ from .jobs import Job
 from .main_window import MainWindow
 
 if TYPE_CHECKING:
-    from ..services.container import Services, prepare
+    from ..services.container import Services
     from ..store.backup import Backups
 
 log = logging.getLogger(__name__)
@@ -91,7 +91,7 @@ class ExceptionDialogHook:
 
 def open_services(paths: AppPaths) -> Services:
     """Open the store and build the services (runs on a worker thread at start-up)."""
-    from ..services.container import Services, prepare
+    from ..services.container import Services
     from ..store.database import Store
 
     store = Store(paths.database, paths.backup_dir)

@@ -1,0 +1,163 @@
+"""Write a loaded ContentPack into the content tables and the search index, in the caller's transaction.
+
+Only content tables are written. Bookmarks and notes are read (notes go into the index) but never changed.
+Checklist templates are kept per (id, version) for good: assessments pin the version they started with.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from ..store.models import (
+    ChecklistTemplateRow,
+    ContentItemRow,
+    ContentPackRow,
+    ContentSectionRow,
+    GlossaryTermRow,
+    LinkRow,
+    Note,
+    utcnow,
+)
+from .model import ChecklistItem, ChecklistOption, ChecklistSection, ChecklistTemplate, ContentPack, Source
+from .search import SearchDoc, rebuild_index
+
+log = logging.getLogger(__name__)
+
+
+def template_to_json(template: ChecklistTemplate) -> dict[str, Any]:
+    """The template as JSON-ready data (lists, string keys), equal to what the database hands back."""
+    result: dict[str, Any] = json.loads(json.dumps(dataclasses.asdict(template), ensure_ascii=False))
+    return result
+
+
+def template_from_json(data: dict[str, Any]) -> ChecklistTemplate:
+    """The inverse of template_to_json (JSON turned tuples into lists and int keys into strings)."""
+    sections = tuple(
+        ChecklistSection(
+            key=s["key"],
+            title=s["title"],
+            items=tuple(
+                ChecklistItem(
+                    **{k: v for k, v in i.items() if k not in ("options", "scale_labels")},
+                    options=tuple(ChecklistOption(**o) for o in i.get("options", ())),
+                    scale_labels={int(k): v for k, v in i.get("scale_labels", {}).items()},
+                )
+                for i in s["items"]
+            ),
+        )
+        for s in data["sections"]
+    )
+    return ChecklistTemplate(
+        id=data["id"],
+        version=int(data["version"]),
+        title=data["title"],
+        summary=data.get("summary", ""),
+        sections=sections,
+        section=data.get("section"),
+        sources=tuple(Source(**s) for s in data.get("sources", ())),
+        path=data.get("path", ""),
+    )
+
+
+def _checklist_text(template: ChecklistTemplate) -> str:
+    lines: list[str] = []
+    for section in template.sections:
+        lines.append(section.title)
+        for item in section.items:
+            lines.extend(x for x in (item.text, item.help, *(o.label for o in item.options)) if x)
+    return "\n".join(lines)
+
+
+#: Kind-specific front matter that is searched with the body (places, partners, steps …).
+SEARCHED_FIELDS = ("where", "when", "region", "partners", "results", "lessons", "purpose", "duration",
+                   "materials", "steps")
+
+
+def _fields_text(fields: dict[str, Any]) -> str:
+    lines: list[str] = []
+    for name in SEARCHED_FIELDS:
+        value = fields.get(name)
+        if isinstance(value, str):
+            lines.append(value)
+        elif isinstance(value, list):
+            lines.append(", ".join(str(v) for v in value) if name in ("where", "partners", "materials")
+                         else "\n".join(str(v) for v in value))
+    return "\n".join(x for x in lines if x)
+
+
+def search_docs(pack: ContentPack, notes: dict[str, str]) -> Iterator[SearchDoc]:
+    for item in pack.items.values():
+        text = "\n".join(x for x in (item.text, _fields_text(item.fields)) if x)
+        yield SearchDoc(item.id, item.kind, item.title, item.summary, text, item.tags, notes.get(item.id, ""))
+    for template in pack.checklists.values():
+        yield SearchDoc(template.id, "checklist", template.title, template.summary, _checklist_text(template),
+                        (), notes.get(template.id, ""))
+    for term in pack.glossary:
+        yield SearchDoc(term.id, "glossary", term.term, term.definition, "", (), notes.get(term.id, ""))
+
+
+def _sources(sources: tuple[Source, ...]) -> list[dict[str, str]]:
+    return [{"url": s.url, "title": s.title} for s in sources]
+
+
+def store_pack(session: Session, pack: ContentPack) -> None:
+    """Replace the loaded content by ``pack`` (inside the caller's transaction)."""
+    for table in (ContentSectionRow, ContentItemRow, GlossaryTermRow, LinkRow, ContentPackRow):
+        session.execute(delete(table))
+    session.add(ContentPackRow(slot=1, pack_id=pack.id, version=pack.version, language=pack.language,
+                               title=pack.title, loaded_at=utcnow()))
+    if pack.sections:
+        session.execute(insert(ContentSectionRow), [
+            {"id": s.id, "parent_id": s.parent, "position": n, "title": s.title, "summary": s.summary}
+            for n, s in enumerate(pack.sections)
+        ])
+    if pack.items:
+        session.execute(insert(ContentItemRow), [
+            {"id": i.id, "kind": i.kind, "section": i.section, "position": n, "title": i.title,
+             "summary": i.summary, "body": i.body, "tags": list(i.tags), "sources": _sources(i.sources),
+             "related": list(i.related), "fields": i.fields, "path": i.path}
+            for n, i in enumerate(pack.items.values())
+        ])
+    if pack.glossary:
+        session.execute(insert(GlossaryTermRow), [
+            {"id": t.id, "position": n, "term": t.term, "definition": t.definition, "see": list(t.see),
+             "sources": _sources(t.sources)}
+            for n, t in enumerate(pack.glossary)
+        ])
+    if pack.links:
+        session.execute(insert(LinkRow), [
+            {"id": x.id, "position": n, "title": x.title, "url": x.url, "description": x.description,
+             "section": x.section}
+            for n, x in enumerate(pack.links)
+        ])
+    _store_templates(session, pack)
+    rows = session.execute(select(Note.item_id, Note.text).where(Note.deleted_at.is_(None))).all()
+    notes = {item_id: note for item_id, note in rows}
+    rebuild_index(session, list(search_docs(pack, notes)))
+
+
+def _store_templates(session: Session, pack: ContentPack) -> None:
+    session.execute(update(ChecklistTemplateRow).values(in_pack=False))
+    for template in pack.checklists.values():
+        data = template_to_json(template)
+        row = session.get(ChecklistTemplateRow, (template.id, template.version))
+        if row is None:
+            session.add(ChecklistTemplateRow(id=template.id, version=template.version, title=template.title,
+                                             summary=template.summary, section=template.section, data=data,
+                                             in_pack=True, loaded_at=utcnow()))
+            continue
+        if row.data != data:
+            # The pack changed a template without raising its version; assessments pinned to it will see
+            # the new text. Logged so the content author can bump the version.
+            log.warning("checklist %s version %s changed without a new version number", template.id,
+                        template.version)
+            row.data = data
+        row.title, row.summary, row.section, row.in_pack = template.title, template.summary, template.section, True
+    session.flush()

@@ -1,0 +1,55 @@
+"""Where content packs are and what version one is, read cheaply (no YAML parser on the start-up path)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+DEFAULT_LANGUAGE = "en"
+_LINE = re.compile(r"^(id|version|language|title)\s*:\s*(.*?)\s*$")
+
+
+@dataclass(frozen=True)
+class PackHeader:
+    """id, version, language and title of a pack, as written in its pack.yaml."""
+
+    id: str
+    version: str
+    language: str
+    title: str = ""
+
+
+def shipped_pack(language: str = DEFAULT_LANGUAGE) -> Path:
+    """The folder of the pack shipped for ``language`` (a real folder in a checkout, wheel or bundle)."""
+    folder: Traversable = files("inducci_desktop.resources") / "content" / language
+    return Path(str(folder))
+
+
+def _scalar(raw: str) -> str:
+    if raw[:1] in "\"'":
+        quote = raw[0]
+        end = raw.find(quote, 1)
+        return raw[1:end] if end > 0 else raw[1:]
+    return raw.split(" #", 1)[0].strip()
+
+
+def read_header(pack_dir: Path) -> PackHeader | None:
+    """The top-level id/version/language/title of ``pack_dir``/pack.yaml, or None if it cannot be read.
+
+    Good enough for deciding whether a pack changed; the full loader validates pack.yaml properly.
+    """
+    try:
+        text = (pack_dir / "pack.yaml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        match = _LINE.match(line)
+        if match and match.group(1) not in found:
+            found[match.group(1)] = _scalar(match.group(2))
+    if not found.get("id") or not found.get("version"):
+        return None
+    return PackHeader(found["id"], found["version"], found.get("language", ""), found.get("title", ""))

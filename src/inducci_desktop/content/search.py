@@ -1,0 +1,213 @@
+"""Search over the loaded content (FTS5, bm25) with diacritics-insensitive prefix matching and highlights.
+
+Text is folded in Python (content/folding.py) before it goes into the index and before a query is made;
+every query token is quoted and given a ``*`` prefix, so no user input can form FTS5 syntax. Match ranges
+are computed on the original text, so 'lodz' highlights 'Łódź'.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from .folding import TOKEN, fold, fold_with_map
+
+log = logging.getLogger(__name__)
+
+FTS_TABLE = "content_fts"
+MAX_QUERY_CHARS = 500
+MAX_TOKENS = 8
+MAX_TOKEN_CHARS = 40
+SNIPPET_CHARS = 220
+SNIPPET_LEAD = 60
+ELLIPSIS = "…"
+
+Range = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One result. ``ranges`` are (start, end) offsets of matches in ``snippet``; ``title_ranges`` in
+    ``title``; both on the original text as shown."""
+
+    id: str
+    kind: str
+    title: str
+    snippet: str
+    ranges: tuple[Range, ...]
+    title_ranges: tuple[Range, ...]
+    score: float
+    #: where the snippet comes from: summary | body | note
+    snippet_from: str = "summary"
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """What goes into the index for one item (original texts; folding happens when indexing)."""
+
+    item_id: str
+    kind: str
+    title: str
+    summary: str
+    body_text: str
+    tags: Sequence[str] = ()
+    note: str = ""
+
+
+def query_terms(query: str) -> list[str]:
+    """The folded tokens of a user's query: deduplicated, capped in number and length; maybe empty."""
+    terms: list[str] = []
+    for token in TOKEN.findall(fold(query[:MAX_QUERY_CHARS])):
+        token = token[:MAX_TOKEN_CHARS]
+        if token not in terms:
+            terms.append(token)
+        if len(terms) == MAX_TOKENS:
+            break
+    return terms
+
+
+def match_expression(terms: Iterable[str]) -> str:
+    """An FTS5 MATCH expression: every term quoted; terms of 2+ characters match as prefixes."""
+    parts = []
+    for term in terms:
+        quoted = '"' + term.replace('"', '""') + '"'
+        parts.append(quoted + "*" if len(term) > 1 else quoted)
+    return " ".join(parts)
+
+
+def _pattern(terms: Sequence[str]) -> re.Pattern[str]:
+    # A term matches at the start of a word (as the FTS prefix query does); one-letter terms whole words.
+    whole = [re.escape(t) for t in terms if len(t) == 1]
+    longer = [re.escape(t) for t in sorted(terms, key=len, reverse=True) if len(t) > 1]
+    options = []
+    if longer:
+        options.append(r"(?<![^\W_])(?:" + "|".join(longer) + ")")
+    if whole:
+        options.append(r"(?<![^\W_])(?:" + "|".join(whole) + r")(?![^\W_])")
+    return re.compile("|".join(options))
+
+
+def match_ranges(original: str, pattern: re.Pattern[str]) -> list[Range]:
+    """Ranges in ``original`` of the matches of ``pattern`` in its folded form (merged, in order)."""
+    folded, starts, ends = fold_with_map(original)
+    ranges: list[Range] = []
+    for match in pattern.finditer(folded):
+        if match.end() == match.start():
+            continue
+        start, end = starts[match.start()], ends[match.end() - 1]
+        if ranges and start <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(end, ranges[-1][1]))
+        else:
+            ranges.append((start, end))
+    return ranges
+
+
+def _window(original: str, ranges: list[Range]) -> tuple[str, tuple[Range, ...]]:
+    """A snippet of ``original`` around its first range, with the ranges moved into it."""
+    if len(original) <= SNIPPET_CHARS:
+        return original, tuple(ranges)
+    first = ranges[0][0] if ranges else 0
+    start = max(0, first - SNIPPET_LEAD)
+    if start > 0:
+        space = original.find(" ", start, first)
+        start = space + 1 if space != -1 else start
+    end = min(len(original), start + SNIPPET_CHARS)
+    if end < len(original):
+        space = original.rfind(" ", max(first + 1, start + 1), end)
+        end = space if space > start else end
+    prefix = ELLIPSIS if start > 0 else ""
+    suffix = ELLIPSIS if end < len(original) else ""
+    shift = len(prefix) - start
+    inside = tuple((max(a, start) + shift, min(b, end) + shift) for a, b in ranges if a < end and b > start)
+    return prefix + original[start:end] + suffix, inside
+
+
+def _snippet(summary: str, body_text: str, note: str, pattern: re.Pattern[str]) -> tuple[str, tuple[Range, ...], str]:
+    if pattern.search(fold(summary)):
+        text_, ranges = _window(summary, match_ranges(summary, pattern))
+        return text_, ranges, "summary"
+    # Fold paragraph by paragraph (fast) and map offsets only in the one that matches.
+    for source, name in ((body_text, "body"), (note, "note")):
+        if not source or not pattern.search(fold(source)):
+            continue
+        for paragraph in source.split("\n"):
+            if pattern.search(fold(paragraph)):
+                text_, ranges = _window(paragraph, match_ranges(paragraph, pattern))
+                return text_, ranges, name
+    text_, ranges = _window(summary, [])
+    return text_, ranges, "summary"
+
+
+_SEARCH_SQL = text(
+    f"""
+    SELECT d.item_id, d.kind, d.title, d.summary, d.body_text, n.text, f.rank
+    FROM (SELECT rowid, rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :expression
+          ORDER BY rank LIMIT :limit) AS f
+    JOIN content_search_docs AS d ON d.docid = f.rowid
+    LEFT JOIN notes AS n ON n.item_id = d.item_id AND n.deleted_at IS NULL
+    ORDER BY f.rank
+    """
+)
+
+
+def search(session: Session, query: str, limit: int = 20) -> list[SearchHit]:
+    """Ranked hits for ``query`` (any text at all: hostile input gives results or none, never an error)."""
+    terms = query_terms(query)
+    if not terms or limit <= 0:
+        return []
+    try:
+        rows = session.execute(_SEARCH_SQL, {"expression": match_expression(terms), "limit": min(limit, 1000)}).all()
+    except OperationalError:
+        log.exception("search failed for %r", query[:100])
+        return []
+    pattern = _pattern(terms)
+    hits = []
+    for item_id, kind, title, summary, body_text, note, rank in rows:
+        snippet, ranges, source = _snippet(summary, body_text, note or "", pattern)
+        hits.append(SearchHit(item_id, kind, title, snippet, ranges, tuple(match_ranges(title, pattern)),
+                              -float(rank), source))
+    return hits
+
+
+def _folded_row(doc: SearchDoc) -> dict[str, str]:
+    return {
+        "title": fold(doc.title),
+        "summary": fold(doc.summary),
+        "body": fold(doc.body_text),
+        "tags": fold(" ".join(doc.tags)),
+        "notes": fold(doc.note),
+    }
+
+
+def rebuild_index(session: Session, docs: Sequence[SearchDoc]) -> None:
+    """Replace the whole index (inside the caller's transaction)."""
+    session.execute(text(f"DELETE FROM {FTS_TABLE}"))
+    session.execute(text("DELETE FROM content_search_docs"))
+    if not docs:
+        return
+    session.execute(
+        text("INSERT INTO content_search_docs (docid, item_id, kind, title, summary, body_text) "
+             "VALUES (:docid, :item_id, :kind, :title, :summary, :body_text)"),
+        [{"docid": n, "item_id": d.item_id, "kind": d.kind, "title": d.title, "summary": d.summary,
+          "body_text": d.body_text} for n, d in enumerate(docs, start=1)],
+    )
+    session.execute(
+        text(f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body, tags, notes) "
+             "VALUES (:rowid, :title, :summary, :body, :tags, :notes)"),
+        [{"rowid": n, **_folded_row(d)} for n, d in enumerate(docs, start=1)],
+    )
+
+
+def update_note(session: Session, item_id: str, note: str) -> None:
+    """Put the new text of the note on ``item_id`` into the index (no-op if the item is not indexed)."""
+    docid = session.execute(text("SELECT docid FROM content_search_docs WHERE item_id = :item_id"),
+                            {"item_id": item_id}).scalar()
+    if docid is not None:
+        session.execute(text(f"UPDATE {FTS_TABLE} SET notes = :notes WHERE rowid = :docid"),
+                        {"notes": fold(note), "docid": docid})
