@@ -1,0 +1,137 @@
+"""Pieces shared by the documents: title block, fact box, lists, sources and related items."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, ListItem, Paragraph, Table
+
+from ..content.model import KIND_LABELS, Source
+from .lists import bulleted_list, numbered_list
+from .markdown import MarkdownContext, resource_roots, to_flowables
+from .markup import escape, link
+from .options import PrintOptions, lookup_title
+from .styles import ACCENT, Styles, fact_table_style, get_styles
+from .templates import MARGIN_X, mark_heading
+
+#: id prefix → kind, as in docs/CONTENT_FORMAT.md
+_PREFIXES = {"guide-": "guide", "case-": "case", "format-": "format", "interview-": "interview",
+             "checklist-": "checklist", "link-": "link"}
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What every part of a document needs to know.
+
+    ``in_pack``: item titles become contents entries (the handout pack).
+    """
+
+    options: PrintOptions
+    titles: Mapping[str, str] | None = None
+    image_roots: tuple[Traversable | Path, ...] = ()
+    in_pack: bool = False
+    styles: Styles = field(default_factory=get_styles)
+
+    @property
+    def width(self) -> float:
+        return self.options.paper.points[0] - 2 * MARGIN_X
+
+    def markdown(self) -> MarkdownContext:
+        roots = self.image_roots or resource_roots(self.options.language or "en")
+        return MarkdownContext(width=self.width, titles=self.titles, image_roots=roots, styles=self.styles)
+
+
+def kind_of(item_id: str) -> str | None:
+    for prefix, kind in _PREFIXES.items():
+        if item_id.startswith(prefix):
+            return kind
+    return None
+
+
+def title_block(ctx: DocContext, kicker: str, title: str, summary: str = "") -> list[Flowable]:
+    """Kicker ("GUIDE"), title, a thin accent rule and the summary as a lead paragraph."""
+    s = ctx.styles
+    heading = mark_heading(Paragraph(escape(title), s.title), title, outline_level=0,
+                           toc_level=0 if ctx.in_pack else None)
+    parts: list[Flowable] = []
+    if kicker:
+        parts.append(Paragraph(escape(kicker.upper()), s.kicker))
+    parts += [heading, HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=8)]
+    out: list[Flowable] = [KeepTogether(parts)]
+    if summary.strip():
+        out.append(Paragraph(escape(summary.strip()), s.lead))
+    return out
+
+
+def section_heading(ctx: DocContext, text: str, level: int = 2) -> Flowable:
+    """A heading that is also a bookmark (below the document title)."""
+    return mark_heading(Paragraph(escape(text), ctx.styles.heading(level)), text, outline_level=level - 1)
+
+
+def bullet_list(ctx: DocContext, markups: Sequence[str], *, numbered: bool = False) -> Flowable:
+    """A list of paragraphs (each already markup)."""
+    style = ctx.styles.list_item
+    items = [ListItem([Paragraph(m, style)]) for m in markups]
+    return numbered_list(items, style) if numbered else bulleted_list(items, style)
+
+
+def fact_box(ctx: DocContext, rows: Sequence[tuple[str, str]]) -> list[Flowable]:
+    """Label/value rows in a shaded box; values are markup. Empty values are left out."""
+    s = ctx.styles
+    data = [[Paragraph(escape(label), s.fact_label), Paragraph(value, s.fact_value)]
+            for label, value in rows if value.strip()]
+    if not data:
+        return []
+    label_width = 32 * 72 / 25.4
+    table = Table(data, colWidths=[label_width, ctx.width - label_width], style=fact_table_style(),
+                  hAlign="LEFT", spaceBefore=2, spaceAfter=10)
+    return [table]
+
+
+def body(ctx: DocContext, markdown: str) -> list[Flowable]:
+    return to_flowables(markdown, ctx.markdown()) if markdown.strip() else []
+
+
+def source_markup(source: Source) -> str:
+    title = source.title.strip()
+    return link(source.url, escape(title) if title and title != source.url else None)
+
+
+def sources_block(ctx: DocContext, sources: Sequence[Source], heading: str = "Sources") -> list[Flowable]:
+    if not sources:
+        return []
+    style = ctx.styles.source
+    items = [ListItem([Paragraph(source_markup(src), style)]) for src in sources]
+    return [section_heading(ctx, heading), numbered_list(items, style)]
+
+
+def related_markup(ctx: DocContext, item_id: str) -> str:
+    kind = kind_of(item_id)
+    title = f"<i>{escape(lookup_title(ctx.titles, item_id))}</i>"
+    return f"{title} ({escape(KIND_LABELS[kind])})" if kind in KIND_LABELS else title
+
+
+def related_block(ctx: DocContext, related: Sequence[str],
+                  heading: str = "Related in the toolbox") -> list[Flowable]:
+    if not related:
+        return []
+    return [section_heading(ctx, heading), bullet_list(ctx, [related_markup(ctx, i) for i in related])]
+
+
+def join_markup(values: object, *, separator: str = ", ") -> str:
+    """A list (or a single value) from front matter as escaped text."""
+    if values is None:
+        return ""
+    if isinstance(values, (list, tuple)):
+        return separator.join(escape(str(v)) for v in values if str(v).strip())
+    return escape(str(values))
+
+
+def strings(value: object) -> list[str]:
+    """A front-matter list (or single value) as a list of non-empty strings."""
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if str(v).strip()]
+    return [str(value)] if value not in (None, "") else []

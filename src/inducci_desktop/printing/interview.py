@@ -1,0 +1,44 @@
+"""The interview guide: audience and duration, then the introduction and question blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from reportlab.platypus import Flowable
+
+from ..content.model import KIND_LABELS, ContentItem
+from .common import DocContext, body, fact_box, join_markup, related_block, sources_block, title_block
+from .guide import item_meta
+from .markup import escape
+from .options import PrintOptions
+from .templates import render
+
+AUDIENCES = {
+    "cci": "Creatives and CCI businesses",
+    "industry": "Industrial companies",
+    "administration": "Public administration",
+}
+
+
+def interview_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
+    f = item.fields
+    audience = str(f.get("audience") or "")
+    return [
+        *title_block(ctx, KIND_LABELS["interview"], item.title, item.summary),
+        *fact_box(ctx, [
+            ("Audience", escape(AUDIENCES.get(audience, audience))),
+            ("Duration", join_markup(f.get("duration"))),
+        ]),
+        *body(ctx, item.body),
+        *sources_block(ctx, item.sources),
+        *related_block(ctx, item.related),
+    ]
+
+
+def interview_guide(
+    item: ContentItem, options: PrintOptions | None = None, *, titles: Mapping[str, str] | None = None
+) -> bytes:
+    """The PDF of an interview guide (``item.kind == "interview"``)."""
+    options = options or PrintOptions()
+    ctx = DocContext(options=options, titles=titles)
+    return render(lambda: interview_story(item, ctx), item_meta(item), options)

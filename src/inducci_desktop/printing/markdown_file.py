@@ -1,0 +1,66 @@
+"""Any Markdown file of the user's as a PDF (title from its first heading or its file name)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.platypus import Flowable
+
+from .common import DocContext, body, title_block
+from .errors import PrintError
+from .markdown import first_heading
+from .options import PrintOptions
+from .templates import DocumentMeta, render
+
+
+def read_markdown(path: Path) -> str:
+    """The text of ``path``; a clear PrintError when it is missing, unreadable or not UTF-8."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise PrintError(f"The file {path} does not exist.") from exc
+    except IsADirectoryError as exc:
+        raise PrintError(f"{path} is a folder, not a Markdown file.") from exc
+    except OSError as exc:
+        raise PrintError(f"The file {path} cannot be read: {exc.strerror or exc}.") from exc
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PrintError(
+            f"The file {path.name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start}). "
+            "Save it with UTF-8 encoding and print it again."
+        ) from exc
+
+
+def markdown_story(text: str, title: str, ctx: DocContext) -> list[Flowable]:
+    return [*title_block(ctx, "", title), *body(ctx, text)]
+
+
+def markdown_text_document(
+    text: str, title: str, options: PrintOptions | None = None, *, base_folder: Path | None = None
+) -> bytes:
+    """The PDF of Markdown ``text`` under ``title``; relative images are looked up in ``base_folder``."""
+    options = options or PrintOptions()
+    roots = (base_folder,) if base_folder is not None else ()
+    ctx = DocContext(options=options, image_roots=roots)
+    return render(lambda: markdown_story(text, title, ctx), DocumentMeta(title=title), options)
+
+
+def markdown_document(path: Path, options: PrintOptions | None = None, *, title: str | None = None) -> bytes:
+    """The PDF of the Markdown file ``path``.
+
+    The title is ``title``, else the file's leading ``#`` heading (then not printed twice), else the
+    file name. Images are looked up next to the file and may not leave its folder.
+
+    Raises:
+        PrintError: the file is missing, unreadable or not UTF-8, or cannot be laid out.
+    """
+    path = Path(path)
+    text = read_markdown(path)
+    heading, rest = first_heading(text)
+    if title is None:
+        if heading:
+            title, text = heading, rest
+        else:
+            title = path.stem.replace("_", " ").strip() or path.name
+    return markdown_text_document(text, title, options, base_folder=path.parent)
