@@ -6,7 +6,18 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Integer, MetaData, String, Text, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -193,3 +204,53 @@ class Note(Record, Base):
 
     item_id: Mapped[str] = mapped_column(String(100), unique=True)
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- Checklists: the user's own templates, assessments and their answers ------------------------------
+
+
+class UserTemplateVersion(Record, Base):
+    """One version of a checklist template the user made or imported (the whole template as JSON).
+
+    Templates are referred to by ``template_id`` (a slug); assessments pin (template_id, version).
+    Deleting a template moves all its versions to the trash.
+    """
+
+    __tablename__ = "checklist_user_templates"
+    __table_args__ = (UniqueConstraint("template_id", "version", name="uq_checklist_user_templates_version"),)
+
+    template_id: Mapped[str] = mapped_column(String(100), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(String(300))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class Assessment(Record, Base):
+    """One filling of a checklist template for a region or organisation (one round)."""
+
+    __tablename__ = "assessments"
+
+    title: Mapped[str] = mapped_column(String(300))
+    template_id: Mapped[str] = mapped_column(String(100), index=True)
+    template_version: Mapped[int] = mapped_column(Integer)
+    region_id: Mapped[str | None] = mapped_column(ForeignKey("regions.id", ondelete="SET NULL"), default=None)
+    subject: Mapped[str] = mapped_column(String(300), default="")  # region/organisation name as written
+    assessor: Mapped[str] = mapped_column(String(200), default="")
+    assessed_on: Mapped[str] = mapped_column(String(10), default="")  # ISO date YYYY-MM-DD
+    round: Mapped[int] = mapped_column(Integer, default=1)
+    previous_id: Mapped[str | None] = mapped_column(String(36), default=None)  # the round it continues
+    status: Mapped[str] = mapped_column(String(20), default="draft")  # draft | completed
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class AssessmentAnswer(Record, Base):
+    """The answer (JSON value) and note of one item of an assessment, keyed by the item's stable key."""
+
+    __tablename__ = "assessment_answers"
+    __table_args__ = (UniqueConstraint("assessment_id", "item_key", name="uq_assessment_answers_item"),)
+
+    assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
+    item_key: Mapped[str] = mapped_column(String(100))
+    value: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)  # None: not answered
+    note: Mapped[str] = mapped_column(Text, default="")
