@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 from ..paths import AppPaths
 from ..store.database import Store
+from .checklists import ChecklistService
 from .library import LibraryService
 from .maintenance import MaintenanceService
 from .regions import RegionService
 from .settings import SettingsService
+from .workshops import WorkshopService
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +25,8 @@ class Services:
     settings: SettingsService
     maintenance: MaintenanceService
     library: LibraryService
+    checklists: ChecklistService
+    workshops: WorkshopService
 
     @classmethod
     def over(cls, paths: AppPaths, store: Store) -> Services:
@@ -32,7 +36,9 @@ class Services:
             regions=RegionService(store),
             settings=SettingsService(store),
             maintenance=MaintenanceService(store),
-            library=LibraryService(store),
+            library=(library := LibraryService(store)),
+            checklists=ChecklistService(store, library),
+            workshops=WorkshopService(store, library),
         )
 
     def prepare(self) -> None:
