@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -254,3 +255,116 @@ class AssessmentAnswer(Record, Base):
     item_key: Mapped[str] = mapped_column(String(100))
     value: Mapped[Any] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)  # None: not answered
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- Workshops: trainings planned, run and recorded by the user ---------------------------------------
+
+
+class Workshop(Record, Base):
+    """A CCI competency training: details, status; days, agenda, people and results hang off it."""
+
+    __tablename__ = "workshops"
+
+    title: Mapped[str] = mapped_column(String(300))
+    venue: Mapped[str] = mapped_column(String(300), default="")
+    mode: Mapped[str] = mapped_column(String(20), default="in_person")  # in_person | online | hybrid
+    region_id: Mapped[str | None] = mapped_column(ForeignKey("regions.id", ondelete="SET NULL"), default=None)
+    organisation: Mapped[str] = mapped_column(String(300), default="")
+    trainers: Mapped[str] = mapped_column(Text, default="")
+    target_group: Mapped[str] = mapped_column(Text, default="")
+    objectives: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="planned")  # planned | held | evaluated
+    copied_from: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class WorkshopDay(Record, Base):
+    """One day (or session) of a workshop: a date and the planned start and end (minutes since midnight)."""
+
+    __tablename__ = "workshop_days"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    day: Mapped[date] = mapped_column(Date)
+    start_minutes: Mapped[int] = mapped_column(Integer)
+    end_minutes: Mapped[int] = mapped_column(Integer)
+
+
+class AgendaBlock(Record, Base):
+    """A block of a day's agenda: a format from the toolbox or free text, or a break."""
+
+    __tablename__ = "workshop_blocks"
+
+    day_id: Mapped[str] = mapped_column(ForeignKey("workshop_days.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20), default="session")  # session | break
+    title: Mapped[str] = mapped_column(String(300))
+    format_id: Mapped[str | None] = mapped_column(String(100), default=None)  # a toolbox item id, no FK
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    responsible: Mapped[str] = mapped_column(String(300), default="")
+    materials: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class Participant(Record, Base):
+    """A person registered for a workshop. Erasure on request blanks every personal field and sets
+    ``erased_at``; the row stays (without personal data) so that attendance counts stay right."""
+
+    __tablename__ = "workshop_participants"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    department: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_date: Mapped[date | None] = mapped_column(Date, default=None)
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class Attendance(Record, Base):
+    __tablename__ = "workshop_attendance"
+    __table_args__ = (UniqueConstraint("participant_id", "day_id", name="uq_workshop_attendance_person_day"),)
+
+    participant_id: Mapped[str] = mapped_column(ForeignKey("workshop_participants.id", ondelete="CASCADE"),
+                                                index=True)
+    day_id: Mapped[str] = mapped_column(ForeignKey("workshop_days.id", ondelete="CASCADE"), index=True)
+    present: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class WorkshopOutcome(Record, Base):
+    """Something the group found: a need, an interface between administration and CCI, an idea, a decision."""
+
+    __tablename__ = "workshop_outcomes"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # need | interface | idea | decision
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ActionItem(Record, Base):
+    __tablename__ = "workshop_actions"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    due: Mapped[date | None] = mapped_column(Date, default=None)
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open | in_progress | done
+
+
+class FeedbackQuestion(Record, Base):
+    __tablename__ = "workshop_questions"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(20))  # rating | choice | text
+    text: Mapped[str] = mapped_column(Text)
+
+
+class FeedbackResponse(Record, Base):
+    """One returned feedback form (anonymous): answers keyed by question id."""
+
+    __tablename__ = "workshop_responses"
+
+    workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    source: Mapped[str] = mapped_column(String(20), default="paper")  # paper | screen
