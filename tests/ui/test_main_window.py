@@ -28,6 +28,7 @@ def test_window_opens_with_settings(launch: Any, qtbot: Any) -> None:
     assert window.nav.count() >= 1
     page = window.settings_page
     assert "(current)" in page.schema_label.text()
+    window.show_page("Settings")
     assert window.stack.currentWidget() is page
     assert str(app.services.paths.data_dir) in page.folder_label.text()
     menus = [a.text() for a in window.menuBar().actions()]
@@ -206,7 +207,7 @@ def test_the_window_is_shown_before_the_store_is_open(qtbot: Any, tmp_path: Path
         assert running.window.isVisible()
         assert running.window.stack.currentWidget() is running.window.opening
         qtbot.waitUntil(lambda: running.services is not None, timeout=15000)
-        assert running.window.stack.currentWidget() is running.window.settings_page
+        assert running.window.stack.currentWidget() is running.window.pages["Library"]
     finally:
         running.shutdown()
 

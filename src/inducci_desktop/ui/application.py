@@ -187,6 +187,7 @@ class RunningApp:
             return
         self._closed = True
         self.window.close()
+        self.window.deleteLater()
         self.server.close()
         if self.services is not None:
             self.services.close()

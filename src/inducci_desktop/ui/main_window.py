@@ -145,5 +145,9 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for page in getattr(self, "pages", {}).values():
+            flush = getattr(page, "flush", None)
+            if callable(flush):
+                flush()
         self.state.set("geometry", bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
         event.accept()

@@ -11,5 +11,6 @@ from PySide6.QtWidgets import QStyle
 SP = QStyle.StandardPixmap
 
 PAGES: list[tuple[str, QStyle.StandardPixmap, str]] = [
+    ("Library", SP.SP_DirHomeIcon, "inducci_desktop.ui.pages.library_page:LibraryPage"),
     ("Settings", SP.SP_FileDialogDetailedView, "inducci_desktop.ui.pages.settings_page:SettingsPage"),
 ]

@@ -1,0 +1,162 @@
+"""The Library page through pytest-qt: browsing, search as you type, reader links, bookmarks, notes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from inducci_desktop.ui.pages.library_page import LibraryPage
+from inducci_desktop.ui.pages.library_results import highlighted
+
+from .conftest import type_text
+
+
+@pytest.fixture
+def library(launch: Any, qtbot: Any) -> LibraryPage:
+    app = launch()
+    app.window.show_page("Library")
+    app.window.activateWindow()
+    qtbot.waitActive(app.window)  # shortcuts only reach the active window
+    page = app.window.pages["Library"]
+    assert isinstance(page, LibraryPage)
+    return page
+
+
+def tree_titles(page: LibraryPage) -> list[str]:
+    model = page.tree_model
+    titles: list[str] = []
+
+    def walk(parent: Any) -> None:
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            titles.append(index.data())
+            walk(index)
+
+    walk(page.tree.rootIndex())
+    return titles
+
+
+def test_library_is_the_first_page_and_opens_a_guide(library: LibraryPage) -> None:
+    assert library.reader.current is not None and library.reader.current.startswith("guide-")
+    html = library.reader.browser.toHtml()
+    assert "Guide" in html
+    titles = tree_titles(library)
+    assert "Understanding CCI in your region" in titles and "Glossary" in titles and "Links" in titles
+
+
+def test_kind_filter_shows_only_that_kind(library: LibraryPage) -> None:
+    library.kind_combo.setCurrentIndex(library.kind_combo.findData("case"))
+    titles = tree_titles(library)
+    case_titles = {i.title for i in library.library.items(kind="case")}
+    guide_titles = {i.title for i in library.library.items(kind="guide")}
+    assert case_titles <= set(titles)
+    assert not guide_titles & set(titles)
+    assert "Glossary" not in titles
+
+
+def test_search_as_you_type_folds_diacritics(library: LibraryPage, qtbot: Any) -> None:
+    library.focus_search()
+    qtbot.keyClicks(library.search_edit, "biala")
+    assert library.left_stack.currentIndex() == 1
+    hits = library.results_model.hits
+    assert hits, "typing 'biala' must find Bielsko-Biała"
+    assert any("Biała" in h.title or "Biała" in h.snippet for h in hits)
+    qtbot.keyClick(library.search_edit, Qt.Key.Key_Return)
+    assert library.reader.current == hits[0].id
+    library.search_edit.clear()
+    assert library.left_stack.currentIndex() == 0
+
+
+@pytest.mark.parametrize("query", ['"', "NOT", "a AND", "-", "'", "(", "*", "x" * 5000, "💥", "don't", 'a"b'])
+def test_hostile_queries_never_fail(library: LibraryPage, query: str) -> None:
+    library.search_edit.setText(query)
+    assert library.results_label.text()  # results or "No results", never an exception
+
+
+def test_accented_query_and_highlight_on_original_text(library: LibraryPage) -> None:
+    type_text(library.search_edit, "Škofja")
+    hits = library.results_model.hits
+    assert hits
+    hit = hits[0]
+    spans = [hit.snippet[a:b] for a, b in hit.ranges] + [hit.title[a:b] for a, b in hit.title_ranges]
+    assert any(s.lower().startswith("škofja") for s in spans)
+    assert "<b" in highlighted(hit.snippet, hit.ranges) or "<b" in highlighted(hit.title, hit.title_ranges)
+
+
+def test_item_links_back_and_forward(library: LibraryPage, qtbot: Any) -> None:
+    reader = library.reader
+    first = reader.current
+    related = library.library.item(first).related
+    assert related
+    reader.follow(QUrl(f"item:{related[0].id}"))
+    assert reader.current == related[0].id
+    reader.browser.setFocus()
+    qtbot.keyClick(reader.browser, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert reader.current == first
+    qtbot.keyClick(reader.browser, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert reader.current == related[0].id
+
+
+def test_only_web_links_reach_the_system_browser(library: LibraryPage, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString())))
+    reader = library.reader
+    for url in ("https://toolbox.inducci.eu/", "mailto:someone@example.org", "javascript:alert(1)",
+                "file:///etc/passwd", "ftp://example.org/x"):
+        reader.follow(QUrl(url))
+    assert opened == ["https://toolbox.inducci.eu/", "mailto:someone@example.org"]
+    assert "Not opened" in reader.link_label.text()
+
+
+def test_content_html_is_never_interpreted(library: LibraryPage) -> None:
+    from inducci_desktop.services.reader import markdown_html
+
+    html = markdown_html('<script>alert(1)</script>\n\n<b>bold?</b> [x](javascript:alert(1)) [y](https://a.eu)')
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="javascript' not in html
+    assert 'href="https://a.eu"' in html and "(a.eu)" in html
+
+
+def test_bookmark_and_note_survive_and_are_searchable(library: LibraryPage, qtbot: Any) -> None:
+    reader = library.reader
+    item_id = reader.current
+    reader.bookmark_button.click()
+    assert library.library.is_bookmarked(item_id)
+    assert "★ Bookmarks" in tree_titles(library)
+    reader.note_edit.setFocus()
+    type_text(reader.note_edit, "Zapytać o żółty rower w Łodzi")
+    assert reader.note_state.text() == "Editing…"
+    qtbot.waitUntil(lambda: reader.note_state.text() == "Saved", timeout=3000)
+    assert library.library.note(item_id).text == "Zapytać o żółty rower w Łodzi"
+    library.search_edit.setText("zolty rower")
+    assert any(h.id == item_id and h.snippet_from == "note" for h in library.results_model.hits)
+    reader.bookmark_button.click()
+    assert not library.library.is_bookmarked(item_id)
+
+
+def test_note_is_saved_when_leaving_the_item(library: LibraryPage) -> None:
+    reader = library.reader
+    first = reader.current
+    type_text(reader.note_edit, "ß")
+    other = library.library.item(first).related[0].id
+    reader.open(other)
+    assert library.library.note(first).text == "ß"
+
+
+def test_ctrl_f_focuses_search(library: LibraryPage, qtbot: Any) -> None:
+    library.reader.browser.setFocus()
+    qtbot.keyClick(library.reader.browser, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert library.search_edit.hasFocus()
+
+
+def test_glossary_and_links_pages(library: LibraryPage) -> None:
+    reader = library.reader
+    assert reader.open("glossary")
+    assert "Glossary" in reader.browser.toPlainText()
+    assert not reader.note_edit.isEnabled() and not reader.bookmark_button.isEnabled()
+    assert reader.open("links")
+    assert "need internet" in reader.browser.toPlainText()
+    assert not reader.open("no-such-item")
