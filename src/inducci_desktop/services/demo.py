@@ -43,6 +43,15 @@ def _region_step(services: Services) -> list[str]:
 DEMO_STEPS: list[DemoStep] = [_region_step]
 
 
+def _checklist_step(services: Services) -> list[str]:
+    from .checklist_demo import demo_checklist_step
+
+    return demo_checklist_step(services)
+
+
+DEMO_STEPS.append(_checklist_step)
+
+
 def load_demo(services: Services) -> list[str]:
     """Run every step; returns what was added (empty when everything was there already)."""
     added: list[str] = []
