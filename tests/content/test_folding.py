@@ -56,3 +56,20 @@ def test_map_covers_combining_marks_of_decomposed_text() -> None:
 
 def test_tokens_drop_symbols_and_split_on_punctuation() -> None:
     assert tokens("don't multi-agent 🙂 Łódź!") == ["don", "t", "multi", "agent", "lodz"]
+
+
+def test_folded_spans_agree_with_the_character_map() -> None:
+    import random
+
+    from inducci_desktop.content.folding import Folded
+
+    alphabet = "aßŁódźÆœ\u0301\u0308 ﬁxİ-ø🙂Straße"
+    rng = random.Random(3)
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 25)))
+        folded, starts, ends = fold_with_map(text)
+        view = Folded(text)
+        assert view.text == folded
+        for start in range(len(folded)):
+            for end in range(start + 1, len(folded) + 1):
+                assert view.span(start, end) == (starts[start], ends[end - 1]), (text, start, end)

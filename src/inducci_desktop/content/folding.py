@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 
 #: Letters that NFKD does not decompose, folded after casefold().
 SPECIAL = {"ł": "l", "ß": "ss", "đ": "d", "ð": "d", "ø": "o", "æ": "ae", "œ": "oe", "þ": "th", "ı": "i", "ŀ": "l"}
@@ -27,12 +28,18 @@ def fold_char(char: str) -> str:
     return "".join(SPECIAL.get(c, c) for c in folded)
 
 
+#: Characters seen so far that do not fold to exactly one character (ß, æ, combining marks …).
+_IRREGULAR: set[str] = set()
+
+
 class _FoldTable(dict[int, str]):
     """A str.translate table that computes and remembers each character's folding on first use."""
 
     def __missing__(self, code: int) -> str:
         value = fold_char(chr(code))
         self[code] = value
+        if len(value) != 1:
+            _IRREGULAR.add(chr(code))
         return value
 
 
@@ -50,7 +57,7 @@ def fold_with_map(text: str) -> tuple[str, list[int], list[int]]:
     """Fold ``text`` and map back: folded char ``i`` came from ``text[starts[i]:ends[i]]``.
 
     Characters that fold to nothing (a combining mark after its letter) are counted into the end of the
-    folded character before them, so a highlight covers the whole letter.
+    letter before them, so a highlight covers the whole letter.
     """
     if text.isascii():
         positions = list(range(len(text)))
@@ -61,13 +68,71 @@ def fold_with_map(text: str) -> tuple[str, list[int], list[int]]:
     for index, char in enumerate(text):
         folded = _TABLE[ord(char)]
         if not folded:
-            if ends:
-                ends[-1] = index + 1
+            back = len(ends) - 1
+            while back >= 0 and starts[back] == starts[-1]:
+                ends[back] = index + 1
+                back -= 1
             continue
         parts.append(folded)
         starts.extend([index] * len(folded))
         ends.extend([index + 1] * len(folded))
     return "".join(parts), starts, ends
+
+
+def _irregular_pattern() -> re.Pattern[str]:
+    global _IRREGULAR_RE, _IRREGULAR_SIZE
+    if len(_IRREGULAR) != _IRREGULAR_SIZE:
+        _IRREGULAR_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_IRREGULAR)) + "]")
+        _IRREGULAR_SIZE = len(_IRREGULAR)
+    return _IRREGULAR_RE
+
+
+_IRREGULAR_RE = re.compile("(?!)")  # matches nothing
+_IRREGULAR_SIZE = 0
+
+
+class Folded:
+    """A text folded, with a way back from folded offsets to original ones (as fold_with_map).
+
+    Only characters that do not fold to exactly one character shift offsets, and they are rare, so
+    only their positions are kept and looked up by bisection.
+    """
+
+    __slots__ = ("_folded_at", "_pieces", "original", "text")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self.text = fold(original)
+        #: (folded offset, original offset, folded length) of each irregular character
+        self._pieces: list[tuple[int, int, int]] = []
+        if len(self.text) != len(original) or not _IRREGULAR.isdisjoint(original):
+            shift = 0
+            for match in _irregular_pattern().finditer(original):
+                index = match.start()
+                length = len(_TABLE[ord(original[index])])
+                self._pieces.append((index + shift, index, length))
+                shift += length - 1
+        self._folded_at = [piece[0] for piece in self._pieces]
+
+    def _original(self, position: int) -> int:
+        found = bisect_right(self._folded_at, position) - 1
+        if found < 0:
+            return position
+        folded_at, index, length = self._pieces[found]
+        if position < folded_at + length:
+            return index  # inside the expansion of one character (ß → ss)
+        return index + 1 + (position - folded_at - length)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original range of the folded range ``start:end`` (``end > start``)."""
+        if not self._pieces:
+            return start, end
+        first = self._original(start)
+        last = self._original(end - 1) + 1
+        # take along marks that fold to nothing after the last letter
+        while last < len(self.original) and not _TABLE[ord(self.original[last])]:
+            last += 1
+        return first, last
 
 
 def tokens(text: str) -> list[str]:

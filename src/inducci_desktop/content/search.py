@@ -16,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from .folding import TOKEN, fold, fold_with_map
+from .folding import TOKEN, Folded, fold
 
 log = logging.getLogger(__name__)
 
@@ -95,12 +95,12 @@ def _pattern(terms: Sequence[str]) -> re.Pattern[str]:
 
 def match_ranges(original: str, pattern: re.Pattern[str]) -> list[Range]:
     """Ranges in ``original`` of the matches of ``pattern`` in its folded form (merged, in order)."""
-    folded, starts, ends = fold_with_map(original)
+    folded = Folded(original)
     ranges: list[Range] = []
-    for match in pattern.finditer(folded):
+    for match in pattern.finditer(folded.text):
         if match.end() == match.start():
             continue
-        start, end = starts[match.start()], ends[match.end() - 1]
+        start, end = folded.span(match.start(), match.end())
         if ranges and start <= ranges[-1][1]:
             ranges[-1] = (ranges[-1][0], max(end, ranges[-1][1]))
         else:
@@ -128,32 +128,63 @@ def _window(original: str, ranges: list[Range]) -> tuple[str, tuple[Range, ...]]
     return prefix + original[start:end] + suffix, inside
 
 
-def _snippet(summary: str, body_text: str, note: str, pattern: re.Pattern[str]) -> tuple[str, tuple[Range, ...], str]:
-    if pattern.search(fold(summary)):
+def _snippet(
+    originals: tuple[str, str, str], folded: tuple[str, str, str], pattern: re.Pattern[str]
+) -> tuple[str, tuple[Range, ...], str]:
+    """The snippet for a hit: from the summary if it matches, else the first matching paragraph of the
+    body, else of the note. ``folded`` are the same three texts as stored in the index, so only the
+    paragraph shown is folded again (with its offset map)."""
+    summary, body_text, note = originals
+    if pattern.search(folded[0]):
         text_, ranges = _window(summary, match_ranges(summary, pattern))
         return text_, ranges, "summary"
-    # Fold paragraph by paragraph (fast) and map offsets only in the one that matches.
-    for source, name in ((body_text, "body"), (note, "note")):
-        if not source or not pattern.search(fold(source)):
+    for source, folded_source, name in ((body_text, folded[1], "body"), (note, folded[2], "note")):
+        if not source or not pattern.search(folded_source):
             continue
-        for paragraph in source.split("\n"):
-            if pattern.search(fold(paragraph)):
-                text_, ranges = _window(paragraph, match_ranges(paragraph, pattern))
+        # Folding keeps line breaks, so paragraph n of the folded text is paragraph n of the original.
+        paragraphs = source.split("\n")
+        for index, folded_paragraph in enumerate(folded_source.split("\n")):
+            if index < len(paragraphs) and pattern.search(folded_paragraph):
+                text_, ranges = _window(paragraphs[index], match_ranges(paragraphs[index], pattern))
                 return text_, ranges, name
     text_, ranges = _window(summary, [])
     return text_, ranges, "summary"
 
 
-_SEARCH_SQL = text(
-    f"""
-    SELECT d.item_id, d.kind, d.title, d.summary, d.body_text, n.text, f.rank
-    FROM (SELECT rowid, rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :expression
-          ORDER BY rank LIMIT :limit) AS f
-    JOIN content_search_docs AS d ON d.docid = f.rowid
+_RANKED = f"SELECT rowid, rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :expression ORDER BY rank LIMIT :limit"
+_DOCS_SQL = f"""
+    SELECT d.docid, d.item_id, d.kind, d.title, d.summary, d.body_text, n.text, f.summary, f.body, f.notes
+    FROM content_search_docs AS d
+    JOIN {FTS_TABLE} AS f ON f.rowid = d.docid
     LEFT JOIN notes AS n ON n.item_id = d.item_id AND n.deleted_at IS NULL
-    ORDER BY f.rank
+    WHERE d.docid IN ({{}})
+"""
+
+
+#: Column filters tried in turn until a page is full: the columns with the highest bm25 weights first.
+TIERS = ("{title tags}", "{title summary tags notes}", "")
+
+
+def _ranked(session: Session, expression: str, limit: int) -> list[tuple[int, float]]:
+    """(docid, rank) of the best matches, best first.
+
+    Matches in titles and tags come first, then in summaries and notes, then in bodies; each tier ranked
+    by bm25 among itself, and a later tier is asked only when the page is not full. Ranking every body
+    match of a short, common prefix costs tens of milliseconds on a large pack; its title matches alone
+    fill the page.
     """
-)
+    found: list[tuple[int, float]] = []
+    seen: set[int] = set()
+    for columns in TIERS:
+        tier = f"{columns} : ({expression})" if columns else expression
+        rows = session.execute(text(_RANKED), {"expression": tier, "limit": limit + len(found)})
+        for docid, rank in rows:
+            if docid not in seen and len(found) < limit:
+                seen.add(docid)
+                found.append((int(docid), float(rank)))
+        if len(found) >= limit:
+            break
+    return found
 
 
 def search(session: Session, query: str, limit: int = 20) -> list[SearchHit]:
@@ -162,16 +193,24 @@ def search(session: Session, query: str, limit: int = 20) -> list[SearchHit]:
     if not terms or limit <= 0:
         return []
     try:
-        rows = session.execute(_SEARCH_SQL, {"expression": match_expression(terms), "limit": min(limit, 1000)}).all()
+        ranked = _ranked(session, match_expression(terms), min(limit, 1000))
+        if not ranked:
+            return []
+        placeholders = ", ".join(str(docid) for docid, _rank in ranked)
+        rows = {r[0]: r[1:] for r in session.execute(text(_DOCS_SQL.format(placeholders)))}
     except OperationalError:
         log.exception("search failed for %r", query[:100])
         return []
     pattern = _pattern(terms)
     hits = []
-    for item_id, kind, title, summary, body_text, note, rank in rows:
-        snippet, ranges, source = _snippet(summary, body_text, note or "", pattern)
+    for docid, rank in ranked:
+        if docid not in rows:
+            continue
+        item_id, kind, title, summary, body_text, note, *folded = rows[docid]
+        snippet, ranges, source = _snippet((summary, body_text, note or ""), (folded[0], folded[1], folded[2]),
+                                           pattern)
         hits.append(SearchHit(item_id, kind, title, snippet, ranges, tuple(match_ranges(title, pattern)),
-                              -float(rank), source))
+                              -rank, source))
     return hits
 
 
