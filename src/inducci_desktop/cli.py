@@ -31,7 +31,8 @@ Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
 #: Modules that add commands, imported only when the parser is built. Each may define
 #: ``register(commands)`` (top-level commands), ``register_print(documents)`` (kinds under ``print``) and
 #: ``register_list(records)`` (kinds under ``list``); every parser it adds sets ``handler=`` (a Handler).
-COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli_content", "inducci_desktop.cli_checklists")
+COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli_content", "inducci_desktop.cli_workshops",
+                                       "inducci_desktop.cli_checklists")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -43,6 +43,15 @@ def _region_step(services: Services) -> list[str]:
 DEMO_STEPS: list[DemoStep] = [_region_step]
 
 
+def _workshop_step(services: Services) -> list[str]:
+    from .workshop_demo import demo_workshop_step
+
+    return demo_workshop_step(services)
+
+
+DEMO_STEPS.append(_workshop_step)
+
+
 def _checklist_step(services: Services) -> list[str]:
     from .checklist_demo import demo_checklist_step
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from .workshop_agenda import DayPlan, format_time
+from .workshop_feedback import FeedbackSummary, Question
 
 MODES = {"in_person": "In person", "online": "Online", "hybrid": "Hybrid"}
 STATUSES = {"planned": "Planned", "held": "Held", "evaluated": "Evaluated"}
@@ -240,3 +241,33 @@ def dates_text(first: date | None, last: date | None) -> str:
     if first.year == last.year:
         return f"{first.day} {MONTHS[first.month - 1]} – {day_text(last)}"
     return f"{day_text(first)} – {day_text(last)}"
+
+
+@dataclass(frozen=True)
+class WorkshopKit:
+    """Everything the printed documents of one workshop need, gathered in one go."""
+
+    workshop: WorkshopView
+    agenda: tuple[AgendaDay, ...]
+    participants: tuple[ParticipantView, ...]
+    figures: AttendanceFigures
+    outcomes: tuple[OutcomeView, ...]
+    actions: tuple[ActionView, ...]
+    questions: tuple[Question, ...]
+    feedback: FeedbackSummary
+    format_titles: dict[str, str] = field(default_factory=dict)
+
+    def attended_days(self, participant: ParticipantView) -> tuple[DayView, ...]:
+        return tuple(d for d in self.workshop.days if d.id in participant.present)
+
+    def teaching_minutes(self, days: tuple[DayView, ...]) -> int:
+        """Planned time of ``days`` without breaks (the agenda's blocks if there are any, else the day's span)."""
+        plans = {a.day.id: a for a in self.agenda}
+        total = 0
+        for day in days:
+            plan = plans.get(day.id)
+            if plan is not None and plan.blocks:
+                total += plan.plan.total - plan.plan.break_minutes
+            else:
+                total += day.end - day.start
+        return total

@@ -39,6 +39,7 @@ from .workshop_views import (
     DayView,
     FormatChoice,
     WorkshopInput,
+    WorkshopKit,
     WorkshopSummary,
     WorkshopView,
 )
@@ -288,6 +289,20 @@ class WorkshopService:
             if sorted(blocks) != sorted(block_ids):
                 raise ValidationError("The new order must name every block of the day once.")
             self._renumber([blocks[i] for i in block_ids])
+
+    # --- documents ----------------------------------------------------------------------------------
+
+    def kit(self, workshop_id: str) -> WorkshopKit:
+        """What the printed documents of a workshop show (participants without erased ones)."""
+        workshop = self.get(workshop_id)
+        agenda = tuple(self.agenda(workshop_id))
+        titles = {}
+        if self.library is not None:
+            titles = {f.id: f.title for f in self.library.items(kind="format")}
+        return WorkshopKit(workshop, agenda, tuple(self.people.participants(workshop_id)),
+                           self.people.figures(workshop_id, workshop.days), tuple(self.results.outcomes(workshop_id)),
+                           tuple(self.results.actions(workshop_id)), tuple(self.results.questions(workshop_id)),
+                           self.results.summary(workshop_id), titles)
 
     # --- helpers ------------------------------------------------------------------------------------
 
