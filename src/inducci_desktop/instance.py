@@ -6,7 +6,7 @@ the filelock package alone cost 30 ms of imports there (bench/startup.py).
 
 from __future__ import annotations
 
-import os
+import sys
 from typing import IO
 
 from .paths import AppPaths
@@ -21,7 +21,7 @@ class DataLock:
     def acquire(self) -> None:
         handle = open(self.paths.lock_file, "a+b")  # noqa: SIM115 - held open for the lock's lifetime
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt
 
                 handle.seek(0)
@@ -42,7 +42,7 @@ class DataLock:
         handle, self._handle = self._handle, None
         if handle is None:
             return
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             handle.seek(0)

@@ -160,3 +160,21 @@ def test_glossary_and_links_pages(library: LibraryPage) -> None:
     assert reader.open("links")
     assert "need internet" in reader.browser.toPlainText()
     assert not reader.open("no-such-item")
+
+
+def test_glossary_checklist_and_link_hits_open_in_the_reader(library: LibraryPage) -> None:
+    from inducci_desktop.ui.pages.library_page import reader_target
+
+    reader = library.reader
+    library.search_edit.setText("creative walk")
+    kinds = {h.kind: h for h in library.results_model.hits}
+    assert "glossary" in kinds
+    assert reader.open(reader_target("glossary", kinds["glossary"].id))
+    assert reader.current == "glossary" and not reader.is_item
+    template = library.library.checklists()[0]
+    assert reader.open(reader_target("checklist", template.id))
+    assert template.title in reader.browser.toPlainText()
+    assert "Checklists page" in reader.browser.toPlainText()
+    link = library.library.links()[0]
+    assert reader.open(reader_target("link", link.id))
+    assert link.title in reader.browser.toPlainText()

@@ -10,7 +10,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from ..content.model import KIND_LABELS, GlossaryTerm, Link
+from ..content.model import KIND_LABELS, ChecklistTemplate, GlossaryTerm, Link
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -26,8 +26,9 @@ def _parser() -> MarkdownIt:
 
     # html=False: raw HTML in content is shown as text, never interpreted
     md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
-    md.validateLink = _allowed_link
-    default_link_open = md.renderer.rules.get("link_open")
+    md.validateLink = _allowed_link  # type: ignore[method-assign]
+    renderer: Any = md.renderer
+    default_link_open = renderer.rules.get("link_open")
 
     def link_open(tokens: Any, idx: int, options: Any, env: Any) -> str:
         token = tokens[idx]
@@ -37,7 +38,7 @@ def _parser() -> MarkdownIt:
             token.attrSet("class", "external")
         if default_link_open is not None:
             return str(default_link_open(tokens, idx, options, env))
-        return str(md.renderer.renderToken(tokens, idx, options, env))
+        return str(renderer.renderToken(tokens, idx, options, env))
 
     def link_close(tokens: Any, idx: int, options: Any, env: Any) -> str:
         # after an external link, its address in small print: the reader sees where it leads
@@ -50,8 +51,8 @@ def _parser() -> MarkdownIt:
                 return f'</a><span class="address"> ({escape(host)})</span>'
         return "</a>"
 
-    md.renderer.rules["link_open"] = link_open
-    md.renderer.rules["link_close"] = link_close
+    renderer.rules["link_open"] = link_open
+    renderer.rules["link_close"] = link_close
     return md
 
 
@@ -148,13 +149,31 @@ def glossary_html(terms: list[GlossaryTerm], titles: dict[str, str]) -> str:
     return "".join(rows)
 
 
+def checklist_html(template: ChecklistTemplate) -> str:
+    """A checklist template as the reader shows it: its questions with their help texts."""
+    rows = [f"<p class=\"kind\">{escape(KIND_LABELS['checklist'])}</p><h1>{escape(template.title)}</h1>",
+            f'<p class="summary"><i>{escape(template.summary)}</i></p>',
+            '<p class="address">To fill it in for your region, start an assessment on the Checklists page.</p>']
+    number = 0
+    for section in template.sections:
+        rows.append(f"<h2>{escape(section.title)}</h2><ol start=\"{number + 1}\">")
+        for item in section.items:
+            number += 1
+            required = " <b>(required)</b>" if item.required else ""
+            help_text = f'<br><span class="address">{escape(item.help)}</span>' if item.help else ""
+            rows.append(f"<li>{escape(item.text)}{required}{help_text}</li>")
+        rows.append("</ol>")
+    return "".join(rows)
+
+
 def links_html(links: list[Link]) -> str:
     rows = [f"<p class=\"kind\">{escape(KIND_LABELS['link'])}s</p><h1>Links</h1>",
             '<p class="address">These resources are on the web and need internet.</p><ul>']
     for link in links:
         if not _allowed_link(link.url):
             continue
-        rows.append(f'<li><a href="{escape(link.url)}" class="external">{escape(link.title)}</a><br>'
+        rows.append(f'<li><a name="{escape(link.id)}"></a><a href="{escape(link.url)}" class="external">'
+                    f'{escape(link.title)}</a><br>'
                     f'{escape(link.description)}<br><span class="address">{escape(link.url)}</span></li>')
     rows.append("</ul>")
     return "".join(rows)

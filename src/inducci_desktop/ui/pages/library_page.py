@@ -21,12 +21,23 @@ from ...content.model import KIND_LABELS
 from ...services.library import LibraryService
 from .context import PageContext
 from .library_reader import ReaderView
-from .library_results import HitDelegate, SearchResultsModel
+from .library_results import HitDelegate, HitRole, SearchResultsModel
 
 KIND_FILTERS = (("", "All kinds"), ("guide", "Guides"), ("case", "Case profiles"), ("format", "Formats"),
                 ("interview", "Interview guides"))
 TargetRole = Qt.ItemDataRole.UserRole
 SEARCH_LIMIT = 50
+
+
+def reader_target(kind: str, item_id: str) -> str:
+    """Where the reader shows a search hit of ``kind``."""
+    if kind == "glossary":
+        return f"glossary#{item_id}"
+    if kind == "link":
+        return f"links#{item_id}"
+    if kind == "checklist":
+        return f"checklist:{item_id}"
+    return item_id
 
 
 class LibraryPage(QWidget):
@@ -153,7 +164,8 @@ class LibraryPage(QWidget):
         return node
 
     def _open_index(self, index: QModelIndex) -> None:
-        target = index.data(TargetRole)
+        hit = index.data(HitRole)
+        target = reader_target(hit.kind, hit.id) if hit is not None else index.data(TargetRole)
         if target:
             self.reader.open(target)
 

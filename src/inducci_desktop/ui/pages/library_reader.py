@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...services.errors import NotFoundError
 from ...services.library import LibraryService
-from ...services.reader import glossary_html, is_safe_external, item_html, links_html
+from ...services.reader import checklist_html, glossary_html, is_safe_external, item_html, links_html
 
 STYLE_SHEET = """
 h1 { font-size: 20pt; margin-bottom: 2px; }
@@ -36,7 +36,6 @@ table { border-collapse: collapse; }
 th, td { border: 1px solid #c8d3da; padding: 3px; }
 """
 NOTE_SAVE_DELAY_MS = 600
-SPECIAL = {"glossary": "Glossary", "links": "Links"}
 
 
 class ReaderView(QWidget):
@@ -51,6 +50,7 @@ class ReaderView(QWidget):
         self.history: list[str] = []
         self.position = -1
         self.current: str | None = None
+        self.is_item = False  # a toolbox item (bookmark and note allowed), not glossary/links/checklist
 
         style = self.style()
         self.back_button = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "Back (Alt+Left)")
@@ -160,8 +160,17 @@ class ReaderView(QWidget):
             self._render(self.current)
 
     def _render(self, target: str) -> bool:
+        """Show ``target``: an item id, "glossary" or "links" (with "#anchor"), or "checklist:ID"."""
         self.save_note()
-        if target == "glossary":
+        target, _, anchor = target.partition("#")
+        if target.startswith("checklist:"):
+            try:
+                template = self.library.checklist_template(target.removeprefix("checklist:"))
+            except NotFoundError:
+                self.link_label.setText(f"“{target}” is not in the toolbox")
+                return False
+            html, title, note_allowed = checklist_html(template), template.title, False
+        elif target == "glossary":
             titles = {i.id: i.title for i in self.library.items()}
             html, title, note_allowed = glossary_html(self.library.glossary(), titles), "Glossary", False
         elif target == "links":
@@ -174,7 +183,10 @@ class ReaderView(QWidget):
                 return False
             html, title, note_allowed = item_html(item), item.title, True
         self.current = target
+        self.is_item = note_allowed
         self.browser.setHtml(html)
+        if anchor:
+            self.browser.scrollToAnchor(anchor)
         self._loading = True
         self.bookmark_button.blockSignals(True)
         self.bookmark_button.setEnabled(note_allowed)
@@ -218,7 +230,7 @@ class ReaderView(QWidget):
             self.bookmark_button.toggle()
 
     def _toggle_bookmark(self, on: bool) -> None:
-        if self.current is None or self.current in SPECIAL:
+        if self.current is None or not self.is_item:
             return
         if on:
             self.library.add_bookmark(self.current)
@@ -236,7 +248,7 @@ class ReaderView(QWidget):
 
     def save_note(self) -> None:
         """Save the note now if it has unsaved changes (also called before leaving the item)."""
-        if not self._note_dirty or self.current is None or self.current in SPECIAL:
+        if not self._note_dirty or self.current is None or not self.is_item:
             return
         self._note_timer.stop()
         self._note_dirty = False
