@@ -12,5 +12,6 @@ SP = QStyle.StandardPixmap
 
 PAGES: list[tuple[str, QStyle.StandardPixmap, str]] = [
     ("Library", SP.SP_DirHomeIcon, "inducci_desktop.ui.pages.library_page:LibraryPage"),
+    ("Checklists", SP.SP_DialogApplyButton, "inducci_desktop.ui.pages.checklists_page:ChecklistsPage"),
     ("Settings", SP.SP_FileDialogDetailedView, "inducci_desktop.ui.pages.settings_page:SettingsPage"),
 ]
