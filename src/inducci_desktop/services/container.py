@@ -10,6 +10,7 @@ from ..store.database import Store
 from .checklists import ChecklistService
 from .library import LibraryService
 from .maintenance import MaintenanceService
+from .printing import PrintService
 from .regions import RegionService
 from .settings import SettingsService
 from .workshops import WorkshopService
@@ -27,6 +28,7 @@ class Services:
     library: LibraryService
     checklists: ChecklistService
     workshops: WorkshopService
+    printing: PrintService
 
     @classmethod
     def over(cls, paths: AppPaths, store: Store) -> Services:
@@ -39,6 +41,7 @@ class Services:
             library=(library := LibraryService(store)),
             checklists=ChecklistService(store, library),
             workshops=WorkshopService(store, library),
+            printing=PrintService(library, SettingsService(store), RegionService(store)),
         )
 
     def prepare(self) -> None:
