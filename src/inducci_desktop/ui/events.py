@@ -10,3 +10,5 @@ class AppEvents(QObject):
     backupsChanged = Signal()
     #: the whole database was replaced (restore): every page reloads, undo history is dropped
     dataReplaced = Signal()
+    #: the user asked to add a toolbox item (id) to the handout pack; the Print Center adds it
+    addToPackRequested = Signal(str)

@@ -96,6 +96,7 @@ class LibraryPage(QWidget):
         self.reader = ReaderView(self.library)
         self.reader.bookmarksChanged.connect(self.reload_tree)
         self.reader.notesChanged.connect(self._notes_changed)
+        self.reader.addToPackRequested.connect(self.events.addToPackRequested)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(self.reader)

@@ -43,6 +43,8 @@ class ReaderView(QWidget):
     itemShown = Signal(str, str)
     bookmarksChanged = Signal()
     notesChanged = Signal()
+    #: "Add to handout pack" was pressed for the item shown (id)
+    addToPackRequested = Signal(str)
 
     def __init__(self, library: LibraryService) -> None:
         super().__init__()
@@ -70,6 +72,15 @@ class ReaderView(QWidget):
         self.bookmark_button.setAccessibleName("Bookmark")
         self.bookmark_button.toggled.connect(self._toggle_bookmark)
         self.extra_buttons = QHBoxLayout()
+        self.pack_button = QToolButton()
+        self.pack_button.setText("＋ Add to handout pack")
+        self.pack_button.setToolTip("Add this item to the handout pack in the Print Center (Ctrl+Shift+P)")
+        self.pack_button.setAccessibleName("Add to handout pack")
+        self.pack_button.clicked.connect(self._add_to_pack)
+        self.extra_buttons.addWidget(self.pack_button)
+        pack_shortcut = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
+        pack_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        pack_shortcut.activated.connect(self._add_to_pack)
         self.link_label = QLabel()
         self.link_label.setObjectName("linkAddress")
         self.link_label.setStyleSheet("color: palette(mid);")
@@ -190,6 +201,7 @@ class ReaderView(QWidget):
         self._loading = True
         self.bookmark_button.blockSignals(True)
         self.bookmark_button.setEnabled(note_allowed)
+        self.pack_button.setEnabled(note_allowed)
         bookmarked = note_allowed and self.library.is_bookmarked(target)
         self.bookmark_button.setChecked(bookmarked)
         self.bookmark_button.setText("★ Bookmarked" if bookmarked else "☆ Bookmark")
@@ -255,3 +267,13 @@ class ReaderView(QWidget):
         self.library.set_note(self.current, self.note_edit.toPlainText())
         self.note_state.setText("Saved")
         self.notesChanged.emit()
+
+    def _add_to_pack(self) -> None:
+        if self.current is not None and self.is_item:
+            self.addToPackRequested.emit(self.current)
+            self.link_label.setText("Added to the handout pack")
+            QTimer.singleShot(3000, self._clear_pack_note)
+
+    def _clear_pack_note(self) -> None:
+        if self.link_label.text() == "Added to the handout pack":
+            self.link_label.setText("")

@@ -12,6 +12,7 @@ SP = QStyle.StandardPixmap
 
 PAGES: list[tuple[str, QStyle.StandardPixmap, str]] = [
     ("Library", SP.SP_DirHomeIcon, "inducci_desktop.ui.pages.library_page:LibraryPage"),
+    ("Print Center", SP.SP_FileIcon, "inducci_desktop.ui.pages.print_center_page:PrintCenterPage"),
     ("Checklists", SP.SP_DialogApplyButton, "inducci_desktop.ui.pages.checklists_page:ChecklistsPage"),
     ("Workshops", SP.SP_FileDialogContentsView, "inducci_desktop.ui.pages.workshops_page:WorkshopsPage"),
     ("Settings", SP.SP_FileDialogDetailedView, "inducci_desktop.ui.pages.settings_page:SettingsPage"),

@@ -1,0 +1,206 @@
+"""The Print Center through pytest-qt: add from the library, reorder, remove + undo, preview, save, print.
+
+Only the file and print dialogs are replaced; the PDF, the QPdfDocument and the QPrinter are real.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog
+
+from inducci_desktop.ui.pages import print_center_page
+from inducci_desktop.ui.pages.library_page import LibraryPage
+from inducci_desktop.ui.pages.pdf_preview import MAX_PRINT_DPI
+from inducci_desktop.ui.pages.print_center_page import PrintCenterPage
+
+
+@pytest.fixture
+def app(launch: Any, qtbot: Any) -> Any:
+    running = launch()
+    running.window.activateWindow()
+    qtbot.waitActive(running.window)
+    return running
+
+
+def center(app: Any) -> PrintCenterPage:
+    page = app.window.pages["Print Center"]
+    assert isinstance(page, PrintCenterPage)
+    return page
+
+
+def add_from_library(app: Any, qtbot: Any, item_ids: list[str]) -> None:
+    library = app.window.pages["Library"]
+    assert isinstance(library, LibraryPage)
+    app.window.show_page("Library")
+    for item_id in item_ids:
+        assert library.reader.open(item_id)
+        qtbot.mouseClick(library.reader.pack_button, Qt.MouseButton.LeftButton)
+
+
+def ids(page: PrintCenterPage) -> list[str]:
+    return page.pack.model.ids()
+
+
+def wait_preview(page: PrintCenterPage, qtbot: Any, pages: int | None = None) -> None:
+    page.preview_now()
+    qtbot.waitUntil(lambda: page._running is None and bool(page.preview.data), timeout=20000)
+    if pages is not None:
+        assert page.preview.document.pageCount() == pages
+
+
+def test_the_print_center_comes_after_the_library(app: Any) -> None:
+    titles = [app.window.nav.item(row).text() for row in range(app.window.nav.count())]
+    assert titles.index("Print Center") == titles.index("Library") + 1
+
+
+def test_add_from_library_reorder_remove_and_undo(app: Any, qtbot: Any) -> None:
+    guides = [i.id for i in app.services.library.items(kind="guide")][:2]
+    case = app.services.library.items(kind="case")[0].id
+    add_from_library(app, qtbot, [*guides, case])
+    page = center(app)
+    assert ids(page) == [*guides, case]
+    assert "handout pack (3 items)" in app.window.statusBar().currentMessage()
+    add_from_library(app, qtbot, [case])  # twice: not added again
+    assert ids(page) == [*guides, case]
+    assert "already" in app.window.statusBar().currentMessage()
+
+    app.window.show_page("Print Center")
+    page.pack.select(2)
+    qtbot.mouseClick(page.pack.up_button, Qt.MouseButton.LeftButton)
+    assert ids(page) == [guides[0], case, guides[1]]
+    # a drag of row 0 below the last row
+    model = page.pack.model
+    assert not model.dropMimeData(model.mimeData([model.index(0)]), Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    assert ids(page) == [case, guides[1], guides[0]]
+    app.window.undo_stack.undo()
+    assert ids(page) == [guides[0], case, guides[1]]
+
+    page.pack.select(1)
+    page.pack.list.setFocus()
+    qtbot.keyClick(page.pack.list, Qt.Key.Key_Delete)
+    assert ids(page) == [guides[0], guides[1]]
+    app.window.undo_action.trigger()
+    assert ids(page) == [guides[0], case, guides[1]]
+    page.pack.clear()
+    assert ids(page) == []
+    app.window.undo_stack.undo()
+    assert ids(page) == [guides[0], case, guides[1]]
+
+
+def test_pack_survives_a_restart(launch: Any, qtbot: Any, tmp_path: Path) -> None:
+    first = launch(tmp_path / "data")
+    guides = [i.id for i in first.services.library.items(kind="guide")][:3]
+    add_from_library(first, qtbot, guides)
+    page = center(first)
+    page.pack.title_edit.setText("Training in Bielsko-Biała")
+    page.pack.title_edit.textEdited.emit("Training in Bielsko-Biała")
+    page.pack.move_item(2, 0)
+    first.window.close()
+    first.shutdown()
+    second = launch(tmp_path / "data")
+    again = center(second)
+    assert ids(again) == [guides[2], guides[0], guides[1]]
+    assert again.pack.title_edit.text() == "Training in Bielsko-Biała"
+
+
+def test_preview_shows_the_real_pdf(app: Any, qtbot: Any) -> None:
+    guides = [i.id for i in app.services.library.items(kind="guide")][:2]
+    add_from_library(app, qtbot, guides)
+    page = center(app)
+    app.window.show_page("Print Center")
+    wait_preview(page, qtbot)
+    expected = len(PdfReader(io.BytesIO(page.preview.data)).pages)
+    assert page.preview.document.pageCount() == expected >= 4  # cover, contents, two guides
+    assert page.preview.pages_label.text() == f"{expected} pages"
+    # letter paper: the preview follows
+    page.paper_combo.setCurrentIndex(page.paper_combo.findData("letter"))
+    wait_preview(page, qtbot)
+    box = PdfReader(io.BytesIO(page.preview.data)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_single_document_glossary(app: Any, qtbot: Any) -> None:
+    page = center(app)
+    app.window.show_page("Print Center")
+    page.tabs.setCurrentIndex(print_center_page.SINGLE_TAB)
+    page.source_combo.setCurrentIndex(page.source_combo.findData("glossary"))
+    wait_preview(page, qtbot)
+    assert PdfReader(io.BytesIO(page.preview.data)).metadata.title == "Glossary"
+    page.source_combo.setCurrentIndex(page.source_combo.findData("checklist-form"))
+    assert page.choice_combo.count() >= 6
+    wait_preview(page, qtbot)
+    assert page.preview.document.pageCount() >= 1
+
+
+def test_save_writes_a_real_pdf(app: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    add_from_library(app, qtbot, [app.services.library.items(kind="format")[0].id])
+    page = center(app)
+    target = tmp_path / "out" / "pack"
+    target.parent.mkdir()
+    monkeypatch.setattr(print_center_page.QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (str(target), "")))
+    page.save_as()
+    saved = target.with_suffix(".pdf")
+    qtbot.waitUntil(saved.exists, timeout=20000)
+    assert saved.read_bytes().startswith(b"%PDF-")
+    assert len(PdfReader(saved).pages) >= 3
+    assert not [p for p in saved.parent.iterdir() if p.name.endswith(".part")]
+
+
+def test_print_renders_pages_onto_the_printer(app: Any, qtbot: Any, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    add_from_library(app, qtbot, [app.services.library.items(kind="case")[0].id])
+    page = center(app)
+    app.window.show_page("Print Center")
+    wait_preview(page, qtbot)
+    expected = page.preview.document.pageCount()
+    output = tmp_path / "printed.pdf"
+    seen: dict[str, int] = {}
+
+    class FakePrintDialog:
+        """Stands in for the system dialog: the user chose "print to file"."""
+
+        def __init__(self, printer: QPrinter, _parent: Any) -> None:
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(output))
+            seen["dpi"] = printer.resolution()
+
+        def setWindowTitle(self, _title: str) -> None:
+            pass
+
+        def exec(self) -> QDialog.DialogCode:
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(print_center_page, "QPrintDialog", FakePrintDialog)
+    page.print_document()
+    qtbot.waitUntil(lambda: "to the printer" in app.window.statusBar().currentMessage(), timeout=30000)
+    assert seen["dpi"] > MAX_PRINT_DPI  # HighResolution: the cap matters
+    printed = PdfReader(output)
+    assert len(printed.pages) == expected
+    assert output.stat().st_size < 3_000_000 * expected  # images at ≤300 dpi, not 1200
+
+
+def test_print_dialog_cancelled_prints_nothing(app: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    add_from_library(app, qtbot, [app.services.library.items(kind="case")[0].id])
+    page = center(app)
+
+    class Cancelled:
+        def __init__(self, *_args: Any) -> None:
+            pass
+
+        def setWindowTitle(self, _title: str) -> None:
+            pass
+
+        def exec(self) -> QDialog.DialogCode:
+            return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(print_center_page, "QPrintDialog", Cancelled)
+    page.print_document()
+    assert page._printer is None
