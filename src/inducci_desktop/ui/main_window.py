@@ -7,6 +7,7 @@ services are ready.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSize, Qt
@@ -30,7 +31,40 @@ from .ui_state import UiState
 
 if TYPE_CHECKING:
     from ..services.container import Services
+    from .pages.context import PageContext
     from .pages.settings_page import SettingsPage
+
+
+class LazyPages(Mapping[str, QWidget]):
+    """The pages by title; each is imported and built on first access and then added to the stack."""
+
+    def __init__(self, context: PageContext | None, stack: QStackedWidget) -> None:
+        self.context = context
+        self.stack = stack
+        self._targets: dict[str, str] = {}
+        self._built: dict[str, QWidget] = {}
+
+    def declare(self, title: str, target: str) -> None:
+        self._targets[title] = target
+
+    def __getitem__(self, title: str) -> QWidget:
+        page = self._built.get(title)
+        if page is None:
+            module_name, class_name = self._targets[title].split(":")
+            page = getattr(importlib.import_module(module_name), class_name)(self.context)
+            page.setAccessibleName(title)
+            self.stack.addWidget(page)
+            self._built[title] = page
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._targets)
+
+    def __len__(self) -> int:
+        return len(self._targets)
+
+    def built(self) -> list[QWidget]:
+        return list(self._built.values())
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +95,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.nav.currentRowChanged.connect(lambda row: self.stack.setCurrentIndex(row + 1))
+        self.pages = LazyPages(None, self.stack)
+        self.nav.currentRowChanged.connect(self._row_selected)
         self._build_menus()
         apply_theme(self.state.get("theme", "system"))
         self._restore_geometry()
@@ -69,34 +104,45 @@ class MainWindow(QMainWindow):
     # -- pages -------------------------------------------------------------------------------------
 
     def attach(self, services: Services) -> None:
-        """Build the pages of ui/pages/registry.py over the now open services."""
+        """Add the pages of ui/pages/registry.py over the now open services.
+
+        A page is built the first time it is shown (or asked for through ``pages``), so opening the
+        window costs only the first page.
+        """
         from .pages.context import PageContext
-        from .pages.registry import PAGES
+        from .pages.registry import BUILD_AT_START, PAGES
 
         self.services = services
-        context = PageContext(services, self.events, self.undo_stack, self.state, self)
-        self.pages: dict[str, QWidget] = {}
+        self.pages = LazyPages(PageContext(services, self.events, self.undo_stack, self.state, self), self.stack)
         for title, icon, target in PAGES:
-            module_name, class_name = target.split(":")
-            page = getattr(importlib.import_module(module_name), class_name)(context)
-            self.pages[title] = page
-            self.add_page(title, self.style().standardIcon(icon), page)
-        self.settings_page = cast("SettingsPage", self.pages["Settings"])
-        self.backup_action.triggered.connect(self.settings_page.backups.create_backup)
+            self.pages.declare(title, target)
+            self.add_page(title, self.style().standardIcon(icon))
+        self.backup_action.triggered.connect(lambda: self.settings_page.backups.create_backup())
         self.backup_action.setEnabled(True)
         self.nav.setCurrentRow(0)
+        for title in BUILD_AT_START:
+            _ = self.pages[title]  # built now, see BUILD_AT_START
 
-    def add_page(self, title: str, icon: QIcon, page: QWidget) -> None:
+    @property
+    def settings_page(self) -> SettingsPage:
+        return cast("SettingsPage", self.pages["Settings"])
+
+    def add_page(self, title: str, icon: QIcon) -> None:
         item = QListWidgetItem(icon, title)
         item.setSizeHint(QSize(0, 34))
         self.nav.addItem(item)
-        self.stack.addWidget(page)
-        page.setAccessibleName(title)
         row = self.nav.count() - 1
         action = QAction(title, self)
         action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
         action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
         self.go_menu.addAction(action)
+
+    def _row_selected(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.pages.get(self.nav.item(row).text())
+        if page is not None:
+            self.stack.setCurrentWidget(page)
 
     def show_page(self, title: str) -> None:
         for row in range(self.nav.count()):
@@ -145,7 +191,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for page in getattr(self, "pages", {}).values():
+        for page in self.pages.built():
             flush = getattr(page, "flush", None)
             if callable(flush):
                 flush()

@@ -1,7 +1,8 @@
 """The pages of the main window, in navigation order. A feature adds one line here.
 
 Each entry: (title, standard icon, "module:Class"). The class is built as ``Class(context)`` with a
-PageContext, imported only when the services are ready (keeps start-up light).
+PageContext the first time the page is shown, which keeps start-up light. Pages in BUILD_AT_START are
+built as soon as the services are ready, because they listen to AppEvents sent by other pages.
 """
 
 from __future__ import annotations
@@ -17,3 +18,6 @@ PAGES: list[tuple[str, QStyle.StandardPixmap, str]] = [
     ("Workshops", SP.SP_FileDialogContentsView, "inducci_desktop.ui.pages.workshops_page:WorkshopsPage"),
     ("Settings", SP.SP_FileDialogDetailedView, "inducci_desktop.ui.pages.settings_page:SettingsPage"),
 ]
+
+#: pages that must exist from the start: the Print Center hears "add to handout pack" from the Library
+BUILD_AT_START: frozenset[str] = frozenset({"Print Center"})
