@@ -15,18 +15,34 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..content.folding import fold
 from ..content.model import ChecklistItem, ChecklistTemplate
 from ..store.database import Store
-from ..store.models import Assessment, AssessmentAnswer, Region, utcnow
+from ..store.models import Assessment, AssessmentAnswer, Region, new_id, utcnow
 from . import checklist_scoring as scoring
 from .checklist_templates import TemplateService
 from .errors import NotFoundError, ValidationError
 from .library import LibraryService
 
+_SUMMARY_COLUMNS = (Assessment.id, Assessment.title, Assessment.template_id, Assessment.template_version,
+                    Assessment.region_id, Assessment.subject, Assessment.assessor, Assessment.assessed_on,
+                    Assessment.round, Assessment.status, Assessment.archived_at, Assessment.updated_at,
+                    Assessment.deleted_at, Assessment.previous_id)
+# The autosave statements, built once (building Core statements per call costs more than SQLite's commit).
+_LOCK_STATE = (select(Assessment.template_id, Assessment.template_version, Assessment.status, Assessment.archived_at,
+                      Assessment.title)
+               .where(Assessment.id == bindparam("aid"), Assessment.deleted_at.is_(None)))
+_ANSWER_ROW = (AssessmentAnswer.assessment_id == bindparam("aid"), AssessmentAnswer.item_key == bindparam("key"))
+_SET_VALUE = update(AssessmentAnswer).where(*_ANSWER_ROW).values(value=bindparam("value"),
+                                                                  updated_at=bindparam("now"))
+_SET_NOTE = update(AssessmentAnswer).where(*_ANSWER_ROW).values(note=bindparam("note"), updated_at=bindparam("now"))
+_INSERT_ANSWER = insert(AssessmentAnswer).values(
+    id=bindparam("id"), assessment_id=bindparam("aid"), item_key=bindparam("key"), value=bindparam("value"),
+    note=bindparam("note"), created_at=bindparam("now"), updated_at=bindparam("now"))
+_TOUCH = update(Assessment).where(Assessment.id == bindparam("aid")).values(updated_at=bindparam("now"))
 STATUSES = ("draft", "completed")
 FILTERS = ("active", "draft", "completed", "archived", "all")
 MAX_TITLE = 300
@@ -168,6 +184,7 @@ class ChecklistService:
         self.store = store
         self.library = library
         self.templates = TemplateService(store, library)
+        self._items: dict[tuple[str, int], tuple[ChecklistTemplate, dict[str, ChecklistItem]]] = {}
 
     # --- assessments -------------------------------------------------------------------------------
 
@@ -209,14 +226,24 @@ class ChecklistService:
                 where += [Assessment.status == status, Assessment.archived_at.is_(None)]
             if template_id is not None:
                 where.append(Assessment.template_id == template_id)
-            rows = session.scalars(select(Assessment).where(*where).order_by(Assessment.updated_at.desc())).all()
-            templates: dict[tuple[str, int], ChecklistTemplate | None] = {}
+            # Core rows through the connection (no ORM loading layer): 10,000 rows in a few tens of ms
+            rows = session.connection().execute(select(*_SUMMARY_COLUMNS).where(*where)
+                                                .order_by(Assessment.updated_at.desc())).all()
+            pins: dict[tuple[str, int], tuple[str, int]] = {}
             result = []
-            for row in rows:
-                pin = (row.template_id, row.template_version)
-                if pin not in templates:
-                    templates[pin] = self._template_or_none(session, *pin)
-                result.append(self._summary(row, templates[pin], counts.get(row.id, 0)))
+            for (aid, title, template_id, version, region_id, subject, assessor, assessed_on, round_, status,
+                 archived_at, updated_at, deleted_at, previous_id) in rows:
+                pin = pins.get((template_id, version))
+                if pin is None:
+                    template = self._template_or_none(session, template_id, version)
+                    pin = ((template.title, sum(len(s.items) for s in template.sections)) if template
+                           else (f"{template_id} (missing)", 0))
+                    pins[(template_id, version)] = pin
+                answered = counts.get(aid, 0)
+                result.append(AssessmentSummary(
+                    aid, title, template_id, version, pin[0], subject, region_id, assessor, assessed_on, round_,
+                    status, archived_at is not None, min(answered, pin[1]) if pin[1] else answered, pin[1],
+                    updated_at, deleted_at, previous_id))
         wanted = fold(query).split()
         if wanted:
             result = [a for a in result
@@ -231,8 +258,9 @@ class ChecklistService:
         """The assessment with its pinned template, answers, scores and any answers kept aside."""
         with self.store.db.reading() as session:
             row = self._row(session, assessment_id, include_deleted=True)
-            answers = {a.item_key: a for a in session.scalars(
-                select(AssessmentAnswer).where(AssessmentAnswer.assessment_id == assessment_id))}
+            answers = {a.item_key: a for a in session.execute(
+                select(AssessmentAnswer.item_key, AssessmentAnswer.value, AssessmentAnswer.note,
+                       AssessmentAnswer.updated_at).where(AssessmentAnswer.assessment_id == assessment_id))}
             template = self._pinned(session, row)
             items = {i.key: i for s in template.sections for i in s.items}
             shown: dict[str, Answer] = {}
@@ -285,36 +313,32 @@ class ChecklistService:
 
     def set_answer(self, assessment_id: str, item_key: str, value: Any) -> SaveAck:
         """Store one answer (None clears it) in its own committed transaction."""
-        with self.store.db.unit_of_work() as session:
-            row = self._writable(session, assessment_id)
-            item = self._item(session, row, item_key)
-            stored = scoring.check_answer(item, value)
-            answer = self._answer(session, assessment_id, item_key)
-            now = utcnow()
-            if answer is None:
-                session.add(AssessmentAnswer(assessment_id=assessment_id, item_key=item_key, value=stored,
-                                             note="", created_at=now, updated_at=now))
-            else:
-                answer.value = stored
-                answer.updated_at = now
-            row.updated_at = now
-        return SaveAck(assessment_id, item_key, now)
+        return self._write(assessment_id, item_key, "value", value)
 
     def set_note(self, assessment_id: str, item_key: str, note: str) -> SaveAck:
         if len(note) > scoring.MAX_NOTE:
             raise ValidationError(f"A note can be at most {scoring.MAX_NOTE:,} characters long.")
+        return self._write(assessment_id, item_key, "note", note)
+
+    def _write(self, assessment_id: str, item_key: str, column: str, value: Any) -> SaveAck:
+        # The autosave path: Core statements (no ORM unit of work), three statements in one transaction.
         with self.store.db.unit_of_work() as session:
-            row = self._writable(session, assessment_id)
-            self._item(session, row, item_key)
-            answer = self._answer(session, assessment_id, item_key)
+            found = session.execute(_LOCK_STATE, {"aid": assessment_id}).first()
+            if found is None:
+                raise NotFoundError(f"There is no assessment with id {assessment_id!r}.")
+            template_id, version, status, archived_at, title = found
+            self._refuse_locked(title, status, archived_at)
+            item = self._item_of(self._template_in(session, template_id, version), item_key)
+            stored = scoring.check_answer(item, value) if column == "value" else value
             now = utcnow()
-            if answer is None:
-                session.add(AssessmentAnswer(assessment_id=assessment_id, item_key=item_key, value=None,
-                                             note=note, created_at=now, updated_at=now))
-            else:
-                answer.note = note
-                answer.updated_at = now
-            row.updated_at = now
+            keys = {"aid": assessment_id, "key": item_key, "now": now}
+            statement = _SET_VALUE if column == "value" else _SET_NOTE
+            changed = session.execute(statement, {**keys, column: stored}).rowcount  # type: ignore[attr-defined]
+            if not changed:
+                session.execute(_INSERT_ANSWER, {
+                    **keys, "id": new_id(), "value": stored if column == "value" else None,
+                    "note": value if column == "note" else ""})
+            session.execute(_TOUCH, keys)
         return SaveAck(assessment_id, item_key, now)
 
     # --- life cycle --------------------------------------------------------------------------------
@@ -490,19 +514,23 @@ class ChecklistService:
                 f"{row.template_version}, which is not available (was the content pack replaced?). "
                 "Its answers are kept.") from None
 
-    def _item(self, session: Session, row: Assessment, item_key: str) -> ChecklistItem:
-        template = self._pinned(session, row)
-        for section in template.sections:
-            for item in section.items:
-                if item.key == item_key:
-                    return item
-        raise NotFoundError(f"The checklist {template.title!r} (version {template.version}) has no item "
-                            f"{item_key!r}.")
+    def _template_in(self, session: Session, template_id: str, version: int) -> ChecklistTemplate:
+        try:
+            return self.templates.lookup(session, template_id, version)
+        except NotFoundError:
+            raise NotFoundError(f"This assessment uses checklist template {template_id!r} version {version}, "
+                                "which is not available; its answers are kept.") from None
 
-    @staticmethod
-    def _answer(session: Session, assessment_id: str, item_key: str) -> AssessmentAnswer | None:
-        return session.scalars(select(AssessmentAnswer).where(
-            AssessmentAnswer.assessment_id == assessment_id, AssessmentAnswer.item_key == item_key)).first()
+    def _item_of(self, template: ChecklistTemplate, item_key: str) -> ChecklistItem:
+        cached = self._items.get((template.id, template.version))
+        if cached is None or cached[0] is not template:  # the template cache hands out one object per version
+            cached = (template, {i.key: i for s in template.sections for i in s.items})
+            self._items[(template.id, template.version)] = cached
+        item = cached[1].get(item_key)
+        if item is None:
+            raise NotFoundError(f"The checklist {template.title!r} (version {template.version}) has no item "
+                                f"{item_key!r}.")
+        return item
 
     @staticmethod
     def _answered(session: Session, assessment_id: str) -> int:
@@ -519,12 +547,16 @@ class ChecklistService:
 
     def _writable(self, session: Session, assessment_id: str) -> Assessment:
         row = self._row(session, assessment_id)
-        if row.status == "completed":
-            raise ValidationError(f"The assessment {row.title!r} is completed; reopen it to change answers.")
-        if row.archived_at is not None:
-            raise ValidationError(f"The assessment {row.title!r} is archived; take it out of the archive to "
-                                  "change answers.")
+        self._refuse_locked(row.title, row.status, row.archived_at)
         return row
+
+    @staticmethod
+    def _refuse_locked(title: str, status: str, archived_at: datetime | None) -> None:
+        if status == "completed":
+            raise ValidationError(f"The assessment {title!r} is completed; reopen it to change answers.")
+        if archived_at is not None:
+            raise ValidationError(f"The assessment {title!r} is archived; take it out of the archive to "
+                                  "change answers.")
 
     @staticmethod
     def _subject(session: Session, region_id: str | None, subject: str) -> str:
@@ -536,7 +568,8 @@ class ChecklistService:
         return _clean(subject, "region or organisation")
 
     @staticmethod
-    def _summary(row: Assessment, template: ChecklistTemplate | None, answered: int) -> AssessmentSummary:
+    def _summary(row: Any, template: ChecklistTemplate | None, answered: int) -> AssessmentSummary:
+        """From an Assessment row or a row of _SUMMARY_COLUMNS (same attribute names)."""
         total = sum(len(s.items) for s in template.sections) if template else 0
         title = template.title if template else f"{row.template_id} (missing)"
         return AssessmentSummary(row.id, row.title, row.template_id, row.template_version, title, row.subject,

@@ -12,7 +12,7 @@ import math
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -202,7 +202,7 @@ class _TypedEditor(ItemEditor):
         self.timer.timeout.connect(self.flush)
         self.error = QLabel("")
         self.error.setObjectName("itemError")
-        self.error.setStyleSheet("color: #b3261e;")
+        _colour(self.error, QColor("#b3261e"))
         self.error.hide()
         self._last: Any = None
 
@@ -383,7 +383,7 @@ class ItemCard(QFrame):
                                                        if item.guide and guide_title else ""))
         self.help_label.setWordWrap(True)
         self.help_label.setTextFormat(Qt.TextFormat.RichText)
-        self.help_label.setStyleSheet("color: palette(placeholder-text);")
+        _colour(self.help_label, self.help_label.palette().color(QPalette.ColorRole.PlaceholderText))
         self.help_label.setContentsMargins(38, 0, 0, 0)
         self.help_label.linkActivated.connect(lambda _link: self.guideRequested.emit(item.guide or ""))
         self.help_label.setVisible(False)
@@ -421,6 +421,13 @@ class ItemCard(QFrame):
                 target = child
                 break
         target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _colour(label: QLabel, colour: QColor) -> None:
+    # a palette, not a style sheet: style sheets on hundreds of labels make a section slow to show
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, colour)
+    label.setPalette(palette)
 
 
 def _escape(text: str) -> str:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ...services.checklists import ChecklistService
 from ...services.errors import ServiceError
 from ..jobs import Job
-from .checklists_list import COLUMNS, AssessmentFilter, AssessmentTableModel, IdRole
+from .checklists_list import COLUMNS, AssessmentTableModel, IdRole
 from .checklists_runner import RunnerWidget
 from .checklists_summary import CompareView, SummaryView
 from .context import PageContext
@@ -53,10 +53,9 @@ class ChecklistsPage(QWidget):
         self.events = context.events
 
         self.model = AssessmentTableModel()
-        self.proxy = AssessmentFilter(self.model)
         self.table = QTableView()
         self.table.setAccessibleName("Assessments")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -65,9 +64,11 @@ class ChecklistsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        # fixed starting widths: ResizeToContents would measure up to 1,000 rows on every reset
+        for column, width in zip(range(1, len(COLUMNS)), (170, 220, 90, 60, 80, 110), strict=True):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
@@ -188,12 +189,12 @@ class ChecklistsPage(QWidget):
         self.show_list()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total()
         self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
         self.empty_label.setVisible(total == 0 and not self.showing_trash)
 
     def _filter_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
+        self.model.set_filter(text)
         self._update_count()
 
     def focus_filter(self) -> None:
@@ -202,7 +203,7 @@ class ChecklistsPage(QWidget):
         self.filter_edit.selectAll()
 
     def _focus_first(self) -> None:
-        if self.proxy.rowCount():
+        if self.model.rowCount():
             self.table.setFocus()
             self.table.selectRow(0)
 
@@ -221,9 +222,7 @@ class ChecklistsPage(QWidget):
             row = self.model.row_of(assessment_id)
             if row < 0:
                 continue
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
-            if not index.isValid():
-                continue
+            index = self.model.index(row, 0)
             flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
             selection.select(index, flags)
             if first:
@@ -238,7 +237,8 @@ class ChecklistsPage(QWidget):
         self.compare_button.setEnabled(count >= 2 and not trash)
         self.delete_button.setEnabled(count >= 1)
         self.delete_button.setText("Restore" if trash else "Delete")
-        archived = count == 1 and self.model.rows[self.model.row_of(self.selected_ids()[0])].archived
+        chosen = self.model.summary_of(self.selected_ids()[0]) if count == 1 else None
+        archived = chosen is not None and chosen.archived
         self.archive_button.setText("Unarchive" if archived else "Archive")
 
     def _activated(self, index: QModelIndex) -> None:
@@ -273,7 +273,7 @@ class ChecklistsPage(QWidget):
 
     def compare_selected(self) -> None:
         # oldest first, so differences read as change over time (rounds) or against the first region
-        by_id = {a.id: a for a in self.model.rows}
+        by_id = {a.id: a for a in self.model.all_rows}
         ids = sorted(self.selected_ids(), key=lambda i: (by_id[i].assessed_on, by_id[i].round, by_id[i].title))
         if self._attempt(lambda: self.compare.show_comparison(self.service.compare(ids))):
             self.stack.setCurrentIndex(self.COMPARE)
@@ -316,7 +316,8 @@ class ChecklistsPage(QWidget):
         ids = self.selected_ids()
         if len(ids) != 1:
             return
-        archived = self.model.rows[self.model.row_of(ids[0])].archived
+        chosen = self.model.summary_of(ids[0])
+        archived = chosen is not None and chosen.archived
         self._attempt(lambda: self.service.archive(ids[0], not archived))
         self.reload()
 
@@ -365,8 +366,9 @@ class ChecklistsPage(QWidget):
     def print_blank(self) -> None:
         ids = self.selected_ids()
         if len(ids) == 1:
-            a = self.model.rows[self.model.row_of(ids[0])]
-            self._print_template(a.template_id, a.template_version)
+            a = self.model.summary_of(ids[0])
+            if a is not None:
+                self._print_template(a.template_id, a.template_version)
 
     def _print_template(self, template_id: str, version: int | None = None) -> None:
         from ...printing.options import PrintOptions

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -35,6 +35,8 @@ from .checklists_items import ItemCard
 if TYPE_CHECKING:
     from ...content.model import ChecklistSection
 
+FIRST_CARDS = 12  # cards built before a section is shown; the rest follow in steps of LATER_CARDS
+LATER_CARDS = 8
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
 SAVED_STYLE = "color: #2e7d32;"
 
@@ -76,6 +78,7 @@ class RunnerWidget(QWidget):
         self.cards: dict[str, ItemCard] = {}
         self.numbers: dict[str, str] = {}
         self._section_pages: list[QScrollArea | None] = []
+        self._pending: dict[int, tuple[QVBoxLayout, list[Any]]] = {}
 
         self.back_button = QPushButton("← Assessments")
         self.back_button.clicked.connect(self._back)
@@ -157,6 +160,7 @@ class RunnerWidget(QWidget):
         self.notes = {k: a.note for k, a in view.answers.items()}
         self.numbers = item_numbers(view.template)
         self.cards = {}
+        self._pending = {}
         while self.pages.count():
             page = self.pages.widget(0)
             if page is None:
@@ -221,14 +225,35 @@ class RunnerWidget(QWidget):
         self.pages.setCurrentIndex(row)
 
     def _build_section(self, section: ChecklistSection) -> QScrollArea:
+        """The section's page with its first screenful of cards; the rest follow from the event loop
+        (a long section is usable at once, and typing is never blocked for long)."""
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setSpacing(8)
         heading = QLabel(section.title)
-        heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
         layout.addWidget(heading)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        self._pending[id(scroll)] = (layout, list(section.items))
+        self._add_cards(scroll, FIRST_CARDS)
+        if self._pending.get(id(scroll)):
+            QTimer.singleShot(0, lambda: self._add_later(scroll, self.view))
+        return scroll
+
+    def _add_cards(self, scroll: QScrollArea, count: int) -> None:
+        entry = self._pending.get(id(scroll))
+        if entry is None:
+            return
+        layout, items = entry
         read_only = self.read_only
-        for item in section.items:
+        for item in items[:count]:
             card = ItemCard(self.numbers[item.key], item, self.guide_titles.get(item.guide or ""))
             card.set_answer(self.values.get(item.key), self.notes.get(item.key, ""))
             card.set_read_only(read_only)
@@ -236,13 +261,23 @@ class RunnerWidget(QWidget):
             card.noteEdited.connect(self.save_note)
             card.guideRequested.connect(self.guideRequested)
             self.cards[item.key] = card
-            layout.addWidget(card)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        return scroll
+            layout.insertWidget(layout.count() - 1, card)
+        del items[:count]
+        if not items:
+            del self._pending[id(scroll)]
+
+    def _add_later(self, scroll: QScrollArea, view: AssessmentView | None) -> None:
+        if view is not self.view or id(scroll) not in self._pending:
+            return  # another assessment was opened meanwhile
+        self._add_cards(scroll, LATER_CARDS)
+        if id(scroll) in self._pending:
+            QTimer.singleShot(0, lambda: self._add_later(scroll, view))
+
+    def finish_sections(self) -> None:
+        """Build every card still waiting (before revealing one, or for tests and benchmarks)."""
+        for page in self._section_pages:
+            if page is not None:
+                self._add_cards(page, 10**6)
 
     # --- saving -----------------------------------------------------------------------------------
 
@@ -361,6 +396,7 @@ class RunnerWidget(QWidget):
         for row, section in enumerate(self.view.template.sections):
             if any(i.key == key for i in section.items):
                 self.sections.setCurrentRow(row)
+                self.finish_sections()
                 card = self.cards.get(key)
                 if card is not None:
                     page = self._section_pages[row]
