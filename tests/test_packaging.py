@@ -60,9 +60,10 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     where = subprocess.run([str(python), "-c", "import inducci_desktop; print(inducci_desktop.__file__)"],
                            cwd=outside, env=env, capture_output=True, text=True, check=True).stdout
     assert str(site) in where, f"imported from {where}, not from the wheel"
+    probe = ("from importlib.resources import files; r = files('inducci_desktop.resources') / 'content' / 'en';"
+             "print((r / 'pack.yaml').is_file(), len(list((r / 'guides').iterdir())))")
     resources = subprocess.run(
-        [str(python), "-c", "from importlib.resources import files; r = files('inducci_desktop.resources');"
-         "print((r / 'content' / 'en' / 'pack.yaml').is_file(), len(list((r / 'content' / 'en' / 'guides').iterdir())))"],
+        [str(python), "-c", probe],
         cwd=outside, env=env, capture_output=True, text=True, check=True).stdout.split()
     assert resources[0] == "True" and int(resources[1]) >= 15
     upgrade = run("db", "upgrade")  # migrations are found inside the installed package
