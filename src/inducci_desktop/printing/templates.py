@@ -254,6 +254,37 @@ def contents(title: str = "Contents") -> list[Flowable]:
     return [Paragraph(escape(title), styles.toc_title), toc]
 
 
+def _headings(flowables: Sequence[Flowable]) -> list[tuple[int, str]]:
+    """(toc level, text) of every contents entry marked with ``mark_heading``, in story order."""
+    found: list[tuple[int, str]] = []
+    for flowable in flowables:
+        heading = getattr(flowable, "_inducci_heading", None)
+        if heading is not None and heading[2] is not None:
+            found.append((heading[2], heading[0]))
+        inner = getattr(flowable, "_content", None)  # KeepTogether and other containers
+        if isinstance(inner, (list, tuple)):
+            found += _headings(inner)
+    return found
+
+
+def _presize_contents(flowables: Sequence[Flowable]) -> None:
+    """Give each table of contents its entries (with placeholder page numbers) before the first pass.
+
+    An empty contents list takes no room in the first pass, so every page number found in that pass is
+    off by the length of the contents and a third pass is needed. Seeded with the entries the story will
+    produce, the first pass already lays out the contents at their final height: two passes then suffice
+    (one to find the page numbers and the total, one to print them). If the guess is ever wrong,
+    ``multiBuild`` simply makes another pass, so the result is the same either way.
+    """
+    tocs = [f for f in flowables if isinstance(f, TableOfContents)]
+    if not tocs:
+        return
+    entries = [(level, escape(text), 10, None) for level, text in _headings(flowables)]
+    for toc in tocs:
+        if not toc._entries:
+            toc._entries = list(entries)
+
+
 def render(
     story: Sequence[Flowable] | Callable[[], Sequence[Flowable]],
     meta: DocumentMeta,
@@ -268,6 +299,7 @@ def render(
         PrintError: the content cannot be laid out (for example a table cell taller than a page).
     """
     flowables = guard_headings(list(story() if callable(story) else story))
+    _presize_contents(flowables)
     total = _PageTotal()
     buffer = io.BytesIO()
     doc = InduDocTemplate(buffer, meta, options, total, outline_open=outline_open,
