@@ -58,12 +58,12 @@ def build(data_dir: Path, people: int) -> str:
 
 
 def bench_filter(data_dir: Path, workshop_id: str) -> list[tuple[str, float]]:
-    from inducci_desktop.ui.pages.workshop_checkin import CheckInView
     from PySide6.QtWidgets import QApplication
 
     from inducci_desktop.paths import AppPaths
     from inducci_desktop.services.container import Services
     from inducci_desktop.store.database import Store
+    from inducci_desktop.ui.pages.workshop_checkin import CheckInView
 
     app = QApplication.instance() or QApplication([])
     paths = AppPaths.resolve(data_dir)
