@@ -329,7 +329,8 @@ class PrintCenterPage(QWidget):
             self._pending = False
             self.preview_now()
 
-    def _pdf_then(self, label: str, then: Callable[[bytes], Any], finished: Callable[[Any], None]) -> None:
+    def _pdf_then(self, label: str, then: Callable[[bytes, Callable[[int, int], None]], Any],
+                  finished: Callable[[Any], None]) -> None:
         """Get the PDF of the current request (the preview's bytes when current) and run ``then`` with it,
         both on a worker thread with delayed progress; ``finished`` gets the result on the UI thread."""
         request = self.request()
@@ -341,7 +342,7 @@ class PrintCenterPage(QWidget):
 
         def job(report: Callable[[int, int], None]) -> Any:
             data = ready if ready is not None else work(report)
-            return then(data)
+            return then(data, report)
 
         Job(job).success(finished).failure(lambda exc: self._report(exc, label)).progress(
             self.window_, f"{label}…").start()
@@ -367,7 +368,7 @@ class PrintCenterPage(QWidget):
         self.state.set("print_center.folder", str(target.parent))
         from ...printing.output import write_pdf
 
-        self._pdf_then("Saving the PDF", lambda data: write_pdf(target, data),
+        self._pdf_then("Saving the PDF", lambda data, _report: write_pdf(target, data),
                        lambda path: self.window_.statusBar().showMessage(f"Saved {path}", 6000))
 
     def print_document(self) -> None:
@@ -383,12 +384,12 @@ class PrintCenterPage(QWidget):
             return
         self._printer = printer  # kept alive while the worker paints on it
 
-        def send(data: bytes) -> int:
+        def send(data: bytes, report: Callable[[int, int], None]) -> int:
             fd, path = tempfile.mkstemp(prefix="inducci-print-", suffix=".pdf")
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(data)
-                return print_pdf(path, printer)
+                return print_pdf(path, printer, report)
             finally:
                 os.unlink(path)
 
