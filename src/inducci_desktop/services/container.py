@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..paths import AppPaths
 from ..store.database import Store
 from .checklists import ChecklistService
+from .exchange import ExchangeService
 from .library import LibraryService
 from .maintenance import MaintenanceService
 from .printing import PrintService
@@ -29,6 +30,7 @@ class Services:
     checklists: ChecklistService
     workshops: WorkshopService
     printing: PrintService
+    exchange: ExchangeService
 
     @classmethod
     def over(cls, paths: AppPaths, store: Store) -> Services:
@@ -39,9 +41,10 @@ class Services:
             settings=SettingsService(store),
             maintenance=MaintenanceService(store),
             library=(library := LibraryService(store)),
-            checklists=ChecklistService(store, library),
+            checklists=(checklists := ChecklistService(store, library)),
             workshops=WorkshopService(store, library),
             printing=PrintService(library, SettingsService(store), RegionService(store)),
+            exchange=ExchangeService(store, checklists.templates),
         )
 
     def prepare(self) -> None:

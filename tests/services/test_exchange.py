@@ -1,0 +1,266 @@
+"""Exchange between two data folders: round trips both ways, idempotence, conflicts, all-or-nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from inducci_desktop.services import exchange as exchange_module
+from inducci_desktop.services.checklist_demo import TEMPLATE
+from inducci_desktop.services.container import Services
+from inducci_desktop.services.errors import ValidationError
+from inducci_desktop.services.exchange import ExportSelection
+from inducci_desktop.services.exchange_schema import PLACEHOLDER_NAME
+from inducci_desktop.services.workshop_csv import ParticipantInput
+from tests.services.exchange_helpers import dump, folder, read_records
+
+ALL = ExportSelection(everything=True)
+
+
+def _draft(services: Services) -> str:
+    return next(a.id for a in services.checklists.list() if a.status == "draft")
+
+
+def _first_ynp(services: Services, assessment_id: str) -> str:
+    view = services.checklists.get(assessment_id)
+    return next(i.key for s in view.template.sections for i in s.items if i.type == "ynp")
+
+
+def test_round_trip_both_ways_loses_and_doubles_nothing(tmp_path: Path) -> None:
+    with folder(tmp_path / "official", demo=True) as official, folder(tmp_path / "coordinator") as coordinator:
+        official.exchange.export(tmp_path / "out.inducci", ALL)
+        plan = coordinator.exchange.plan(tmp_path / "out.inducci")
+        assert not plan.conflicts and not plan.updated and len(plan.added) > 100
+        coordinator.exchange.apply(plan)
+        # the coordinator sees every assessment with every answer and scores equal to the official's
+        mine = {a.id: official.checklists.get(a.id) for a in official.checklists.list(status="all")}
+        theirs = {a.id: coordinator.checklists.get(a.id) for a in coordinator.checklists.list(status="all")}
+        assert set(mine) == set(theirs) and len(mine) == 2
+        for aid, view in mine.items():
+            assert {k: a.value for k, a in view.answers.items()} == \
+                   {k: a.value for k, a in theirs[aid].answers.items()}
+            assert view.scores.total == theirs[aid].scores.total
+            assert view.summary.region_id == theirs[aid].summary.region_id
+        workshop = official.workshops.list()[0]
+        here = coordinator.workshops.get(workshop.id)
+        assert [d.day for d in here.days] == [d.day for d in official.workshops.get(workshop.id).days]
+        official_figures = official.workshops.people.figures(workshop.id, official.workshops.get(workshop.id).days)
+        coordinator_figures = coordinator.workshops.people.figures(workshop.id, here.days)
+        assert coordinator_figures == official_figures  # attendance counts stay right without personal data
+        assert coordinator.workshops.results.summary(workshop.id) == official.workshops.results.summary(workshop.id)
+
+        # the coordinator adds a region and an assessment of their own and sends everything back
+        region = coordinator.regions.add("Gorenjska Kranj", "region", "Slovenia")
+        own = coordinator.checklists.create(TEMPLATE, "Kranj status quo", region_id=region.id)
+        coordinator.checklists.set_answer(own.id, _first_ynp(coordinator, own.id), "yes")
+        coordinator.exchange.export(tmp_path / "back.inducci", ALL)
+        before = {name: len(rows) for name, rows in dump(official.store.path).items()}
+        back = official.exchange.plan(tmp_path / "back.inducci")
+        assert not back.conflicts
+        assert {(e.label, e.title) for e in back.added} >= {("assessment", "Kranj status quo"),
+                                                             ("region", "Gorenjska Kranj")}
+        assert {e.label for e in back.added} == {"region", "assessment", "answer"}
+        official.exchange.apply(back)
+        after = {name: len(rows) for name, rows in dump(official.store.path).items()}
+        assert after["assessments"] == before["assessments"] + 1
+        assert after["workshop_participants"] == before["workshop_participants"]  # nothing doubled
+        # personal data came back untouched: the anonymous copies did not overwrite the names
+        people = official.workshops.people.participants(workshop.id)
+        assert all(p.name and not p.name.startswith(PLACEHOLDER_NAME) for p in people)
+        assert official.checklists.get(own.id).scores.total == 1.0
+
+
+def test_second_import_changes_nothing(tmp_path: Path) -> None:
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
+        a.exchange.export(tmp_path / "x.inducci", ALL)
+        b.exchange.apply(b.exchange.plan(tmp_path / "x.inducci"))
+        first = dump(b.store.path)
+        plan = b.exchange.plan(tmp_path / "x.inducci")
+        assert not plan.added and not plan.updated and not plan.conflicts and plan.unchanged
+        b.exchange.apply(plan)
+        assert dump(b.store.path) == first
+
+
+def test_personal_data_stays_out_unless_chosen(tmp_path: Path) -> None:
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
+        workshop = a.workshops.list()[0].id
+        names = {p.name for p in a.workshops.people.participants(workshop)}
+        a.exchange.export(tmp_path / "anon.inducci", ExportSelection(workshops=(workshop,)))
+        head, records = read_records(tmp_path / "anon.inducci")
+        assert head["includes_personal_data"] is False
+        text = (tmp_path / "anon.inducci").read_bytes()
+        assert all(p["name"] is None and p["email"] is None for p in records["participants"])
+        assert all(a["owner"] is None for a in records["actions"])
+        assert not any(name.encode() in text for name in names)
+        b.exchange.apply(b.exchange.plan(tmp_path / "anon.inducci"))
+        placeholders = b.workshops.people.participants(workshop)
+        assert len(placeholders) == len(names)
+        assert all(p.name.startswith(PLACEHOLDER_NAME) and not p.email for p in placeholders)
+
+        a.exchange.export(tmp_path / "full.inducci", ExportSelection(workshops=(workshop,),
+                                                                   include_personal_data=True))
+        plan = b.exchange.plan(tmp_path / "full.inducci")
+        assert {e.label for e in plan.updated} == {"participant", "action item"} or \
+               {e.label for e in plan.updated} == {"participant"}
+        b.exchange.apply(plan)
+        assert {p.name for p in b.workshops.people.participants(workshop)} == names
+
+
+def test_conflicting_edits_newer_wins_and_older_is_listed(tmp_path: Path) -> None:
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
+        a.exchange.export(tmp_path / "start.inducci", ALL)
+        b.exchange.apply(b.exchange.plan(tmp_path / "start.inducci"))
+        draft = _draft(a)
+        key = _first_ynp(a, draft)
+        b.checklists.set_answer(draft, key, "no")  # B first …
+        a.checklists.set_answer(draft, key, "partly")  # … A later: A's answer is the newer one
+        a.exchange.export(tmp_path / "from_a.inducci", ALL)
+        b.exchange.export(tmp_path / "from_b.inducci", ALL)
+
+        into_b = b.exchange.plan(tmp_path / "from_a.inducci")
+        assert not into_b.conflicts
+        assert any(e.label == "answer" and e.title.endswith(f"item {key}") for e in into_b.updated)
+        b.exchange.apply(into_b)
+        assert b.checklists.get(draft).value(key) == "partly"
+
+        into_a = a.exchange.plan(tmp_path / "from_b.inducci")
+        conflict = next(e for e in into_a.conflicts if e.label == "answer")
+        assert conflict.title.endswith(f"item {key}") and "this machine's version kept" in conflict.reason
+        assert conflict.local_updated is not None and conflict.incoming_updated is not None
+        assert conflict.local_updated > conflict.incoming_updated
+        a.exchange.apply(into_a)
+        assert a.checklists.get(draft).value(key) == "partly"
+
+
+def test_answers_made_on_both_sides_match_by_item(tmp_path: Path) -> None:
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
+        fresh = a.checklists.create(TEMPLATE, "Fresh start")
+        a.exchange.export(tmp_path / "start.inducci", ExportSelection(assessments=(fresh.id,)))
+        b.exchange.apply(b.exchange.plan(tmp_path / "start.inducci"))
+        key = _first_ynp(a, fresh.id)
+        b.checklists.set_answer(fresh.id, key, "no")
+        a.checklists.set_answer(fresh.id, key, "yes")  # a different answer row id on each side, A's newer
+        a.exchange.export(tmp_path / "a.inducci", ExportSelection(assessments=(fresh.id,)))
+        plan = b.exchange.plan(tmp_path / "a.inducci")
+        assert [e.title for e in plan.updated if e.label == "answer"] == [f"Fresh start · item {key}"]
+        b.exchange.apply(plan)
+        assert b.checklists.get(fresh.id).value(key) == "yes"
+        assert not b.exchange.plan(tmp_path / "a.inducci").changes_anything
+
+
+def test_trash_state_travels(tmp_path: Path) -> None:
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
+        a.exchange.export(tmp_path / "1.inducci", ALL)
+        b.exchange.apply(b.exchange.plan(tmp_path / "1.inducci"))
+        draft = _draft(a)
+        a.checklists.delete(draft)
+        a.exchange.export(tmp_path / "2.inducci", ALL)
+        plan = b.exchange.plan(tmp_path / "2.inducci")
+        assert [e.id for e in plan.updated if e.label == "assessment"] == [draft]
+        b.exchange.apply(plan)
+        assert b.checklists.get(draft).summary.deleted_at is not None
+
+
+def test_failure_halfway_leaves_the_database_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
+        a.exchange.export(tmp_path / "x.inducci", ALL)
+        b.regions.add("Linz", "region", "Austria")
+        before = dump(b.store.path)
+        real = exchange_module._write
+        written: list[str] = []
+
+        def failing(session: Any, writes: Any, on_write: Any) -> None:
+            def note(kind: str) -> None:
+                written.append(kind)
+                if kind == "participants":  # regions, assessments, answers, workshops are in by now
+                    raise OSError("disk unplugged")
+            real(session, writes, note)
+
+        monkeypatch.setattr(exchange_module, "_write", failing)
+        plan = b.exchange.plan(tmp_path / "x.inducci")
+        with pytest.raises(OSError, match="unplugged"):
+            b.exchange.apply(plan)
+        assert {"regions", "assessments", "answers", "workshops"} <= set(written)
+        assert dump(b.store.path) == before
+        monkeypatch.setattr(exchange_module, "_write", real)
+        b.exchange.apply(b.exchange.plan(tmp_path / "x.inducci"))
+        assert len(b.checklists.list(status="all")) == 2
+
+
+def test_apply_refuses_when_the_data_changed_since_the_preview(tmp_path: Path) -> None:
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
+        a.exchange.export(tmp_path / "x.inducci", ALL)
+        b.exchange.apply(b.exchange.plan(tmp_path / "x.inducci"))
+        draft = _draft(a)
+        a.checklists.set_answer(draft, _first_ynp(a, draft), "no")
+        a.exchange.export(tmp_path / "y.inducci", ALL)
+        plan = b.exchange.plan(tmp_path / "y.inducci")
+        assert plan.updated
+        b.checklists.set_answer(draft, _first_ynp(b, draft), "yes")  # now B's answer is newer
+        before = dump(b.store.path)
+        with pytest.raises(ValidationError, match="preview the import again"):
+            b.exchange.apply(plan)
+        assert dump(b.store.path) == before
+
+
+def test_templates_travel_with_assessments(tmp_path: Path) -> None:
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
+        own = a.checklists.templates.save(a.checklists.templates.copy_of(TEMPLATE)).template
+        made = a.checklists.create(own.id, "On my own checklist")
+        a.exchange.export(tmp_path / "x.inducci", ExportSelection(assessments=(made.id,)))
+        _, records = read_records(tmp_path / "x.inducci")
+        assert [t["template_id"] for t in records["templates"]] == [own.id]
+        b.exchange.apply(b.exchange.plan(tmp_path / "x.inducci"))
+        assert b.checklists.get(made.id).template.title == own.title
+        assert b.checklists.templates.is_user_template(own.id)
+
+
+def test_a_toolbox_template_version_the_receiver_lacks_travels_as_json(tmp_path: Path) -> None:
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
+        a.exchange.export(tmp_path / "x.inducci", ALL)
+        import sqlite3
+
+        with sqlite3.connect(b.store.path) as conn:  # the receiver's pack has no such template at all
+            conn.execute("DELETE FROM checklist_templates WHERE id = ?", (TEMPLATE,))
+        conn.close()
+        plan = b.exchange.plan(tmp_path / "x.inducci")
+        assert [e.label for e in plan.added if e.kind == "toolbox_templates"] == ["toolbox template"]
+        b.exchange.apply(plan)
+        for summary in b.checklists.list(status="all"):
+            assert b.checklists.get(summary.id).template.id == TEMPLATE
+
+
+def test_regions_of_the_same_name_are_taken_as_one(tmp_path: Path) -> None:
+    with folder(tmp_path / "a") as a, folder(tmp_path / "b") as b:
+        mine = a.regions.add("Vysočina", "region", "Czechia")
+        theirs = b.regions.add("Vysočina", "region", "Czechia")
+        made = a.checklists.create(TEMPLATE, "Vysočina status quo", region_id=mine.id)
+        a.exchange.export(tmp_path / "x.inducci", ExportSelection(assessments=(made.id,)))
+        plan = b.exchange.plan(tmp_path / "x.inducci")
+        assert any("same name" in e.reason for e in plan.unchanged)
+        b.exchange.apply(plan)
+        assert [r.id for r in b.regions.list()] == [theirs.id]
+        assert b.checklists.get(made.id).summary.region_id == theirs.id
+        assert not b.exchange.plan(tmp_path / "x.inducci").changes_anything
+
+
+def test_participant_added_by_hand_is_not_confused(tmp_path: Path) -> None:
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
+        workshop = a.workshops.list()[0].id
+        a.exchange.export(tmp_path / "x.inducci", ExportSelection(workshops=(workshop,)))
+        b.exchange.apply(b.exchange.plan(tmp_path / "x.inducci"))
+        b.workshops.people.add(workshop, ParticipantInput("Jana Nováková", "MAS Sokolov"))
+        count = len(b.workshops.people.participants(workshop))
+        b.exchange.apply(b.exchange.plan(tmp_path / "x.inducci"))
+        assert len(b.workshops.people.participants(workshop)) == count
+
+
+def test_export_refuses_unknown_ids_and_empty_selections(tmp_path: Path) -> None:
+    with folder(tmp_path / "a") as a:
+        with pytest.raises(ValidationError, match="Choose something"):
+            a.exchange.export(tmp_path / "x.inducci", ExportSelection())
+        with pytest.raises(Exception, match="no assessment with id"):
+            a.exchange.export(tmp_path / "x.inducci", ExportSelection(assessments=("nope",)))
+        assert not list(tmp_path.glob("*.inducci*"))
