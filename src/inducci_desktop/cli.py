@@ -32,7 +32,8 @@ Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
 #: ``register(commands)`` (top-level commands), ``register_print(documents)`` (kinds under ``print``) and
 #: ``register_list(records)`` (kinds under ``list``); every parser it adds sets ``handler=`` (a Handler).
 COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli_content", "inducci_desktop.cli_workshops",
-                                       "inducci_desktop.cli_checklists", "inducci_desktop.cli_printing")
+                                       "inducci_desktop.cli_checklists", "inducci_desktop.cli_printing",
+                                       "inducci_desktop.cli_exchange")
 
 
 def build_parser() -> argparse.ArgumentParser:
