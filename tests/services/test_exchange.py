@@ -34,6 +34,10 @@ def test_round_trip_both_ways_loses_and_doubles_nothing(tmp_path: Path) -> None:
         plan = coordinator.exchange.plan(tmp_path / "out.inducci")
         assert not plan.conflicts and not plan.updated and len(plan.added) > 100
         coordinator.exchange.apply(plan)
+        # stored exactly as the official's app stored them (same text for timestamps, JSON, dates)
+        for table in ("regions", "assessments", "assessment_answers", "workshops", "workshop_days",
+                      "workshop_blocks", "workshop_attendance", "workshop_responses", "workshop_outcomes"):
+            assert dump(coordinator.store.path)[table] == dump(official.store.path)[table], table
         # the coordinator sees every assessment with every answer and scores equal to the official's
         mine = {a.id: official.checklists.get(a.id) for a in official.checklists.list(status="all")}
         theirs = {a.id: coordinator.checklists.get(a.id) for a in coordinator.checklists.list(status="all")}

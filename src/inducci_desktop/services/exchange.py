@@ -188,8 +188,21 @@ class ExchangeService:
         return ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts))
 
     def import_file(self, source: Path | str, *, dry_run: bool = False) -> tuple[ImportPlan, ImportResult | None]:
-        plan = self.plan(source)
-        return plan, None if dry_run else self.apply(plan)
+        """Plan and (unless ``dry_run``) import in one go: one planning pass inside the write transaction."""
+        if dry_run:
+            return self.plan(source), None
+        from .exchange_bundle import read_bundle
+        from .exchange_merge import Planner
+
+        path = Path(source)
+        bundle = read_bundle(path)
+        with self.store.db.unit_of_work() as session:
+            entries, writes = Planner(session, bundle).run()
+            _write(session, writes, None)
+        if self.templates is not None and not writes.empty:
+            self.templates._cache.clear()
+        plan = self._plan(path, bundle, entries)
+        return plan, ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts))
 
     @staticmethod
     def _plan(path: Path, bundle: Bundle, entries: list[PlanEntry]) -> ImportPlan:
@@ -200,25 +213,6 @@ class ExchangeService:
 
 def _write(session: Any, writes: Writes, on_write: Callable[[str], None] | None) -> None:
     """Inserts then updates, kind by kind in dependency order (parents first)."""
-    from sqlalchemy import Table, bindparam, insert, update
+    from .exchange_write import write_all
 
-    from ..store.models import ChecklistTemplateRow
-    from .exchange_schema import KINDS
-
-    for kind in KINDS:
-        rows = writes.inserts.get(kind.name)
-        if rows:
-            if on_write is not None:
-                on_write(kind.name)
-            table: Table = (kind.table or ChecklistTemplateRow).__table__  # type: ignore[assignment]
-            session.execute(insert(table), rows)
-        changed = writes.updates.get(kind.name)
-        if changed:
-            if on_write is not None:
-                on_write(kind.name)
-            assert kind.table is not None
-            table = kind.table.__table__  # type: ignore[assignment]
-            columns = [c for c in changed[0] if c != "id"]
-            statement = (update(table).where(table.c.id == bindparam("k_id"))
-                         .values({c: bindparam(f"v_{c}") for c in columns}))
-            session.execute(statement, [{"k_id": r["id"], **{f"v_{c}": r[c] for c in columns}} for r in changed])
+    write_all(session, writes, on_write)

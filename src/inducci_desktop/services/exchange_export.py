@@ -9,13 +9,12 @@ objects) and handed back as JSON-ready dicts.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, select
+from sqlalchemy import ColumnElement, Date, DateTime, Table, select
 from sqlalchemy.orm import Session
 
-from ..store.models import ChecklistTemplateRow, UserTemplateVersion
+from ..store.models import ChecklistTemplateRow, UserTemplateVersion, UTCDateTime
 from .errors import NotFoundError
 from .exchange import ExportSelection
 from .exchange_schema import KIND_BY_NAME
@@ -30,18 +29,21 @@ def _table(kind: str) -> Table:
     return table
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
-
-
 def _rows(session: Session, kind: str, where: ColumnElement[bool] | None = None) -> list[dict[str, Any]]:
     table = _table(kind)
     query = select(table) if where is None else select(table).where(where)
     names = [c.name for c in table.columns]
-    return [{n: _jsonable(v) for n, v in zip(names, row, strict=True)}
-            for row in session.connection().execute(query.order_by(table.c.id))]
+    # only timestamp and date columns need turning into text; the rest is JSON-ready as it comes
+    stamps = [c.name for c in table.columns if isinstance(c.type, UTCDateTime | Date | DateTime)]
+    rows = []
+    for row in session.connection().execute(query.order_by(table.c.id)):
+        data = dict(zip(names, row, strict=True))
+        for name in stamps:
+            value = data[name]
+            if value is not None:
+                data[name] = value.isoformat()
+        rows.append(data)
+    return rows
 
 
 def _rows_in(session: Session, kind: str, column: str, values: Iterable[str]) -> list[dict[str, Any]]:
