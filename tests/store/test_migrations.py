@@ -169,3 +169,35 @@ def table_names(path: Path) -> set[str]:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     conn.close()
     return names
+
+
+def test_readers_do_not_wait_for_a_writer(store) -> None:  # type: ignore[no-untyped-def]
+    """A write transaction held open on another thread does not block reading (WAL + deferred reads)."""
+    import threading
+    import time
+
+    holding = threading.Event()
+    release = threading.Event()
+
+    def writer() -> None:
+        with store.db.unit_of_work() as session:
+            session.add(Region(name="Held"))
+            session.flush()
+            holding.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        assert holding.wait(5)
+        started = time.perf_counter()
+        with store.db.reading() as session:
+            names = [r.name for r in session.query(Region)]
+        waited = time.perf_counter() - started
+        assert names == []  # the writer's row is not committed yet
+        assert waited < 2  # the busy timeout is 10 s: a blocked reader would wait that long
+    finally:
+        release.set()
+        thread.join()
+    with store.db.reading() as session:
+        assert [r.name for r in session.query(Region)] == ["Held"]

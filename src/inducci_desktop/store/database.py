@@ -31,6 +31,8 @@ class Database:
         self.backups = Backups(path, backup_dir)
         self.engine: Engine = make_engine(path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_sessions = sessionmaker(self.engine.execution_options(sqlite_begin="DEFERRED"),
+                                           expire_on_commit=False)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -40,8 +42,9 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for queries only; whatever it changes is rolled back."""
-        with self._sessions() as session:
+        """A session for queries only (a deferred transaction: it never waits for a writer in WAL mode);
+        whatever it changes is rolled back."""
+        with self._read_sessions() as session:
             try:
                 yield session
             finally:

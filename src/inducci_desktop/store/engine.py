@@ -17,7 +17,8 @@ def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -
 
     pysqlite's own transaction handling is switched off and every transaction starts with
     ``BEGIN IMMEDIATE`` (SQLAlchemy's documented recipe), so DDL is transactional and a writer never
-    fails half-way for want of the lock. ``foreign_keys=False`` is for migrations only.
+    fails half-way for want of the lock — unless the connection carries the execution option
+    ``sqlite_begin="DEFERRED"``, which read-only sessions use. ``foreign_keys=False`` is for migrations only.
     """
     options: dict[str, Any] = {} if pooled else {"poolclass": NullPool}
     engine = create_engine(
@@ -40,6 +41,8 @@ def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # readers ask for DEFERRED (Database.reading): in WAL mode they never wait for a writer
+        mode = connection.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        connection.exec_driver_sql(f"BEGIN {'DEFERRED' if mode == 'DEFERRED' else 'IMMEDIATE'}")
 
     return engine
