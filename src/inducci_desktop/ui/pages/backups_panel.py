@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -22,6 +22,7 @@ from ...store.backup import BackupInfo
 from ...store.errors import StoreError
 from ..events import AppEvents
 from ..jobs import Job
+from ..table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 REASON_LABELS = {"auto": "Daily", "manual": "Manual", "pre-migrate": "Before upgrade", "pre-restore": "Before restore"}
@@ -31,38 +32,13 @@ def human_size(size: int) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
-class BackupTableModel(QAbstractTableModel):
+class BackupTableModel(RowsTableModel):
     HEADERS = ("Created", "Kind", "Size")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[BackupInfo] = []
-
-    def set_rows(self, rows: list[BackupInfo]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        info = self.rows[index.row()]
+    def cell(self, info: BackupInfo, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             created = info.created.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-            return (created, REASON_LABELS.get(info.reason, info.reason), human_size(info.size))[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return info.id
+            return (created, REASON_LABELS.get(info.reason, info.reason), human_size(info.size))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(info.path)
         return None
@@ -102,7 +78,7 @@ class BackupsPanel(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(self.maintenance.backups())
+        self.model.load(self.maintenance.backups())
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,44 +23,26 @@ from ...services.errors import ServiceError
 from ...services.regions import RegionService, RegionView
 from ..events import AppEvents
 from ..region_commands import AddRegion, DeleteRegion, RenameRegion, RestoreRegion
+from ..table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class RegionTableModel(QAbstractTableModel):
+class RegionTableModel(RowsTableModel):
     HEADERS = ("Name", "Kind", "Country")
 
     def __init__(self, regions: RegionService, rename: Any) -> None:
         super().__init__()
         self.regions = regions
         self.rename = rename
-        self.rows: list[RegionView] = []
         self.show_deleted = False
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = self.regions.list(deleted=self.show_deleted)
-        self.endResetModel()
+        self.load(self.regions.list(deleted=self.show_deleted))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
+    def cell(self, row: RegionView, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return (row.name, row.kind.capitalize(), row.country)[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
+            return (row.name, row.kind.capitalize(), row.country)[column]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -29,29 +28,29 @@ from ...content.folding import fold
 from ...services.errors import ServiceError
 from ...services.workshop_views import ParticipantView
 from ...services.workshops import WorkshopService
+from ..table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 STATES = {True: "✔ present", False: "✘ absent", None: "–"}
 
 
-class CheckInModel(QAbstractTableModel):
+class CheckInModel(RowsTableModel):
     HEADERS = ("Name", "Organisation", "Today")
 
     def __init__(self) -> None:
         super().__init__()
-        self.people: list[ParticipantView] = []
         self.keys: list[str] = []  # folded "name organisation department", for the filter
         self.day_id: str | None = None
 
-    def load(self, people: list[ParticipantView], day_id: str | None) -> None:
+    def load(self, people: list[ParticipantView], day_id: str | None = None) -> None:  # type: ignore[override]
         self.beginResetModel()
-        self.people = people
+        self.rows = people
         self.keys = [fold(f"{p.name} {p.organisation} {p.department}") for p in people]
         self.day_id = day_id
         self.endResetModel()
 
     def state(self, row: int) -> bool | None:
-        person = self.people[row]
+        person = self.rows[row]
         if self.day_id in person.present:
             return True
         if self.day_id in person.absent:
@@ -59,24 +58,13 @@ class CheckInModel(QAbstractTableModel):
         return None
 
     def set_state(self, row: int, person: ParticipantView) -> None:
-        self.people[row] = person
+        self.rows[row] = person
         self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.people)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        person = self.people[index.row()]
+        person = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return person.name
@@ -187,7 +175,7 @@ class CheckInView(QWidget):
         row = self.proxy.mapToSource(self.proxy.index(proxy_row, 0)).row()
         current = self.model.state(row)
         new = {None: True, True: False, False: None}[current] if to == "next" else to
-        person = self.model.people[row]
+        person = self.model.rows[row]
         try:
             self.workshops.people.set_attendance(person.id, day_id, new)  # type: ignore[arg-type]
         except ServiceError as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,44 +22,20 @@ from PySide6.QtWidgets import (
 from ...services.errors import ServiceError
 from ...services.workshop_views import STATUSES, WorkshopInput, WorkshopSummary
 from ...services.workshops import WorkshopService
+from ..table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 FILTERS = (("all", "All workshops"), ("upcoming", "Upcoming"), ("past", "Past"), ("trash", "Trash"))
 
 
-class WorkshopListModel(QAbstractTableModel):
+class WorkshopListModel(RowsTableModel):
     HEADERS = ("Title", "Dates", "Status")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[WorkshopSummary] = []
-
-    def load(self, rows: list[WorkshopSummary]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        w = self.rows[index.row()]
+    def cell(self, w: WorkshopSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (w.title, w.dates_text, STATUSES.get(w.status, w.status))[index.column()]
+            return (w.title, w.dates_text, STATUSES.get(w.status, w.status))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return " · ".join(p for p in (w.title, w.venue, w.region, f"{w.participants} participants") if p)
-        if role == Qt.ItemDataRole.UserRole:
-            return w.id
         return None
 
 

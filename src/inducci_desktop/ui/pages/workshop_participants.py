@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,43 +27,19 @@ from ...services.errors import ServiceError
 from ...services.workshop_csv import ParticipantInput
 from ...services.workshop_views import ParticipantView
 from ...services.workshops import WorkshopService
+from ..table_model import RowsTableModel
 from .workshop_csv_dialog import CsvImportDialog
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class ParticipantModel(QAbstractTableModel):
+class ParticipantModel(RowsTableModel):
     HEADERS = ("Name", "Organisation", "Department", "E-mail", "Consent")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[ParticipantView] = []
-
-    def load(self, rows: list[ParticipantView]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        p = self.rows[index.row()]
+    def cell(self, p: ParticipantView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             consent = f"yes, {p.consent_date.isoformat()}" if p.consent and p.consent_date else "no"
-            return (p.name, p.organisation, p.department, p.email, consent)[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return p.id
+            return (p.name, p.organisation, p.department, p.email, consent)[column]
         return None
 
 
