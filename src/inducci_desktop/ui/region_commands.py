@@ -1,38 +1,17 @@
-"""Undoable edits of regions. Each edit runs once before it is pushed, so a refused edit never enters
-the undo history; undo and redo then replay it through the service."""
+"""Undoable edits of regions (see ui/undo.py for how an edit enters the history)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from ..services.regions import RegionService
+from .undo import AppliedCommand
 
 
-class _RegionCommand(QUndoCommand):
+class _RegionCommand(AppliedCommand):
     def __init__(self, text: str, regions: RegionService, changed: Callable[[], None]) -> None:
-        super().__init__(text)
+        super().__init__(text, changed)
         self.regions = regions
-        self.changed = changed
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-        else:
-            self.apply()
-        self.changed()
-
-    def undo(self) -> None:
-        self.revert()
-        self.changed()
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
 
 
 class AddRegion(_RegionCommand):

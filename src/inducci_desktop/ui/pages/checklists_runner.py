@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...services import checklist_scoring as scoring
 from ...services.checklists import AssessmentView, ChecklistService, item_numbers
 from ...services.errors import ServiceError
+from ..undo import AppliedCommand
 from .checklists_items import ItemCard
 
 if TYPE_CHECKING:
@@ -41,22 +42,18 @@ ERROR_STYLE = "color: #b3261e; font-weight: bold;"
 SAVED_STYLE = "color: #2e7d32;"
 
 
-class _Change(QUndoCommand):
+class _Change(AppliedCommand):
     """An answer or note already saved; undo/redo store the other value through the service again."""
 
     def __init__(self, runner: RunnerWidget, assessment_id: str, key: str, kind: str, old: Any, new: Any) -> None:
-        super().__init__(f"{'Answer' if kind == 'answer' else 'Note'} {runner.numbers.get(key, key)}")
+        super().__init__(f"{'Answer' if kind == 'answer' else 'Note'} {runner.numbers.get(key, key)}", lambda: None)
         self.runner, self.assessment_id, self.key, self.kind, self.old, self.new = (
             runner, assessment_id, key, kind, old, new)
-        self._first = True
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
+    def apply(self) -> None:
         self.runner.apply(self.assessment_id, self.key, self.kind, self.new)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.runner.apply(self.assessment_id, self.key, self.kind, self.old)
 
 

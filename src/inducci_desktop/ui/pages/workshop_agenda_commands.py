@@ -5,35 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
-
 from ...services.workshop_views import BlockInput
 from ...services.workshops import WorkshopService
+from ..undo import AppliedCommand
 
 
-class _AgendaCommand(QUndoCommand):
+class _AgendaCommand(AppliedCommand):
     def __init__(self, text: str, workshops: WorkshopService, changed: Callable[[], None]) -> None:
-        super().__init__(text)
+        super().__init__(text, changed)
         self.workshops = workshops
-        self.changed = changed
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-        else:
-            self.apply()
-        self.changed()
-
-    def undo(self) -> None:
-        self.revert()
-        self.changed()
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
 
 
 class AddBlock(_AgendaCommand):
