@@ -56,6 +56,8 @@ GUIDE_CASES = [
     ({"title: Mapping in Łódź and Bielsko-Biała": "title: ''"}, 4, "title"),
     ({"A second paragraph": "<div>raw</div>\n\nA second paragraph"}, 17, "raw HTML"),
     ({"## Why": "# Why"}, 13, "level-1 heading"),
+    ({"A second paragraph": "![a map](images/missing.png)\n\nA second paragraph"}, 17, "image 'images/missing.png'"),
+    ({"A second paragraph": "![x](../../outside.png)\n\nA second paragraph"}, 17, "not found in the pack"),
 ]
 
 

@@ -178,3 +178,15 @@ def test_glossary_checklist_and_link_hits_open_in_the_reader(library: LibraryPag
     link = library.library.links()[0]
     assert reader.open(reader_target("link", link.id))
     assert link.title in reader.browser.toPlainText()
+
+
+def test_images_from_the_pack_are_shown(library: LibraryPage) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    reader = library.reader
+    assert reader.open("guide-training-preparation")
+    html = reader.browser.toHtml()
+    assert "images/training-cycle.png" in html
+    image = reader.browser.document().resource(QTextDocument.ResourceType.ImageResource,
+                                               QUrl("images/training-cycle.png"))
+    assert image is not None and not image.isNull()

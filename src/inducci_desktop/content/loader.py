@@ -196,8 +196,12 @@ def _load_item(path: Path, name: str, kind: str, refs: _Refs, found: _Collector)
     for line, message in facts.faults:
         found.add(name, body_offset + line, message)
     for line, src in facts.images:
-        if "://" not in src and not (path.parent / src).is_file():
-            found.add(name, body_offset + line, f"image '{src}' not found next to the file")
+        if "://" in src:
+            continue
+        pack_root = path.parent.parent  # images are named from the pack folder: images/NAME.png
+        target = (pack_root / src).resolve()
+        if not target.is_relative_to(pack_root.resolve()) or not target.is_file():
+            found.add(name, body_offset + line, f"image '{src}' not found in the pack (write images/NAME.png)")
     fields = model.model_dump(exclude=set(COMMON_KEYS))
     return ContentItem(
         id=model.id,
