@@ -131,7 +131,7 @@ def test_conflicting_edits_newer_wins_and_older_is_listed(tmp_path: Path) -> Non
 
         into_a = a.exchange.plan(tmp_path / "from_b.inducci")
         conflict = next(e for e in into_a.conflicts if e.label == "answer")
-        assert conflict.title.endswith(f"item {key}") and "this machine's version kept" in conflict.reason
+        assert conflict.title.endswith(f"item {key}") and "kept this machine's version" in conflict.reason
         assert conflict.local_updated is not None and conflict.incoming_updated is not None
         assert conflict.local_updated > conflict.incoming_updated
         a.exchange.apply(into_a)
@@ -268,3 +268,20 @@ def test_export_refuses_unknown_ids_and_empty_selections(tmp_path: Path) -> None
         with pytest.raises(Exception, match="no assessment with id"):
             a.exchange.export(tmp_path / "x.inducci", ExportSelection(assessments=("nope",)))
         assert not list(tmp_path.glob("*.inducci*"))
+
+
+def test_a_later_touch_with_the_same_content_takes_over_the_time(tmp_path: Path) -> None:
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
+        a.exchange.export(tmp_path / "1.inducci", ALL)
+        b.exchange.apply(b.exchange.plan(tmp_path / "1.inducci"))
+        draft = _draft(a)
+        key = _first_ynp(a, draft)
+        value = a.checklists.get(draft).value(key)
+        a.checklists.set_answer(draft, key, value)  # saved again, unchanged: only the time moves
+        a.exchange.export(tmp_path / "2.inducci", ALL)
+        plan = b.exchange.plan(tmp_path / "2.inducci")
+        assert {e.label for e in plan.updated} == {"assessment", "answer"}
+        assert all("time of change" in e.reason for e in plan.updated)
+        b.exchange.apply(plan)
+        assert b.checklists.summary(draft).updated_at == a.checklists.summary(draft).updated_at
+        assert not b.exchange.plan(tmp_path / "2.inducci").changes_anything

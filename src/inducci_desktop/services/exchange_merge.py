@@ -223,16 +223,18 @@ class Planner:
                 and any(row[c] != here.get(c) for c in kind.personal)):
             return UPDATED, "personal data added to an anonymous participant"
         if not differs:
+            if row["updated_at"] > here["updated_at"] and not by_key:
+                return UPDATED, "the same content, changed later there (time of change taken over)"
             return UNCHANGED, ""
         if kind.name == "templates" and by_key:
             return CONFLICT, (f"this machine has a different version {row['version']} of the template; "
-                              "this machine's version kept")
+                              "kept this machine's version")
         fields = ", ".join(differs[:4])
         if row["updated_at"] > here["updated_at"]:
             return UPDATED, f"changed: {fields}"
         if row["updated_at"] == here["updated_at"]:
-            return CONFLICT, f"different {fields} with the same time of change; this machine's version kept"
-        return CONFLICT, f"changed here after the incoming version ({fields}); this machine's version kept"
+            return CONFLICT, f"different {fields} at the same time of change; kept this machine's version"
+        return CONFLICT, f"changed here later ({fields}); kept this machine's version"
 
     def _new_row(self, kind: Kind, row: dict[str, Any]) -> dict[str, Any]:
         result = dict(row)

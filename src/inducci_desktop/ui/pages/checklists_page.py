@@ -96,6 +96,9 @@ class ChecklistsPage(QWidget):
         self.compare_button = QPushButton("Compare")
         self.compare_button.setToolTip("Select two or more assessments of the same checklist")
         self.compare_button.clicked.connect(self.compare_selected)
+        self.regions_button = QPushButton("By region…")
+        self.regions_button.setToolTip("All assessments of one checklist, grouped by region, side by side")
+        self.regions_button.clicked.connect(self.show_by_region)
         self.archive_button = QPushButton("Archive")
         self.archive_button.clicked.connect(self.archive_selected)
         self.delete_button = QPushButton("Delete")
@@ -115,7 +118,7 @@ class ChecklistsPage(QWidget):
         top.addWidget(self.count_label)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.open_button, self.round_button, self.compare_button,
-                       self.archive_button, self.delete_button, self.print_button):
+                       self.regions_button, self.archive_button, self.delete_button, self.print_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.templates_button)
@@ -186,6 +189,7 @@ class ChecklistsPage(QWidget):
         self._reload_pending = True
 
     def _data_replaced(self) -> None:
+        self._reload_pending = True  # a restore or an import changed the assessments underneath
         self.show_list()
 
     def _update_count(self) -> None:
@@ -277,6 +281,13 @@ class ChecklistsPage(QWidget):
         ids = sorted(self.selected_ids(), key=lambda i: (by_id[i].assessed_on, by_id[i].round, by_id[i].title))
         if self._attempt(lambda: self.compare.show_comparison(self.service.compare(ids))):
             self.stack.setCurrentIndex(self.COMPARE)
+
+    def show_by_region(self) -> None:
+        from .checklists_regions import RegionOverviewDialog
+
+        by_id = {a.id: a for a in self.model.all_rows}
+        chosen = [by_id[i].template_id for i in self.selected_ids() if i in by_id]
+        RegionOverviewDialog(self.service, chosen[0] if chosen else None, self).open()
 
     # --- commands ---------------------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ PAGES: list[tuple[str, QStyle.StandardPixmap, str]] = [
     ("Print Center", SP.SP_FileIcon, "inducci_desktop.ui.pages.print_center_page:PrintCenterPage"),
     ("Checklists", SP.SP_DialogApplyButton, "inducci_desktop.ui.pages.checklists_page:ChecklistsPage"),
     ("Workshops", SP.SP_FileDialogContentsView, "inducci_desktop.ui.pages.workshops_page:WorkshopsPage"),
+    ("Exchange", SP.SP_DriveNetIcon, "inducci_desktop.ui.pages.exchange_page:ExchangePage"),
     ("Settings", SP.SP_FileDialogDetailedView, "inducci_desktop.ui.pages.settings_page:SettingsPage"),
 ]
 
