@@ -27,5 +27,7 @@ API (every document function returns the PDF as ``bytes``; ``titles`` maps item 
 keywords)``: organisation and region go into the page header, the date into the footer next to
 "Page X of Y", language into the PDF's /Lang. Everything raises ``PrintError`` with a message for
 the user. Fonts: DejaVu Sans (embedded, from ``inducci_desktop.resources/fonts``); styles live in
-``styles.py``, the page layout in ``templates.py``, Markdown conversion in ``markdown.py``.
+``styles.py``, the page layout in ``templates.py`` (one layout pass: "of Y" and the contents' page
+numbers are PDF forms defined after the last page), Markdown conversion in ``markdown.py``. Make
+paragraphs with ``paragraph.Paragraph`` (ReportLab's, breaking its lines once per width), not ReportLab's.
 """

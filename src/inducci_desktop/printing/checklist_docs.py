@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..content.model import ChecklistItem, ChecklistTemplate
 from ..services import checklist_scoring as scoring
@@ -19,6 +19,7 @@ from .common import DocContext, fact_box, section_heading, title_block
 from .fonts import SANS, SANS_BOLD
 from .markup import escape
 from .options import PrintOptions
+from .paragraph import Paragraph
 from .styles import ACCENT, SHADE, data_table_style
 from .templates import DocumentMeta, render
 
@@ -163,7 +164,8 @@ def report_story(view: AssessmentView, ctx: DocContext) -> list[Flowable]:
         found = view.scores.section(section.key)
         shown = scoring.percent(found.score if found else None)
         story.append(section_heading(ctx, f"{index}  {section.title} — {shown}"))
-        data = [[Paragraph(h, s.table_header) for h in ("No.", "Question", "Answer")]]
+        data: list[list[Flowable | list[Flowable]]] = [
+            [Paragraph(h, s.table_header) for h in ("No.", "Question", "Answer")]]
         for item in section.items:
             answer = scoring.answer_text(item, view.value(item.key))
             note = view.note(item.key)

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, ListItem, Paragraph, Table
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, ListItem, Table
 
 from ..content.model import KIND_LABELS, Source
 from .lists import bulleted_list, numbered_list
 from .markdown import MarkdownContext, resource_roots, to_flowables
 from .markup import escape, link
 from .options import PrintOptions, lookup_title
+from .paragraph import Paragraph
 from .styles import ACCENT, Styles, fact_table_style, get_styles
 from .templates import MARGIN_X, mark_heading
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping, Sequence
 
-from reportlab.platypus import Flowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, KeepTogether
 
 from ..content.model import GlossaryTerm
 from .common import DocContext, related_markup, section_heading, source_markup, title_block
 from .markup import escape
 from .options import PrintOptions
+from .paragraph import Paragraph
 from .templates import DocumentMeta, mark_heading, render
 
 # Letters NFKD does not take apart.

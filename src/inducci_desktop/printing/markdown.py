@@ -25,7 +25,6 @@ from reportlab.platypus import (
     Image,
     KeepTogether,
     ListItem,
-    Paragraph,
     Table,
 )
 
@@ -33,6 +32,7 @@ from .fonts import SANS
 from .lists import bulleted_list, numbered_list
 from .markup import escape, link, mono
 from .options import lookup_title
+from .paragraph import Paragraph
 from .styles import RULE, Styles, data_table_style, get_styles, quote_table_style
 from .templates import mark_heading
 

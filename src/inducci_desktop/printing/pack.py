@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer
 
 from ..content.model import ContentItem, GlossaryTerm
 from .common import DocContext
@@ -13,6 +13,7 @@ from .glossary import glossary_story
 from .items import item_story
 from .markup import escape
 from .options import PrintOptions
+from .paragraph import Paragraph
 from .styles import ACCENT
 from .templates import CONTENT, DocumentMeta, contents, render
 

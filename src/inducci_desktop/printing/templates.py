@@ -1,8 +1,11 @@
 """The page layout of every document: header, footer "Page X of Y", metadata, outline and contents.
 
-``render(story, meta, options)`` lays out a list of flowables and returns the PDF bytes. It always
-uses ``multiBuild``: a hidden indexing flowable remembers the page count of the previous pass, so
-the footer knows the total without a canvas that defers pages (which would break bookmarks).
+``render(story, meta, options)`` lays out a list of flowables once and returns the PDF bytes. What only
+the end of the layout knows — the page count in "Page X of Y" and the page numbers in a table of
+contents — is drawn as PDF form XObjects: each page's footer draws the form "page-N" and each contents
+entry a form for its page number; those forms are defined after the last page, before the file is
+written (a form may be used before it is defined). The contents' entries themselves (level and text)
+are read from the story before the layout, so the contents take their final room from the start.
 """
 
 from __future__ import annotations
@@ -14,14 +17,23 @@ from dataclasses import dataclass
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Spacer,
+    Table,
+)
 from reportlab.platypus.flowables import _ContainerSpace
-from reportlab.platypus.tableofcontents import TableOfContents
+from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
 from .errors import PrintError
 from .fonts import SANS, SANS_BOLD, register_fonts
 from .markup import escape
 from .options import PrintOptions
+from .paragraph import Paragraph
 from .styles import ACCENT, BODY_LEADING, MUTED, RULE, get_styles
 
 MARGIN_X = 20 * mm
@@ -56,36 +68,6 @@ def mark_heading(
     return flowable
 
 
-class _PageTotal(Flowable):
-    """An invisible indexing flowable: the page count of the previous pass, for "Page X of Y"."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.known: int | None = None
-        self.counted: int | None = None
-
-    def isIndexing(self) -> int:
-        return 1
-
-    def isSatisfied(self) -> int:
-        return int(self.known is not None and self.known == self.counted)
-
-    def beforeBuild(self) -> None:
-        self.known = self.counted
-
-    def afterBuild(self) -> None:
-        pass
-
-    def notify(self, kind: str, stuff: object) -> None:
-        pass  # indexing flowables receive every notification; this one needs none
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return (0.0, 0.0)
-
-    def draw(self) -> None:
-        pass
-
-
 class InduDocTemplate(BaseDocTemplate):
     """A4/Letter pages with header and footer, plus a plain "cover" page template."""
 
@@ -94,7 +76,6 @@ class InduDocTemplate(BaseDocTemplate):
         target: io.BytesIO,
         meta: DocumentMeta,
         options: PrintOptions,
-        total: _PageTotal,
         *,
         outline_open: bool = False,
         first_template: str = CONTENT,
@@ -102,9 +83,11 @@ class InduDocTemplate(BaseDocTemplate):
         register_fonts()
         self._meta = meta
         self._options = options
-        self._total = total
         self._outline_last = -1
         self._bookmark_seq = 0
+        self._pages = 0
+        self._footers: list[tuple[int, float, float]] = []  # (page, right edge, baseline) of "Page X of Y"
+        self.toc_found: list[tuple[int, str, int]] = []  # (level, text, page) of each contents entry
         self._outline_open = outline_open
         author = options.author or options.organisation
         keywords = [k for k in (*meta.keywords, *options.keywords) if k]
@@ -140,31 +123,51 @@ class InduDocTemplate(BaseDocTemplate):
         templates.sort(key=lambda t: t.id != first_template)
         self.addPageTemplates(templates)
 
-    # -- multiBuild bookkeeping -------------------------------------------------------------
+    # -- layout bookkeeping ------------------------------------------------------------------
     def beforeDocument(self) -> None:
         self._outline_last = -1
         self._bookmark_seq = 0
+        self._pages = 0
+        self._footers = []
+        self.toc_found = []
         if self._outline_open:
             self.canv.showOutline()
 
     def afterPage(self) -> None:
-        self._total.counted = self.page
+        self._pages = self.page
 
     def afterFlowable(self, flowable: Flowable) -> None:
         heading = getattr(flowable, "_inducci_heading", None)
         if heading is None:
             return
         text, outline_level, toc_level = heading
-        self._bookmark_seq += 1
-        key = f"h{self._bookmark_seq}"
+        if toc_level is not None:
+            # The n-th contents entry links to "tocN" (see Contents.wrap).
+            key = f"toc{len(self.toc_found)}"
+            self.toc_found.append((toc_level, text, self.page))
+        else:
+            self._bookmark_seq += 1
+            key = f"h{self._bookmark_seq}"
         self.canv.bookmarkPage(key)
         if outline_level is not None:
             # PDF outlines cannot skip a level (ReportLab raises), so clamp to one below the last.
             level = max(0, min(outline_level, self._outline_last + 1))
             self.canv.addOutlineEntry(text, key, level=level, closed=level >= 1)
             self._outline_last = level
-        if toc_level is not None:
-            self.notify("TOCEntry", (toc_level, escape(text), self.page, key))
+
+    def define_forms(self, tocs: Sequence[Contents]) -> None:
+        """After the last page: define the forms that the footers and contents drew ("Page X of Y")."""
+        canv = self.canv
+        total = self._pages
+        for page, right, baseline in self._footers:
+            canv.beginForm(_footer_form(page))
+            canv.setFont(SANS, 8)
+            canv.setFillColor(MUTED)
+            canv.drawRightString(right, baseline, f"Page {page} of {total}")
+            canv.endForm()
+        pages = [page for _level, _text, page in self.toc_found]
+        for toc in tocs:
+            toc.define_forms(canv, pages)
 
     # -- page decoration --------------------------------------------------------------------
     def _decorate(self, canv: Canvas, doc: BaseDocTemplate) -> None:
@@ -201,9 +204,11 @@ class InduDocTemplate(BaseDocTemplate):
         canv.setFillColor(MUTED)
         canv.setFont(SANS, 8)
         canv.drawString(left, fy, self._options.date_text())
-        total = self._total.known
-        page_text = f"Page {doc.page} of {total}" if total else f"Page {doc.page}"
-        canv.drawRightString(right, fy, page_text)
+        # "Page X of Y": a form per page, defined when Y is known (define_forms). It holds the whole
+        # text, not just Y, so that the text stays right-aligned (Y's width is not known yet) and is
+        # one run for text extraction and screen readers. Drawn in page coordinates.
+        canv.doForm(_footer_form(doc.page))
+        self._footers.append((doc.page, right, fy))
         canv.restoreState()
 
     def _decorate_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
@@ -244,14 +249,73 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
     return text.rstrip() + "…"
 
 
+def _footer_form(page: int) -> str:
+    return f"inducci-page-{page}"
+
+
+class Contents(TableOfContents):
+    """A table of contents laid out in the same single pass as the rest of the document.
+
+    ``render`` gives it its entries (level, plain text) before the layout, read from the story's
+    ``mark_heading`` flowables, so it takes its final room at once and the pages after it do not move.
+    Each entry's dot leader and page number are a form XObject, drawn where ReportLab's table of
+    contents draws them and defined by ``define_forms`` once the entries' pages are known. The entry's
+    text links to its heading ("tocN"), and so does the area of the dots and the number.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(dotsMinLevel=0)
+        self.levelStyles = list(get_styles().toc_levels)
+        self.tableStyle = [("FONTNAME", (0, 0), (-1, -1), SANS), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
+        self.seeded: list[tuple[int, str]] = []
+        self._drawn: list[tuple[str, int, float]] = []  # (form name, entry, width from the text's end)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        entries = self.seeded or [(0, "Contents")]  # an empty Table would not lay out
+        callback = f"inducciTocEnd{id(self)}"
+
+        def entry_end(canvas: Canvas, kind: str, label: str) -> None:
+            index = int(label)
+            style = self.getLevelStyle(self.seeded[index][0])
+            info = canvas._curr_tx_info  # where the entry's last line ends (ReportLab's onDraw protocol)
+            x, y = info["cur_x"], info["cur_y"]
+            name = f"inducci-toc-{id(self)}-{len(self._drawn)}"
+            self._drawn.append((name, index, availWidth - x))
+            canvas.saveState()
+            canvas.translate(x, y)
+            canvas.doForm(name)
+            canvas.restoreState()
+            canvas.linkRect("", f"toc{index}", (x, y, availWidth, y + style.leading), relative=1)
+
+        self.canv.setNamedCB(callback, entry_end)
+        rows: list[list[Flowable]] = []
+        for index, (level, text) in enumerate(entries):
+            style = self.getLevelStyle(level)
+            markup = escape(text)
+            if self.seeded:
+                markup = f'<a href="#toc{index}">{markup}</a><onDraw name="{callback}" label="{index}"/>'
+            if style.spaceBefore:
+                rows.append([Spacer(1, style.spaceBefore)])
+            rows.append([Paragraph(markup, style)])
+        self._table = Table(rows, colWidths=(availWidth,), style=self.tableStyle)
+        self.width, self.height = self._table.wrapOn(self.canv, availWidth, availHeight)
+        return (self.width, self.height)
+
+    def define_forms(self, canv: Canvas, pages: Sequence[int]) -> None:
+        """Define the forms drawn for the entries: dots and the page number, right-aligned in ``room``."""
+        for name, index, room in self._drawn:
+            style = self.getLevelStyle(self.seeded[index][0])
+            canv.beginForm(name, lowerx=-1, lowery=-style.leading, upperx=room + 1, uppery=2 * style.leading)
+            canv._curr_tx_info = {"cur_x": 0.0, "cur_y": 0.0}  # what drawPageNumbers reads
+            drawPageNumbers(canv, style, [(pages[index], None)], room, 0, " . ")
+            canv.endForm()
+        self._drawn = []
+
+
 def contents(title: str = "Contents") -> list[Flowable]:
     """A table of contents (title and entries with page numbers) in the shared fonts."""
-    styles = get_styles()
-    toc = TableOfContents(dotsMinLevel=0)
-    toc.levelStyles = list(styles.toc_levels)
-    toc.tableStyle = [("FONTNAME", (0, 0), (-1, -1), SANS), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                      ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-    return [Paragraph(escape(title), styles.toc_title), toc]
+    return [Paragraph(escape(title), get_styles().toc_title), Contents()]
 
 
 def _headings(flowables: Sequence[Flowable]) -> list[tuple[int, str]]:
@@ -267,22 +331,8 @@ def _headings(flowables: Sequence[Flowable]) -> list[tuple[int, str]]:
     return found
 
 
-def _presize_contents(flowables: Sequence[Flowable]) -> None:
-    """Give each table of contents its entries (with placeholder page numbers) before the first pass.
-
-    An empty contents list takes no room in the first pass, so every page number found in that pass is
-    off by the length of the contents and a third pass is needed. Seeded with the entries the story will
-    produce, the first pass already lays out the contents at their final height: two passes then suffice
-    (one to find the page numbers and the total, one to print them). If the guess is ever wrong,
-    ``multiBuild`` simply makes another pass, so the result is the same either way.
-    """
-    tocs = [f for f in flowables if isinstance(f, TableOfContents)]
-    if not tocs:
-        return
-    entries = [(level, escape(text), 10, None) for level, text in _headings(flowables)]
-    for toc in tocs:
-        if not toc._entries:
-            toc._entries = list(entries)
+#: Layouts tried when the contents entries read from the story differ from those the layout meets.
+MAX_LAYOUTS = 3
 
 
 def render(
@@ -293,21 +343,37 @@ def render(
     outline_open: bool = False,
     first_template: str = CONTENT,
 ) -> bytes:
-    """Lay out ``story`` and return the PDF.
+    """Lay out ``story`` (once) and return the PDF.
+
+    A table of contents gets its entries from the story before the layout. Should the layout meet
+    other entries than those (a marked heading the story walk cannot see), the story is laid out again
+    with the entries it met, so the contents are always those of the printed document.
 
     Raises:
         PrintError: the content cannot be laid out (for example a table cell taller than a page).
     """
-    flowables = guard_headings(list(story() if callable(story) else story))
-    _presize_contents(flowables)
-    total = _PageTotal()
-    buffer = io.BytesIO()
-    doc = InduDocTemplate(buffer, meta, options, total, outline_open=outline_open,
-                          first_template=first_template)
-    try:
-        doc.multiBuild([total, *flowables])
-    except PrintError:
-        raise
-    except Exception as exc:  # ReportLab raises LayoutError, IndexError, ValueError …
-        raise PrintError(f"The document “{meta.title}” could not be laid out: {exc}") from exc
-    return buffer.getvalue()
+    entries: list[tuple[int, str]] | None = None
+    for _attempt in range(MAX_LAYOUTS):
+        flowables = guard_headings(list(story() if callable(story) else story))
+        tocs = [f for f in flowables if isinstance(f, Contents)]
+        if entries is None:
+            entries = _headings(flowables)
+        for toc in tocs:
+            toc.seeded = list(entries)
+        buffer = io.BytesIO()
+        doc = InduDocTemplate(buffer, meta, options, outline_open=outline_open, first_template=first_template)
+        doc._doSave = 0  # saved below, once the forms are defined
+        try:
+            doc.build(flowables)
+            met = [(level, text) for level, text, _page in doc.toc_found]
+            if tocs and met != entries:
+                entries = met
+                continue
+            doc.define_forms(tocs)
+            doc.canv.save()
+        except PrintError:
+            raise
+        except Exception as exc:  # ReportLab raises LayoutError, IndexError, ValueError …
+            raise PrintError(f"The document “{meta.title}” could not be laid out: {exc}") from exc
+        return buffer.getvalue()
+    raise PrintError(f"The contents of “{meta.title}” could not be settled after {MAX_LAYOUTS} layouts.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Spacer, Table
 
 from ..services.workshop_agenda import format_duration, format_time
 from ..services.workshop_feedback import QuestionSummary
@@ -18,6 +18,7 @@ from .errors import PrintError
 from .fonts import SANS, SANS_BOLD
 from .markup import escape
 from .options import PrintOptions
+from .paragraph import Paragraph
 from .styles import ACCENT, MUTED, SHADE, TEXT, data_table_style
 from .templates import DocumentMeta, render
 from .workshop_forms import certificates, feedback_form, signin_sheet, workshop_facts

@@ -10,7 +10,6 @@ from reportlab.platypus import (
     KeepTogether,
     NextPageTemplate,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -23,6 +22,7 @@ from .common import DocContext, fact_box, title_block
 from .fonts import SANS, SANS_BOLD
 from .markup import escape
 from .options import PrintOptions
+from .paragraph import Paragraph
 from .styles import ACCENT, MUTED, RULE, SHADE, TEXT
 from .templates import COVER, DocumentMeta, render
 
