@@ -222,7 +222,7 @@ def read_bundle(path: Path) -> Bundle:
                                      manifest.includes_personal_data)
             expected = manifest.counts.get(kind)
             if expected is not None and expected != len(records[kind]):
-                raise BundleError(f"{entry} holds {len(records[kind])} records but manifest.json says {expected}; "
+                raise BundleError(f"{entry} holds {len(records[kind])} record(s) but manifest.json says {expected}; "
                                   "the bundle is damaged.")
     seen: dict[str, str] = {}
     for kind, items in records.items():

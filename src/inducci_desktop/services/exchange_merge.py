@@ -105,9 +105,11 @@ class Planner:
                 here = owner.get(record.id)
                 if here is not None and here != kind.name:
                     title = _title(kind, record.model_dump(), {})
-                    raise BundleError(f"The id {record.id} of the {kind.label} {title!r} names a "
-                                      f"{KIND_BY_NAME[here].label} on this machine; the same id cannot be two "
-                                      "kinds of record. Nothing was imported.")
+                    other = KIND_BY_NAME[here].label
+                    article = "an" if other[0] in "aeiou" else "a"
+                    raise BundleError(f"The id {record.id} of the {kind.label} {title!r} names {article} {other} "
+                                      "on this machine; the same id cannot be two kinds of record. Nothing was "
+                                      "imported.")
 
     def _check_references(self, kind: Kind, data: list[dict[str, Any]]) -> None:
         for column, parent in kind.parents:

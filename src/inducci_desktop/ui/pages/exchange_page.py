@@ -290,7 +290,7 @@ class ExchangePage(QWidget):
     def preview(self, path: Path) -> None:
         exchange = self.services.exchange
         (Job(lambda _report: exchange.plan(path)).success(self._show_plan)
-         .failure(lambda exc: self._failed(f"{path.name} cannot be imported", exc))
+         .failure(lambda exc: self._failed(f"{path.name} cannot be imported", exc, unchanged=True))
          .progress(self, "Reading the bundle…").start())
 
     def _show_plan(self, plan: ImportPlan) -> None:
@@ -302,7 +302,7 @@ class ExchangePage(QWidget):
     def apply(self, plan: ImportPlan) -> None:
         exchange = self.services.exchange
         (Job(lambda _report: exchange.apply(plan)).success(self._imported)
-         .failure(lambda exc: self._failed("The import was not applied", exc))
+         .failure(lambda exc: self._failed("The import was not applied", exc, unchanged=True))
          .progress(self, "Importing…").start())
 
     def _imported(self, result: ImportResult) -> None:
@@ -341,5 +341,6 @@ class ExchangePage(QWidget):
         note = f"\n\nNote: {result.note}." if result.note else ""
         QMessageBox.information(self, "Table written", f"Wrote {result.rows} rows to {result.path}.{note}")
 
-    def _failed(self, title: str, exc: Exception) -> None:
-        QMessageBox.critical(self, title, _message(exc))
+    def _failed(self, title: str, exc: Exception, *, unchanged: bool = False) -> None:
+        kept = "\n\nNothing on this machine was changed." if unchanged else ""
+        QMessageBox.critical(self, title, f"{title}.\n\n{_message(exc)}{kept}")
