@@ -62,7 +62,8 @@ def _allowed_link(url: str) -> bool:
 
 
 def markdown_html(body: str) -> str:
-    return str(_parser().render(body))
+    # Qt's rich text sizes a table to its content unless told the width; full width never overflows
+    return str(_parser().render(body)).replace("<table>", '<table width="100%" cellspacing="0" cellpadding="3">')
 
 
 def _list(values: Any) -> str:
