@@ -77,6 +77,8 @@ def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         print("dry run: nothing was changed", file=out)
     elif result is not None and not plan.changes_anything:
         print("nothing new: the data here is up to date", file=out)
+    if result is not None and result.backup_id:
+        print(f"the data before the import is kept as backup {result.backup_id}", file=out)
     return EXIT_OK
 
 

@@ -285,3 +285,27 @@ def test_a_later_touch_with_the_same_content_takes_over_the_time(tmp_path: Path)
         b.exchange.apply(plan)
         assert b.checklists.summary(draft).updated_at == a.checklists.summary(draft).updated_at
         assert not b.exchange.plan(tmp_path / "2.inducci").changes_anything
+
+
+def test_an_import_that_writes_keeps_the_data_before_it_as_a_backup(tmp_path: Path) -> None:
+    from inducci_desktop.store.backup import Backups
+
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
+        b.regions.add("Sokolov")
+        before = dump(b.store.path)
+        a.exchange.export(tmp_path / "out.inducci", ALL)
+        _plan, result = b.exchange.import_file(tmp_path / "out.inducci")
+        assert result is not None and result.backup_id is not None
+        backup = b.store.backups.get(result.backup_id)
+        assert backup.reason == "pre-import"
+        # the backup holds exactly the data before the import
+        copy = tmp_path / "copy"
+        copy.mkdir()
+        restored = Backups(copy / "x.sqlite3", copy / "b")
+        restored.folder.mkdir()
+        (restored.folder / backup.path.name).write_bytes(backup.path.read_bytes())
+        restored.restore(backup.id)
+        assert dump(restored.database) == before
+        # a second import writes nothing and makes no backup
+        _plan, again = b.exchange.import_file(tmp_path / "out.inducci")
+        assert again is not None and again.backup_id is None

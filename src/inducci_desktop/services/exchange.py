@@ -122,6 +122,8 @@ class ImportResult:
     updated: int
     unchanged: int
     conflicts: tuple[PlanEntry, ...]
+    #: the backup of this machine's data taken just before the import wrote anything (None: nothing written)
+    backup_id: str | None = None
 
 
 class ExchangeService:
@@ -182,10 +184,12 @@ class ExchangeService:
             if [(e.kind, e.id, e.action) for e in entries] != plan.fingerprint():
                 raise ValidationError("The data on this machine changed since the preview; preview the import "
                                       "again. Nothing was imported.")
+            backup_id = self._backup_before(writes)
             _write(session, writes, on_write)
         if self.templates is not None and not writes.empty:
             self.templates._cache.clear()  # an own template version may have been replaced
-        return ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts))
+        return ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts),
+                            backup_id)
 
     def import_file(self, source: Path | str, *, dry_run: bool = False) -> tuple[ImportPlan, ImportResult | None]:
         """Plan and (unless ``dry_run``) import in one go: one planning pass inside the write transaction."""
@@ -198,11 +202,23 @@ class ExchangeService:
         bundle = read_bundle(path)
         with self.store.db.unit_of_work() as session:
             entries, writes = Planner(session, bundle).run()
+            backup_id = self._backup_before(writes)
             _write(session, writes, None)
         if self.templates is not None and not writes.empty:
             self.templates._cache.clear()
         plan = self._plan(path, bundle, entries)
-        return plan, ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts))
+        return plan, ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts),
+                                  backup_id)
+
+    def _backup_before(self, writes: Writes) -> str | None:
+        """Back up this machine's data before an import changes it.
+
+        Called inside the import's write transaction, before anything is written: in WAL mode the backup
+        connection reads the last committed state, which is exactly the data before the import.
+        """
+        if writes.empty:
+            return None
+        return self.store.backups.create("pre-import").id
 
     @staticmethod
     def _plan(path: Path, bundle: Bundle, entries: list[PlanEntry]) -> ImportPlan:

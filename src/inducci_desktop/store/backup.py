@@ -17,9 +17,9 @@ from .errors import BackupError, StoreError
 from .inspect import integrity_problems, open_read_only, read_state
 from .schema import KNOWN_REVISIONS
 
-REASONS = ("auto", "manual", "pre-migrate", "pre-restore")
-KEEP = {"auto": 7, "pre-migrate": 5, "pre-restore": 5}  # manual backups are never rotated away
-NAME = re.compile(r"^inducci-(\d{8}-\d{6}-\d{6})-(auto|manual|pre-migrate|pre-restore)\.sqlite3$")
+REASONS = ("auto", "manual", "pre-migrate", "pre-restore", "pre-import")
+KEEP = {"auto": 7, "pre-migrate": 5, "pre-restore": 5, "pre-import": 10}  # manual backups are never rotated away
+NAME = re.compile(r"^inducci-(\d{8}-\d{6}-\d{6})-(auto|manual|pre-migrate|pre-restore|pre-import)\.sqlite3$")
 AUTO_INTERVAL = timedelta(days=1)
 
 

@@ -25,7 +25,8 @@ from ..jobs import Job
 from ..table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-REASON_LABELS = {"auto": "Daily", "manual": "Manual", "pre-migrate": "Before upgrade", "pre-restore": "Before restore"}
+REASON_LABELS = {"auto": "Daily", "manual": "Manual", "pre-migrate": "Before upgrade", "pre-restore": "Before restore",
+                 "pre-import": "Before import"}
 
 
 def human_size(size: int) -> str:

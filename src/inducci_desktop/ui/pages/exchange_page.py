@@ -308,7 +308,9 @@ class ExchangePage(QWidget):
     def _imported(self, result: ImportResult) -> None:
         conflicts = len(result.conflicts)
         text = (f"Imported: {result.added} added, {result.updated} updated, {result.unchanged} unchanged"
-                + (f"; {conflicts} conflicts kept this machine's version." if conflicts else "."))
+                + (f"; {conflicts} conflicts kept this machine's version." if conflicts else ".")
+                + ("\n\nThe data before the import is kept as a backup (Settings → Backups)."
+                   if result.backup_id else ""))
         self.last_import.setText(text)
         self.events.dataReplaced.emit()
         QMessageBox.information(self, "Imported", text)
