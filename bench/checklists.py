@@ -8,6 +8,7 @@ Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -20,6 +21,8 @@ from inducci_desktop.content.model import ChecklistItem, ChecklistOption, Checkl
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.container import Services
 from inducci_desktop.store.database import Store
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TYPES = ("ynp", "scale", "choice", "multi", "text", "longtext", "number", "date")
 OPTIONS = tuple(ChecklistOption(f"o{i}", f"Option {i} – Łódź", i / 4) for i in range(5))

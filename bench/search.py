@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -120,8 +121,9 @@ def bench_search(items: int, count: int, seed: int) -> None:
             store_pack(session, pack)
         indexed = time.perf_counter() - began
         words = sum(len(i.text.split()) + len(i.summary.split()) + len(i.title.split()) for i in pack.items.values())
-        with services.store.db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        checkpoint = sqlite3.connect(services.paths.database)  # outside any transaction, or SQLite refuses
+        checkpoint.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        checkpoint.close()
         size = services.paths.database.stat().st_size
         print(f"synthetic pack: {items:,} items, {words / items:.0f} words each on average; "
               f"built in {built:.1f} s, stored and indexed in {indexed:.1f} s; database {size / 1e6:.0f} MB")

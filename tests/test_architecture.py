@@ -62,3 +62,17 @@ def test_start_up_path_stays_light() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_opening_the_services_loads_no_parsers_or_printing(tmp_path: Path) -> None:
+    """With a current database and pack, building the services imports no YAML, pydantic, ReportLab or Qt."""
+    first = "from inducci_desktop.app import main; main(['--data-dir', {d!r}, 'db', 'upgrade'])"
+    then = (
+        "import sys; from inducci_desktop.cli import open_services; from inducci_desktop.paths import AppPaths;"
+        "ctx = open_services(AppPaths.resolve({d!r})); ctx.__enter__();"
+        "print(','.join(m for m in ('yaml', 'pydantic', 'reportlab', 'PySide6') if m in sys.modules))"
+    )
+    data = str(tmp_path / "data")
+    subprocess.run([sys.executable, "-c", first.format(d=data)], capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-c", then.format(d=data)], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -145,6 +144,8 @@ def template_to_yaml_data(template: ChecklistTemplate) -> dict[str, Any]:
 
 
 def template_to_yaml(template: ChecklistTemplate) -> str:
+    import yaml  # only when a template is exported: keeps YAML off the start-up path
+
     return yaml.safe_dump(template_to_yaml_data(template), sort_keys=False, allow_unicode=True, width=110)
 
 
