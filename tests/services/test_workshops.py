@@ -178,3 +178,11 @@ def test_feedback_entry_and_summary(services: Services) -> None:
                                             (None, "text", "Anything else?")])
     assert [x.text for x in questions] == ["Useful for your work?", "Anything else?"]
     assert results.summary(wid).questions[0].average == 4.0
+
+
+@pytest.mark.parametrize(("minutes", "text"), [(675, "11 hours 15 minutes"), (480, "8 hours"), (60, "1 hour"),
+                                               (45, "45 minutes"), (61, "1 hour 1 minute"), (0, "0 hours")])
+def test_hours_on_certificates_read_as_words(minutes: int, text: str) -> None:
+    from inducci_desktop.services.workshop_agenda import hours_text
+
+    assert hours_text(minutes) == text

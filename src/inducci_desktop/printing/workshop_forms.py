@@ -236,7 +236,7 @@ def certificate_story(kit: WorkshopKit, ctx: DocContext, place: str = "") -> lis
             "organisation": " · ".join(p for p in (person.organisation, person.department) if p),
             "title": w.title,
             "dates": dates,
-            "hours": f"{len(days)} day{'s' if len(days) > 1 else ''}, {hours} hours of training",
+            "hours": f"{len(days)} day{'s' if len(days) > 1 else ''}, {hours} of training",
             "venue": " · ".join(p for p in (w.venue, w.region or w.organisation) if p),
             "place_date": ", ".join(p for p in (where, ctx.options.date_text()) if p),
             "trainers": w.trainers or "Trainer",

@@ -47,9 +47,12 @@ def format_duration(minutes: int) -> str:
 
 
 def hours_text(minutes: int) -> str:
-    """Minutes as hours for certificates: 690 → '11.5', 480 → '8'."""
-    value = round(minutes / 60, 2)
-    return f"{value:g}"
+    """Minutes as words for certificates: 675 → '11 hours 15 minutes', 480 → '8 hours', 60 → '1 hour'."""
+    hours, rest = divmod(max(0, minutes), 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours or not rest else []
+    if rest:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
 
 
 @dataclass(frozen=True)
