@@ -174,6 +174,12 @@ def run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO | None = 
     except ServiceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # the reader went away (e.g. `… --json | head`): stop quietly, as command-line tools do
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:
         log.exception("unexpected error in command %s", args.command)
         print(f"error: an unexpected problem occurred; details are in {paths.log_file}", file=sys.stderr)

@@ -141,3 +141,18 @@ def test_demo_twice_adds_nothing_the_second_time(tmp_path: Path, capsys: pytest.
     assert code == 0 and "added region Gorenjska" in out
     code, out, _ = cli(capsys, "--data-dir", data, "demo")
     assert code == 0 and "nothing added" in out
+
+
+def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    data = str(tmp_path / "d")
+    run(["--data-dir", data, "db", "upgrade"])
+    proc = subprocess.Popen([sys.executable, "-m", "inducci_desktop", "--data-dir", data, "search", "a", "--json",
+                             "--limit", "50"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before anything is written, like `| head -c 0`
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0
+    assert "Traceback" not in err and "unexpected" not in err
