@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
@@ -102,7 +103,7 @@ def test_export_and_erasure_reach_every_workshop_and_keep_counts(services: Servi
     assert exported["action_items_owned"] == 1
 
     before = people.figures(first, services.workshops.get(first).days)
-    assert people.erase_person(zofia.id) == 3
+    assert people.erase_person(zofia.id).entries == 3
     after = people.figures(first, services.workshops.get(first).days)
     assert (after.registered, after.attended_any, after.per_day[0][1]) == (before.registered, 2, 2)
     assert after.erased == 1
@@ -118,3 +119,28 @@ def test_export_and_erasure_reach_every_workshop_and_keep_counts(services: Servi
         people.participant(zofia.id)
     with pytest.raises(ValidationError, match="erased already"):
         people.erase_person(zofia.id)
+
+
+def test_erasure_reaches_the_backups_and_leaves_no_old_bytes(services: Services) -> None:
+    people = services.workshops.people
+    day = DayInput(date(2026, 5, 12), 540, 1020)
+    workshop = services.workshops.create(WorkshopInput(title="Backup test", days=(day,)))
+    people.add(workshop.id, ParticipantInput("Zofia Wójcik", "Urząd Marszałkowski", email="zofia@example.org"))
+    keep = people.add(workshop.id, ParticipantInput("Jiří Novák", "Krajský úřad"))
+    first = services.maintenance.create_backup()
+    second = services.maintenance.create_backup()
+    zofia = next(p for p in people.participants(workshop.id) if p.name == "Zofia Wójcik")
+
+    erased = people.erase_person(zofia.id)
+
+    assert (erased.entries, erased.backups) == (1, 2)
+    for path in (services.store.path, services.store.backups.get(first.id).path,
+                 services.store.backups.get(second.id).path):
+        raw = path.read_bytes()
+        assert "Wójcik".encode() not in raw and b"zofia@example.org" not in raw, path.name
+        assert "Novák".encode() in raw  # only that person
+    wal = Path(f"{services.store.path}-wal")
+    assert not wal.exists() or "Wójcik".encode() not in wal.read_bytes()
+    # the cleaned backups still restore
+    services.maintenance.restore_backup(first.id)
+    assert [p.name for p in services.workshops.people.participants(workshop.id)] == [keep.name]

@@ -8,7 +8,8 @@ the attendance figures of past workshops do not change.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, date
 from typing import Any
 
 from sqlalchemy import select, update
@@ -21,6 +22,12 @@ from .workshop_csv import CsvPreview, ParticipantInput, clean_participant, ident
 from .workshop_views import AttendanceFigures, DayView, ParticipantView, PersonRecord, dates_text
 
 EXPORT_FORMAT = "inducci-person-data/1"
+
+
+@dataclass(frozen=True)
+class Erasure:
+    entries: int  # entries of the person erased, across workshops
+    backups: int  # backups that held the person's data and were cleaned
 
 
 class PeopleService:
@@ -191,20 +198,37 @@ class PeopleService:
             "action_items_owned": len(record.action_ids),
         }
 
-    def erase_person(self, participant_id: str) -> int:
-        """Remove the person's data everywhere; returns how many entries were erased. Attendance marks stay,
-        attached to an entry without personal data, so counts do not change. Action items the person owned
-        keep their text but lose the owner."""
+    def erase_person(self, participant_id: str) -> Erasure:
+        """Remove the person's data everywhere: every entry in every workshop, the backups included.
+
+        Attendance marks stay, attached to an entry without personal data, so counts do not change. Action
+        items the person owned keep their text but lose the owner. The old values are overwritten in the
+        database file (secure_delete, WAL checkpoint) and in every backup that holds them.
+        """
         with self.store.db.unit_of_work() as session:
+            session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
             rows = self._same_person(session, _participant(session, participant_id, include_deleted=True))
             names = [r.name for r in rows]
             for action_id in self._owned_actions(session, names):
                 session.execute(update(ActionItem).where(ActionItem.id == action_id).values(owner=""))
             now = utcnow()
+            ids = [r.id for r in rows]
             for row in rows:
                 row.name = row.organisation = row.department = row.email = ""
                 row.consent, row.consent_date, row.erased_at = False, None, now
-            return len(rows)
+        self.store.db.checkpoint()
+        stamp = now.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+        marks = ", ".join("?" for _ in ids)
+        statements: list[tuple[str, Sequence[Any]]] = [
+            (f"UPDATE workshop_participants SET name = '', organisation = '', department = '', email = '', "
+             f"consent = 0, consent_date = NULL, erased_at = ? WHERE id IN ({marks}) AND erased_at IS NULL",
+             [stamp, *ids]),
+        ]
+        if names:
+            owners = ", ".join("?" for _ in names)
+            statements.append((f"UPDATE workshop_actions SET owner = '' WHERE owner IN ({owners})", names))
+        cleaned = self.store.backups.scrub(statements, needs_table="workshop_participants")
+        return Erasure(entries=len(rows), backups=len(cleaned))
 
     # --- helpers ------------------------------------------------------------------------------------
 

@@ -6,17 +6,22 @@ Copying a WAL database file is not a backup, so every copy here goes through ``C
 from __future__ import annotations
 
 import builtins
+import logging
 import os
 import re
+import shutil
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from .errors import BackupError, StoreError
 from .inspect import integrity_problems, open_read_only, read_state
 from .schema import KNOWN_REVISIONS
 
+log = logging.getLogger(__name__)
 REASONS = ("auto", "manual", "pre-migrate", "pre-restore", "pre-import")
 KEEP = {"auto": 7, "pre-migrate": 5, "pre-restore": 5, "pre-import": 10}  # manual backups are never rotated away
 NAME = re.compile(r"^inducci-(\d{8}-\d{6}-\d{6})-(auto|manual|pre-migrate|pre-restore|pre-import)\.sqlite3$")
@@ -132,6 +137,39 @@ class Backups:
                 "it cannot be restored with this version."
             )
         return info
+
+    def scrub(self, statements: Sequence[tuple[str, Sequence[Any]]], needs_table: str) -> list[str]:
+        """Apply ``statements`` (SQL with parameters) to every backup that has ``needs_table``, so that data
+        erased on request is gone from the backups too. Each file is changed on a copy with secure_delete on,
+        vacuumed (no old bytes left in free pages), checked, then put in place; a file that cannot be
+        changed is left as it was and not listed. Returns the ids of the backups that changed."""
+        changed: list[str] = []
+        for info in self.list():
+            work = info.path.with_name(f".{info.path.name}.scrub")
+            try:
+                shutil.copyfile(info.path, work)  # backups are single files (journal_mode DELETE)
+                conn = sqlite3.connect(work, isolation_level=None)
+                try:
+                    has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                       (needs_table,)).fetchone()
+                    rows = 0
+                    if has:
+                        conn.execute("PRAGMA secure_delete = ON")
+                        conn.execute("BEGIN IMMEDIATE")
+                        rows = sum(conn.execute(sql, tuple(params)).rowcount for sql, params in statements)
+                        conn.execute("COMMIT")
+                        if rows:
+                            conn.execute("VACUUM")
+                finally:
+                    conn.close()
+                if rows and not integrity_problems(work, full=True):
+                    os.replace(work, info.path)
+                    changed.append(info.id)
+            except (sqlite3.Error, OSError, StoreError) as exc:
+                log.warning("backup %s could not be cleaned: %s", info.id, exc)
+            finally:
+                work.unlink(missing_ok=True)
+        return changed
 
     def restore(self, backup_id: str) -> BackupInfo | None:
         """Replace the database's content with a verified backup.

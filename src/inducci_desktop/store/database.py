@@ -50,6 +50,20 @@ class Database:
             finally:
                 session.rollback()
 
+    def checkpoint(self) -> bool:
+        """Copy the WAL into the database file and empty it (after an erasure: no old page images left in
+        the -wal file). Best effort: False when a reader still needs the WAL."""
+        import sqlite3
+
+        conn = sqlite3.connect(self.path, isolation_level=None, timeout=2)
+        try:
+            busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            return not busy
+        except sqlite3.Error:
+            return False
+        finally:
+            conn.close()
+
     def revision(self) -> str | None:
         with self.engine.connect() as conn:
             row = conn.execute(text("SELECT version_num FROM alembic_version")).fetchone()

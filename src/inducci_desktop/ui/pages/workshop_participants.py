@@ -178,11 +178,14 @@ class ParticipantsPanel(QWidget):
         answer = QMessageBox.question(
             self, "Erase person on request",
             f"Erase all data of {record.name} everywhere?\n\nEntries found ({len(record.entries)}):\n{where}{owned}\n\n"
-            "Name, organisation, department, e-mail and consent are removed for good (this cannot be undone). "
+            "Name, organisation, department, e-mail and consent are removed for good, from the backups too "
+            "(this cannot be undone). "
             "Attendance counts stay, without the name. Consider exporting the data first.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        count = self.workshops.people.erase_person(person.id)
+        erased = self.workshops.people.erase_person(person.id)
         self.reload()
-        QMessageBox.information(self, "Erase person", f"The data of {record.name} was erased ({count} entries).")
+        backups = f" and from {erased.backups} backup{'s' if erased.backups != 1 else ''}" if erased.backups else ""
+        QMessageBox.information(self, "Erase person",
+                                f"The data of {record.name} was erased ({erased.entries} entries){backups}.")
