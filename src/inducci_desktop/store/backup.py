@@ -138,7 +138,7 @@ class Backups:
             )
         return info
 
-    def scrub(self, statements: Sequence[tuple[str, Sequence[Any]]], needs_table: str) -> list[str]:
+    def scrub(self, statements: Sequence[tuple[str, Sequence[Any]]], needs_table: str) -> builtins.list[str]:
         """Apply ``statements`` (SQL with parameters) to every backup that has ``needs_table``, so that data
         erased on request is gone from the backups too. Each file is changed on a copy with secure_delete on,
         vacuumed (no old bytes left in free pages), checked, then put in place; a file that cannot be
