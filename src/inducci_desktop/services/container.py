@@ -1,51 +1,67 @@
-"""The services of one data folder, built once by the composition root (app.py) and handed to UI and CLI."""
+"""The services of one data folder, built once by the composition root (app.py) and handed to UI and CLI.
+
+The services every start needs are built at once; the others (checklists, workshops, printing, exchange)
+on first use, so their modules stay off the start-up path until a page or command asks for them.
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..paths import AppPaths
 from ..store.database import Store
-from .checklists import ChecklistService
-from .exchange import ExchangeService
 from .library import LibraryService
 from .maintenance import MaintenanceService
-from .printing import PrintService
 from .regions import RegionService
 from .settings import SettingsService
-from .workshops import WorkshopService
+
+if TYPE_CHECKING:
+    from .checklists import ChecklistService
+    from .exchange import ExchangeService
+    from .printing import PrintService
+    from .workshops import WorkshopService
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
 class Services:
-    paths: AppPaths
-    store: Store
-    regions: RegionService
-    settings: SettingsService
-    maintenance: MaintenanceService
-    library: LibraryService
-    checklists: ChecklistService
-    workshops: WorkshopService
-    printing: PrintService
-    exchange: ExchangeService
+    def __init__(self, paths: AppPaths, store: Store) -> None:
+        self.paths = paths
+        self.store = store
+        self.regions = RegionService(store)
+        self.settings = SettingsService(store)
+        self.maintenance = MaintenanceService(store)
+        self.library = LibraryService(store)
 
     @classmethod
     def over(cls, paths: AppPaths, store: Store) -> Services:
-        return cls(
-            paths=paths,
-            store=store,
-            regions=RegionService(store),
-            settings=SettingsService(store),
-            maintenance=MaintenanceService(store),
-            library=(library := LibraryService(store)),
-            checklists=(checklists := ChecklistService(store, library)),
-            workshops=WorkshopService(store, library),
-            printing=PrintService(library, SettingsService(store), RegionService(store)),
-            exchange=ExchangeService(store, checklists.templates),
-        )
+        return cls(paths, store)
+
+    @cached_property
+    def checklists(self) -> ChecklistService:
+        from .checklists import ChecklistService
+
+        return ChecklistService(self.store, self.library)
+
+    @cached_property
+    def workshops(self) -> WorkshopService:
+        from .workshops import WorkshopService
+
+        return WorkshopService(self.store, self.library)
+
+    @cached_property
+    def printing(self) -> PrintService:
+        from .printing import PrintService
+
+        return PrintService(self.library, self.settings, self.regions)
+
+    @cached_property
+    def exchange(self) -> ExchangeService:
+        from .exchange import ExchangeService
+
+        return ExchangeService(self.store, self.checklists.templates)
 
     def prepare(self) -> None:
         """Work every start does once the store is open: load the toolbox content if the pack changed.
@@ -60,4 +76,3 @@ class Services:
 
     def close(self) -> None:
         self.store.close()
-
