@@ -220,3 +220,14 @@ def test_a_damaged_window_state_file_is_ignored(launch: Any, tmp_path: Path) -> 
     assert app.window.size().width() > 0
     app.shutdown()
     assert '"version": 1' in (data / "ui-state.json").read_text(encoding="utf-8")
+
+
+def test_the_shipped_fonts_cover_central_european_letters(launch: Any) -> None:
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from inducci_desktop.ui.application import register_fonts
+
+    launch()
+    assert register_fonts() == ["DejaVu Sans"]
+    metrics = QFontMetrics(QFont("DejaVu Sans"))
+    assert all(metrics.inFontUcs4(ord(char)) for char in "łśżřůěčšžőűäöüßŁŚŻŘŮĚČŠŽŐŰÄÖÜ")

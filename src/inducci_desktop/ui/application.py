@@ -46,7 +46,28 @@ def application() -> QApplication:
     app.setOrganizationName("InduCCI")
     QGuiApplication.setDesktopFileName(APP_ID)
     app.setStyle("Fusion")
+    register_fonts()
     return app
+
+
+def register_fonts() -> list[str]:
+    """Make the shipped DejaVu Sans known to Qt (≈10 ms), so that ł ř ő ű ß and the rest always have a
+    font with their glyphs, even on a system whose own fonts lack them. The system's font stays the
+    default; Qt falls back to these for missing characters. Returns the families registered."""
+    from importlib.resources import as_file, files
+
+    from PySide6.QtGui import QFontDatabase
+
+    families: set[str] = set()
+    for entry in (files("inducci_desktop.resources") / "fonts").iterdir():
+        if entry.name.startswith("DejaVuSans") and entry.name.endswith(".ttf") and "Mono" not in entry.name:
+            with as_file(entry) as path:
+                font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                families.update(QFontDatabase.applicationFontFamilies(font_id))
+            else:
+                log.warning("the font %s could not be loaded", entry.name)
+    return sorted(families)
 
 
 def show_fatal(title: str, text: str) -> None:
