@@ -9,11 +9,7 @@ from typing import Any
 
 import pytest
 
-from inducci_desktop.printing.case_sheet import case_profile_sheet
-from inducci_desktop.printing.format_card import format_card
 from inducci_desktop.printing.glossary import glossary_document
-from inducci_desktop.printing.guide import guide_handout
-from inducci_desktop.printing.interview import interview_guide
 from inducci_desktop.printing.items import item_document
 from inducci_desktop.printing.options import PaperSize, PrintOptions
 from inducci_desktop.printing.pack import PackCover, handout_pack
@@ -37,10 +33,10 @@ from .conftest import (
 Maker = Callable[[PrintOptions], bytes]
 
 DOCUMENTS: dict[str, Maker] = {
-    "guide": lambda o: guide_handout(make_guide(), o, titles=TITLES),
-    "case": lambda o: case_profile_sheet(make_case(), o, titles=TITLES),
-    "format": lambda o: format_card(make_format(), o, titles=TITLES),
-    "interview": lambda o: interview_guide(make_interview(), o, titles=TITLES),
+    "guide": lambda o: item_document(make_guide(), o, titles=TITLES),
+    "case": lambda o: item_document(make_case(), o, titles=TITLES),
+    "format": lambda o: item_document(make_format(), o, titles=TITLES),
+    "interview": lambda o: item_document(make_interview(), o, titles=TITLES),
     "glossary": lambda o: glossary_document(make_glossary(), o, titles=TITLES),
     "pack": lambda o: handout_pack(
         [make_guide(), make_case(), make_format(), make_interview()],
@@ -124,15 +120,15 @@ def test_footer_page_x_of_y_and_header(document: tuple[str, bytes]) -> None:
 
 @pytest.mark.parametrize(("paper", "size"), [(PaperSize.A4, (595.28, 841.89)), (PaperSize.LETTER, (612, 792))])
 def test_paper_sizes(paper: PaperSize, size: tuple[float, float]) -> None:
-    data = guide_handout(make_guide(), PrintOptions(paper=paper), titles=TITLES)
+    data = item_document(make_guide(), PrintOptions(paper=paper), titles=TITLES)
     for page in reader(data).pages:
         box = page.mediabox
         assert (round(float(box.width), 2), round(float(box.height), 2)) == pytest.approx(size, abs=0.01)
 
 
 def test_page_count_grows_with_content() -> None:
-    short = guide_handout(make_guide(body="One paragraph."))
-    long = guide_handout(make_guide(body="\n\n".join(["A paragraph about Łódź and Győr. " * 12] * 40)))
+    short = item_document(make_guide(body="One paragraph."))
+    long = item_document(make_guide(body="\n\n".join(["A paragraph about Łódź and Győr. " * 12] * 40)))
     assert len(reader(short).pages) == 1
     assert len(reader(long).pages) >= 4
     pages = page_texts(long)
@@ -140,7 +136,7 @@ def test_page_count_grows_with_content() -> None:
 
 
 def test_defaults_without_options_or_titles() -> None:
-    data = guide_handout(make_guide())
+    data = item_document(make_guide())
     text = all_text(data)
     assert "Page 1 of" in text
     # Without titles an item: link falls back to its label, a related id to the id.
@@ -161,7 +157,7 @@ def test_item_document_picks_layout_by_kind() -> None:
 
 
 def test_guide_sections() -> None:
-    text = all_text(guide_handout(make_guide(), titles=TITLES))
+    text = all_text(item_document(make_guide(), titles=TITLES))
     assert "GUIDE" in text
     assert "Sources" in text and "InduCCI e-Toolbox – Mapping (Žilina)" in text
     assert "Related in the toolbox" in text

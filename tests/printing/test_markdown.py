@@ -6,14 +6,14 @@ from pathlib import Path
 
 from PIL import Image as PILImage
 
-from inducci_desktop.printing.guide import guide_handout
+from inducci_desktop.printing.items import item_document
 from inducci_desktop.printing.markdown_file import markdown_text_document
 
 from .conftest import TITLES, all_text, iter_fonts, link_uris, make_guide, outline_titles, page_texts, pypdf_text
 
 
 def _guide_text() -> str:
-    return all_text(guide_handout(make_guide(), titles=TITLES))
+    return all_text(item_document(make_guide(), titles=TITLES))
 
 
 def test_escaping_of_markup_characters() -> None:
@@ -25,7 +25,7 @@ def test_escaping_of_markup_characters() -> None:
 
 
 def test_table_cells() -> None:
-    pages = "\n".join(page_texts(guide_handout(make_guide(), titles=TITLES)))
+    pages = "\n".join(page_texts(item_document(make_guide(), titles=TITLES)))
     rows = [" ".join(line.split()) for line in pages.splitlines()]
     assert any(row.startswith("Region Town Firms") for row in rows)
     assert "Silesia Bielsko-Biała 1 200" in rows
@@ -41,7 +41,7 @@ def test_lists_nested_and_numbered() -> None:
 
 
 def test_links() -> None:
-    data = guide_handout(make_guide(), titles=TITLES)
+    data = item_document(make_guide(), titles=TITLES)
     text = all_text(data)
     uris = link_uris(data)
     assert "https://toolbox.inducci.eu/" in uris
@@ -55,7 +55,7 @@ def test_links() -> None:
 
 
 def test_item_link_title_is_italic() -> None:
-    data = guide_handout(make_guide(body="See [x](item:format-hackathon)."), titles=TITLES)
+    data = item_document(make_guide(body="See [x](item:format-hackathon)."), titles=TITLES)
     names = {str(font["/BaseFont"]).split("+")[1] for font in iter_fonts(data)}
     assert "DejaVuSans-Oblique" in names
     assert "Hackathon with industrial challenges" in all_text(data)
@@ -69,14 +69,14 @@ def test_quote_rule_code_and_missing_image() -> None:
 
 
 def test_headings_become_bookmarks() -> None:
-    outline = outline_titles(guide_handout(make_guide(), titles=TITLES))
+    outline = outline_titles(item_document(make_guide(), titles=TITLES))
     assert outline[0] == (0, "Mapping creative industries in Łódź and Győr", 1)
     assert (1, "Working in Bielsko-Biała", 1) in outline
     assert (1, "Sources", 1) in outline
 
 
 def test_heading_levels_cannot_skip_in_outline() -> None:
-    data = guide_handout(make_guide(body="#### Deep first\n\ntext\n\n## Back up\n\n###### Deeper\n"))
+    data = item_document(make_guide(body="#### Deep first\n\ntext\n\n## Back up\n\n###### Deeper\n"))
     levels = [level for level, _, _ in outline_titles(data)]
     assert levels[:4] == [0, 1, 1, 2]  # then Sources and Related at level 1
 

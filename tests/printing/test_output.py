@@ -10,7 +10,7 @@ import pytest
 
 from inducci_desktop.printing import output
 from inducci_desktop.printing.errors import PrintError
-from inducci_desktop.printing.guide import guide_handout
+from inducci_desktop.printing.items import item_document
 from inducci_desktop.printing.output import write_pdf
 
 from .conftest import make_guide, reader
@@ -18,7 +18,7 @@ from .conftest import make_guide, reader
 
 def test_writes_pdf(tmp_path: Path) -> None:
     target = tmp_path / "Łódź handout.pdf"
-    result = write_pdf(target, lambda: guide_handout(make_guide()))
+    result = write_pdf(target, lambda: item_document(make_guide()))
     assert result == target
     assert len(reader(target.read_bytes()).pages) >= 1
     assert list(tmp_path.iterdir()) == [target]
@@ -101,7 +101,7 @@ def test_unwritable_folder_real(tmp_path: Path) -> None:
     folder.chmod(0o500)
     try:
         with pytest.raises(PrintError, match=f"The folder {folder} cannot be written to"):
-            write_pdf(folder / "x.pdf", lambda: guide_handout(make_guide()))
+            write_pdf(folder / "x.pdf", lambda: item_document(make_guide()))
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from reportlab.platypus import Flowable
 
 from ..content.model import KIND_LABELS, ContentItem
@@ -19,10 +17,8 @@ from .common import (
     strings,
     title_block,
 )
-from .guide import item_meta
 from .markup import escape
-from .options import PrintOptions, lookup_title
-from .templates import render
+from .options import lookup_title
 
 
 def case_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
@@ -46,12 +42,3 @@ def case_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
         story += [section_heading(ctx, "Lessons in brief"), bullet_list(ctx, [escape(x) for x in lessons])]
     story += [*body(ctx, item.body), *sources_block(ctx, item.sources), *related_block(ctx, item.related)]
     return story
-
-
-def case_profile_sheet(
-    item: ContentItem, options: PrintOptions | None = None, *, titles: Mapping[str, str] | None = None
-) -> bytes:
-    """The PDF of a case profile sheet (``item.kind == "case"``)."""
-    options = options or PrintOptions()
-    ctx = DocContext(options=options, titles=titles)
-    return render(lambda: case_story(item, ctx), item_meta(item), options)

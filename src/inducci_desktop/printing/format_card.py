@@ -20,10 +20,7 @@ from .common import (
     strings,
     title_block,
 )
-from .guide import item_meta
 from .markup import escape
-from .options import PrintOptions
-from .templates import render
 
 
 def group_size_text(value: Any) -> str:
@@ -56,12 +53,3 @@ def format_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
         story += [section_heading(ctx, "Steps"), bullet_list(ctx, [escape(s) for s in steps], numbered=True)]
     story += [*body(ctx, item.body), *sources_block(ctx, item.sources), *related_block(ctx, item.related)]
     return story
-
-
-def format_card(
-    item: ContentItem, options: PrintOptions | None = None, *, titles: Mapping[str, str] | None = None
-) -> bytes:
-    """The PDF of a format card (``item.kind == "format"``)."""
-    options = options or PrintOptions()
-    ctx = DocContext(options=options, titles=titles)
-    return render(lambda: format_story(item, ctx), item_meta(item), options)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from reportlab.platypus import Flowable
 
 from ..content.model import KIND_LABELS, ContentItem
 from .common import DocContext, body, related_block, sources_block, title_block
-from .options import PrintOptions
-from .templates import DocumentMeta, render
+from .templates import DocumentMeta
 
 
 def guide_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
@@ -24,17 +21,3 @@ def guide_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
 
 def item_meta(item: ContentItem) -> DocumentMeta:
     return DocumentMeta(title=item.title, subject=item.summary, keywords=(*item.tags, "InduCCI"))
-
-
-def guide_handout(
-    item: ContentItem, options: PrintOptions | None = None, *, titles: Mapping[str, str] | None = None
-) -> bytes:
-    """The PDF of a guide handout.
-
-    Args:
-        item: the guide (any item kind works; cases, formats, interviews have richer layouts).
-        titles: item id → title, for related items and ``item:`` links (see ``titles_from_pack``).
-    """
-    options = options or PrintOptions()
-    ctx = DocContext(options=options, titles=titles)
-    return render(lambda: guide_story(item, ctx), item_meta(item), options)

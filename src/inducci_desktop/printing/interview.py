@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from reportlab.platypus import Flowable
 
 from ..content.model import KIND_LABELS, ContentItem
 from .common import DocContext, body, fact_box, join_markup, related_block, sources_block, title_block
-from .guide import item_meta
 from .markup import escape
-from .options import PrintOptions
-from .templates import render
 
 AUDIENCES = {
     "cci": "Creatives and CCI businesses",
@@ -33,12 +28,3 @@ def interview_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
         *sources_block(ctx, item.sources),
         *related_block(ctx, item.related),
     ]
-
-
-def interview_guide(
-    item: ContentItem, options: PrintOptions | None = None, *, titles: Mapping[str, str] | None = None
-) -> bytes:
-    """The PDF of an interview guide (``item.kind == "interview"``)."""
-    options = options or PrintOptions()
-    ctx = DocContext(options=options, titles=titles)
-    return render(lambda: interview_story(item, ctx), item_meta(item), options)
