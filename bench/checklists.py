@@ -98,7 +98,7 @@ def bench_runner(services: Services, assessment_id: str, runs: int = 7) -> str:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
-    from inducci_desktop.ui.pages.checklists_runner import RunnerWidget
+    from inducci_desktop.ui.pages.checklists.runner import RunnerWidget
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     undo = QUndoStack()
@@ -149,7 +149,7 @@ def bench_list(services: Services, count: int) -> str:
                         for r in rows for k in range(5))
     seeded = time.perf_counter() - began
 
-    from inducci_desktop.ui.pages.checklists_list import AssessmentTableModel
+    from inducci_desktop.ui.pages.checklists.list_panel import AssessmentTableModel
 
     loads = []
     for _ in range(3):

@@ -30,7 +30,7 @@ def median_of(runs: int, args: list[str]) -> tuple[float, float, float]:
 
 def pack_of_pages(data: str, out: Path, wanted: int) -> list[str]:
     """Items in pack order, as many as make about ``wanted`` pages (found from one pack of everything)."""
-    from inducci_desktop.cli import open_services
+    from inducci_desktop.cli.main import open_services
     from inducci_desktop.paths import AppPaths
 
     paths = AppPaths.resolve(Path(data))
@@ -59,7 +59,7 @@ def main() -> None:
         data = str(out / "data")
         base = ["--data-dir", data]
         timed([*base, "db", "upgrade"])  # creates the database and loads the content: not measured
-        from inducci_desktop.cli import open_services
+        from inducci_desktop.cli.main import open_services
         from inducci_desktop.paths import AppPaths
 
         with open_services(AppPaths.resolve(Path(data))) as services:

@@ -30,8 +30,8 @@ ORGS = ["Urząd Miejski w Bielsku-Białej", "Krajský úřad Karlovarského kraj
 def build(data_dir: Path, people: int) -> str:
     from inducci_desktop.paths import AppPaths
     from inducci_desktop.services.container import Services
-    from inducci_desktop.services.workshop_csv import ParticipantInput
-    from inducci_desktop.services.workshop_views import BlockInput, DayInput, WorkshopInput
+    from inducci_desktop.services.workshops.csv_import import ParticipantInput
+    from inducci_desktop.services.workshops.views import BlockInput, DayInput, WorkshopInput
     from inducci_desktop.store.database import Store
 
     paths = AppPaths.resolve(data_dir)
@@ -63,7 +63,7 @@ def bench_filter(data_dir: Path, workshop_id: str) -> list[tuple[str, float]]:
     from inducci_desktop.paths import AppPaths
     from inducci_desktop.services.container import Services
     from inducci_desktop.store.database import Store
-    from inducci_desktop.ui.pages.workshop_checkin import CheckInView
+    from inducci_desktop.ui.pages.workshops.checkin import CheckInView
 
     app = QApplication.instance() or QApplication([])
     paths = AppPaths.resolve(data_dir)

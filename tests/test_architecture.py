@@ -44,7 +44,7 @@ def test_nothing_outside_ui_imports_qt_or_the_ui(path: Path) -> None:
 def test_core_layers_do_not_import_the_front_ends(layer: str) -> None:
     for path in (SRC / layer).rglob("*.py"):
         front = {m for m in imported_modules(path)
-                 if m in ("inducci_desktop.app", "inducci_desktop.cli") or m.startswith("inducci_desktop.cli_")}
+                 if m in ("inducci_desktop.app", "inducci_desktop.cli.main") or m.startswith("inducci_desktop.cli_")}
         assert not front, f"{path.relative_to(SRC)} imports {sorted(front)}"
 
 
@@ -56,7 +56,7 @@ def test_store_does_not_import_services() -> None:
 def test_start_up_path_stays_light() -> None:
     """Importing the composition root must not pull in Qt, ReportLab or Alembic."""
     code = (
-        "import sys, inducci_desktop.app, inducci_desktop.cli;"
+        "import sys, inducci_desktop.app, inducci_desktop.cli.main;"
         "heavy = [m for m in ('PySide6', 'reportlab', 'alembic', 'pypdf', 'openpyxl') if m in sys.modules];"
         "print(','.join(heavy))"
     )
@@ -68,7 +68,7 @@ def test_opening_the_services_loads_no_parsers_or_printing(tmp_path: Path) -> No
     """With a current database and pack, building the services imports no YAML, pydantic, ReportLab or Qt."""
     first = "from inducci_desktop.app import main; main(['--data-dir', {d!r}, 'db', 'upgrade'])"
     then = (
-        "import sys; from inducci_desktop.cli import open_services; from inducci_desktop.paths import AppPaths;"
+        "import sys; from inducci_desktop.cli.main import open_services; from inducci_desktop.paths import AppPaths;"
         "ctx = open_services(AppPaths.resolve({d!r})); ctx.__enter__();"
         "print(','.join(m for m in ('yaml', 'pydantic', 'reportlab', 'PySide6') if m in sys.modules))"
     )

@@ -10,9 +10,9 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from .cli import EXIT_DATA, build_parser, run_command
-from .logsetup import setup_logging
-from .paths import AppPaths, DataDirError
+from inducci_desktop.cli.main import EXIT_DATA, build_parser, run_command
+from inducci_desktop.logsetup import setup_logging
+from inducci_desktop.paths import AppPaths, DataDirError
 
 
 def run(argv: Sequence[str], *, exec: bool = True) -> Any:
@@ -28,14 +28,14 @@ def run(argv: Sequence[str], *, exec: bool = True) -> Any:
         if args.command:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_DATA
-        from .ui.application import show_fatal
+        from inducci_desktop.ui.application import show_fatal
 
         show_fatal("The data folder cannot be used", str(exc))
         return EXIT_DATA
     setup_logging(paths, verbose=args.verbose)
     if args.command:
         return run_command(args, paths)
-    from .ui.application import launch
+    from inducci_desktop.ui.application import launch
 
     return launch(paths, exec=exec)
 

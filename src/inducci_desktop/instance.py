@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from typing import IO
 
-from .paths import AppPaths
-from .store.errors import DataInUseError
+from inducci_desktop.paths import AppPaths
+from inducci_desktop.store.errors import DataInUseError
 
 
 class DataLock:

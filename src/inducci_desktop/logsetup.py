@@ -6,7 +6,7 @@ import logging
 import logging.handlers
 import sys
 
-from .paths import AppPaths
+from inducci_desktop.paths import AppPaths
 
 
 def setup_logging(paths: AppPaths, *, verbose: bool = False) -> None:

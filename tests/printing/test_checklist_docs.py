@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from inducci_desktop.printing.checklist_docs import assessment_report, blank_checklist, comparison_report
+from inducci_desktop.printing.checklists.documents import assessment_report, blank_checklist, comparison_report
 from inducci_desktop.printing.options import PaperSize, PrintOptions
 from inducci_desktop.services.container import Services
 from tests.printing.conftest import all_text, iter_fonts, pdf_title, reader

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from inducci_desktop.printing.glossary import glossary_document
-from inducci_desktop.printing.items import item_document
+from inducci_desktop.printing.library.glossary import glossary_document
+from inducci_desktop.printing.library.items import item_document
+from inducci_desktop.printing.library.pack import PackCover, handout_pack
 from inducci_desktop.printing.options import PaperSize, PrintOptions
-from inducci_desktop.printing.pack import PackCover, handout_pack
 
 from .conftest import (
     CE_LETTERS,

@@ -16,7 +16,7 @@ def _run(code: str) -> str:
 def test_app_start_does_not_import_printing() -> None:
     out = _run("""
         import sys
-        import inducci_desktop.app, inducci_desktop.cli
+        import inducci_desktop.app, inducci_desktop.cli.main
         from inducci_desktop.printing import options, errors, output
         bad = sorted(m for m in sys.modules if m.startswith("reportlab")
                      or m.startswith("inducci_desktop.printing.") and m.split(".")[-1]

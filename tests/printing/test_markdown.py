@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PIL import Image as PILImage
 
-from inducci_desktop.printing.items import item_document
+from inducci_desktop.printing.library.items import item_document
 from inducci_desktop.printing.markdown_file import markdown_text_document
 
 from .conftest import TITLES, all_text, iter_fonts, link_uris, make_guide, outline_titles, page_texts, pypdf_text

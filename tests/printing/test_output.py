@@ -10,7 +10,7 @@ import pytest
 
 from inducci_desktop.printing import output
 from inducci_desktop.printing.errors import PrintError
-from inducci_desktop.printing.items import item_document
+from inducci_desktop.printing.library.items import item_document
 from inducci_desktop.printing.output import write_pdf
 
 from .conftest import make_guide, reader

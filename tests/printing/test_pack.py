@@ -7,8 +7,8 @@ import re
 import pytest
 
 from inducci_desktop.content.model import ContentItem
+from inducci_desktop.printing.library.pack import PackCover, handout_pack
 from inducci_desktop.printing.options import PrintOptions, titles_from_pack
-from inducci_desktop.printing.pack import PackCover, handout_pack
 
 from .conftest import (
     TITLES,

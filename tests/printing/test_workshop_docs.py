@@ -9,12 +9,12 @@ import pytest
 
 from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.printing.options import PrintOptions
-from inducci_desktop.printing.workshop_docs import KINDS, workshop_document
-from inducci_desktop.printing.workshop_forms import attended_text, signin_sheet
+from inducci_desktop.printing.workshops.documents import KINDS, workshop_document
+from inducci_desktop.printing.workshops.forms import attended_text, signin_sheet
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.demo import demo_id, load_demo
-from inducci_desktop.services.workshop_csv import ParticipantInput
-from inducci_desktop.services.workshop_views import DayView, WorkshopKit
+from inducci_desktop.services.workshops.csv_import import ParticipantInput
+from inducci_desktop.services.workshops.views import DayView, WorkshopKit
 
 from .conftest import all_text, iter_fonts, page_texts, pdf_title, pypdf_text, reader
 
@@ -107,7 +107,7 @@ def test_report_has_details_attendance_outcomes_actions_and_evaluation(kit: Work
 
 
 def test_an_empty_workshop_prints_without_errors(services: Services) -> None:
-    from inducci_desktop.services.workshop_views import WorkshopInput
+    from inducci_desktop.services.workshops.views import WorkshopInput
 
     wid = services.workshops.create(WorkshopInput("Leere Werkstatt – Straße")).id
     empty = services.workshops.kit(wid)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from inducci_desktop.services.checklist_demo import TEMPLATE
-from inducci_desktop.services.checklist_regions import region_overview
+from inducci_desktop.services.checklists.demo import TEMPLATE
+from inducci_desktop.services.checklists.regions import region_overview
 from inducci_desktop.services.errors import ValidationError
 from tests.services.exchange_helpers import folder
 

@@ -7,8 +7,8 @@ from dataclasses import replace
 import pytest
 
 from inducci_desktop.content.model import ChecklistItem, ChecklistOption, ChecklistSection, ChecklistTemplate
-from inducci_desktop.services import checklist_scoring as scoring
-from inducci_desktop.services.checklist_templates import TemplateProblems
+from inducci_desktop.services.checklists import scoring
+from inducci_desktop.services.checklists.templates import TemplateProblems
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 

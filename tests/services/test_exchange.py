@@ -7,13 +7,13 @@ from typing import Any
 
 import pytest
 
-from inducci_desktop.services import exchange as exchange_module
-from inducci_desktop.services.checklist_demo import TEMPLATE
+from inducci_desktop.services.checklists.demo import TEMPLATE
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.errors import ValidationError
-from inducci_desktop.services.exchange import ExportSelection
-from inducci_desktop.services.exchange_schema import PLACEHOLDER_NAME
-from inducci_desktop.services.workshop_csv import ParticipantInput
+from inducci_desktop.services.exchange import service as exchange_module
+from inducci_desktop.services.exchange.schema import PLACEHOLDER_NAME
+from inducci_desktop.services.exchange.service import ExportSelection
+from inducci_desktop.services.workshops.csv_import import ParticipantInput
 from tests.services.exchange_helpers import dump, folder, read_records
 
 ALL = ExportSelection(everything=True)

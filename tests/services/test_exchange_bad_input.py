@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from inducci_desktop.services import exchange_bundle
 from inducci_desktop.services.container import Services
-from inducci_desktop.services.exchange import ExportSelection
-from inducci_desktop.services.exchange_bundle import BundleError
+from inducci_desktop.services.exchange import bundle as exchange_bundle
+from inducci_desktop.services.exchange.bundle import BundleError
+from inducci_desktop.services.exchange.service import ExportSelection
 from tests.services.exchange_helpers import (
     ASSESSMENT,
     REGION,

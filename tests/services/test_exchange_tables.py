@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from inducci_desktop.services.errors import ValidationError
-from inducci_desktop.services.exchange_tables import TableService
+from inducci_desktop.services.exchange.tables import TableService
 from tests.services.exchange_helpers import folder
 
 

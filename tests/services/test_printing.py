@@ -12,8 +12,7 @@ from pypdf import PdfReader
 from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.printing.options import PaperSize
 from inducci_desktop.services.container import Services
-from inducci_desktop.services.errors import NotFoundError, ValidationError
-from inducci_desktop.services.printing import (
+from inducci_desktop.services.documents import (
     DocumentSource,
     PackCoverText,
     PackState,
@@ -21,6 +20,7 @@ from inducci_desktop.services.printing import (
     source,
     sources,
 )
+from inducci_desktop.services.errors import NotFoundError, ValidationError
 
 from ..printing.conftest import outline_titles, page_texts
 

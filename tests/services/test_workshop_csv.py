@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from inducci_desktop.services.errors import ValidationError
-from inducci_desktop.services.workshop_csv import decode, identity, parse_participants, sniff_delimiter
+from inducci_desktop.services.workshops.csv_import import decode, identity, parse_participants, sniff_delimiter
 
 TODAY = date(2026, 5, 1)
 ROWS = "Name;Organisation;Department;E-mail;Consent\nZofia Wójcik;Urząd Miasta Bielsko-Biała;Wydział Kultury;;tak\n" \

@@ -11,8 +11,8 @@ from sqlalchemy import select, text
 
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.errors import NotFoundError, ValidationError
-from inducci_desktop.services.workshop_csv import ParticipantInput
-from inducci_desktop.services.workshop_views import DayInput, WorkshopInput
+from inducci_desktop.services.workshops.csv_import import ParticipantInput
+from inducci_desktop.services.workshops.views import DayInput, WorkshopInput
 from inducci_desktop.store.models import Participant
 
 CSV = ("Name;Organisation;E-mail;Consent\n"

@@ -8,9 +8,9 @@ import pytest
 
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.errors import NotFoundError, ValidationError
-from inducci_desktop.services.workshop_agenda import format_duration, format_time, lay_out, parse_time
-from inducci_desktop.services.workshop_feedback import DEFAULT_QUESTIONS
-from inducci_desktop.services.workshop_views import BlockInput, DayInput, WorkshopInput, dates_text
+from inducci_desktop.services.workshops.agenda import format_duration, format_time, lay_out, parse_time
+from inducci_desktop.services.workshops.feedback import DEFAULT_QUESTIONS
+from inducci_desktop.services.workshops.views import BlockInput, DayInput, WorkshopInput, dates_text
 
 D1, D2 = date(2026, 5, 12), date(2026, 5, 13)
 
@@ -116,7 +116,7 @@ def test_agenda_from_formats_with_times_reorder_and_trash(services: Services) ->
 
 
 def test_copy_for_a_repeat_keeps_plan_not_people(services: Services) -> None:
-    from inducci_desktop.services.workshop_csv import ParticipantInput
+    from inducci_desktop.services.workshops.csv_import import ParticipantInput
 
     wid = two_days(services)
     day = services.workshops.get(wid).days[0]
@@ -183,6 +183,6 @@ def test_feedback_entry_and_summary(services: Services) -> None:
 @pytest.mark.parametrize(("minutes", "text"), [(675, "11 hours 15 minutes"), (480, "8 hours"), (60, "1 hour"),
                                                (45, "45 minutes"), (61, "1 hour 1 minute"), (0, "0 hours")])
 def test_hours_on_certificates_read_as_words(minutes: int, text: str) -> None:
-    from inducci_desktop.services.workshop_agenda import hours_text
+    from inducci_desktop.services.workshops.agenda import hours_text
 
     assert hours_text(minutes) == text

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from inducci_desktop.ui.pages.checklists_editor import TemplateEditorDialog
-from inducci_desktop.ui.pages.checklists_page import ChecklistsPage
+from inducci_desktop.ui.pages.checklists.editor import TemplateEditorDialog
+from inducci_desktop.ui.pages.checklists.page import ChecklistsPage
 
 from ..services.test_checklists import own_template
 from .conftest import Dialogs, type_text

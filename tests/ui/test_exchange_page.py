@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog
 
 from inducci_desktop.services.demo import load_demo
-from inducci_desktop.services.exchange import ExportSelection
+from inducci_desktop.services.exchange.service import ExportSelection
 from inducci_desktop.ui.application import RunningApp
-from inducci_desktop.ui.pages import exchange_page
-from inducci_desktop.ui.pages.exchange_page import ExchangePage
+from inducci_desktop.ui.pages.exchange import page as exchange_page
+from inducci_desktop.ui.pages.exchange.page import ExchangePage
 from tests.services.exchange_helpers import dump, folder, read_records
 
 from .conftest import Dialogs
@@ -113,7 +113,7 @@ def test_table_export(launch: Any, qtbot: Any, monkeypatch: Any, dialogs: Dialog
 
 
 def test_by_region_view(launch: Any, qtbot: Any) -> None:
-    from inducci_desktop.ui.pages.checklists_regions import RegionOverviewDialog
+    from inducci_desktop.ui.pages.checklists.regions import RegionOverviewDialog
 
     app = launch()
     load_demo(app.services)
@@ -129,7 +129,7 @@ def test_by_region_view(launch: Any, qtbot: Any) -> None:
 
 
 def test_by_region_button_on_the_checklists_page(launch: Any, qtbot: Any) -> None:
-    from inducci_desktop.ui.pages.checklists_regions import RegionOverviewDialog
+    from inducci_desktop.ui.pages.checklists.regions import RegionOverviewDialog
 
     app = launch()
     load_demo(app.services)

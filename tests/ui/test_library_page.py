@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from inducci_desktop.ui.pages.library_page import LibraryPage
-from inducci_desktop.ui.pages.library_results import highlighted
+from inducci_desktop.ui.pages.library.page import LibraryPage
+from inducci_desktop.ui.pages.library.results import highlighted
 
 from .conftest import type_text
 
@@ -112,7 +112,7 @@ def test_only_web_links_reach_the_system_browser(library: LibraryPage, monkeypat
 
 
 def test_content_html_is_never_interpreted(library: LibraryPage) -> None:
-    from inducci_desktop.services.reader import markdown_html
+    from inducci_desktop.services.library.reader import markdown_html
 
     html = markdown_html('<script>alert(1)</script>\n\n<b>bold?</b> [x](javascript:alert(1)) [y](https://a.eu)')
     assert "<script>" not in html and "&lt;script&gt;" in html
@@ -163,7 +163,7 @@ def test_glossary_and_links_pages(library: LibraryPage) -> None:
 
 
 def test_glossary_checklist_and_link_hits_open_in_the_reader(library: LibraryPage) -> None:
-    from inducci_desktop.ui.pages.library_page import reader_target
+    from inducci_desktop.ui.pages.library.page import reader_target
 
     reader = library.reader
     library.search_edit.setText("creative walk")

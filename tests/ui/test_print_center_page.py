@@ -15,10 +15,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
-from inducci_desktop.ui.pages import print_center_page
-from inducci_desktop.ui.pages.library_page import LibraryPage
-from inducci_desktop.ui.pages.pdf_preview import MAX_PRINT_DPI
-from inducci_desktop.ui.pages.print_center_page import PrintCenterPage
+from inducci_desktop.ui.pages.library.page import LibraryPage
+from inducci_desktop.ui.pages.print_center import page as print_center_page
+from inducci_desktop.ui.pages.print_center.page import PrintCenterPage
+from inducci_desktop.ui.widgets.pdf_preview import MAX_PRINT_DPI
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from inducci_desktop.ui.application import RunningApp
-from inducci_desktop.ui.pages.workshops_page import WorkshopsPage
+from inducci_desktop.ui.pages.workshops.page import WorkshopsPage
 
 from .conftest import Dialogs, type_text
 
@@ -174,7 +174,7 @@ def test_outcomes_feedback_and_print(launch: Any, qtbot: Any, monkeypatch: Any, 
     feedback.chart.resize(500, 300)
     assert not feedback.chart.grab().isNull()
 
-    from inducci_desktop.ui.pages.workshop_print import print_document
+    from inducci_desktop.ui.pages.workshops.documents import print_document
 
     target = tmp_path / "report.pdf"
     done: list[Path] = []

@@ -15,7 +15,16 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from ..store.models import (
+from inducci_desktop.content.model import (
+    ChecklistItem,
+    ChecklistOption,
+    ChecklistSection,
+    ChecklistTemplate,
+    ContentPack,
+    Source,
+)
+from inducci_desktop.content.search import SearchDoc, rebuild_index
+from inducci_desktop.store.models import (
     ChecklistTemplateRow,
     ContentItemRow,
     ContentPackRow,
@@ -25,8 +34,6 @@ from ..store.models import (
     Note,
     utcnow,
 )
-from .model import ChecklistItem, ChecklistOption, ChecklistSection, ChecklistTemplate, ContentPack, Source
-from .search import SearchDoc, rebuild_index
 
 log = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .markdown import analyse
-from .model import (
+from inducci_desktop.content.markdown import analyse
+from inducci_desktop.content.model import (
     KIND_FOLDERS,
     KINDS,
     ChecklistItem,
@@ -29,9 +29,9 @@ from .model import (
     Section,
     Source,
 )
-from .packinfo import DEFAULT_LANGUAGE, shipped_pack
-from .problems import ContentError, Problem
-from .validate import (
+from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, shipped_pack
+from inducci_desktop.content.problems import ContentError, Problem
+from inducci_desktop.content.validate import (
     COMMON_KEYS,
     FRONT_MATTER,
     GLOSSARY,

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from .folding import TOKEN, Folded, fold
+from inducci_desktop.content.folding import TOKEN, Folded, fold
 
 log = logging.getLogger(__name__)
 

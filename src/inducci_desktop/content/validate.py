@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
 from pydantic import ValidationError as PydanticError
 
-from .problems import ContentError, Problem
+from inducci_desktop.content.problems import ContentError, Problem
 
 __all__ = ["ContentError", "Problem"]
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, HRFlowable, KeepTogether, ListItem, Table
 
-from ..content.model import KIND_LABELS, Source
-from .lists import bulleted_list, numbered_list
-from .markdown import MarkdownContext, resource_roots, to_flowables
-from .markup import escape, link
-from .options import PrintOptions, lookup_title
-from .paragraph import Paragraph
-from .styles import ACCENT, Styles, fact_table_style, get_styles
-from .templates import MARGIN_X, mark_heading
+from inducci_desktop.content.model import KIND_LABELS, Source
+from inducci_desktop.printing.lists import bulleted_list, numbered_list
+from inducci_desktop.printing.markdown import MarkdownContext, resource_roots, to_flowables
+from inducci_desktop.printing.markup import escape, link
+from inducci_desktop.printing.options import PrintOptions, lookup_title
+from inducci_desktop.printing.paragraph import Paragraph
+from inducci_desktop.printing.styles import ACCENT, Styles, fact_table_style, get_styles
+from inducci_desktop.printing.templates import MARGIN_X, mark_heading
 
 #: id prefix → kind, as in docs/CONTENT_FORMAT.md
 _PREFIXES = {"guide-": "guide", "case-": "case", "format-": "format", "interview-": "interview",

@@ -15,7 +15,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from .errors import PrintError
+from inducci_desktop.printing.errors import PrintError
 
 SANS = "DejaVuSans"
 SANS_BOLD = "DejaVuSans-Bold"

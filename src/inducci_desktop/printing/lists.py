@@ -8,7 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import ListFlowable, ListItem
 
-from .fonts import SANS
+from inducci_desktop.printing.fonts import SANS
 
 
 def numbered_list(items: Sequence[ListItem], style: ParagraphStyle, *, start: int = 1,

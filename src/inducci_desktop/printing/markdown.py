@@ -28,13 +28,13 @@ from reportlab.platypus import (
     Table,
 )
 
-from .fonts import SANS
-from .lists import bulleted_list, numbered_list
-from .markup import escape, link, mono
-from .options import lookup_title
-from .paragraph import Paragraph
-from .styles import RULE, Styles, data_table_style, get_styles, quote_table_style
-from .templates import mark_heading
+from inducci_desktop.printing.fonts import SANS
+from inducci_desktop.printing.lists import bulleted_list, numbered_list
+from inducci_desktop.printing.markup import escape, link, mono
+from inducci_desktop.printing.options import lookup_title
+from inducci_desktop.printing.paragraph import Paragraph
+from inducci_desktop.printing.styles import RULE, Styles, data_table_style, get_styles, quote_table_style
+from inducci_desktop.printing.templates import mark_heading
 
 _EXTERNAL = ("http://", "https://", "mailto:")
 _BULLETS = ("•", "–", "◦")

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
-from .common import DocContext, body, title_block
-from .errors import PrintError
-from .markdown import first_heading
-from .options import PrintOptions
-from .templates import DocumentMeta, render
+from inducci_desktop.printing.common import DocContext, body, title_block
+from inducci_desktop.printing.errors import PrintError
+from inducci_desktop.printing.markdown import first_heading
+from inducci_desktop.printing.options import PrintOptions
+from inducci_desktop.printing.templates import DocumentMeta, render
 
 
 def read_markdown(path: Path) -> str:

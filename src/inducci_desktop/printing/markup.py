@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .fonts import MONO
-from .styles import LINK
+from inducci_desktop.printing.fonts import MONO
+from inducci_desktop.printing.styles import LINK
 
 
 def escape(text: str) -> str:

@@ -10,7 +10,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..content.model import ContentPack
+from inducci_desktop.content.model import ContentPack
 
 _MM = 72.0 / 25.4
 

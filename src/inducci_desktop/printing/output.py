@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import PrintError
+from inducci_desktop.printing.errors import PrintError
 
 
 def write_pdf(target: Path | str, data: bytes | Callable[[], bytes]) -> Path:

@@ -14,7 +14,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
-from .fonts import MONO, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
+from inducci_desktop.printing.fonts import MONO, SANS, SANS_BOLD, SANS_ITALIC, register_fonts
 
 ACCENT = colors.HexColor("#1F5F8B")
 TEXT = colors.HexColor("#1E1E1E")

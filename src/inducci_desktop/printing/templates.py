@@ -29,12 +29,12 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import _ContainerSpace
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
-from .errors import PrintError
-from .fonts import SANS, SANS_BOLD, register_fonts
-from .markup import escape
-from .options import PrintOptions
-from .paragraph import Paragraph
-from .styles import ACCENT, BODY_LEADING, MUTED, RULE, get_styles
+from inducci_desktop.printing.errors import PrintError
+from inducci_desktop.printing.fonts import SANS, SANS_BOLD, register_fonts
+from inducci_desktop.printing.markup import escape
+from inducci_desktop.printing.options import PrintOptions
+from inducci_desktop.printing.paragraph import Paragraph
+from inducci_desktop.printing.styles import ACCENT, BODY_LEADING, MUTED, RULE, get_styles
 
 MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm

@@ -10,18 +10,18 @@ import logging
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ..paths import AppPaths
-from ..store.database import Store
-from .library import LibraryService
-from .maintenance import MaintenanceService
-from .regions import RegionService
-from .settings import SettingsService
+from inducci_desktop.paths import AppPaths
+from inducci_desktop.services.library.service import LibraryService
+from inducci_desktop.services.maintenance import MaintenanceService
+from inducci_desktop.services.regions import RegionService
+from inducci_desktop.services.settings import SettingsService
+from inducci_desktop.store.database import Store
 
 if TYPE_CHECKING:
-    from .checklists import ChecklistService
-    from .exchange import ExchangeService
-    from .printing import PrintService
-    from .workshops import WorkshopService
+    from inducci_desktop.services.checklists.service import ChecklistService
+    from inducci_desktop.services.documents import PrintService
+    from inducci_desktop.services.exchange.service import ExchangeService
+    from inducci_desktop.services.workshops.service import WorkshopService
 
 log = logging.getLogger(__name__)
 
@@ -41,25 +41,25 @@ class Services:
 
     @cached_property
     def checklists(self) -> ChecklistService:
-        from .checklists import ChecklistService
+        from inducci_desktop.services.checklists.service import ChecklistService
 
         return ChecklistService(self.store, self.library)
 
     @cached_property
     def workshops(self) -> WorkshopService:
-        from .workshops import WorkshopService
+        from inducci_desktop.services.workshops.service import WorkshopService
 
         return WorkshopService(self.store, self.library)
 
     @cached_property
     def printing(self) -> PrintService:
-        from .printing import PrintService
+        from inducci_desktop.services.documents import PrintService
 
         return PrintService(self.library, self.settings, self.regions)
 
     @cached_property
     def exchange(self) -> ExchangeService:
-        from .exchange import ExchangeService
+        from inducci_desktop.services.exchange.service import ExchangeService
 
         return ExchangeService(self.store, self.checklists.templates)
 

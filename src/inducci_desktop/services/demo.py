@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .container import Services
+    from inducci_desktop.services.container import Services
 
 DEMO_NAMESPACE = uuid.UUID("6f1f6a52-6d7e-4b8e-9a53-1d9c6c1f0a11")
 DemoStep = Callable[["Services"], list[str]]
@@ -24,7 +24,7 @@ def demo_id(name: str) -> str:
 
 
 def _region_step(services: Services) -> list[str]:
-    from .errors import NotFoundError
+    from inducci_desktop.services.errors import NotFoundError
 
     added: list[str] = []
     for name, country in (("Śląskie (Silesia)", "Poland"), ("Gorenjska", "Slovenia")):
@@ -44,7 +44,7 @@ DEMO_STEPS: list[DemoStep] = [_region_step]
 
 
 def _workshop_step(services: Services) -> list[str]:
-    from .workshop_demo import demo_workshop_step
+    from inducci_desktop.services.workshops.demo import demo_workshop_step
 
     return demo_workshop_step(services)
 
@@ -53,7 +53,7 @@ DEMO_STEPS.append(_workshop_step)
 
 
 def _checklist_step(services: Services) -> list[str]:
-    from .checklist_demo import demo_checklist_step
+    from inducci_desktop.services.checklists.demo import demo_checklist_step
 
     return demo_checklist_step(services)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..store.backup import BackupInfo
-from ..store.database import CheckResult, Store, check_database
-from ..store.schema import HEAD
+from inducci_desktop.store.backup import BackupInfo
+from inducci_desktop.store.database import CheckResult, Store, check_database
+from inducci_desktop.store.schema import HEAD
 
 
 class MaintenanceService:

@@ -8,9 +8,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..store.database import Store
-from ..store.models import Region, utcnow
-from .errors import NotFoundError, ValidationError
+from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.store.database import Store
+from inducci_desktop.store.models import Region, utcnow
 
 KINDS = ("region", "organisation")
 MAX_NAME = 200

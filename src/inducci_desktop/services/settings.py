@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..store.database import Store
-from ..store.models import Setting
+from inducci_desktop.store.database import Store
+from inducci_desktop.store.models import Setting
 
 
 class SettingsService:

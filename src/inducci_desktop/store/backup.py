@@ -17,9 +17,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .errors import BackupError, StoreError
-from .inspect import integrity_problems, open_read_only, read_state
-from .schema import KNOWN_REVISIONS
+from inducci_desktop.store.errors import BackupError, StoreError
+from inducci_desktop.store.inspect import integrity_problems, open_read_only, read_state
+from inducci_desktop.store.schema import KNOWN_REVISIONS
 
 log = logging.getLogger(__name__)
 REASONS = ("auto", "manual", "pre-migrate", "pre-restore", "pre-import")

@@ -11,11 +11,11 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from .backup import Backups
-from .engine import make_engine
-from .errors import NewerDatabaseError
-from .inspect import FileState, integrity_problems, read_state
-from .schema import HEAD, KNOWN_REVISIONS
+from inducci_desktop.store.backup import Backups
+from inducci_desktop.store.engine import make_engine
+from inducci_desktop.store.errors import NewerDatabaseError
+from inducci_desktop.store.inspect import FileState, integrity_problems, read_state
+from inducci_desktop.store.schema import HEAD, KNOWN_REVISIONS
 
 log = logging.getLogger(__name__)
 
@@ -109,7 +109,7 @@ def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True) -> 
         else:
             report.created = True
             log.info("creating a new database at %s", path)
-        from .migrate import upgrade
+        from inducci_desktop.store.migrate import upgrade
 
         upgrade(path)
     return Database(path, backup_dir), report
@@ -123,7 +123,7 @@ class CheckResult:
 
 def check_database(path: Path) -> CheckResult:
     """Quick check plus schema state, without writing anything."""
-    from .errors import StoreError
+    from inducci_desktop.store.errors import StoreError
 
     lines: list[str] = [f"database: {path}"]
     if not path.exists():

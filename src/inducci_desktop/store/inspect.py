@@ -9,8 +9,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import CorruptDatabaseError, ForeignDatabaseError, NotSQLiteError
-from .schema import KNOWN_REVISIONS
+from inducci_desktop.store.errors import CorruptDatabaseError, ForeignDatabaseError, NotSQLiteError
+from inducci_desktop.store.schema import KNOWN_REVISIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from .engine import make_engine
-from .errors import MigrationError
+from inducci_desktop.store.engine import make_engine
+from inducci_desktop.store.errors import MigrationError
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")

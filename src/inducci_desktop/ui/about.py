@@ -9,7 +9,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from .. import APP_NAME, __version__
+from inducci_desktop import APP_NAME, __version__
 
 LICENCES = (
     ("PySide6 / Qt", "LGPL-3.0"),

@@ -20,16 +20,16 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from .. import APP_ID, APP_NAME, __version__
-from ..instance import DataLock
-from ..paths import AppPaths
-from ..store.errors import DataInUseError, StoreError
-from .jobs import Job
-from .main_window import MainWindow
+from inducci_desktop import APP_ID, APP_NAME, __version__
+from inducci_desktop.instance import DataLock
+from inducci_desktop.paths import AppPaths
+from inducci_desktop.store.errors import DataInUseError, StoreError
+from inducci_desktop.ui.jobs import Job
+from inducci_desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
-    from ..services.container import Services
-    from ..store.backup import Backups
+    from inducci_desktop.services.container import Services
+    from inducci_desktop.store.backup import Backups
 
 log = logging.getLogger(__name__)
 ACTIVATE = b"activate"
@@ -112,8 +112,8 @@ class ExceptionDialogHook:
 
 def open_services(paths: AppPaths) -> Services:
     """Open the store and build the services (runs on a worker thread at start-up)."""
-    from ..services.container import Services
-    from ..store.database import Store
+    from inducci_desktop.services.container import Services
+    from inducci_desktop.store.database import Store
 
     store = Store(paths.database, paths.backup_dir)
     store.open()
@@ -181,7 +181,7 @@ class RunningApp:
 
     def _offer_restore(self, exc: StoreError) -> bool:
         """Explain; where a good backup exists, offer it. True if it was restored."""
-        from ..store.backup import Backups
+        from inducci_desktop.store.backup import Backups
 
         backups = Backups(self.paths.database, self.paths.backup_dir)
         candidate = newest_good_backup(backups) if exc.offer_restore else None

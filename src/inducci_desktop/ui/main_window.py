@@ -22,17 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import APP_NAME
-from ..paths import AppPaths
-from .about import show_about
-from .events import AppEvents
-from .theme import apply_theme
-from .ui_state import UiState
+from inducci_desktop import APP_NAME
+from inducci_desktop.paths import AppPaths
+from inducci_desktop.ui.about import show_about
+from inducci_desktop.ui.events import AppEvents
+from inducci_desktop.ui.theme import apply_theme
+from inducci_desktop.ui.ui_state import UiState
 
 if TYPE_CHECKING:
-    from ..services.container import Services
-    from .pages.context import PageContext
-    from .pages.settings_page import SettingsPage
+    from inducci_desktop.services.container import Services
+    from inducci_desktop.ui.pages.context import PageContext
+    from inducci_desktop.ui.pages.settings.page import SettingsPage
 
 
 class LazyPages(Mapping[str, QWidget]):
@@ -109,8 +109,8 @@ class MainWindow(QMainWindow):
         A page is built the first time it is shown (or asked for through ``pages``), so opening the
         window costs only the first page.
         """
-        from .pages.context import PageContext
-        from .pages.registry import BUILD_AT_START, PAGES
+        from inducci_desktop.ui.pages.context import PageContext
+        from inducci_desktop.ui.pages.registry import BUILD_AT_START, PAGES
 
         self.services = services
         self.pages = LazyPages(PageContext(services, self.events, self.undo_stack, self.state, self), self.stack)

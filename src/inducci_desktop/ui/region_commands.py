@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..services.regions import RegionService
-from .undo import AppliedCommand
+from inducci_desktop.services.regions import RegionService
+from inducci_desktop.ui.undo import AppliedCommand
 
 
 class _RegionCommand(AppliedCommand):

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 
-from ..events import AppEvents
-from ..ui_state import UiState
+from inducci_desktop.ui.events import AppEvents
+from inducci_desktop.ui.ui_state import UiState
 
 if TYPE_CHECKING:
-    from ...services.container import Services
-    from ..main_window import MainWindow
+    from inducci_desktop.services.container import Services
+    from inducci_desktop.ui.main_window import MainWindow
 
 
 @dataclass

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QStyle
 SP = QStyle.StandardPixmap
 
 PAGES: list[tuple[str, QStyle.StandardPixmap, str]] = [
-    ("Library", SP.SP_DirHomeIcon, "inducci_desktop.ui.pages.library_page:LibraryPage"),
-    ("Print Center", SP.SP_FileIcon, "inducci_desktop.ui.pages.print_center_page:PrintCenterPage"),
-    ("Checklists", SP.SP_DialogApplyButton, "inducci_desktop.ui.pages.checklists_page:ChecklistsPage"),
-    ("Workshops", SP.SP_FileDialogContentsView, "inducci_desktop.ui.pages.workshops_page:WorkshopsPage"),
-    ("Exchange", SP.SP_DriveNetIcon, "inducci_desktop.ui.pages.exchange_page:ExchangePage"),
-    ("Settings", SP.SP_FileDialogDetailedView, "inducci_desktop.ui.pages.settings_page:SettingsPage"),
+    ("Library", SP.SP_DirHomeIcon, "inducci_desktop.ui.pages.library.page:LibraryPage"),
+    ("Print Center", SP.SP_FileIcon, "inducci_desktop.ui.pages.print_center.page:PrintCenterPage"),
+    ("Checklists", SP.SP_DialogApplyButton, "inducci_desktop.ui.pages.checklists.page:ChecklistsPage"),
+    ("Workshops", SP.SP_FileDialogContentsView, "inducci_desktop.ui.pages.workshops.page:WorkshopsPage"),
+    ("Exchange", SP.SP_DriveNetIcon, "inducci_desktop.ui.pages.exchange.page:ExchangePage"),
+    ("Settings", SP.SP_FileDialogDetailedView, "inducci_desktop.ui.pages.settings.page:SettingsPage"),
 ]
 
 #: pages that must exist from the start: the Print Center hears "add to handout pack" from the Library

@@ -1,0 +1,119 @@
+"""Checklist commands: ``list templates|assessments [--json]`` and ``print checklist|assessment|compare``.
+
+A failed print leaves no file behind (printing.output.write_pdf is atomic); every problem is a message on
+stderr and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import sys
+from typing import Any, TextIO
+
+from inducci_desktop.cli.main import EXIT_OK, EXIT_USAGE, add_json_option, add_print_options, open_services
+from inducci_desktop.paths import AppPaths
+
+
+def register_print(documents: Any) -> None:
+    checklist = documents.add_parser("checklist", help="a blank checklist as a paper form")
+    checklist.add_argument("template_id", metavar="TEMPLATE_ID", help="a template id from 'list templates'")
+    checklist.add_argument("--version", type=int, metavar="N", help="a version of the template (default: current)")
+    add_print_options(checklist)
+    checklist.set_defaults(handler=_print_checklist)
+
+    assessment = documents.add_parser("assessment", help="a filled assessment with scores and chart")
+    assessment.add_argument("assessment_id", metavar="ID", help="an assessment id from 'list assessments'")
+    add_print_options(assessment)
+    assessment.set_defaults(handler=_print_assessment)
+
+    compare = documents.add_parser("compare", help="two or more assessments of one checklist side by side")
+    compare.add_argument("assessment_ids", metavar="ID", nargs="+", help="two or more assessment ids")
+    add_print_options(compare)
+    compare.set_defaults(handler=_print_compare)
+
+
+def register_list(records: Any) -> None:
+    templates = records.add_parser("templates", help="checklist templates (toolbox and own)")
+    add_json_option(templates)
+    templates.set_defaults(handler=_list_templates)
+    assessments = records.add_parser("assessments", help="checklist assessments, most recently changed first")
+    add_json_option(assessments)
+    assessments.add_argument("--all", action="store_true", help="include archived assessments")
+    assessments.set_defaults(handler=_list_assessments)
+
+
+def _options(args: argparse.Namespace, region: str = "") -> Any:
+    from inducci_desktop.printing.options import PaperSize, PrintOptions
+
+    return PrintOptions(paper=PaperSize(args.paper), region=region, date=_dt.date.today())
+
+
+def _write(args: argparse.Namespace, render: Any, out: TextIO) -> int:
+    from inducci_desktop.printing.errors import PrintError
+    from inducci_desktop.printing.output import write_pdf
+
+    try:
+        path = write_pdf(args.output, render)
+    except PrintError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"wrote {path}", file=out)
+    return EXIT_OK
+
+
+def _print_checklist(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from inducci_desktop.printing.checklists.documents import blank_checklist
+
+    with open_services(paths) as services:
+        template = services.checklists.templates.template(args.template_id, args.version)
+    return _write(args, lambda: blank_checklist(template, _options(args)), out)
+
+
+def _print_assessment(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from inducci_desktop.printing.checklists.documents import assessment_report
+
+    with open_services(paths) as services:
+        view = services.checklists.get(args.assessment_id)
+    return _write(args, lambda: assessment_report(view, _options(args, view.summary.subject)), out)
+
+
+def _print_compare(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from inducci_desktop.printing.checklists.documents import comparison_report
+
+    with open_services(paths) as services:
+        comparison = services.checklists.compare(args.assessment_ids)
+    return _write(args, lambda: comparison_report(comparison, _options(args)), out)
+
+
+def _list_templates(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    with open_services(paths) as services:
+        found = services.checklists.templates.templates()
+    if args.json:
+        json.dump([{"id": t.id, "title": t.title, "version": t.version, "source": t.source, "items": t.items,
+                    "assessments": t.assessments} for t in found], out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return EXIT_OK
+    for t in found:
+        print(f"{t.id}\tv{t.version}\t{t.source}\t{t.items} items\t{t.title}", file=out)
+    if not found:
+        print("no checklist templates", file=out)
+    return EXIT_OK
+
+
+def _list_assessments(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    with open_services(paths) as services:
+        found = services.checklists.list(status="all" if args.all else "active")
+    if args.json:
+        json.dump([{"id": a.id, "title": a.title, "template_id": a.template_id, "template_version": a.template_version,
+                    "subject": a.subject, "assessor": a.assessor, "date": a.assessed_on, "round": a.round,
+                    "status": a.status, "archived": a.archived, "answered": a.answered, "items": a.total_items}
+                   for a in found], out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return EXIT_OK
+    for a in found:
+        print(f"{a.id}\t{a.status}\t{a.answered}/{a.total_items}\t{a.assessed_on or '-'}\t{a.title}", file=out)
+    if not found:
+        print("no assessments", file=out)
+    return EXIT_OK

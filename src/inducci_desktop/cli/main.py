@@ -1,0 +1,186 @@
+"""Headless commands over the same services as the GUI.
+
+Exit codes: 0 success, 1 the command found a problem (e.g. ``db check``), 2 bad usage or input,
+3 the data is unusable or in use, 70 an unexpected error (details in the log file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, TextIO
+
+from inducci_desktop import __version__
+from inducci_desktop.paths import AppPaths
+from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from inducci_desktop.services.container import Services
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, EXIT_DATA, EXIT_INTERNAL = 0, 1, 2, 3, 70
+
+Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
+
+#: Modules that add commands, imported only when the parser is built. Each may define
+#: ``register(commands)`` (top-level commands), ``register_print(documents)`` (kinds under ``print``) and
+#: ``register_list(records)`` (kinds under ``list``); every parser it adds sets ``handler=`` (a Handler).
+COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli.content", "inducci_desktop.cli.workshops",
+                                       "inducci_desktop.cli.checklists", "inducci_desktop.cli.printing",
+                                       "inducci_desktop.cli.exchange")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="inducci-desktop",
+        description="InduCCI Desktop: the InduCCI e-Toolbox offline. With no command, the window opens.",
+    )
+    parser.add_argument("--version", action="version", version=f"InduCCI Desktop {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="use DIR for database, backups and logs")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail to stderr")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    db = commands.add_parser("db", help="database checks").add_subparsers(dest="db_command", required=True)
+    db.add_parser("check", help="integrity quick check and schema state; non-zero exit on any problem")
+    db.add_parser("upgrade", help="create the database or upgrade it to this version now (backup first)")
+
+    backup = commands.add_parser("backup", help="create, list and restore backups")
+    backup_commands = backup.add_subparsers(dest="backup_command", required=True)
+    backup_commands.add_parser("create", help="back up the database now")
+    backup_commands.add_parser("list", help="list backups, newest first")
+    restore = backup_commands.add_parser("restore", help="restore a backup (the current file is kept as one)")
+    restore.add_argument("id", help="a backup id from 'backup list'")
+    commands.add_parser("demo", help="load a realistic example into the data folder (running it again adds nothing)")
+    for command in ("db", "backup", "demo"):
+        commands.choices[command].set_defaults(handler=HANDLERS[command])
+    documents = commands.add_parser("print", help="print a document as PDF").add_subparsers(
+        dest="print_command", metavar="DOCUMENT", required=True)
+    records = commands.add_parser("list", help="list records").add_subparsers(
+        dest="list_command", metavar="RECORDS", required=True)
+    for module_name in COMMAND_MODULES:
+        module = importlib.import_module(module_name)
+        for hook, target in (("register", commands), ("register_print", documents), ("register_list", records)):
+            if hasattr(module, hook):
+                getattr(module, hook)(target)
+    return parser
+
+
+def add_print_options(parser: argparse.ArgumentParser) -> None:
+    """The options every ``print`` kind takes: -o FILE (required) and --paper."""
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
+    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON: a list of records with id and title")
+
+
+def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from inducci_desktop.store.database import check_database
+
+    if args.db_command == "upgrade":
+        with open_services(paths) as services:
+            report = services.store.last_open
+            state = "current"
+            if report and report.created:
+                state = "created"
+            elif report and report.migrated_from:
+                state = "upgraded"
+            print(f"database {state}: {paths.database} (schema {services.maintenance.schema_version()})", file=out)
+        return EXIT_OK
+
+    result = check_database(paths.database)
+    for line in result.lines:
+        print(line, file=out)
+    return EXIT_OK if result.ok else EXIT_PROBLEM
+
+
+def _backup(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from inducci_desktop.instance import DataLock
+    from inducci_desktop.store.backup import Backups
+
+    backups = Backups(paths.database, paths.backup_dir)
+    if args.backup_command == "list":
+        found = backups.list()
+        if not found:
+            print(f"no backups in {paths.backup_dir}", file=out)
+        for info in found:
+            print(f"{info.id}\t{info.created:%Y-%m-%d %H:%M:%S} UTC\t{info.reason}\t{info.size} bytes", file=out)
+        return EXIT_OK
+    if args.backup_command == "create":
+        info = backups.create("manual")
+        print(f"created {info.id} ({info.size} bytes) in {paths.backup_dir}", file=out)
+        return EXIT_OK
+    with DataLock(paths):
+        from inducci_desktop.store.database import Store
+
+        store = Store(paths.database, paths.backup_dir)
+        safety = store.restore(args.id)
+        store.close()
+    kept = f"; the previous database is kept as backup {safety}" if safety else ""
+    print(f"restored {args.id}{kept}", file=out)
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from inducci_desktop.services.demo import load_demo
+
+    with open_services(paths) as services:
+        added = load_demo(services)
+    if not added:
+        print("the demo data is there already; nothing added", file=out)
+    for line in added:
+        print(f"added {line}", file=out)
+    return EXIT_OK
+
+
+HANDLERS: dict[str, Handler] = {"db": _db_check, "backup": _backup, "demo": _demo}
+
+
+@contextmanager
+def open_services(paths: AppPaths) -> Iterator[Services]:
+    """The services over the store of ``paths`` (checked, backed up and migrated as at GUI start)."""
+    from inducci_desktop.services.container import Services
+    from inducci_desktop.store.database import Store
+
+    store = Store(paths.database, paths.backup_dir)
+    store.open()
+    services = Services.over(paths, store)
+    try:
+        services.prepare()
+        yield services
+    finally:
+        services.close()
+
+
+def run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO | None = None) -> int:
+    """Run one parsed command; every expected failure becomes a message on stderr and an exit code."""
+    out = out or sys.stdout
+    try:
+        handler: Handler = args.handler
+        return handler(args, paths, out)
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        if exc.offer_restore:
+            print("hint: 'inducci-desktop backup list' shows backups; 'backup restore ID' restores one.",
+                  file=sys.stderr)
+        return EXIT_DATA
+    except ServiceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # the reader went away (e.g. `… --json | head`): stop quietly, as command-line tools do
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception:
+        log.exception("unexpected error in command %s", args.command)
+        print(f"error: an unexpected problem occurred; details are in {paths.log_file}", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,129 @@
+"""Toolbox printing commands: ``print guide|item ID``, ``print file NOTES.md``, ``print glossary`` and
+``print pack ID… | --all`` — each with ``-o FILE`` and ``--paper a4|letter``.
+
+The PDF is written to a temporary file beside FILE and renamed on success (printing.output.write_pdf), so a
+failed print leaves no partial file and keeps an existing FILE. Exit codes: 2 for bad input (unknown ids,
+an unreadable or non-UTF-8 Markdown file, an empty pack), 3 when FILE's folder cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TextIO
+
+from inducci_desktop.cli.main import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_print_options, open_services
+from inducci_desktop.paths import AppPaths
+
+if TYPE_CHECKING:
+    from inducci_desktop.printing.options import PrintOptions
+    from inducci_desktop.services.container import Services
+
+
+def register_print(documents: Any) -> None:
+    guide = documents.add_parser("guide", help="a guide of the toolbox")
+    guide.add_argument("id", metavar="ID", help="a guide id (e.g. guide-mapping-cci)")
+    add_print_options(guide)
+    guide.set_defaults(handler=_print_guide)
+
+    item = documents.add_parser("item", help="any toolbox item: guide, case profile, format card or interview guide")
+    item.add_argument("id", metavar="ID", help="an item id (e.g. case-industrial-hackathon-silesia)")
+    add_print_options(item)
+    item.set_defaults(handler=_print_item)
+
+    file = documents.add_parser("file", help="a Markdown file of your own (UTF-8)")
+    file.add_argument("path", metavar="NOTES.md", help="the Markdown file")
+    file.add_argument("--title", metavar="T", help="the title (default: its first heading or the file name)")
+    add_print_options(file)
+    file.set_defaults(handler=_print_file)
+
+    glossary = documents.add_parser("glossary", help="the glossary, alphabetically")
+    add_print_options(glossary)
+    glossary.set_defaults(handler=_print_glossary)
+
+    pack = documents.add_parser("pack", help="a handout pack: cover, contents and the items in the order given")
+    pack.add_argument("ids", metavar="ID", nargs="*", help="item ids, in the order to print")
+    pack.add_argument("--all", action="store_true", help="every guide, case, format and interview guide")
+    pack.add_argument("--glossary", action="store_true", help="add the glossary at the end (default with --all)")
+    pack.add_argument("--title", default="Handout pack", metavar="T", help="the cover title")
+    pack.add_argument("--subtitle", default="", metavar="S", help="a line under the title")
+    pack.add_argument("--organiser", default="", metavar="NAME", help="the organiser on the cover")
+    pack.add_argument("--date", default="", metavar="TEXT", help="the date on the cover (default: today)")
+    add_print_options(pack)
+    pack.set_defaults(handler=_print_pack)
+
+
+def _write(args: argparse.Namespace, paths: AppPaths, out: TextIO,
+           render: Callable[[Services, PrintOptions], bytes]) -> int:
+    """Check the output folder, render with open services, save atomically; messages and exit codes."""
+    from inducci_desktop.printing.errors import PrintError
+    from inducci_desktop.printing.output import write_pdf
+
+    problem = _unwritable(args.output)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_DATA
+    with open_services(paths) as services:
+        try:
+            data = render(services, services.printing.options(args.paper))
+        except PrintError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    try:
+        target = write_pdf(args.output, data)  # temp file + rename: nothing partial is left behind
+    except PrintError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    print(f"wrote {target}", file=out)
+    return EXIT_OK
+
+
+def _unwritable(output: str) -> str | None:
+    """Why ``output``'s folder cannot take the PDF, checked before any work is done; None when it can."""
+    import os
+    from pathlib import Path
+
+    target = Path(output)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        return f"{target} is a folder; choose a file name for the PDF."
+    if not folder.is_dir():
+        return f"The folder {folder} does not exist."
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"The folder {folder} cannot be written to. Choose another folder."
+    return None
+
+
+def _print_guide(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    return _write(args, paths, out, lambda s, o: s.printing.item_pdf(args.id, o, kind="guide"))
+
+
+def _print_item(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    return _write(args, paths, out, lambda s, o: s.printing.item_pdf(args.id, o))
+
+
+def _print_file(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    return _write(args, paths, out, lambda s, o: s.printing.markdown_pdf(args.path, o, title=args.title))
+
+
+def _print_glossary(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    return _write(args, paths, out, lambda s, o: s.printing.glossary_pdf(o))
+
+
+def _print_pack(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from inducci_desktop.services.documents import PackCoverText
+
+    if args.all and args.ids:
+        print("error: give item ids or --all, not both", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.all and not args.ids:
+        print("error: name the items to print (ids from the library) or use --all", file=sys.stderr)
+        return EXIT_USAGE
+    cover = PackCoverText(args.title, args.subtitle, args.organiser, args.date)
+
+    def render(services: Services, options: PrintOptions) -> bytes:
+        ids = [i for i, _t in services.printing.printable_items()] if args.all else args.ids
+        return services.printing.pack_pdf(ids, cover, options, with_glossary=args.glossary or args.all)
+
+    return _write(args, paths, out, render)

@@ -1,0 +1,86 @@
+"""Commands for workshops: ``print workshop ID --kind KIND -o FILE`` and ``list workshops [--json]``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from inducci_desktop.cli.main import (
+    EXIT_OK,
+    EXIT_PROBLEM,
+    EXIT_USAGE,
+    add_json_option,
+    add_print_options,
+    open_services,
+)
+from inducci_desktop.paths import AppPaths
+
+#: kept in step with printing.workshop_docs.KINDS (not imported here: ReportLab stays off the parser path)
+KINDS = ("agenda", "signin", "feedback", "certificates", "report")
+
+
+def register_print(documents: Any) -> None:
+    parser = documents.add_parser("workshop", help="a workshop document: agenda, sign-in sheet, feedback form, "
+                                                   "certificates or report")
+    parser.add_argument("id", help="a workshop id from 'list workshops'")
+    parser.add_argument("--kind", required=True, metavar="KIND",
+                        help=f"which document: {', '.join(KINDS)}")
+    parser.add_argument("--blank-rows", type=int, default=10, metavar="N",
+                        help="empty rows at the end of the sign-in sheet (default 10)")
+    add_print_options(parser)
+    parser.set_defaults(handler=_print)
+
+
+def register_list(records: Any) -> None:
+    parser = records.add_parser("workshops", help="workshops, newest first")
+    parser.add_argument("--when", choices=("all", "upcoming", "past"), default="all")
+    add_json_option(parser)
+    parser.set_defaults(handler=_list)
+
+
+def _print(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    if args.kind not in KINDS:
+        print(f"error: unknown kind {args.kind!r}; choose one of: {', '.join(KINDS)}", file=sys.stderr)
+        return EXIT_USAGE
+    if not 0 <= args.blank_rows <= 500:
+        print("error: --blank-rows must be between 0 and 500", file=sys.stderr)
+        return EXIT_USAGE
+    from inducci_desktop.printing.errors import PrintError
+    from inducci_desktop.printing.options import PaperSize, PrintOptions
+    from inducci_desktop.printing.output import write_pdf
+    from inducci_desktop.printing.workshops.documents import workshop_document
+    from inducci_desktop.printing.workshops.forms import signin_sheet
+
+    with open_services(paths) as services:
+        kit = services.workshops.kit(args.id)
+    options = PrintOptions(paper=PaperSize(args.paper), organisation=kit.workshop.organisation,
+                           region=kit.workshop.region)
+    try:
+        if args.kind == "signin":
+            target = write_pdf(args.output, lambda: signin_sheet(kit, options, blank_rows=args.blank_rows))
+        else:
+            target = write_pdf(args.output, lambda: workshop_document(args.kind, kit, options))
+    except PrintError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    print(f"wrote {target}", file=out)
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    with open_services(paths) as services:
+        rows = services.workshops.list(when=args.when)
+    if args.json:
+        json.dump([{"id": w.id, "title": w.title, "first_day": w.first_day.isoformat() if w.first_day else None,
+                    "last_day": w.last_day.isoformat() if w.last_day else None, "status": w.status,
+                    "venue": w.venue, "participants": w.participants} for w in rows],
+                  out, ensure_ascii=False, indent=2)
+        print(file=out)
+        return EXIT_OK
+    for w in rows:
+        print(f"{w.id}\t{w.dates_text}\t{w.status}\t{w.title}", file=out)
+    if not rows:
+        print("no workshops", file=out)
+    return EXIT_OK

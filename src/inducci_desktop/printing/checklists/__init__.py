@@ -1,0 +1,1 @@
+"""Checklist documents: blank paper form, assessment report, comparison."""

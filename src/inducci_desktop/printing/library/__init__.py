@@ -1,0 +1,1 @@
+"""Toolbox documents: guides, case profiles, format cards, interview guides, glossary, handout packs."""

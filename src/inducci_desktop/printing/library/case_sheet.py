@@ -1,0 +1,44 @@
+"""The case profile sheet: fact box (where, when, region, partners, formats), results, lessons, body."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from inducci_desktop.content.model import KIND_LABELS, ContentItem
+from inducci_desktop.printing.common import (
+    DocContext,
+    body,
+    bullet_list,
+    fact_box,
+    join_markup,
+    related_block,
+    section_heading,
+    sources_block,
+    strings,
+    title_block,
+)
+from inducci_desktop.printing.markup import escape
+from inducci_desktop.printing.options import lookup_title
+
+
+def case_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
+    f = item.fields
+    formats = ", ".join(f"<i>{escape(lookup_title(ctx.titles, fid))}</i>" for fid in strings(f.get("formats")))
+    story: list[Flowable] = [
+        *title_block(ctx, KIND_LABELS["case"], item.title, item.summary),
+        *fact_box(ctx, [
+            ("Where", join_markup(f.get("where"))),
+            ("When", join_markup(f.get("when"))),
+            ("Region", join_markup(f.get("region"))),
+            ("Partners", join_markup(f.get("partners"), separator="; ")),
+            ("Formats", formats),
+        ]),
+    ]
+    results = strings(f.get("results"))
+    if results:
+        story += [section_heading(ctx, "Results in brief"), bullet_list(ctx, [escape(r) for r in results])]
+    lessons = strings(f.get("lessons"))
+    if lessons:
+        story += [section_heading(ctx, "Lessons in brief"), bullet_list(ctx, [escape(x) for x in lessons])]
+    story += [*body(ctx, item.body), *sources_block(ctx, item.sources), *related_block(ctx, item.related)]
+    return story

@@ -1,0 +1,76 @@
+"""The glossary: every term in alphabetical order, grouped by letter, with "see also" items."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+
+from reportlab.platypus import Flowable, KeepTogether
+
+from inducci_desktop.content.model import GlossaryTerm
+from inducci_desktop.printing.common import DocContext, related_markup, section_heading, source_markup, title_block
+from inducci_desktop.printing.markup import escape
+from inducci_desktop.printing.options import PrintOptions
+from inducci_desktop.printing.paragraph import Paragraph
+from inducci_desktop.printing.templates import DocumentMeta, mark_heading, render
+
+# Letters NFKD does not take apart.
+_FOLD = str.maketrans({"ł": "l", "Ł": "l", "ß": "ss", "đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "æ": "ae"})
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """Alphabetical order that puts Ł with L and Ö with O (and keeps the order stable)."""
+    folded = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    base = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
+    return base, text
+
+
+def _letter(term: str) -> str:
+    base = sort_key(term)[0]
+    for char in base:
+        if char.isalpha():
+            return char.upper()
+        if char.isdigit():
+            return "0–9"
+    return "#"
+
+
+def glossary_story(terms: Sequence[GlossaryTerm], ctx: DocContext, *, title: str = "Glossary",
+                   intro: str = "") -> list[Flowable]:
+    s = ctx.styles
+    ordered = sorted(terms, key=lambda t: sort_key(t.term))
+    summary = intro or f"{len(ordered)} terms used in the InduCCI e-Toolbox, in alphabetical order."
+    story: list[Flowable] = [*title_block(ctx, "", title, summary)]
+    letter = None
+    for term in ordered:
+        entry: list[Flowable] = []
+        current = _letter(term.term)
+        if current != letter:
+            letter = current
+            story.append(section_heading(ctx, current))
+        entry.append(mark_heading(Paragraph(escape(term.term), s.term), term.term, outline_level=2))
+        entry.append(Paragraph(escape(term.definition.strip()), s.body))
+        if term.see:
+            see = ", ".join(related_markup(ctx, item_id) for item_id in term.see)
+            entry.append(Paragraph(f"<b>See also:</b> {see}", s.small))
+        if term.sources:
+            label = "Source" if len(term.sources) == 1 else "Sources"
+            refs = "; ".join(source_markup(src) for src in term.sources)
+            entry.append(Paragraph(f"{label}: {refs}", s.small))
+        story.append(KeepTogether(entry))
+    return story
+
+
+def glossary_document(
+    terms: Sequence[GlossaryTerm],
+    options: PrintOptions | None = None,
+    *,
+    titles: Mapping[str, str] | None = None,
+    title: str = "Glossary",
+) -> bytes:
+    """The PDF of the glossary (``pack.glossary``), sorted alphabetically."""
+    options = options or PrintOptions()
+    ctx = DocContext(options=options, titles=titles)
+    meta = DocumentMeta(title=title, subject="Glossary of the InduCCI e-Toolbox",
+                        keywords=("glossary", "InduCCI"))
+    return render(lambda: glossary_story(terms, ctx, title=title), meta, options)

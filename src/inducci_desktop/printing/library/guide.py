@@ -1,0 +1,23 @@
+"""The guide handout: title, summary, body, sources and related items."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from inducci_desktop.content.model import KIND_LABELS, ContentItem
+from inducci_desktop.printing.common import DocContext, body, related_block, sources_block, title_block
+from inducci_desktop.printing.templates import DocumentMeta
+
+
+def guide_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
+    """The flowables of one guide (also used for any item kind without its own layout)."""
+    return [
+        *title_block(ctx, KIND_LABELS.get(item.kind, "Guide"), item.title, item.summary),
+        *body(ctx, item.body),
+        *sources_block(ctx, item.sources),
+        *related_block(ctx, item.related),
+    ]
+
+
+def item_meta(item: ContentItem) -> DocumentMeta:
+    return DocumentMeta(title=item.title, subject=item.summary, keywords=(*item.tags, "InduCCI"))

@@ -1,0 +1,38 @@
+"""The interview guide: audience and duration, then the introduction and question blocks."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from inducci_desktop.content.model import KIND_LABELS, ContentItem
+from inducci_desktop.printing.common import (
+    DocContext,
+    body,
+    fact_box,
+    join_markup,
+    related_block,
+    sources_block,
+    title_block,
+)
+from inducci_desktop.printing.markup import escape
+
+AUDIENCES = {
+    "cci": "Creatives and CCI businesses",
+    "industry": "Industrial companies",
+    "administration": "Public administration",
+}
+
+
+def interview_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
+    f = item.fields
+    audience = str(f.get("audience") or "")
+    return [
+        *title_block(ctx, KIND_LABELS["interview"], item.title, item.summary),
+        *fact_box(ctx, [
+            ("Audience", escape(AUDIENCES.get(audience, audience))),
+            ("Duration", join_markup(f.get("duration"))),
+        ]),
+        *body(ctx, item.body),
+        *sources_block(ctx, item.sources),
+        *related_block(ctx, item.related),
+    ]

@@ -1,0 +1,1 @@
+"""Workshop documents: agenda, sign-in sheet, feedback form, certificates, report."""

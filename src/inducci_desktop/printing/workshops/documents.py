@@ -1,0 +1,219 @@
+"""Workshop documents: agenda and workshop report here; paper forms in workshop_forms.py.
+
+``workshop_document(kind, kit, options)`` makes any of them; KINDS lists the kinds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table
+
+from inducci_desktop.printing.common import DocContext, bullet_list, section_heading, title_block
+from inducci_desktop.printing.errors import PrintError
+from inducci_desktop.printing.fonts import SANS, SANS_BOLD
+from inducci_desktop.printing.markup import escape
+from inducci_desktop.printing.options import PrintOptions
+from inducci_desktop.printing.paragraph import Paragraph
+from inducci_desktop.printing.styles import ACCENT, MUTED, SHADE, TEXT, data_table_style
+from inducci_desktop.printing.templates import DocumentMeta, render
+from inducci_desktop.printing.workshops.forms import certificates, feedback_form, signin_sheet, workshop_facts
+from inducci_desktop.services.workshops.agenda import format_duration, format_time
+from inducci_desktop.services.workshops.feedback import QuestionSummary
+from inducci_desktop.services.workshops.views import (
+    ACTION_STATUSES,
+    OUTCOME_KINDS,
+    STATUSES,
+    AgendaDay,
+    WorkshopKit,
+    day_text,
+)
+
+WARN = "#B3261E"
+
+
+def _agenda_table(ctx: DocContext, day: AgendaDay, titles: dict[str, str], *, with_notes: bool) -> list[Flowable]:
+    s = ctx.styles
+    if not day.blocks:
+        return [Paragraph(escape("No agenda blocks yet."), s.placeholder)]
+    width = ctx.width
+    cols = [24 * mm, 0.44 * width, 0.22 * width]
+    cols.append(width - sum(cols))
+    rows: list[list[Flowable | str]] = [[Paragraph("Time", s.table_header), Paragraph("Block", s.table_header),
+                                         Paragraph("Responsible", s.table_header),
+                                         Paragraph("Materials", s.table_header)]]
+    breaks = []
+    for n, block in enumerate(day.blocks, start=1):
+        what = f"<b>{escape(block.title)}</b>"
+        if block.format_id:
+            name = escape(titles.get(block.format_id, block.format_id))
+            what += f"<br/><font color='#5A6570' size='8'>Format: {name}</font>"
+        if with_notes and block.notes:
+            what += f"<br/><font size='8'>{escape(block.notes)}</font>"
+        length = format_duration(block.duration)
+        when = f"{format_time(block.start)}–{format_time(block.end)}<br/><font size='8'>{length}</font>"
+        rows.append([Paragraph(when, s.table_cell), Paragraph(what, s.table_cell),
+                     Paragraph(escape(block.responsible), s.table_cell),
+                     Paragraph(escape(block.materials), s.table_cell)])
+        if block.is_break:
+            breaks.append(n)
+    table = Table(rows, colWidths=cols, repeatRows=1, hAlign="LEFT")
+    style = data_table_style()
+    for n in breaks:
+        style.add("BACKGROUND", (0, n), (-1, n), SHADE)
+    table.setStyle(style)
+    plan = day.plan
+    colour = WARN if not plan.fits else "#5A6570"
+    note = Paragraph(f"<font color='{colour}'>{escape(plan.message())}</font>", s.small)
+    return [table, Spacer(1, 2 * mm), note]
+
+
+def agenda_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
+    w = kit.workshop
+    story = [*title_block(ctx, "Agenda", w.title), *workshop_facts(ctx, kit)]
+    if w.objectives:
+        story += [section_heading(ctx, "Objectives"), Paragraph(escape(w.objectives).replace("\n", "<br/>"),
+                                                                 ctx.styles.body)]
+    for day in kit.agenda:
+        story += [section_heading(ctx, day.day.label), *_agenda_table(ctx, day, kit.format_titles, with_notes=False)]
+    if not kit.agenda:
+        story.append(Paragraph(escape("The workshop has no days yet."), ctx.styles.placeholder))
+    return story
+
+
+def agenda_document(kit: WorkshopKit, options: PrintOptions | None = None) -> bytes:
+    options = options or PrintOptions()
+    ctx = DocContext(options=options)
+    meta = DocumentMeta(f"Agenda – {kit.workshop.title}", "Workshop agenda", ("InduCCI", "workshop", "agenda"))
+    return render(lambda: agenda_story(kit, ctx), meta, options)
+
+
+# --- report ---------------------------------------------------------------------------------------------
+
+
+class DistributionChart(Flowable):
+    """Small bars, one per answer value, with the count above and the value below; drawn straight on the
+    canvas in the embedded font (reportlab.graphics would start every drawing in Helvetica)."""
+
+    def __init__(self, summary: QuestionSummary, width: float = 60 * mm, height: float = 18 * mm) -> None:
+        super().__init__()
+        self.summary, self.width, self.height = summary, width, height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return (self.width, self.height)
+
+    def draw(self) -> None:
+        c = self.canv
+        counts = self.summary.distribution
+        top = max((n for _v, n in counts), default=0) or 1
+        slot = self.width / max(len(counts), 1)
+        bar_room = self.height - 16
+        for i, (value, n) in enumerate(counts):
+            x = i * slot + slot * 0.2
+            h = bar_room * n / top
+            c.setFillColor(ACCENT if n else MUTED)
+            c.rect(x, 8, slot * 0.6, max(h, 0.5), stroke=0, fill=1)
+            c.setFillColor(MUTED)
+            c.setFont(SANS, 6.5)
+            c.drawCentredString(x + slot * 0.3, 1, value)
+            if n:
+                c.setFillColor(TEXT)
+                c.setFont(SANS_BOLD, 6.5)
+                c.drawCentredString(x + slot * 0.3, 10 + h, str(n))
+
+
+def _evaluation(ctx: DocContext, kit: WorkshopKit) -> list[Flowable]:
+    s = ctx.styles
+    summary = kit.feedback
+    story: list[Flowable] = [section_heading(ctx, "Evaluation")]
+    if not summary.responses:
+        return [*story, Paragraph(escape("No feedback forms entered."), s.placeholder)]
+    story.append(Paragraph(escape(f"{summary.responses} feedback forms returned."), s.body))
+    rows: list[list[object]] = [[Paragraph("Question", s.table_header), Paragraph("Answers", s.table_header),
+                                 Paragraph("Average", s.table_header), Paragraph("Distribution", s.table_header)]]
+    for q in summary.questions:
+        if q.question.kind == "text":
+            continue
+        average = f"{q.average:.2f}" if q.average is not None else ("–" if q.question.kind == "rating" else "")
+        rows.append([Paragraph(escape(q.question.text), s.table_cell), Paragraph(str(q.answered), s.table_cell),
+                     Paragraph(average, s.table_cell), DistributionChart(q)])
+    if len(rows) > 1:
+        width = ctx.width
+        table = Table(rows, colWidths=[width - 20 * mm - 20 * mm - 64 * mm, 20 * mm, 20 * mm, 64 * mm],
+                      repeatRows=1, hAlign="LEFT")
+        table.setStyle(data_table_style())
+        story.append(table)
+    for q in summary.questions:
+        if q.question.kind == "text" and q.comments:
+            story += [Paragraph(f"<b>{escape(q.question.text)}</b>", s.body),
+                      bullet_list(ctx, [escape(c) for c in q.comments])]
+    return story
+
+
+def report_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
+    w = kit.workshop
+    s = ctx.styles
+    story = [*title_block(ctx, "Workshop report", w.title, f"Status: {STATUSES.get(w.status, w.status)}"),
+             *workshop_facts(ctx, kit)]
+    if w.objectives:
+        story += [section_heading(ctx, "Objectives"), Paragraph(escape(w.objectives).replace("\n", "<br/>"), s.body)]
+    story.append(section_heading(ctx, "Agenda"))
+    for day in kit.agenda:
+        story += [Paragraph(f"<b>{escape(day.day.label)}</b>", s.body),
+                  *_agenda_table(ctx, day, kit.format_titles, with_notes=True), Spacer(1, 3 * mm)]
+    f = kit.figures
+    story.append(section_heading(ctx, "Attendance"))
+    rows: list[list[str]] = [["Day", "Present", "Absent", "Not recorded"]]
+    for when, present, absent in f.per_day:
+        rows.append([f"Day {when.number}, {day_text(when.day)}", str(present), str(absent),
+                     str(f.registered - present - absent)])
+    table = Table(rows, colWidths=[ctx.width - 3 * 30 * mm, 30 * mm, 30 * mm, 30 * mm], hAlign="LEFT")
+    table.setStyle(data_table_style())
+    erased = f" (the data of {f.erased} of them was erased on request)" if f.erased else ""
+    story += [Paragraph(escape(f"{f.registered} registered{erased}; {f.attended_any} attended at least one day."),
+                        s.body), table]
+    story.append(section_heading(ctx, "Outcomes"))
+    if not kit.outcomes:
+        story.append(Paragraph(escape("No outcomes recorded."), s.placeholder))
+    for kind, label in OUTCOME_KINDS.items():
+        texts = [o.text for o in kit.outcomes if o.kind == kind]
+        if texts:
+            story += [Paragraph(f"<b>{escape(label)}</b>", s.body), bullet_list(ctx, [escape(t) for t in texts])]
+    story.append(section_heading(ctx, "Action items"))
+    if kit.actions:
+        rows2: list[list[object]] = [[Paragraph(h, s.table_header) for h in ("Action", "Owner", "Due", "Status")]]
+        for a in kit.actions:
+            rows2.append([Paragraph(escape(a.text), s.table_cell), Paragraph(escape(a.owner), s.table_cell),
+                          Paragraph(a.due.isoformat() if a.due else "", s.table_cell),
+                          Paragraph(ACTION_STATUSES.get(a.status, a.status), s.table_cell)])
+        actions = Table(rows2, colWidths=[ctx.width - 40 * mm - 24 * mm - 24 * mm, 40 * mm, 24 * mm, 24 * mm],
+                        repeatRows=1, hAlign="LEFT")
+        actions.setStyle(data_table_style())
+        story.append(actions)
+    else:
+        story.append(Paragraph(escape("No action items."), s.placeholder))
+    story += _evaluation(ctx, kit)
+    return story
+
+
+def workshop_report(kit: WorkshopKit, options: PrintOptions | None = None) -> bytes:
+    options = options or PrintOptions()
+    ctx = DocContext(options=options)
+    meta = DocumentMeta(f"Workshop report – {kit.workshop.title}", "Workshop report", ("InduCCI", "workshop"))
+    return render(lambda: report_story(kit, ctx), meta, options)
+
+
+KINDS: dict[str, tuple[str, Callable[[WorkshopKit, PrintOptions], bytes]]] = {
+    "agenda": ("Agenda", agenda_document),
+    "signin": ("Sign-in sheet", signin_sheet),
+    "feedback": ("Blank feedback form", feedback_form),
+    "certificates": ("Certificates of attendance", certificates),
+    "report": ("Workshop report", workshop_report),
+}
+
+
+def workshop_document(kind: str, kit: WorkshopKit, options: PrintOptions | None = None) -> bytes:
+    if kind not in KINDS:
+        raise PrintError(f"Unknown workshop document {kind!r}; choose one of: {', '.join(KINDS)}.")
+    return KINDS[kind][1](kit, options or PrintOptions())

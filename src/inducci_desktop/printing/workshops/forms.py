@@ -1,0 +1,259 @@
+"""Workshop paper forms: the sign-in sheet, the blank feedback form and certificates of attendance."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from inducci_desktop.printing.common import DocContext, fact_box, title_block
+from inducci_desktop.printing.fonts import SANS, SANS_BOLD
+from inducci_desktop.printing.markup import escape
+from inducci_desktop.printing.options import PrintOptions
+from inducci_desktop.printing.paragraph import Paragraph
+from inducci_desktop.printing.styles import ACCENT, MUTED, RULE, SHADE, TEXT
+from inducci_desktop.printing.templates import COVER, DocumentMeta, render
+from inducci_desktop.services.workshops.agenda import format_time, hours_text
+from inducci_desktop.services.workshops.feedback import CHOICES, RATING_SCALE
+from inducci_desktop.services.workshops.views import MODES, DayView, WorkshopKit, dates_text, day_text
+
+SIGNIN_ROW = 9 * mm
+
+
+def _fit(text: str, font: str, size: float, room: float) -> str:
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def workshop_facts(ctx: DocContext, kit: WorkshopKit) -> list[Flowable]:
+    w = kit.workshop
+    days = "<br/>".join(escape(d.label) for d in w.days) or "no date yet"
+    return fact_box(ctx, [
+        ("Dates", days),
+        ("Venue", escape(" · ".join(p for p in (w.venue, MODES.get(w.mode, w.mode)) if p))),
+        ("Region / organisation", escape(" · ".join(p for p in (w.region, w.organisation) if p))),
+        ("Trainers", escape(w.trainers)),
+        ("Target group", escape(w.target_group)),
+    ])
+
+
+# --- sign-in sheet --------------------------------------------------------------------------------------
+
+
+def signin_story(kit: WorkshopKit, ctx: DocContext, blank_rows: int) -> list[Flowable]:
+    """One sheet per day (a new page each): numbered rows with names pre-filled, then blank rows."""
+    w = kit.workshop
+    width = ctx.width
+    cols = [10 * mm, 0.32 * width, 0.30 * width]
+    cols.append(width - sum(cols))
+    story: list[Flowable] = []
+    days = w.days or ()
+    people = sorted(kit.participants, key=lambda p: (p.name.casefold(), p.organisation.casefold()))
+    for index, day in enumerate(days or (None,)):
+        if index:
+            story.append(PageBreak())
+        heading = day.label if day is not None else "Date: ____________"
+        story += title_block(ctx, "Sign-in sheet", w.title, heading)
+        rows: list[list[str]] = [["No.", "Name", "Organisation", "Signature"]]
+        for number, person in enumerate(people, start=1):
+            org = " · ".join(p for p in (person.organisation, person.department) if p)
+            rows.append([str(number), _fit(person.name, SANS, 9, cols[1] - 10), _fit(org, SANS, 8, cols[2] - 10), ""])
+        for number in range(len(people) + 1, len(people) + blank_rows + 1):
+            rows.append([str(number), "", "", ""])
+        table = Table(rows, colWidths=cols, rowHeights=[7 * mm] + [SIGNIN_ROW] * (len(rows) - 1), repeatRows=1)
+        table.setStyle(TableStyle([
+            ("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (0, 0), (-1, -1), 9),
+            ("FONTSIZE", (2, 1), (2, -1), 8), ("TEXTCOLOR", (0, 1), (0, -1), MUTED),
+            ("FONTNAME", (0, 0), (-1, 0), SANS_BOLD), ("BACKGROUND", (0, 0), (-1, 0), SHADE),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.8, ACCENT), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+            ("GRID", (0, 1), (-1, -1), 0.4, RULE), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]))
+        story += [table, Spacer(1, 4 * mm),
+                  Paragraph(escape("By signing you confirm your attendance. Names are used for the attendance list "
+                                   "and certificates only."), ctx.styles.small)]
+    return story
+
+
+def signin_sheet(kit: WorkshopKit, options: PrintOptions | None = None, *, blank_rows: int = 10) -> bytes:
+    options = options or PrintOptions()
+    ctx = DocContext(options=options)
+    meta = DocumentMeta(f"Sign-in sheet – {kit.workshop.title}", "Sign-in sheet", ("InduCCI", "workshop"))
+    return render(lambda: signin_story(kit, ctx, blank_rows), meta, options)
+
+
+# --- feedback form --------------------------------------------------------------------------------------
+
+
+def _boxes(labels: tuple[str, ...], ctx: DocContext) -> Table:
+    cells = [f"☐ {label}" for label in labels]
+    table = Table([cells], colWidths=[max(22 * mm, stringWidth(c, SANS, 10) + 8) for c in cells], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (0, 0), (-1, -1), 10),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TEXTCOLOR", (0, 0), (-1, -1), TEXT)]))
+    return table
+
+
+def feedback_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
+    w = kit.workshop
+    s = ctx.styles
+    story = [*title_block(ctx, "Feedback form", w.title, f"{dates_text(w.first_day, w.last_day)}"
+                          + (f" · {w.venue}" if w.venue else "")),
+             Paragraph(escape("Your answers are anonymous and help us to improve the next training. "
+                              "Tick one box per rating (1 = not at all, 5 = very much)."), s.body)]
+    for number, question in enumerate(kit.questions, start=1):
+        parts: list[Flowable] = [Paragraph(f"<b>{number}.</b> {escape(question.text)}", s.body)]
+        if question.kind == "rating":
+            parts.append(_boxes(tuple(str(n) for n in RATING_SCALE), ctx))
+        elif question.kind == "choice":
+            parts.append(_boxes(CHOICES, ctx))
+        else:
+            parts += [Spacer(1, 7 * mm)] + [x for _ in range(3) for x in
+                                              (HRFlowable(width="100%", thickness=0.4, color=RULE), Spacer(1, 7 * mm))]
+        parts.append(Spacer(1, 4 * mm))
+        story.append(KeepTogether(parts))
+    story.append(Paragraph(escape("Thank you!"), s.h3))
+    return story
+
+
+def feedback_form(kit: WorkshopKit, options: PrintOptions | None = None) -> bytes:
+    options = options or PrintOptions()
+    ctx = DocContext(options=options)
+    meta = DocumentMeta(f"Feedback form – {kit.workshop.title}", "Feedback form", ("InduCCI", "evaluation"))
+    return render(lambda: feedback_story(kit, ctx), meta, options)
+
+
+# --- certificates ---------------------------------------------------------------------------------------
+
+
+class _Certificate(Flowable):
+    """One certificate, drawn straight on the canvas (fast for hundreds of pages)."""
+
+    def __init__(self, width: float, height: float, lines: dict[str, str]) -> None:
+        super().__init__()
+        self.width, self.height, self.lines = width, height, lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return (self.width, min(self.height, availHeight))
+
+    def draw(self) -> None:
+        c = self.canv
+        mid = self.width / 2
+        top = self.height - 30 * mm
+        c.setFillColor(MUTED)
+        c.setFont(SANS_BOLD, 11)
+        c.drawCentredString(mid, top, "CERTIFICATE OF ATTENDANCE")
+        c.setStrokeColor(ACCENT)
+        c.setLineWidth(1.2)
+        c.line(mid - 40 * mm, top - 6 * mm, mid + 40 * mm, top - 6 * mm)
+        c.setFillColor(TEXT)
+        c.setFont(SANS, 12)
+        c.drawCentredString(mid, top - 30 * mm, "This is to certify that")
+        size = 26.0
+        while size > 12 and stringWidth(self.lines["name"], SANS_BOLD, size) > self.width:
+            size -= 1
+        c.setFillColor(ACCENT)
+        c.setFont(SANS_BOLD, size)
+        c.drawCentredString(mid, top - 48 * mm, _fit(self.lines["name"], SANS_BOLD, size, self.width))
+        c.setFillColor(MUTED)
+        c.setFont(SANS, 11)
+        c.drawCentredString(mid, top - 58 * mm, _fit(self.lines["organisation"], SANS, 11, self.width))
+        c.setFillColor(TEXT)
+        c.setFont(SANS, 12)
+        c.drawCentredString(mid, top - 78 * mm, "took part in the training")
+        title_size = 17.0
+        while title_size > 10 and stringWidth(self.lines["title"], SANS_BOLD, title_size) > self.width:
+            title_size -= 0.5
+        c.setFont(SANS_BOLD, title_size)
+        c.drawCentredString(mid, top - 92 * mm, _fit(self.lines["title"], SANS_BOLD, title_size, self.width))
+        c.setFont(SANS, 12)
+        y = top - 108 * mm
+        for key in ("dates", "hours", "venue"):
+            if self.lines.get(key):
+                c.drawCentredString(mid, y, _fit(self.lines[key], SANS, 12, self.width))
+                y -= 8 * mm
+        base = 40 * mm
+        c.setStrokeColor(RULE)
+        c.setLineWidth(0.6)
+        c.line(0, base, 70 * mm, base)
+        c.line(self.width - 70 * mm, base, self.width, base)
+        c.setFillColor(TEXT)
+        c.setFont(SANS, 10)
+        c.drawString(0, base + 2 * mm, _fit(self.lines["place_date"], SANS, 10, 70 * mm))
+        c.drawRightString(self.width, base + 2 * mm, _fit(self.lines["trainers"], SANS, 10, 70 * mm))
+        c.setFillColor(MUTED)
+        c.setFont(SANS, 8)
+        c.drawString(0, base - 4 * mm, "Place and date")
+        c.drawRightString(self.width, base - 4 * mm, "Trainer signature")
+
+
+def attended_text(days: tuple[DayView, ...]) -> str:
+    """"on 12 May 2026, 09:00–16:30", "on 12 and 13 May 2026", "on 30 May and 2 June 2026"."""
+    if len(days) == 1:
+        return f"on {day_text(days[0].day)}, {format_time(days[0].start)}–{format_time(days[0].end)}"
+    same_month = len({(d.day.year, d.day.month) for d in days}) == 1
+    same_year = len({d.day.year for d in days}) == 1
+    if same_month:
+        parts = [str(d.day.day) for d in days]
+    elif same_year:
+        parts = [day_text(d.day).rsplit(" ", 1)[0] for d in days]
+    else:
+        parts = [day_text(d.day) for d in days]
+    tail = "" if not (same_month or same_year) else " " + (day_text(days[-1].day).split(" ", 1)[1] if same_month
+                                                           else str(days[-1].day.year))
+    return "on " + ", ".join(parts[:-1]) + f" and {parts[-1]}{tail}"
+
+
+def _town(venue: str) -> str:
+    """The last part of a venue ("Agency, Bielsko-Biała" → "Bielsko-Biała") for the place line."""
+    return venue.rsplit(",", 1)[-1].strip()
+
+
+def certificate_story(kit: WorkshopKit, ctx: DocContext, place: str = "") -> list[Flowable]:
+    w = kit.workshop
+    height = ctx.options.paper.points[1] - 60 * mm
+    story: list[Flowable] = [NextPageTemplate(COVER)]
+    present = [p for p in kit.participants if kit.attended_days(p)]
+    present.sort(key=lambda p: p.name.casefold())
+    where = place or _town(w.venue)
+    for index, person in enumerate(present):
+        days = kit.attended_days(person)
+        dates = attended_text(days)
+        hours = hours_text(kit.teaching_minutes(days))
+        lines = {
+            "name": person.name,
+            "organisation": " · ".join(p for p in (person.organisation, person.department) if p),
+            "title": w.title,
+            "dates": dates,
+            "hours": f"{len(days)} day{'s' if len(days) > 1 else ''}, {hours} of training",
+            "venue": " · ".join(p for p in (w.venue, w.region or w.organisation) if p),
+            "place_date": ", ".join(p for p in (where, ctx.options.date_text()) if p),
+            "trainers": w.trainers or "Trainer",
+        }
+        if index:
+            story.append(PageBreak())
+        story.append(_Certificate(ctx.width, height, lines))
+    if not present:
+        story = [Paragraph(escape("Nobody is marked present yet: certificates are made for participants who "
+                                  "were checked in on at least one day."), ctx.styles.body)]
+    return story
+
+
+def certificates(kit: WorkshopKit, options: PrintOptions | None = None) -> bytes:
+    """One page per participant marked present on at least one day, with dates and hours."""
+    options = options or PrintOptions()
+    ctx = DocContext(options=options)
+    meta = DocumentMeta(f"Certificates of attendance – {kit.workshop.title}", "Certificates of attendance",
+                        ("InduCCI", "certificate"))
+    return render(lambda: certificate_story(kit, ctx), meta, options, first_template=COVER)

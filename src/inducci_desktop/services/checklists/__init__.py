@@ -1,0 +1,1 @@
+"""Checklists: assessments, answers, scoring, templates and the coordinator's view by region."""

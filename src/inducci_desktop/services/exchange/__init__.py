@@ -1,0 +1,1 @@
+"""Exchange: .inducci bundles between machines and CSV/XLSX tables."""

@@ -1,0 +1,145 @@
+"""Collecting the records of an export: the chosen ones plus everything they need on the other side.
+
+Assessments bring their answers, the template version they pin (an own template as its stored version,
+a toolbox template as its JSON) and their region; workshops bring days, agenda, participants, attendance,
+outcomes, actions and feedback; regions bring their parent regions. Rows are read as Core rows (no ORM
+objects) and handed back as JSON-ready dicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Date, DateTime, Table, select
+from sqlalchemy.orm import Session
+
+from inducci_desktop.services.errors import NotFoundError
+from inducci_desktop.services.exchange.schema import KIND_BY_NAME
+from inducci_desktop.services.exchange.service import ExportSelection
+from inducci_desktop.store.models import ChecklistTemplateRow, UserTemplateVersion, UTCDateTime
+
+CHUNK = 900  # ids per IN (...) clause, under SQLite's variable limit everywhere
+
+
+def _table(kind: str) -> Table:
+    model = KIND_BY_NAME[kind].table
+    assert model is not None
+    table: Table = model.__table__  # type: ignore[assignment]
+    return table
+
+
+def _rows(session: Session, kind: str, where: ColumnElement[bool] | None = None) -> list[dict[str, Any]]:
+    table = _table(kind)
+    query = select(table) if where is None else select(table).where(where)
+    names = [c.name for c in table.columns]
+    # only timestamp and date columns need turning into text; the rest is JSON-ready as it comes
+    stamps = [c.name for c in table.columns if isinstance(c.type, UTCDateTime | Date | DateTime)]
+    rows = []
+    for row in session.connection().execute(query.order_by(table.c.id)):
+        data = dict(zip(names, row, strict=True))
+        for name in stamps:
+            value = data[name]
+            if value is not None:
+                data[name] = value.isoformat()
+        rows.append(data)
+    return rows
+
+
+def _rows_in(session: Session, kind: str, column: str, values: Iterable[str]) -> list[dict[str, Any]]:
+    wanted = sorted(set(values))
+    found: list[dict[str, Any]] = []
+    for start in range(0, len(wanted), CHUNK):
+        found.extend(_rows(session, kind, _table(kind).c[column].in_(wanted[start:start + CHUNK])))
+    return found
+
+
+def _require(kind: str, wanted: Sequence[str], rows: list[dict[str, Any]]) -> None:
+    missing = sorted(set(wanted) - {r["id"] for r in rows})
+    if missing:
+        raise NotFoundError(f"There is no {KIND_BY_NAME[kind].label} with id {missing[0]!r}.")
+
+
+def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict[str, Any]]]:
+    """The records of every kind to export (kinds with nothing are left out)."""
+    records: dict[str, list[dict[str, Any]]] = {}
+    if selection.everything:
+        assessments = _rows(session, "assessments")
+        workshops = _rows(session, "workshops")
+        regions = _rows(session, "regions")
+        templates = _rows(session, "templates")
+    else:
+        assessments = _rows_in(session, "assessments", "id", selection.assessments)
+        _require("assessments", selection.assessments, assessments)
+        workshops = _rows_in(session, "workshops", "id", selection.workshops)
+        _require("workshops", selection.workshops, workshops)
+        regions = _rows_in(session, "regions", "id", selection.regions)
+        _require("regions", selection.regions, regions)
+        templates = _rows_in(session, "templates", "template_id", selection.templates)
+    toolbox: dict[tuple[str, int], dict[str, Any]] = {}
+    own_ids = {r["template_id"] for r in templates}
+    for template_id in selection.templates:
+        if template_id not in own_ids:
+            row = _toolbox_row(session, template_id, None)
+            if row is None:
+                raise NotFoundError(f"There is no checklist template {template_id!r}.")
+            toolbox[(row["id"], row["version"])] = row
+    # the template versions the assessments pin
+    have = {(r["template_id"], r["version"]) for r in templates}
+    pins = sorted({(a["template_id"], a["template_version"]) for a in assessments} - have)
+    for template_id, version in pins:
+        own = _rows(session, "templates", (UserTemplateVersion.template_id == template_id)
+                    & (UserTemplateVersion.version == version))
+        if own:
+            templates.extend(own)
+            continue
+        row = _toolbox_row(session, template_id, version)
+        if row is None:
+            title = next(a["title"] for a in assessments if (a["template_id"], a["template_version"])
+                         == (template_id, version))
+            raise NotFoundError(f"The assessment {title!r} uses checklist template {template_id!r} version "
+                                f"{version}, which is not on this machine; it cannot be exported.")
+        toolbox[(template_id, version)] = row
+    # regions the records refer to, and their parents
+    region_ids = {r["id"] for r in regions}
+    wanted = {x["region_id"] for x in (*assessments, *workshops) if x["region_id"]}
+    wanted |= {r["parent_id"] for r in regions if r["parent_id"]}
+    while wanted - region_ids:
+        more = _rows_in(session, "regions", "id", wanted - region_ids)
+        if not more:
+            break
+        regions.extend(more)
+        region_ids |= {r["id"] for r in more}
+        wanted = {r["parent_id"] for r in more if r["parent_id"]}
+    records["regions"] = regions
+    records["toolbox_templates"] = [toolbox[k] for k in sorted(toolbox)]
+    records["templates"] = sorted(templates, key=lambda r: (r["template_id"], r["version"]))
+    records["assessments"] = assessments
+    records["answers"] = _rows_in(session, "answers", "assessment_id", (a["id"] for a in assessments))
+    records["workshops"] = workshops
+    workshop_ids = [w["id"] for w in workshops]
+    for kind in ("workshop_days", "participants", "outcomes", "actions", "feedback_questions",
+                 "feedback_responses"):
+        records[kind] = _rows_in(session, kind, "workshop_id", workshop_ids)
+    records["agenda_blocks"] = _rows_in(session, "agenda_blocks", "day_id", (d["id"] for d in records["workshop_days"]))
+    records["attendance"] = _rows_in(session, "attendance", "participant_id",
+                                     (p["id"] for p in records["participants"]))
+    if not selection.include_personal_data:
+        for kind in ("participants", "actions"):
+            for row in records[kind]:
+                for field in KIND_BY_NAME[kind].personal:
+                    row[field] = None
+    return {kind: rows for kind, rows in records.items() if rows}
+
+
+def _toolbox_row(session: Session, template_id: str, version: int | None) -> dict[str, Any] | None:
+    query = select(ChecklistTemplateRow).where(ChecklistTemplateRow.id == template_id)
+    if version is not None:
+        query = query.where(ChecklistTemplateRow.version == version)
+    else:
+        query = query.order_by(ChecklistTemplateRow.in_pack.desc(), ChecklistTemplateRow.version.desc())
+    row = session.scalars(query.limit(1)).first()
+    if row is None:
+        return None
+    return {"id": row.id, "version": row.version, "title": row.title, "summary": row.summary,
+            "section": row.section, "data": row.data}

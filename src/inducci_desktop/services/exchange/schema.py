@@ -1,0 +1,241 @@
+"""The records of an exchange bundle (``.inducci``), one pydantic model per kind, and how they map to tables.
+
+A kind is one file ``records/<kind>.json`` holding a list of records. Every user record carries its UUID and
+its created/updated/deleted timestamps, so a receiving machine merges by id. ``KINDS`` lists the kinds in
+the order they are written to the database (parents before children).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt
+
+from inducci_desktop.store.models import (
+    ActionItem,
+    AgendaBlock,
+    Assessment,
+    AssessmentAnswer,
+    Attendance,
+    Base,
+    FeedbackQuestion,
+    FeedbackResponse,
+    Participant,
+    Region,
+    UserTemplateVersion,
+    Workshop,
+    WorkshopDay,
+    WorkshopOutcome,
+)
+
+FORMAT = "inducci-bundle"
+FORMAT_VERSION = 1
+
+RecordId = Annotated[str, Field(pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+                                        r"[0-9a-fA-F]{12}$")]
+Slug = Annotated[str, Field(min_length=1, max_length=100)]
+Text300 = Annotated[str, Field(max_length=300)]
+Text200 = Annotated[str, Field(max_length=200)]
+Short = Annotated[str, Field(max_length=20)]
+LongText = Annotated[str, Field(max_length=200_000)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RecordModel(_Strict):
+    id: RecordId
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    deleted_at: AwareDatetime | None = None
+
+
+class RegionRecord(RecordModel):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    kind: Short = "region"
+    country: Annotated[str, Field(max_length=100)] = ""
+    notes: LongText = ""
+    parent_id: RecordId | None = None
+
+
+class TemplateRecord(RecordModel):
+    """One stored version of a user's own checklist template."""
+
+    template_id: Slug
+    version: Annotated[StrictInt, Field(ge=1)]
+    title: Text300
+    data: dict[str, Any]
+
+
+class ToolboxTemplateRecord(_Strict):
+    """A toolbox template version an assessment pins, carried in case the receiver's pack lacks it."""
+
+    id: Slug
+    version: Annotated[StrictInt, Field(ge=1)]
+    title: Text300
+    summary: LongText = ""
+    section: Annotated[str, Field(max_length=100)] | None = None
+    data: dict[str, Any]
+
+
+class AssessmentRecord(RecordModel):
+    title: Annotated[str, Field(min_length=1, max_length=300)]
+    template_id: Slug
+    template_version: Annotated[StrictInt, Field(ge=1)]
+    region_id: RecordId | None = None
+    subject: Text300 = ""
+    assessor: Text200 = ""
+    assessed_on: Annotated[str, Field(max_length=10)] = ""
+    round: Annotated[StrictInt, Field(ge=1)] = 1
+    previous_id: RecordId | None = None
+    status: Short = "draft"
+    completed_at: AwareDatetime | None = None
+    archived_at: AwareDatetime | None = None
+
+
+class AnswerRecord(RecordModel):
+    assessment_id: RecordId
+    item_key: Slug
+    value: Any = None
+    note: LongText = ""
+
+
+class WorkshopRecord(RecordModel):
+    title: Annotated[str, Field(min_length=1, max_length=300)]
+    venue: Text300 = ""
+    mode: Short = "in_person"
+    region_id: RecordId | None = None
+    organisation: Text300 = ""
+    trainers: LongText = ""
+    target_group: LongText = ""
+    objectives: LongText = ""
+    status: Short = "planned"
+    copied_from: RecordId | None = None
+
+
+class DayRecord(RecordModel):
+    workshop_id: RecordId
+    day: date
+    start_minutes: Annotated[StrictInt, Field(ge=0, le=1440)]
+    end_minutes: Annotated[StrictInt, Field(ge=0, le=1440)]
+
+
+class BlockRecord(RecordModel):
+    day_id: RecordId
+    position: StrictInt
+    kind: Short = "session"
+    title: Text300
+    format_id: Annotated[str, Field(max_length=100)] | None = None
+    duration_minutes: Annotated[StrictInt, Field(ge=0, le=1440)]
+    responsible: Text300 = ""
+    materials: LongText = ""
+    notes: LongText = ""
+
+
+class ParticipantRecord(RecordModel):
+    """Personal fields are null when the bundle was made without personal data."""
+
+    workshop_id: RecordId
+    name: Text200 | None
+    organisation: Text200 | None
+    department: Text200 | None
+    email: Text200 | None
+    consent: StrictBool = False
+    consent_date: date | None = None
+    erased_at: AwareDatetime | None = None
+
+
+class AttendanceRecord(RecordModel):
+    participant_id: RecordId
+    day_id: RecordId
+    present: StrictBool = True
+
+
+class OutcomeRecord(RecordModel):
+    workshop_id: RecordId
+    kind: Short
+    text: LongText
+    position: StrictInt = 0
+
+
+class ActionRecord(RecordModel):
+    workshop_id: RecordId
+    text: LongText
+    owner: Text200 | None  # a person's name: personal data
+    due: date | None = None
+    status: Short = "open"
+
+
+class QuestionRecord(RecordModel):
+    workshop_id: RecordId
+    position: StrictInt
+    kind: Short
+    text: LongText
+
+
+class ResponseRecord(RecordModel):
+    workshop_id: RecordId
+    answers: dict[str, Any]
+    source: Short = "paper"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of record in a bundle: its file, schema, table and what it refers to."""
+
+    name: str
+    label: str  # singular, for messages
+    schema: type[_Strict]
+    table: type[Base] | None  # None: toolbox templates (not a user record)
+    parents: tuple[tuple[str, str], ...] = ()  # (column, kind) the column must name a record of
+    natural_key: tuple[str, ...] = ()  # a unique key besides the id (two machines may each have made one)
+    personal: tuple[str, ...] = ()  # fields left out (null) unless personal data is included
+    title_field: str = ""
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("regions", "region", RegionRecord, Region, (("parent_id", "regions"),), title_field="name"),
+    Kind("toolbox_templates", "toolbox template", ToolboxTemplateRecord, None, title_field="title"),
+    Kind("templates", "own template version", TemplateRecord, UserTemplateVersion,
+         natural_key=("template_id", "version"), title_field="title"),
+    Kind("assessments", "assessment", AssessmentRecord, Assessment, (("region_id", "regions"),),
+         title_field="title"),
+    Kind("answers", "answer", AnswerRecord, AssessmentAnswer, (("assessment_id", "assessments"),),
+         natural_key=("assessment_id", "item_key"), title_field="item_key"),
+    Kind("workshops", "workshop", WorkshopRecord, Workshop, (("region_id", "regions"),), title_field="title"),
+    Kind("workshop_days", "workshop day", DayRecord, WorkshopDay, (("workshop_id", "workshops"),),
+         title_field="day"),
+    Kind("agenda_blocks", "agenda block", BlockRecord, AgendaBlock, (("day_id", "workshop_days"),),
+         title_field="title"),
+    Kind("participants", "participant", ParticipantRecord, Participant, (("workshop_id", "workshops"),),
+         personal=("name", "organisation", "department", "email"), title_field="name"),
+    Kind("attendance", "attendance mark", AttendanceRecord, Attendance,
+         (("participant_id", "participants"), ("day_id", "workshop_days")),
+         natural_key=("participant_id", "day_id")),
+    Kind("outcomes", "workshop outcome", OutcomeRecord, WorkshopOutcome, (("workshop_id", "workshops"),),
+         title_field="text"),
+    Kind("actions", "action item", ActionRecord, ActionItem, (("workshop_id", "workshops"),),
+         personal=("owner",), title_field="text"),
+    Kind("feedback_questions", "feedback question", QuestionRecord, FeedbackQuestion,
+         (("workshop_id", "workshops"),), title_field="text"),
+    Kind("feedback_responses", "feedback form", ResponseRecord, FeedbackResponse,
+         (("workshop_id", "workshops"),)),
+)
+KIND_BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
+RECORD_KINDS: tuple[Kind, ...] = tuple(k for k in KINDS if k.table is not None)
+#: the placeholder name of a participant imported without personal data (numbered per workshop)
+PLACEHOLDER_NAME = "Anonymous participant"
+
+
+class Manifest(_Strict):
+    format: str
+    format_version: StrictInt
+    app_version: Annotated[str, Field(max_length=50)]
+    created_at: AwareDatetime
+    created_by: Annotated[str, Field(max_length=200)] | None = None
+    includes_personal_data: StrictBool
+    counts: dict[str, Annotated[StrictInt, Field(ge=0)]]
+    records: dict[str, str]  # kind → entry name in the zip

@@ -1,0 +1,234 @@
+"""Carrying work between offline machines as ``.inducci`` bundle files: export, preview, import.
+
+``export`` writes the chosen records (and what they need) atomically. ``plan`` reads and validates a
+bundle completely and compares it with this machine's data without writing anything; ``apply`` plans
+again inside one write transaction, refuses if the data changed since the preview, and writes
+everything or nothing. Importing the same bundle twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from inducci_desktop import __version__
+from inducci_desktop.services.errors import ValidationError
+from inducci_desktop.store.database import Store
+from inducci_desktop.store.models import utcnow
+
+if TYPE_CHECKING:
+    from inducci_desktop.services.checklists.templates import TemplateService
+    from inducci_desktop.services.exchange.bundle import Bundle
+    from inducci_desktop.services.exchange.merge import Writes
+
+# pydantic and the bundle code load only when something is exported or imported (not at start-up)
+
+__all__ = ["ExchangeService", "ExportResult", "ExportSelection", "ImportPlan", "ImportResult", "PlanEntry"]
+BUNDLE_SUFFIX = ".inducci"
+ADDED, UPDATED, UNCHANGED, CONFLICT = "added", "updated", "unchanged", "conflict"
+
+
+@dataclass(frozen=True)
+class ExportSelection:
+    """What to export. ``everything``: all records, trash included (the trash state travels)."""
+
+    regions: tuple[str, ...] = ()
+    templates: tuple[str, ...] = ()  # template ids: own templates with all versions, toolbox: current version
+    assessments: tuple[str, ...] = ()
+    workshops: tuple[str, ...] = ()
+    include_personal_data: bool = False
+    everything: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.everything or self.regions or self.templates or self.assessments or self.workshops)
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    kind: str
+    label: str
+    id: str
+    title: str
+    action: str  # added | updated | unchanged | conflict
+    reason: str = ""
+    local_updated: datetime | None = None
+    incoming_updated: datetime | None = None
+
+
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    counts: dict[str, int]
+    includes_personal_data: bool
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What importing a bundle would do. ``entries`` lists every record with its action."""
+
+    source: Path
+    created_at: datetime
+    created_by: str | None
+    app_version: str
+    includes_personal_data: bool
+    entries: tuple[PlanEntry, ...]
+    bundle: Bundle = field(repr=False, compare=False)
+
+    def having(self, action: str) -> list[PlanEntry]:
+        return [e for e in self.entries if e.action == action]
+
+    @property
+    def added(self) -> list[PlanEntry]:
+        return self.having(ADDED)
+
+    @property
+    def updated(self) -> list[PlanEntry]:
+        return self.having(UPDATED)
+
+    @property
+    def unchanged(self) -> list[PlanEntry]:
+        return self.having(UNCHANGED)
+
+    @property
+    def conflicts(self) -> list[PlanEntry]:
+        return self.having(CONFLICT)
+
+    @property
+    def changes_anything(self) -> bool:
+        return any(e.action in (ADDED, UPDATED) for e in self.entries)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """action → kind label → number of records."""
+        result: dict[str, dict[str, int]] = {a: {} for a in (ADDED, UPDATED, UNCHANGED, CONFLICT)}
+        for entry in self.entries:
+            per_kind = result[entry.action]
+            per_kind[entry.label] = per_kind.get(entry.label, 0) + 1
+        return result
+
+    def fingerprint(self) -> list[tuple[str, str, str]]:
+        return [(e.kind, e.id, e.action) for e in self.entries]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    unchanged: int
+    conflicts: tuple[PlanEntry, ...]
+    #: the backup of this machine's data taken just before the import wrote anything (None: nothing written)
+    backup_id: str | None = None
+
+
+class ExchangeService:
+    def __init__(self, store: Store, templates: TemplateService | None = None) -> None:
+        self.store = store
+        self.templates = templates
+
+    def export(self, target: Path | str, selection: ExportSelection, *, created_by: str | None = None
+               ) -> ExportResult:
+        """Write a bundle of ``selection`` to ``target`` (atomically: a failure leaves no partial file)."""
+        if selection.empty:
+            raise ValidationError("Choose something to export (assessments, workshops, templates or regions).")
+        from inducci_desktop.services.exchange.bundle import write_bundle
+        from inducci_desktop.services.exchange.export import collect
+        from inducci_desktop.services.exchange.schema import FORMAT, FORMAT_VERSION
+
+        target = Path(target)
+        if not target.parent.is_dir():
+            raise ValidationError(f"The folder {target.parent} does not exist.")
+        with self.store.db.reading() as session:
+            records = collect(session, selection)
+        files = {kind: json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+                 for kind, rows in records.items()}
+        counts = {kind: len(rows) for kind, rows in records.items()}
+        manifest: dict[str, Any] = {
+            "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
+            "created_at": utcnow().isoformat(), "created_by": created_by or None,
+            "includes_personal_data": selection.include_personal_data, "counts": counts,
+            "records": {kind: f"records/{kind}.json" for kind in files},
+        }
+        try:
+            path = write_bundle(target, manifest, files)
+        except OSError as exc:
+            raise ValidationError(f"{target} cannot be written: {exc.strerror or exc}.") from None
+        return ExportResult(path, counts, selection.include_personal_data)
+
+    def plan(self, source: Path | str) -> ImportPlan:
+        """Read, validate and compare a bundle with this machine's data; writes nothing."""
+        from inducci_desktop.services.exchange.bundle import read_bundle
+        from inducci_desktop.services.exchange.merge import Planner
+
+        path = Path(source)
+        bundle = read_bundle(path)
+        with self.store.db.reading() as session:
+            entries, _writes = Planner(session, bundle).run()
+        return self._plan(path, bundle, entries)
+
+    def apply(self, plan: ImportPlan, *, on_write: Callable[[str], None] | None = None) -> ImportResult:
+        """Import what ``plan`` previewed, in one transaction (all or nothing).
+
+        The bundle is planned again inside the transaction; if this machine's data changed since the
+        preview so that the outcome would differ, nothing is written and ValidationError says so.
+        """
+        from inducci_desktop.services.exchange.merge import Planner
+
+        with self.store.db.unit_of_work() as session:
+            entries, writes = Planner(session, plan.bundle).run()
+            if [(e.kind, e.id, e.action) for e in entries] != plan.fingerprint():
+                raise ValidationError("The data on this machine changed since the preview; preview the import "
+                                      "again. Nothing was imported.")
+            backup_id = self._backup_before(writes)
+            _write(session, writes, on_write)
+        if self.templates is not None and not writes.empty:
+            self.templates._cache.clear()  # an own template version may have been replaced
+        return ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts),
+                            backup_id)
+
+    def import_file(self, source: Path | str, *, dry_run: bool = False) -> tuple[ImportPlan, ImportResult | None]:
+        """Plan and (unless ``dry_run``) import in one go: one planning pass inside the write transaction."""
+        if dry_run:
+            return self.plan(source), None
+        from inducci_desktop.services.exchange.bundle import read_bundle
+        from inducci_desktop.services.exchange.merge import Planner
+
+        path = Path(source)
+        bundle = read_bundle(path)
+        with self.store.db.unit_of_work() as session:
+            entries, writes = Planner(session, bundle).run()
+            backup_id = self._backup_before(writes)
+            _write(session, writes, None)
+        if self.templates is not None and not writes.empty:
+            self.templates._cache.clear()
+        plan = self._plan(path, bundle, entries)
+        return plan, ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts),
+                                  backup_id)
+
+    def _backup_before(self, writes: Writes) -> str | None:
+        """Back up this machine's data before an import changes it.
+
+        Called inside the import's write transaction, before anything is written: in WAL mode the backup
+        connection reads the last committed state, which is exactly the data before the import.
+        """
+        if writes.empty:
+            return None
+        return self.store.backups.create("pre-import").id
+
+    @staticmethod
+    def _plan(path: Path, bundle: Bundle, entries: list[PlanEntry]) -> ImportPlan:
+        manifest = bundle.manifest
+        return ImportPlan(path, manifest.created_at, manifest.created_by, manifest.app_version,
+                          manifest.includes_personal_data, tuple(entries), bundle)
+
+
+def _write(session: Any, writes: Writes, on_write: Callable[[str], None] | None) -> None:
+    """Inserts then updates, kind by kind in dependency order (parents first)."""
+    from inducci_desktop.services.exchange.write import write_all
+
+    write_all(session, writes, on_write)

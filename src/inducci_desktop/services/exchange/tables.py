@@ -1,0 +1,251 @@
+"""Tables for spreadsheet users: answers, an assessments × items matrix, workshop attendance, feedback.
+
+The format follows the file name: ``.csv`` is UTF-8 with a byte order mark (so Excel reads ł and ř
+right), ``.xlsx`` is written with openpyxl. Text that a spreadsheet would run as a formula (=, +, -, @)
+is kept as text. Files are written next to the target and moved into place, so a failure leaves nothing.
+Participants' names appear only when asked for; otherwise they are numbered per workshop.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from inducci_desktop.services.checklists import scoring
+from inducci_desktop.services.checklists.service import item_numbers
+from inducci_desktop.services.errors import NotFoundError, ValidationError
+
+if TYPE_CHECKING:
+    from inducci_desktop.services.container import Services
+
+TABLES = {"answers": "Answers (one row per answer)", "matrix": "Assessments × items",
+          "attendance": "Workshop attendance", "feedback": "Workshop feedback"}
+FORMATS = (".csv", ".xlsx")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    header: tuple[str, ...]
+    rows: list[tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class TableResult:
+    path: Path
+    rows: int
+    note: str = ""
+
+
+def table_format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise ValidationError(f"Cannot tell the format from {path.name!r}; name the file .csv or .xlsx.")
+    return suffix
+
+
+class TableService:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def build(self, kind: str, *, template_id: str | None = None, personal: bool = False) -> tuple[Table, str]:
+        if kind == "answers":
+            return self.answers(), ""
+        if kind == "matrix":
+            return self.matrix(template_id)
+        if kind == "attendance":
+            return self.attendance(personal=personal), ""
+        if kind == "feedback":
+            return self.feedback(), ""
+        raise ValidationError(f"Unknown table {kind!r}; use one of: {', '.join(TABLES)}.")
+
+    def write(self, kind: str, target: Path | str, *, template_id: str | None = None,
+              personal: bool = False) -> TableResult:
+        target = Path(target)
+        suffix = table_format(target)
+        table, note = self.build(kind, template_id=template_id, personal=personal)
+        if suffix == ".csv":
+            _atomic(target, lambda path: _write_csv(path, table))
+        else:
+            _atomic(target, lambda path: _write_xlsx(path, table))
+        return TableResult(target, len(table.rows), note)
+
+    # --- the tables --------------------------------------------------------------------------------
+
+    def _views(self, template_id: str | None = None) -> Iterator[Any]:
+        checklists = self.services.checklists
+        for summary in checklists.list(status="all", template_id=template_id):
+            try:
+                yield checklists.get(summary.id)
+            except NotFoundError:
+                continue  # its template is missing: nothing to lay the answers out on
+
+    def _regions(self) -> dict[str, str]:
+        return {r.id: r.name for r in self.services.regions.list()} | {
+            r.id: r.name for r in self.services.regions.list(deleted=True)}
+
+    def answers(self) -> Table:
+        header = ("assessment_id", "assessment", "region", "template", "template_version", "round", "status",
+                  "assessed_on", "section", "number", "item_key", "item", "type", "answer", "score", "note",
+                  "updated_at")
+        regions = self._regions()
+        rows: list[tuple[Any, ...]] = []
+        for view in self._views():
+            s = view.summary
+            numbers = item_numbers(view.template)
+            region = regions.get(s.region_id or "", s.subject)
+            for section in view.template.sections:
+                for item in section.items:
+                    answer = view.answers.get(item.key)
+                    if answer is None or (not scoring.is_answered(answer.value) and not answer.note):
+                        continue
+                    score = scoring.item_score(item, answer.value)
+                    rows.append((s.id, s.title, region, view.template.id, s.template_version, s.round, s.status,
+                                 s.assessed_on, section.title, numbers[item.key], item.key, item.text, item.type,
+                                 scoring.answer_text(item, answer.value), None if score is None else round(score, 4),
+                                 answer.note, answer.updated_at.isoformat(timespec="seconds")))
+        return Table("answers", header, rows)
+
+    def matrix(self, template_id: str | None = None) -> tuple[Table, str]:
+        summaries = self.services.checklists.list(status="all")
+        if not summaries:
+            return Table("matrix", ("assessment_id", "assessment"), []), "there are no assessments yet"
+        note = ""
+        if template_id is None:
+            counts = Counter(s.template_id for s in summaries)
+            template_id = counts.most_common(1)[0][0]
+            if len(counts) > 1:
+                note = (f"assessments use {len(counts)} templates; the matrix shows {template_id!r} "
+                        "(choose another with --template)")
+        elif not any(s.template_id == template_id for s in summaries):
+            raise NotFoundError(f"No assessment uses the checklist template {template_id!r}.")
+        views = list(self._views(template_id))
+        template = max((v.template for v in views), key=lambda t: t.version) if views else \
+            self.services.checklists.templates.template(template_id)
+        numbers = item_numbers(template)
+        items = [i for s in template.sections for i in s.items]
+        sections = [s.key for s in template.sections]
+        header = ("assessment_id", "assessment", "region", "round", "status", "template_version", "total_score",
+                  *(f"section {n}: {s.title}" for n, s in enumerate(template.sections, 1)),
+                  *(f"{numbers[i.key]} {i.key}" for i in items))
+        regions = self._regions()
+        rows: list[tuple[Any, ...]] = []
+        for view in views:
+            s = view.summary
+            section_scores = []
+            for key in sections:
+                found = view.scores.section(key)
+                section_scores.append(None if found is None or found.score is None else round(found.score, 4))
+            cells = []
+            for item in items:
+                value = view.value(item.key)
+                cells.append(_cell_value(item, value))
+            total = None if view.scores.total is None else round(view.scores.total, 4)
+            rows.append((s.id, s.title, regions.get(s.region_id or "", s.subject), s.round, s.status,
+                         s.template_version, total, *section_scores, *cells))
+        return Table("matrix", header, rows), note
+
+    def attendance(self, *, personal: bool = False) -> Table:
+        workshops = self.services.workshops
+        header = ("workshop_id", "workshop", "day", "participant", "organisation", "present")
+        rows: list[tuple[Any, ...]] = []
+        for summary in workshops.list():
+            view = workshops.get(summary.id)
+            people = workshops.people.participants(summary.id)
+            for number, person in enumerate(people, 1):
+                name = person.name if personal and person.name else f"Participant {number}"
+                organisation = person.organisation if personal else ""
+                for day in view.days:
+                    present = "yes" if day.id in person.present else ("no" if day.id in person.absent else "")
+                    rows.append((summary.id, summary.title, day.day.isoformat(), name, organisation, present))
+        return Table("attendance", header, rows)
+
+    def feedback(self) -> Table:
+        workshops = self.services.workshops
+        columns: list[str] = []
+        per_workshop: list[tuple[Any, list[Any], list[tuple[str, dict[str, Any]]]]] = []
+        for summary in workshops.list():
+            questions = workshops.results.questions(summary.id)
+            for q in questions:
+                label = f"{q.position}. {q.text}"
+                if label not in columns:
+                    columns.append(label)
+            per_workshop.append((summary, questions, workshops.results.responses(summary.id)))
+        header = ("workshop_id", "workshop", "response_id", *columns)
+        rows: list[tuple[Any, ...]] = []
+        for summary, questions, responses in per_workshop:
+            labels = {q.id: f"{q.position}. {q.text}" for q in questions}
+            for response_id, answers in responses:
+                by_label = {labels[k]: v for k, v in answers.items() if k in labels}
+                rows.append((summary.id, summary.title, response_id, *(by_label.get(c) for c in columns)))
+        return Table("feedback", header, rows)
+
+
+def _cell_value(item: Any, value: Any) -> Any:
+    if value is None or not scoring.fits(item, value):
+        return None
+    if item.type in ("number", "scale") and not isinstance(value, bool):
+        return value
+    return scoring.answer_text(item, value)
+
+
+def _safe_text(value: Any) -> Any:
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _write_csv(path: Path, table: Table) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(table.header)
+        for row in table.rows:
+            writer.writerow(["" if v is None else _safe_text(v) for v in row])
+
+
+def _write_xlsx(path: Path, table: Table) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(table.name)
+    sheet.append(list(table.header))
+    for row in table.rows:
+        cells: list[Any] = []
+        for value in row:
+            if isinstance(value, str) and value.startswith(_FORMULA_START):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"  # text, never a formula
+                cells.append(cell)
+            else:
+                cells.append(value)
+        sheet.append(cells)
+    book.save(path)
+
+
+def _atomic(target: Path, write: Any) -> None:
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ValidationError(f"The folder {folder} does not exist.")
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=folder)
+    os.close(handle)
+    try:
+        write(Path(temp))
+        os.replace(temp, target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise ValidationError(f"{target} cannot be written: {exc.strerror or exc}.") from None
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def table_names() -> Sequence[str]:
+    return tuple(TABLES)

@@ -1,0 +1,1 @@
+"""The toolbox library: browse, search, bookmarks, notes and items as safe HTML."""

@@ -1,0 +1,393 @@
+"""The toolbox library: content loaded from the pack, browsing, search, bookmarks and personal notes.
+
+Returns plain dataclasses only. Content tables are rebuilt when the pack's id/version changes; bookmarks
+and notes refer to items by id and are never touched by that.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from inducci_desktop.content import search as content_search
+from inducci_desktop.content.model import ChecklistTemplate, GlossaryTerm, Link, Source
+from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, read_header, shipped_pack
+from inducci_desktop.content.problems import Problem
+from inducci_desktop.content.search import SearchHit
+from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.store.database import Store
+from inducci_desktop.store.models import (
+    Bookmark,
+    ChecklistTemplateRow,
+    ContentItemRow,
+    ContentPackRow,
+    ContentSectionRow,
+    GlossaryTermRow,
+    LinkRow,
+    Note,
+    SearchDocRow,
+    utcnow,
+)
+
+__all__ = ["SearchHit"]  # re-exported for the UI
+log = logging.getLogger(__name__)
+MAX_NOTE_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    id: str
+    version: str
+    language: str
+    title: str
+    loaded_at: datetime
+
+
+@dataclass(frozen=True)
+class ContentStatus:
+    """What ensure_content did. ``loaded`` is False when the pack was unchanged or had problems."""
+
+    loaded: bool
+    reason: str  # "loaded" | "unchanged" | "invalid"
+    pack_id: str | None
+    version: str | None
+    seconds: float
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionView:
+    id: str
+    title: str
+    summary: str
+    parent: str | None
+    depth: int
+    children: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    id: str
+    kind: str  # guide | case | format | interview | checklist
+    section: str | None
+    title: str
+    summary: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ItemView:
+    id: str
+    kind: str
+    section: str
+    title: str
+    summary: str
+    body: str  # CommonMark; links to other items are written item:ID
+    tags: tuple[str, ...]
+    sources: tuple[Source, ...]
+    related: tuple[ItemSummary, ...]  # resolved; ids not in the pack are left out
+    fields: dict[str, Any] = field(default_factory=dict)
+    path: str = ""
+    bookmarked: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ChecklistSummary:
+    id: str
+    version: int
+    title: str
+    summary: str
+    section: str | None
+
+
+@dataclass(frozen=True)
+class BookmarkView:
+    item_id: str
+    kind: str | None  # None when the item is not in the loaded pack any more
+    title: str
+    created_at: datetime
+
+    @property
+    def available(self) -> bool:
+        return self.kind is not None
+
+
+@dataclass(frozen=True)
+class NoteView:
+    item_id: str
+    text: str
+    updated_at: datetime
+    deleted_at: datetime | None = None
+
+
+class LibraryService:
+    def __init__(self, store: Store, language: str = DEFAULT_LANGUAGE) -> None:
+        self.store = store
+        self.language = language
+        self.pack_dir: Path | None = None  # the folder last loaded from; None: the shipped pack
+
+    # --- content loading ---------------------------------------------------------------------------
+
+    def pack_folder(self) -> Path:
+        return self.pack_dir if self.pack_dir is not None else shipped_pack(self.language)
+
+    def pack_info(self) -> PackInfo | None:
+        with self.store.db.reading() as session:
+            row = session.get(ContentPackRow, 1)
+            return None if row is None else PackInfo(row.pack_id, row.version, row.language, row.title, row.loaded_at)
+
+    def ensure_content(self, pack_dir: Path | None = None, *, force: bool = False) -> ContentStatus:
+        """Load the pack into the database if it is not loaded yet or its id/version/language changed.
+
+        Cheap when unchanged: only pack.yaml is read (without a YAML parser). The load happens in one
+        transaction; a pack with problems is not loaded (whatever was loaded stays) and the problems are
+        returned. Bookmarks and notes are never changed.
+        """
+        started = time.perf_counter()
+        if pack_dir is not None:
+            self.pack_dir = pack_dir
+        folder = self.pack_folder()
+        header = read_header(folder)
+        current = self.pack_info()
+        if (not force and header is not None and current is not None
+                and (current.id, current.version, current.language) == (header.id, header.version, header.language)):
+            return ContentStatus(False, "unchanged", current.id, current.version, time.perf_counter() - started)
+
+        from inducci_desktop.content.dbload import store_pack
+        from inducci_desktop.content.loader import check_pack
+
+        pack, problems = check_pack(folder, self.language)
+        if pack is None:
+            log.error("content pack %s not loaded: %d problems, first: %s", folder, len(problems),
+                      problems[0] if problems else "-")
+            return ContentStatus(False, "invalid", current.id if current else None,
+                                 current.version if current else None, time.perf_counter() - started,
+                                 tuple(problems))
+        with self.store.db.unit_of_work() as session:
+            store_pack(session, pack)
+        seconds = time.perf_counter() - started
+        log.info("loaded content pack %s %s (%s) in %.3f s", pack.id, pack.version, pack.language, seconds)
+        return ContentStatus(True, "loaded", pack.id, pack.version, seconds)
+
+    def resource_path(self, relative: str) -> Path:
+        """A file of the pack (e.g. an image a body refers to); never outside the pack folder."""
+        parts = PurePosixPath(relative.replace("\\", "/")).parts
+        if not parts or relative.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
+            raise NotFoundError(f"{relative!r} is not a file of the content pack.")
+        path = self.pack_folder().joinpath(*parts)
+        if not path.is_file():
+            raise NotFoundError(f"The content pack has no file {relative!r}.")
+        return path
+
+    # --- browsing ----------------------------------------------------------------------------------
+
+    def sections(self) -> list[SectionView]:
+        """Sections in display order (a parent before its children), with their depth in the tree."""
+        with self.store.db.reading() as session:
+            rows = [(r.id, r.parent_id, r.title, r.summary)
+                    for r in session.scalars(select(ContentSectionRow).order_by(ContentSectionRow.position))]
+        children: dict[str | None, list[str]] = {}
+        for section_id, parent, _title, _summary in rows:
+            children.setdefault(parent, []).append(section_id)
+        depth: dict[str, int] = {}
+        result = []
+        for section_id, parent, title, summary in rows:
+            depth[section_id] = 0 if parent is None else depth.get(parent, 0) + 1
+            result.append(SectionView(section_id, title, summary, parent, depth[section_id],
+                                      tuple(children.get(section_id, ()))))
+        return result
+
+    def items(self, kind: str | None = None, section: str | None = None) -> list[ItemSummary]:
+        """Items in pack order, filtered by kind and by section (a section includes its sub-sections)."""
+        with self.store.db.reading() as session:
+            query = select(ContentItemRow).order_by(ContentItemRow.position)
+            if kind is not None:
+                query = query.where(ContentItemRow.kind == kind)
+            if section is not None:
+                query = query.where(ContentItemRow.section.in_(self._section_and_below(session, section)))
+            return [_summary(row) for row in session.scalars(query)]
+
+    def item(self, item_id: str) -> ItemView:
+        with self.store.db.reading() as session:
+            row = session.get(ContentItemRow, item_id)
+            if row is None:
+                raise NotFoundError(f"The toolbox has no item {item_id!r}.")
+            related = self._summaries(session, row.related)
+            note = session.scalar(select(Note.text).where(Note.item_id == item_id, Note.deleted_at.is_(None)))
+            bookmarked = self._bookmark(session, item_id) is not None
+            return ItemView(
+                row.id, row.kind, row.section, row.title, row.summary, row.body, tuple(row.tags),
+                tuple(Source(s["url"], s.get("title", "")) for s in row.sources), tuple(related),
+                dict(row.fields), row.path, bookmarked, note or "",
+            )
+
+    def glossary(self) -> list[GlossaryTerm]:
+        with self.store.db.reading() as session:
+            rows = session.scalars(select(GlossaryTermRow).order_by(GlossaryTermRow.position)).all()
+            return [GlossaryTerm(r.id, r.term, r.definition, tuple(r.see),
+                                 tuple(Source(s["url"], s.get("title", "")) for s in r.sources)) for r in rows]
+
+    def links(self) -> list[Link]:
+        with self.store.db.reading() as session:
+            rows = session.scalars(select(LinkRow).order_by(LinkRow.position)).all()
+            return [Link(r.id, r.title, r.url, r.description, r.section) for r in rows]
+
+    def checklists(self) -> list[ChecklistSummary]:
+        """The checklist templates of the loaded pack (current versions), by title."""
+        with self.store.db.reading() as session:
+            rows = session.scalars(select(ChecklistTemplateRow).where(ChecklistTemplateRow.in_pack)).all()
+            return sorted((ChecklistSummary(r.id, r.version, r.title, r.summary, r.section) for r in rows),
+                          key=lambda c: c.title.casefold())
+
+    def checklist_template(self, template_id: str, version: int | None = None) -> ChecklistTemplate:
+        """A template as loaded at some time: ``version`` exactly, or the pack's current version."""
+        from inducci_desktop.content.dbload import template_from_json
+
+        with self.store.db.reading() as session:
+            query = select(ChecklistTemplateRow).where(ChecklistTemplateRow.id == template_id)
+            if version is not None:
+                query = query.where(ChecklistTemplateRow.version == version)
+            else:
+                query = query.order_by(ChecklistTemplateRow.in_pack.desc(), ChecklistTemplateRow.version.desc())
+            row = session.scalars(query.limit(1)).first()
+            if row is None:
+                which = f" version {version}" if version is not None else ""
+                raise NotFoundError(f"There is no checklist template {template_id!r}{which}.")
+            return template_from_json(row.data)
+
+    # --- search ------------------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Ranked hits for text as typed (any text; hostile input gives no hits, never an error)."""
+        with self.store.db.reading() as session:
+            return content_search.search(session, query, limit)
+
+    # --- bookmarks ---------------------------------------------------------------------------------
+
+    def add_bookmark(self, item_id: str) -> BookmarkView:
+        with self.store.db.unit_of_work() as session:
+            doc = session.scalar(select(SearchDocRow).where(SearchDocRow.item_id == item_id))
+            if doc is None:
+                raise NotFoundError(f"The toolbox has no item {item_id!r} to bookmark.")
+            row = self._bookmark(session, item_id, include_deleted=True)
+            if row is None:
+                row = Bookmark(item_id=item_id)
+                session.add(row)
+            elif row.deleted_at is not None:
+                row.deleted_at = None
+                row.created_at = utcnow()
+            session.flush()
+            return BookmarkView(item_id, doc.kind, doc.title, row.created_at)
+
+    def remove_bookmark(self, item_id: str) -> None:
+        with self.store.db.unit_of_work() as session:
+            row = self._bookmark(session, item_id)
+            if row is not None:
+                row.deleted_at = utcnow()
+
+    def is_bookmarked(self, item_id: str) -> bool:
+        with self.store.db.reading() as session:
+            return self._bookmark(session, item_id) is not None
+
+    def bookmarks(self) -> list[BookmarkView]:
+        """Bookmarks, newest first; those whose item left the pack are kept, with ``available`` False."""
+        with self.store.db.reading() as session:
+            rows = session.execute(
+                select(Bookmark.item_id, Bookmark.created_at, SearchDocRow.kind, SearchDocRow.title)
+                .outerjoin(SearchDocRow, SearchDocRow.item_id == Bookmark.item_id)
+                .where(Bookmark.deleted_at.is_(None))
+                .order_by(Bookmark.created_at.desc())
+            ).all()
+            return [BookmarkView(item_id, kind, title or item_id, created) for item_id, created, kind, title in rows]
+
+    # --- notes -------------------------------------------------------------------------------------
+
+    def note(self, item_id: str) -> NoteView | None:
+        with self.store.db.reading() as session:
+            row = session.scalar(select(Note).where(Note.item_id == item_id, Note.deleted_at.is_(None)))
+            return None if row is None else _note(row)
+
+    def set_note(self, item_id: str, text: str) -> NoteView | None:
+        """Save the note on ``item_id``; empty text moves the note to the trash (see ``restore_note``)."""
+        if len(text) > MAX_NOTE_CHARS:
+            raise ValidationError(f"A note can be at most {MAX_NOTE_CHARS:,} characters long.")
+        with self.store.db.unit_of_work() as session:
+            row = session.scalar(select(Note).where(Note.item_id == item_id))
+            if not text.strip():
+                if row is not None and row.deleted_at is None:
+                    row.deleted_at = utcnow()
+                    content_search.update_note(session, item_id, "")
+                return None
+            if row is None:
+                if session.scalar(select(SearchDocRow.docid).where(SearchDocRow.item_id == item_id)) is None:
+                    raise NotFoundError(f"The toolbox has no item {item_id!r} to write a note on.")
+                row = Note(item_id=item_id, text=text)
+                session.add(row)
+            else:
+                row.text, row.deleted_at = text, None
+            session.flush()
+            content_search.update_note(session, item_id, text)
+            return _note(row)
+
+    def restore_note(self, item_id: str) -> NoteView:
+        """Bring back a note emptied by ``set_note(item_id, "")``, with its last text."""
+        with self.store.db.unit_of_work() as session:
+            row = session.scalar(select(Note).where(Note.item_id == item_id))
+            if row is None:
+                raise NotFoundError(f"There is no note on {item_id!r} to restore.")
+            if row.deleted_at is not None:
+                row.deleted_at = None
+                session.flush()
+                content_search.update_note(session, item_id, row.text)
+            return _note(row)
+
+    def notes(self, *, deleted: bool = False) -> list[NoteView]:
+        """Notes (or, with ``deleted=True``, those in the trash), most recently changed first."""
+        with self.store.db.reading() as session:
+            condition = Note.deleted_at.is_not(None) if deleted else Note.deleted_at.is_(None)
+            rows = session.scalars(select(Note).where(condition).order_by(Note.updated_at.desc())).all()
+            return [_note(r) for r in rows]
+
+    # --- helpers -----------------------------------------------------------------------------------
+
+    @staticmethod
+    def _bookmark(session: Session, item_id: str, *, include_deleted: bool = False) -> Bookmark | None:
+        row = session.scalar(select(Bookmark).where(Bookmark.item_id == item_id))
+        if row is None or (row.deleted_at is not None and not include_deleted):
+            return None
+        return row
+
+    @staticmethod
+    def _section_and_below(session: Session, section: str) -> list[str]:
+        pairs = session.execute(select(ContentSectionRow.id, ContentSectionRow.parent_id)).all()
+        found, frontier = [section], [section]
+        while frontier:
+            frontier = [sid for sid, parent in pairs if parent in frontier and sid not in found]
+            found.extend(frontier)
+        return found
+
+    @staticmethod
+    def _summaries(session: Session, ids: list[str]) -> list[ItemSummary]:
+        if not ids:
+            return []
+        items = {r.id: _summary(r) for r in session.scalars(select(ContentItemRow).where(ContentItemRow.id.in_(ids)))}
+        for r in session.scalars(select(ChecklistTemplateRow).where(ChecklistTemplateRow.id.in_(ids),
+                                                                    ChecklistTemplateRow.in_pack)):
+            items[r.id] = ItemSummary(r.id, "checklist", r.section, r.title, r.summary)
+        return [items[i] for i in ids if i in items]
+
+
+def _summary(row: ContentItemRow) -> ItemSummary:
+    return ItemSummary(row.id, row.kind, row.section, row.title, row.summary, tuple(row.tags))
+
+
+def _note(row: Note) -> NoteView:
+    return NoteView(row.item_id, row.text, row.updated_at, row.deleted_at)

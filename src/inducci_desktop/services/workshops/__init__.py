@@ -1,0 +1,1 @@
+"""Workshops: plan, people, check-in, outcomes, feedback and the training kit."""

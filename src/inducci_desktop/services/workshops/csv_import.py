@@ -1,0 +1,310 @@
+"""Reading a participant list from a CSV file: encoding and separator detection, per-row errors.
+
+Nothing here touches the database. ``parse_participants`` turns the bytes of a file into rows that are
+either ready to import or carry the reasons they cannot be; the caller shows that preview and imports the
+good rows only after the user confirms.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from inducci_desktop.services.errors import ValidationError
+
+ENCODINGS = ("utf-8", "cp1250", "cp1252")
+ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (with BOM)", "cp1250": "Windows-1250 (Central European)",
+                   "cp1252": "Windows-1252 (Western European)"}
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+MAX_BYTES = 5_000_000
+MAX_ROWS = 5_000
+MAX_FIELD = 200
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+#: Column names accepted in the header row (compared case- and space-insensitively).
+COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "name": ("name", "full name", "fullname", "participant", "jméno a příjmení", "imię i nazwisko", "ime in priimek"),
+    "first_name": ("first name", "firstname", "given name", "vorname", "imię", "jméno", "ime"),
+    "last_name": ("last name", "lastname", "surname", "family name", "nachname", "nazwisko", "příjmení", "priimek"),
+    "organisation": ("organisation", "organization", "org", "institution", "employer", "organisation/institution",
+                     "organisation / institution", "organizace", "organizacja", "organizacija", "organisation name"),
+    "department": ("department", "dept", "unit", "division", "abteilung", "oddělení", "wydział", "oddelek"),
+    "email": ("email", "e-mail", "mail", "email address", "e-mail address"),
+    "consent": ("consent", "consent given", "data consent", "einwilligung", "zgoda", "souhlas", "soglasje"),
+    "consent_date": ("consent date", "date of consent", "consent on"),
+}
+YES = {"yes", "y", "true", "1", "x", "ja", "tak", "ano", "da", "sì", "si", "oui", "✓", "✔"}
+NO = {"no", "n", "false", "0", "", "nein", "nie", "ne", "no."}
+
+
+@dataclass(frozen=True)
+class ParticipantInput:
+    """What a participant row says; names and organisation are free text, e-mail optional."""
+
+    name: str
+    organisation: str = ""
+    department: str = ""
+    email: str = ""
+    consent: bool = False
+    consent_date: date | None = None
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One data row of the file: ``line`` is its line number in the file (the header is line 1)."""
+
+    line: int
+    values: tuple[str, ...]
+    participant: ParticipantInput | None
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.participant is not None and not self.errors
+
+
+@dataclass(frozen=True)
+class CsvPreview:
+    encoding: str
+    delimiter: str
+    header: tuple[str, ...]
+    columns: dict[str, int]  # field → column index
+    rows: tuple[CsvRow, ...]
+    ignored_columns: tuple[str, ...] = field(default=())
+
+    @property
+    def good(self) -> list[ParticipantInput]:
+        return [r.participant for r in self.rows if r.ok and r.participant is not None]
+
+    @property
+    def bad(self) -> list[CsvRow]:
+        return [r for r in self.rows if not r.ok]
+
+    def describe(self) -> str:
+        sep = DELIMITERS.get(self.delimiter, repr(self.delimiter))
+        return (f"{ENCODING_LABELS.get(self.encoding, self.encoding)}, separated by {sep}; "
+                f"{len(self.good)} of {len(self.rows)} rows can be imported")
+
+
+# --- encoding ---------------------------------------------------------------------------------------
+
+_CE_COMMON = set("ąćęłńóśźżčěřšžůáéíúýőűöüäßĄĆĘŁŃÓŚŹŻČĚŘŠŽŮÁÉÍÚÝŐŰÖÜÄ")
+_CE_RARE = set("ďňťĺľŕôăâîşţđĎŇŤĹĽŔÔĂÂÎŞŢĐ")
+_WEST_COMMON = set("äöüßàèéìíòóùúâêîôûëïçñÄÖÜÀÈÉÌÍÒÓÙÚÂÊÎÔÛËÏÇÑ")
+_WEST_RARE = set("ÿœæåøãõðþŒÆÅØÃÕÐÞ")
+
+
+def _plausibility(text: str, common: set[str], rare: set[str]) -> float:
+    score = 0.0
+    for char in text:
+        if char.isascii():
+            continue
+        if char in common:
+            score += 1.0
+        elif char in rare:
+            score += 0.5
+        elif char.isalpha():
+            score -= 1.0
+        elif char not in "–—„“”‚‘’«»…€·•\u00a0":
+            score -= 2.0
+    return score
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """The text of ``data`` and the encoding used: UTF-8 (with or without BOM), else Windows-1250 or -1252,
+    whichever reads more like Central or Western European names. ``encoding`` forces one."""
+    if encoding:
+        name = "utf-8-sig" if encoding in ("utf-8", "utf-8-sig") else encoding
+        try:
+            return data.decode(name), encoding
+        except UnicodeDecodeError as exc:
+            raise ValidationError(
+                f"The file is not valid {ENCODING_LABELS.get(encoding, encoding)} (byte {exc.start + 1}). "
+                "Choose another encoding, or let the program detect it.") from exc
+        except LookupError as exc:
+            raise ValidationError(f"Unknown encoding {encoding!r}.") from exc
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValidationError("The file is UTF-16 encoded. Save it as CSV UTF-8 (or Windows CSV) and try again.")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for name, common, rare in (("cp1250", _CE_COMMON, _CE_RARE), ("cp1252", _WEST_COMMON, _WEST_RARE)):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_plausibility(text, common, rare), name == "cp1250", name, text))
+    if not candidates:
+        raise ValidationError("The file is not text in UTF-8, Windows-1250 or Windows-1252.")
+    _score, _prefer, name, text = max(candidates)
+    return text, name
+
+
+# --- separator and columns -------------------------------------------------------------------------
+
+
+def sniff_delimiter(text: str) -> str:
+    """Comma, semicolon or tab: whichever splits the first line (outside quotes) most often."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in first:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(counts, key=lambda d: (counts[d], d == ";"))
+    return best if counts[best] else ","
+
+
+def _norm(label: str) -> str:
+    return " ".join(label.replace("_", " ").replace("\ufeff", "").split()).casefold().rstrip(":*")
+
+
+def map_columns(header: Sequence[str]) -> tuple[dict[str, int], tuple[str, ...]]:
+    """Which column holds which field, and the columns that are not used."""
+    lookup = {_norm(alias): key for key, aliases in COLUMN_NAMES.items() for alias in aliases}
+    columns: dict[str, int] = {}
+    ignored: list[str] = []
+    for index, label in enumerate(header):
+        key = lookup.get(_norm(label))
+        if key is None or key in columns:
+            if label.strip():
+                ignored.append(label.strip())
+            continue
+        columns[key] = index
+    if "name" not in columns and not ("first_name" in columns or "last_name" in columns):
+        found = ", ".join(repr(h.strip()) for h in header if h.strip()) or "nothing"
+        raise ValidationError(
+            "The first row must name the columns, with at least a “Name” column (or “First name” and "
+            f"“Last name”); optional: Organisation, Department, E-mail, Consent. Found: {found}.")
+    return columns, tuple(ignored)
+
+
+# --- rows --------------------------------------------------------------------------------------------
+
+
+def _parse_consent(value: str) -> bool | None:
+    folded = value.strip().casefold()
+    if folded in YES:
+        return True
+    if folded in NO:
+        return False
+    return None
+
+
+def _parse_date(value: str) -> date | None:
+    value = value.strip()
+    if not value:
+        return None
+    for pattern, order in ((r"^(\d{4})-(\d{1,2})-(\d{1,2})$", "ymd"), (r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$", "dmy")):
+        match = re.match(pattern, value)
+        if match:
+            a, b, c = (int(g) for g in match.groups())
+            try:
+                return date(a, b, c) if order == "ymd" else date(c, b, a)
+            except ValueError:
+                return None
+    return None
+
+
+def clean_participant(raw: dict[str, str], *, today: date) -> tuple[ParticipantInput | None, list[str], list[str]]:
+    """A participant from field values, with the errors (row refused) and warnings (row kept)."""
+    errors: list[str] = []
+    warnings: list[str] = []
+    name = " ".join(raw.get("name", "").split())
+    if not name:
+        name = " ".join(" ".join((raw.get("first_name", ""), raw.get("last_name", ""))).split())
+    if not name:
+        errors.append("no name")
+    values = {k: " ".join(raw.get(k, "").split()) for k in ("organisation", "department", "email")}
+    for label, value in (("name", name), *values.items()):
+        if len(value) > MAX_FIELD:
+            errors.append(f"{label} longer than {MAX_FIELD} characters")
+    email = values["email"]
+    if email and not EMAIL.match(email):
+        errors.append(f"“{email}” is not an e-mail address")
+    consent = _parse_consent(raw.get("consent", ""))
+    if consent is None:
+        errors.append(f"consent “{raw.get('consent', '').strip()}” is neither yes nor no")
+        consent = False
+    consent_date = None
+    if consent:
+        text = raw.get("consent_date", "")
+        consent_date = _parse_date(text)
+        if text.strip() and consent_date is None:
+            errors.append(f"consent date “{text.strip()}” is not a date (use 2026-05-12 or 12.05.2026)")
+        elif consent_date is None:
+            consent_date = today
+        elif consent_date > today:
+            errors.append("consent date is in the future")
+    elif "consent" not in raw:
+        warnings.append("no consent recorded")
+    if errors:
+        return None, errors, warnings
+    person = ParticipantInput(name, values["organisation"], values["department"], email, consent, consent_date)
+    return person, [], warnings
+
+
+def identity(name: str, email: str, organisation: str = "") -> str:
+    """What makes two rows the same person: the e-mail if there is one, else name and organisation."""
+    if email.strip():
+        return "mail:" + email.strip().casefold()
+    return "name:" + " ".join(name.split()).casefold() + "|" + " ".join(organisation.split()).casefold()
+
+
+def parse_participants(data: bytes, *, encoding: str | None = None, delimiter: str | None = None,
+                       existing: Sequence[str] = (), today: date | None = None) -> CsvPreview:
+    """Read a participant CSV. ``existing`` holds identities (see ``identity``) already in the workshop;
+    such rows and repeats within the file are refused. Raises ValidationError when the file as a whole
+    cannot be read (wrong encoding, no header, broken quoting, too big)."""
+    today = today or date.today()
+    if len(data) > MAX_BYTES:
+        raise ValidationError(f"The file is larger than {MAX_BYTES // 1_000_000} MB; is it really a participant list?")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValidationError("This is not a CSV text file (it contains binary data). Export the list as CSV.")
+    text, used = decode(data, encoding)
+    if not text.strip():
+        raise ValidationError("The file is empty.")
+    sep = delimiter or sniff_delimiter(text)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True))
+    except csv.Error as exc:
+        raise ValidationError(f"The file is not valid CSV: {exc}. Nothing was imported.") from exc
+    numbered = [(i + 1, rec) for i, rec in enumerate(records)]
+    numbered = [(n, rec) for n, rec in numbered if any(v.strip() for v in rec)]
+    if not numbered:
+        raise ValidationError("The file is empty.")
+    header = numbered[0][1]
+    columns, ignored = map_columns(header)
+    if len(numbered) - 1 > MAX_ROWS:
+        raise ValidationError(f"The file has more than {MAX_ROWS} rows; split it into smaller files.")
+    already = set(existing)
+    seen = set(already)
+    rows: list[CsvRow] = []
+    for line, record in numbered[1:]:
+        raw = {key: (record[index] if index < len(record) else "") for key, index in columns.items()}
+        person, errors, warnings = clean_participant(raw, today=today)
+        if len(record) > len(header) and any(v.strip() for v in record[len(header):]):
+            errors.append(f"{len(record)} values but {len(header)} columns (a separator inside a value? quote it)")
+            person = None
+        if person is not None:
+            key = identity(person.name, person.email, person.organisation)
+            if key in seen:
+                errors.append("already in the list" if key in already else "repeats an earlier row")
+                person = None
+            else:
+                seen.add(key)
+        rows.append(CsvRow(line, tuple(record), person, tuple(errors), tuple(warnings)))
+    if not rows:
+        raise ValidationError("The file has a header row but no participants.")
+    return CsvPreview(used, sep, tuple(h.strip() for h in header), columns, tuple(rows), ignored)

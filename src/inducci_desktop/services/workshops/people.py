@@ -1,0 +1,312 @@
+"""Participants of workshops: by hand or from a CSV file, check-in per day, and a person's data on request.
+
+Erasure is the one true delete of the app: every personal field of the person's entries, in every
+workshop and in the trash, is blanked and marked erased. The rows stay, without personal data, so that
+the attendance figures of past workshops do not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.services.workshops.csv_import import (
+    CsvPreview,
+    ParticipantInput,
+    clean_participant,
+    identity,
+    parse_participants,
+)
+from inducci_desktop.services.workshops.views import (
+    AttendanceFigures,
+    DayView,
+    ParticipantView,
+    PersonRecord,
+    dates_text,
+)
+from inducci_desktop.store.database import Store
+from inducci_desktop.store.models import ActionItem, Attendance, Participant, Workshop, WorkshopDay, utcnow
+
+EXPORT_FORMAT = "inducci-person-data/1"
+
+
+@dataclass(frozen=True)
+class Erasure:
+    entries: int  # entries of the person erased, across workshops
+    backups: int  # backups that held the person's data and were cleaned
+
+
+class PeopleService:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # --- participants -------------------------------------------------------------------------------
+
+    def participants(self, workshop_id: str, *, deleted: bool = False) -> list[ParticipantView]:
+        """The workshop's participants (erased ones left out), sorted by name, with their attendance."""
+        with self.store.db.reading() as session:
+            _workshop(session, workshop_id)
+            condition = Participant.deleted_at.is_not(None) if deleted else Participant.deleted_at.is_(None)
+            rows = session.scalars(select(Participant).where(Participant.workshop_id == workshop_id, condition,
+                                                              Participant.erased_at.is_(None))).all()
+            marks: dict[str, tuple[set[str], set[str]]] = {r.id: (set(), set()) for r in rows}
+            query = (select(Attendance.participant_id, Attendance.day_id, Attendance.present)
+                     .join(Participant, Participant.id == Attendance.participant_id)
+                     .where(Participant.workshop_id == workshop_id, Attendance.deleted_at.is_(None)))
+            for pid, day_id, present in session.execute(query):
+                if pid in marks:
+                    marks[pid][0 if present else 1].add(day_id)
+            views = [_view(r, frozenset(marks[r.id][0]), frozenset(marks[r.id][1])) for r in rows]
+        return sorted(views, key=lambda p: (p.name.casefold(), p.organisation.casefold()))
+
+    def participant(self, participant_id: str) -> ParticipantView:
+        with self.store.db.reading() as session:
+            return _view(_participant(session, participant_id))
+
+    def add(self, workshop_id: str, data: ParticipantInput) -> ParticipantView:
+        data = _check(data)
+        with self.store.db.unit_of_work() as session:
+            _workshop(session, workshop_id)
+            key = identity(data.name, data.email, data.organisation)
+            if key in self._identities(session, workshop_id):
+                raise ValidationError(f"{data.name} is already registered for this workshop.")
+            row = Participant(workshop_id=workshop_id)
+            _apply(row, data)
+            session.add(row)
+            session.flush()
+            return _view(row)
+
+    def update(self, participant_id: str, data: ParticipantInput) -> ParticipantView:
+        data = _check(data)
+        with self.store.db.unit_of_work() as session:
+            row = _participant(session, participant_id)
+            key = identity(data.name, data.email, data.organisation)
+            if key in self._identities(session, row.workshop_id, except_id=row.id):
+                raise ValidationError(f"{data.name} is already registered for this workshop.")
+            _apply(row, data)
+            session.flush()
+            return _view(row)
+
+    def delete(self, participant_id: str) -> None:
+        with self.store.db.unit_of_work() as session:
+            _participant(session, participant_id).deleted_at = utcnow()
+
+    def restore(self, participant_id: str) -> None:
+        with self.store.db.unit_of_work() as session:
+            _participant(session, participant_id, include_deleted=True).deleted_at = None
+
+    # --- CSV import ---------------------------------------------------------------------------------
+
+    def preview_csv(self, workshop_id: str, data: bytes, *, encoding: str | None = None,
+                    delimiter: str | None = None) -> CsvPreview:
+        """Read a CSV file without storing anything; rows already in the workshop are marked."""
+        with self.store.db.reading() as session:
+            _workshop(session, workshop_id)
+            existing = self._identities(session, workshop_id)
+        return parse_participants(data, encoding=encoding, delimiter=delimiter, existing=sorted(existing))
+
+    def import_participants(self, workshop_id: str, people: Sequence[ParticipantInput]) -> int:
+        """Add the confirmed rows of a preview: all in one transaction, or none when any is refused."""
+        with self.store.db.unit_of_work() as session:
+            _workshop(session, workshop_id)
+            seen = self._identities(session, workshop_id)
+            for data in people:
+                data = _check(data)
+                key = identity(data.name, data.email, data.organisation)
+                if key in seen:
+                    raise ValidationError(f"{data.name} is already registered for this workshop; nothing was imported.")
+                seen.add(key)
+                row = Participant(workshop_id=workshop_id)
+                _apply(row, data)
+                session.add(row)
+        return len(people)
+
+    # --- check-in -----------------------------------------------------------------------------------
+
+    def set_attendance(self, participant_id: str, day_id: str, present: bool | None) -> None:
+        """Mark present (True), absent (False) or not yet known (None) for one day."""
+        with self.store.db.unit_of_work() as session:
+            person = _participant(session, participant_id)
+            day = session.get(WorkshopDay, day_id)
+            if day is None or day.deleted_at is not None or day.workshop_id != person.workshop_id:
+                raise NotFoundError(f"The workshop has no day with id {day_id!r}.")
+            row = session.scalar(select(Attendance).where(Attendance.participant_id == participant_id,
+                                                          Attendance.day_id == day_id))
+            if present is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(Attendance(participant_id=participant_id, day_id=day_id, present=present))
+            else:
+                row.present, row.deleted_at = present, None
+
+    def figures(self, workshop_id: str, days: Sequence[DayView]) -> AttendanceFigures:
+        """Counts for the report: registered (erased people included), present and absent per day."""
+        with self.store.db.reading() as session:
+            rows = session.execute(select(Participant.id, Participant.erased_at).where(
+                Participant.workshop_id == workshop_id, Participant.deleted_at.is_(None))).all()
+            ids = {r[0] for r in rows}
+            marks = session.execute(select(Attendance.participant_id, Attendance.day_id, Attendance.present)
+                                    .join(Participant, Participant.id == Attendance.participant_id)
+                                    .where(Participant.workshop_id == workshop_id,
+                                           Attendance.deleted_at.is_(None))).all()
+        per_day = []
+        attended: set[str] = set()
+        for day in days:
+            present = {pid for pid, did, here in marks if did == day.id and here and pid in ids}
+            absent = {pid for pid, did, here in marks if did == day.id and not here and pid in ids}
+            attended |= present
+            per_day.append((day, len(present), len(absent)))
+        return AttendanceFigures(len(rows), sum(1 for r in rows if r[1] is not None), tuple(per_day), len(attended))
+
+    # --- a person's data on request -----------------------------------------------------------------
+
+    def person(self, participant_id: str) -> PersonRecord:
+        """Every entry of the same person (same e-mail, else same name) in all workshops, trash included."""
+        with self.store.db.reading() as session:
+            rows = self._same_person(session, _participant(session, participant_id, include_deleted=True))
+            workshops = []
+            for row in rows:
+                workshop = session.get(Workshop, row.workshop_id)
+                days = session.scalars(select(WorkshopDay.day).where(WorkshopDay.workshop_id == row.workshop_id,
+                                                                     WorkshopDay.deleted_at.is_(None))).all()
+                if workshop is not None:
+                    workshops.append((workshop.id, workshop.title,
+                                      dates_text(min(days), max(days)) if days else "no date yet"))
+            first = rows[0]
+            actions = self._owned_actions(session, [r.name for r in rows])
+            entries = []
+            for row in rows:
+                present = {a.day_id for a in self._attendance(session, row.id) if a.present}
+                entries.append(_view(row, frozenset(present)))
+            return PersonRecord(first.name, first.email, tuple(entries), tuple(workshops), tuple(actions))
+
+    def export_person(self, participant_id: str) -> dict[str, Any]:
+        """What is stored about the person, as JSON-ready data (for a request under the GDPR)."""
+        record = self.person(participant_id)
+        titles = {wid: (title, dates) for wid, title, dates in record.workshops}
+        with self.store.db.reading() as session:
+            days = {d.id: d.day.isoformat() for d in session.scalars(select(WorkshopDay).where(
+                WorkshopDay.workshop_id.in_([w[0] for w in record.workshops])))}
+        return {
+            "format": EXPORT_FORMAT,
+            "exported_at": utcnow().isoformat(timespec="seconds"),
+            "name": record.name,
+            "email": record.email,
+            "entries": [{
+                "workshop": titles.get(e.workshop_id, ("", ""))[0],
+                "workshop_dates": titles.get(e.workshop_id, ("", ""))[1],
+                "name": e.name, "organisation": e.organisation, "department": e.department, "email": e.email,
+                "consent": e.consent, "consent_date": e.consent_date.isoformat() if e.consent_date else None,
+                "present_on": sorted(days[d] for d in e.present if d in days),
+                "in_trash": e.deleted_at is not None,
+            } for e in record.entries],
+            "action_items_owned": len(record.action_ids),
+        }
+
+    def erase_person(self, participant_id: str) -> Erasure:
+        """Remove the person's data everywhere: every entry in every workshop, the backups included.
+
+        Attendance marks stay, attached to an entry without personal data, so counts do not change. Action
+        items the person owned keep their text but lose the owner. The old values are overwritten in the
+        database file (secure_delete, WAL checkpoint) and in every backup that holds them.
+        """
+        with self.store.db.unit_of_work() as session:
+            session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+            rows = self._same_person(session, _participant(session, participant_id, include_deleted=True))
+            names = [r.name for r in rows]
+            for action_id in self._owned_actions(session, names):
+                session.execute(update(ActionItem).where(ActionItem.id == action_id).values(owner=""))
+            now = utcnow()
+            ids = [r.id for r in rows]
+            for row in rows:
+                row.name = row.organisation = row.department = row.email = ""
+                row.consent, row.consent_date, row.erased_at = False, None, now
+        self.store.db.checkpoint()
+        stamp = now.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+        marks = ", ".join("?" for _ in ids)
+        statements: list[tuple[str, Sequence[Any]]] = [
+            (f"UPDATE workshop_participants SET name = '', organisation = '', department = '', email = '', "
+             f"consent = 0, consent_date = NULL, erased_at = ? WHERE id IN ({marks}) AND erased_at IS NULL",
+             [stamp, *ids]),
+        ]
+        if names:
+            owners = ", ".join("?" for _ in names)
+            statements.append((f"UPDATE workshop_actions SET owner = '' WHERE owner IN ({owners})", names))
+        cleaned = self.store.backups.scrub(statements, needs_table="workshop_participants")
+        return Erasure(entries=len(rows), backups=len(cleaned))
+
+    # --- helpers ------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _identities(session: Session, workshop_id: str, except_id: str | None = None) -> set[str]:
+        rows = session.execute(select(Participant.name, Participant.email, Participant.organisation).where(
+            Participant.workshop_id == workshop_id, Participant.deleted_at.is_(None),
+            Participant.erased_at.is_(None), Participant.id != (except_id or ""))).all()
+        return {identity(*r) for r in rows}
+
+    @staticmethod
+    def _same_person(session: Session, row: Participant) -> list[Participant]:
+        if row.erased_at is not None:
+            raise ValidationError("This person's data has been erased already.")
+        email = row.email.strip().casefold()
+        name = " ".join(row.name.split()).casefold()
+        candidates = session.scalars(select(Participant).where(Participant.erased_at.is_(None))).all()
+        found = [c for c in candidates if (email and c.email.strip().casefold() == email)
+                 or (not c.email.strip() and " ".join(c.name.split()).casefold() == name)
+                 or c.id == row.id]
+        return sorted(found, key=lambda c: c.created_at)
+
+    @staticmethod
+    def _owned_actions(session: Session, names: Sequence[str]) -> list[str]:
+        wanted = {" ".join(n.split()).casefold() for n in names if n.strip()}
+        rows = session.execute(select(ActionItem.id, ActionItem.owner)).all()
+        return [aid for aid, owner in rows if " ".join(owner.split()).casefold() in wanted]
+
+    @staticmethod
+    def _attendance(session: Session, participant_id: str) -> list[Attendance]:
+        return list(session.scalars(select(Attendance).where(Attendance.participant_id == participant_id,
+                                                             Attendance.deleted_at.is_(None))))
+
+
+def _check(data: ParticipantInput) -> ParticipantInput:
+    raw = {"name": data.name, "organisation": data.organisation, "department": data.department,
+           "email": data.email, "consent": "yes" if data.consent else "no",
+           "consent_date": data.consent_date.isoformat() if data.consent_date else ""}
+    person, errors, _warnings = clean_participant(raw, today=date.today())
+    if person is None:
+        raise ValidationError("The participant cannot be saved: " + "; ".join(errors) + ".")
+    return person
+
+
+def _apply(row: Participant, data: ParticipantInput) -> None:
+    row.name, row.organisation, row.department, row.email = data.name, data.organisation, data.department, data.email
+    row.consent, row.consent_date = data.consent, data.consent_date if data.consent else None
+
+
+def _view(row: Participant, present: frozenset[str] = frozenset(), absent: frozenset[str] = frozenset()
+          ) -> ParticipantView:
+    return ParticipantView(row.id, row.workshop_id, row.name, row.organisation, row.department, row.email,
+                           row.consent, row.consent_date, present, absent, row.deleted_at)
+
+
+def _workshop(session: Session, workshop_id: str) -> Workshop:
+    row = session.get(Workshop, workshop_id)
+    if row is None or row.deleted_at is not None:
+        raise NotFoundError(f"There is no workshop with id {workshop_id!r}.")
+    return row
+
+
+def _participant(session: Session, participant_id: str, *, include_deleted: bool = False) -> Participant:
+    row = session.get(Participant, participant_id)
+    if row is None or (row.deleted_at is not None and not include_deleted):
+        raise NotFoundError(f"There is no participant with id {participant_id!r}.")
+    if row.erased_at is not None and not include_deleted:
+        raise NotFoundError("This participant's data has been erased on request.")
+    return row

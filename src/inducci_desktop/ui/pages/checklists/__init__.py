@@ -1,0 +1,1 @@
+"""The Checklists page: assessments, runner, summary, comparison, templates."""

@@ -1,0 +1,457 @@
+"""The Checklists page: the list of assessments, and in its place the runner, summary or comparison.
+
+Keyboard: Ctrl+F filters the list, Ctrl+N starts an assessment, Return opens, Delete moves to the trash;
+in the runner Tab/arrows move, digits answer scale items, Y/P/N/A answer yes/partly/no/n.a.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inducci_desktop.services.checklists.service import ChecklistService
+from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.ui.jobs import Job
+from inducci_desktop.ui.pages.checklists.list_panel import COLUMNS, AssessmentTableModel, IdRole
+from inducci_desktop.ui.pages.checklists.runner import RunnerWidget
+from inducci_desktop.ui.pages.checklists.summary import CompareView, SummaryView
+from inducci_desktop.ui.pages.context import PageContext
+
+log = logging.getLogger(__name__)
+FILTERS = (("active", "Active"), ("draft", "In progress"), ("completed", "Completed"), ("archived", "Archived"),
+           ("all", "All"), ("trash", "Trash"))
+
+
+class ChecklistsPage(QWidget):
+    LIST, RUNNER, SUMMARY, COMPARE = range(4)
+
+    def __init__(self, context: PageContext) -> None:
+        super().__init__()
+        self.context = context
+        self.service: ChecklistService = context.services.checklists
+        self.events = context.events
+
+        self.model = AssessmentTableModel()
+        self.table = QTableView()
+        self.table.setAccessibleName("Assessments")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # fixed starting widths: ResizeToContents would measure up to 1,000 rows on every reset
+        for column, width in zip(range(1, len(COLUMNS)), (170, 220, 90, 60, 80, 110), strict=True):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter by title, region, assessor, checklist (Ctrl+F)")
+        self.filter_edit.setAccessibleName("Filter assessments")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self._filter_changed)
+        self.filter_edit.returnPressed.connect(self._focus_first)
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName("Show")
+        for key, label in FILTERS:
+            self.status_combo.addItem(label, key)
+        self.status_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.count_label = QLabel()
+
+        self.new_button = QPushButton("New assessment…")
+        self.new_button.setToolTip("Start an assessment from a checklist template (Ctrl+N)")
+        self.new_button.clicked.connect(self.new_assessment)
+        self.open_button = QPushButton("Open")
+        self.open_button.clicked.connect(self.open_selected)
+        self.round_button = QPushButton("Next round")
+        self.round_button.setToolTip("A copy of the selected assessment as its next round, answers carried over")
+        self.round_button.clicked.connect(self.next_round)
+        self.compare_button = QPushButton("Compare")
+        self.compare_button.setToolTip("Select two or more assessments of the same checklist")
+        self.compare_button.clicked.connect(self.compare_selected)
+        self.regions_button = QPushButton("By region…")
+        self.regions_button.setToolTip("All assessments of one checklist, grouped by region, side by side")
+        self.regions_button.clicked.connect(self.show_by_region)
+        self.archive_button = QPushButton("Archive")
+        self.archive_button.clicked.connect(self.archive_selected)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_or_restore)
+        self.print_button = QPushButton("Print")
+        print_menu = QMenu(self.print_button)
+        print_menu.addAction("Assessment report…", self.print_selected)
+        print_menu.addAction("Blank paper form…", self.print_blank)
+        self.print_button.setMenu(print_menu)
+        self.templates_button = QPushButton("Templates…")
+        self.templates_button.setToolTip("Own checklist templates: create, edit, import YAML")
+        self.templates_button.clicked.connect(self.manage_templates)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.status_combo)
+        top.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.open_button, self.round_button, self.compare_button,
+                       self.regions_button, self.archive_button, self.delete_button, self.print_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.templates_button)
+        list_page = QWidget()
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(8, 8, 8, 8)
+        title = QLabel("Checklists")
+        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        list_layout.addWidget(title)
+        list_layout.addLayout(top)
+        list_layout.addLayout(buttons)
+        list_layout.addWidget(self.table, 1)
+        self.empty_label = QLabel("No assessments yet. Start one with “New assessment…” — or run "
+                                  "<code>inducci-desktop demo</code> to see an example.")
+        self.empty_label.setWordWrap(True)
+        list_layout.addWidget(self.empty_label)
+
+        self.runner = RunnerWidget(self.service, context.undo_stack, self._guide_titles())
+        self.runner.backRequested.connect(self.show_list)
+        self.runner.summaryRequested.connect(self.show_summary)
+        self.runner.printRequested.connect(self.print_assessment)
+        self.runner.guideRequested.connect(self.open_guide)
+        self.runner.changed.connect(lambda _id: self._schedule_reload())
+        self.summary = SummaryView()
+        self.summary.backRequested.connect(self.show_list)
+        self.summary.runnerRequested.connect(self.open_assessment)
+        self.summary.printRequested.connect(self.print_assessment)
+        self.compare = CompareView()
+        self.compare.backRequested.connect(self.show_list)
+        self.compare.printRequested.connect(self.print_comparison)
+
+        self.stack = QStackedWidget()
+        for widget in (list_page, self.runner, self.summary, self.compare):
+            self.stack.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        for keys, slot in (("Ctrl+F", self.focus_filter), ("Ctrl+N", self.new_assessment)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_or_restore)
+        self._reload_pending = False
+        self.events.dataReplaced.connect(self._data_replaced)
+        self.reload()
+
+    # --- list -------------------------------------------------------------------------------------
+
+    @property
+    def showing_trash(self) -> bool:
+        return self.status_combo.currentData() == "trash"
+
+    def reload(self) -> None:
+        self._reload_pending = False
+        selected = set(self.selected_ids())
+        key = self.status_combo.currentData()
+        rows = (self.service.list(deleted=True) if key == "trash" else self.service.list(status=key))
+        self.model.set_rows(rows)
+        self._reselect(selected)
+        self._update_count()
+        self._update_buttons()
+
+    def _schedule_reload(self) -> None:
+        # the list is refreshed when shown again (answers change many times a minute)
+        self._reload_pending = True
+
+    def _data_replaced(self) -> None:
+        self._reload_pending = True  # a restore or an import changed the assessments underneath
+        self.show_list()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
+        self.empty_label.setVisible(total == 0 and not self.showing_trash)
+
+    def _filter_changed(self, text: str) -> None:
+        self.model.set_filter(text)
+        self._update_count()
+
+    def focus_filter(self) -> None:
+        self.show_list()
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def _focus_first(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return [str(index.data(IdRole)) for index in sorted(rows, key=lambda i: i.row())]
+
+    def select_ids(self, ids: list[str]) -> None:
+        self._reselect(set(ids))
+
+    def _reselect(self, ids: set[str]) -> None:
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        first = True
+        for assessment_id in ids:
+            row = self.model.row_of(assessment_id)
+            if row < 0:
+                continue
+            index = self.model.index(row, 0)
+            flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+            selection.select(index, flags)
+            if first:
+                selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
+                first = False
+
+    def _update_buttons(self) -> None:
+        count = len(self.selected_ids())
+        trash = self.showing_trash
+        for button in (self.open_button, self.round_button, self.archive_button, self.print_button):
+            button.setEnabled(count == 1 and not trash)
+        self.compare_button.setEnabled(count >= 2 and not trash)
+        self.delete_button.setEnabled(count >= 1)
+        self.delete_button.setText("Restore" if trash else "Delete")
+        chosen = self.model.summary_of(self.selected_ids()[0]) if count == 1 else None
+        archived = chosen is not None and chosen.archived
+        self.archive_button.setText("Unarchive" if archived else "Archive")
+
+    def _activated(self, index: QModelIndex) -> None:
+        if not self.showing_trash:
+            self.open_assessment(str(index.data(IdRole)))
+
+    # --- navigation -------------------------------------------------------------------------------
+
+    def show_list(self) -> None:
+        self.runner.flush()
+        if self._reload_pending:
+            self.reload()
+        self.stack.setCurrentIndex(self.LIST)
+        self.table.setFocus()
+
+    def open_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.open_assessment(ids[0])
+
+    def open_assessment(self, assessment_id: str) -> None:
+        if not self._attempt(lambda: self.runner.open(assessment_id)):
+            return
+        self.stack.setCurrentIndex(self.RUNNER)
+        first = next(iter(self.runner.cards.values()), None)
+        if first is not None:
+            first.focus_answer()
+
+    def show_summary(self, assessment_id: str) -> None:
+        if self._attempt(lambda: self.summary.show_view(self.service.get(assessment_id))):
+            self.stack.setCurrentIndex(self.SUMMARY)
+
+    def compare_selected(self) -> None:
+        # oldest first, so differences read as change over time (rounds) or against the first region
+        by_id = {a.id: a for a in self.model.all_rows}
+        ids = sorted(self.selected_ids(), key=lambda i: (by_id[i].assessed_on, by_id[i].round, by_id[i].title))
+        if self._attempt(lambda: self.compare.show_comparison(self.service.compare(ids))):
+            self.stack.setCurrentIndex(self.COMPARE)
+
+    def show_by_region(self) -> None:
+        from inducci_desktop.ui.pages.checklists.regions import RegionOverviewDialog
+
+        by_id = {a.id: a for a in self.model.all_rows}
+        chosen = [by_id[i].template_id for i in self.selected_ids() if i in by_id]
+        RegionOverviewDialog(self.service, chosen[0] if chosen else None, self).open()
+
+    # --- commands ---------------------------------------------------------------------------------
+
+    def new_assessment(self) -> None:
+        from inducci_desktop.ui.pages.checklists.dialogs import NewAssessmentDialog
+
+        templates = self.service.templates.templates()
+        if not templates:
+            QMessageBox.information(self, "No checklists", "There are no checklist templates yet: the toolbox "
+                                    "content is not loaded and no own template exists.")
+            return
+        dialog = NewAssessmentDialog(self, templates, self.context.services.regions.list(),
+                                     assessor=str(self.context.state.get("checklists.assessor", "") or ""))
+        while dialog.exec():
+            values = dialog.values()
+            try:
+                created = self.service.create(dialog.template_id(), **values)  # type: ignore[arg-type]
+            except ServiceError as exc:
+                dialog.error.setText(str(exc))
+                continue
+            self.context.state.set("checklists.assessor", str(values["assessor"]))
+            self.status_combo.setCurrentIndex(0)
+            self.reload()
+            self.open_assessment(created.id)
+            return
+
+    def next_round(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        result: list[str] = []
+        if self._attempt(lambda: result.append(self.service.next_round(ids[0]).id)):
+            self.reload()
+            self.open_assessment(result[0])
+
+    def archive_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        chosen = self.model.summary_of(ids[0])
+        archived = chosen is not None and chosen.archived
+        self._attempt(lambda: self.service.archive(ids[0], not archived))
+        self.reload()
+
+    def delete_or_restore(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        trash = self.showing_trash
+        action = self.service.restore if trash else self.service.delete
+        for assessment_id in ids:
+            self._attempt(partial(action, assessment_id))
+        self.reload()
+        if not trash:
+            self.context.window.statusBar().showMessage(
+                f"{len(ids)} assessment(s) moved to the trash — choose “Trash” to restore them.", 8000)
+
+    def manage_templates(self) -> None:
+        from inducci_desktop.ui.pages.checklists.templates import TemplatesDialog
+
+        dialog = TemplatesDialog(self, self.service, print_blank=self._print_template)
+        dialog.exec()
+        self.reload()
+
+    def open_guide(self, item_id: str) -> None:
+        window = self.context.window
+        library = getattr(window, "pages", {}).get("Library")
+        reader = getattr(library, "reader", None)
+        if reader is not None and hasattr(reader, "open"):
+            window.show_page("Library")
+            reader.open(item_id)
+            return
+        try:
+            item = self.context.services.library.item(item_id)
+        except ServiceError as exc:
+            QMessageBox.information(self, "Guide", str(exc))
+            return
+        QMessageBox.information(self, item.title, item.summary)
+
+    # --- printing ---------------------------------------------------------------------------------
+
+    def print_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.print_assessment(ids[0])
+
+    def print_blank(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            a = self.model.summary_of(ids[0])
+            if a is not None:
+                self._print_template(a.template_id, a.template_version)
+
+    def _print_template(self, template_id: str, version: int | None = None) -> None:
+        from inducci_desktop.printing.options import PrintOptions
+
+        template = self.service.templates.template(template_id, version)
+
+        def render() -> bytes:
+            from inducci_desktop.printing.checklists.documents import blank_checklist
+
+            return blank_checklist(template, PrintOptions())
+
+        self._save_pdf(f"{template.title} – paper form", render)
+
+    def print_assessment(self, assessment_id: str) -> None:
+        from inducci_desktop.printing.options import PrintOptions
+
+        self.runner.flush()
+        view = self.service.get(assessment_id)
+
+        def render() -> bytes:
+            from inducci_desktop.printing.checklists.documents import assessment_report
+
+            return assessment_report(view, PrintOptions(region=view.summary.subject))
+
+        self._save_pdf(view.summary.title, render)
+
+    def print_comparison(self, ids: list[str]) -> None:
+        from inducci_desktop.printing.options import PrintOptions
+
+        comparison = self.service.compare(ids)
+
+        def render() -> bytes:
+            from inducci_desktop.printing.checklists.documents import comparison_report
+
+            return comparison_report(comparison, PrintOptions())
+
+        self._save_pdf(f"Comparison – {comparison.template.title}", render)
+
+    def _save_pdf(self, name: str, render: Callable[[], bytes]) -> None:
+        safe = "".join(c if c.isalnum() or c in " -_–" else "_" for c in name).strip() or "checklist"
+        folder = str(self.context.state.get("checklists.print_folder", "") or Path.home())
+        target, _ = QFileDialog.getSaveFileName(self, "Save PDF", str(Path(folder) / f"{safe}.pdf"), "PDF (*.pdf)")
+        if not target:
+            return
+        self.context.state.set("checklists.print_folder", str(Path(target).parent))
+
+        def work() -> str:
+            from inducci_desktop.printing.output import write_pdf
+
+            return str(write_pdf(target, render))
+
+        def done(path: object) -> None:
+            self.context.window.statusBar().showMessage(f"Saved {path}", 8000)
+
+        def failed(exc: Exception) -> None:
+            QMessageBox.warning(self, "Not printed", str(exc))
+
+        Job(work).success(done).failure(failed).progress(self, "Making the PDF…").start()
+
+    # --- helpers ----------------------------------------------------------------------------------
+
+    def _attempt(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Checklists", str(exc))
+            return False
+        return True
+
+    def _guide_titles(self) -> dict[str, str]:
+        try:
+            return {i.id: i.title for i in self.context.services.library.items()}
+        except Exception:  # content may be missing; guides are then just not linked
+            log.exception("guide titles not available")
+            return {}

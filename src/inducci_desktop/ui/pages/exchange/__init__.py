@@ -1,0 +1,1 @@
+"""The Exchange page: bundles and tables."""

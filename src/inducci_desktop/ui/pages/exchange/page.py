@@ -1,0 +1,348 @@
+"""The Exchange page: export a bundle for another machine, import one with a preview, tables for spreadsheets.
+
+Every file operation runs off the UI thread (``Job``); a bundle that cannot be imported is explained in
+an error dialog and changes nothing. After an import, AppEvents.dataReplaced makes every page reload.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.exchange.service import ExportResult, ExportSelection, ImportPlan, ImportResult
+from inducci_desktop.services.exchange.tables import TABLES, TableResult, TableService
+from inducci_desktop.ui.jobs import Job
+from inducci_desktop.ui.pages.context import PageContext
+from inducci_desktop.ui.pages.exchange.preview import ImportPreviewDialog
+
+log = logging.getLogger(__name__)
+GROUPS = (("regions", "Regions"), ("templates", "Own checklist templates"), ("assessments", "Assessments"),
+          ("workshops", "Workshops"))
+PERSONAL_HELP = ("Left unchecked, participants travel without names, e-mails, organisations and departments: "
+                 "the other machine gets numbered anonymous entries, so attendance counts and feedback stay "
+                 "right. Check it only when the receiver may hold these personal data (e.g. the trainer's own "
+                 "second laptop).")
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, ServiceError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"The file could not be used: {exc.strerror or exc}."
+    log.error("exchange failed", exc_info=exc)
+    return f"An unexpected problem occurred ({type(exc).__name__}); details are in the log file."
+
+
+class ExchangePage(QWidget):
+    def __init__(self, context: PageContext) -> None:
+        super().__init__()
+        self.services = context.services
+        self.events = context.events
+        self.state = context.state
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Exchange</h2>"))
+        intro = QLabel("Carry work between laptops as a file (USB stick or e-mail): export what you choose, "
+                       "import what others sent after a preview. Tables open in any spreadsheet.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        columns = QHBoxLayout()
+        layout.addLayout(columns, 1)
+        columns.addWidget(self._export_box(), 3)
+        right = QVBoxLayout()
+        right.addWidget(self._import_box())
+        right.addWidget(self._tables_box())
+        right.addStretch(1)
+        columns.addLayout(right, 2)
+        self.events.dataReplaced.connect(self.reload)
+        self.events.regionsChanged.connect(self.reload)
+        self.reload()
+
+    # --- building ----------------------------------------------------------------------------------
+
+    def _export_box(self) -> QGroupBox:
+        box = QGroupBox("Export")
+        layout = QVBoxLayout(box)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Records to export", "Details"])
+        self.tree.setAccessibleName("Records to export")
+        self.tree.setColumnWidth(0, 320)
+        self.tree.itemChanged.connect(self._update_export_button)
+        layout.addWidget(self.tree, 1)
+        buttons = QHBoxLayout()
+        self.all_button = QPushButton("Select all")
+        self.all_button.clicked.connect(lambda: self._check_all(True))
+        self.none_button = QPushButton("Select none")
+        self.none_button.clicked.connect(lambda: self._check_all(False))
+        buttons.addWidget(self.all_button)
+        buttons.addWidget(self.none_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.personal = QCheckBox("Include participants' personal data")
+        self.personal.setAccessibleDescription(PERSONAL_HELP)
+        layout.addWidget(self.personal)
+        help_label = QLabel(PERSONAL_HELP)
+        help_label.setWordWrap(True)
+        help_label.setStyleSheet("color: palette(mid);")
+        layout.addWidget(help_label)
+        form = QFormLayout()
+        self.created_by = QLineEdit(str(self.state.get("exchange.created_by", "")))
+        self.created_by.setPlaceholderText("e.g. your name and office (optional)")
+        self.created_by.setAccessibleName("Made by")
+        form.addRow("Made by:", self.created_by)
+        layout.addLayout(form)
+        self.export_button = QPushButton("Export…")
+        self.export_button.clicked.connect(self.export_selected)
+        layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)
+        return box
+
+    def _import_box(self) -> QGroupBox:
+        box = QGroupBox("Import")
+        layout = QVBoxLayout(box)
+        text = QLabel("Open a .inducci file. You see what it would add, update or leave alone, and every "
+                      "conflict, before anything is changed; the import is applied completely or not at all.")
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        self.import_button = QPushButton("Import…")
+        self.import_button.clicked.connect(self.choose_import)
+        layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.last_import = QLabel("")
+        self.last_import.setWordWrap(True)
+        layout.addWidget(self.last_import)
+        return box
+
+    def _tables_box(self) -> QGroupBox:
+        box = QGroupBox("Tables for spreadsheets")
+        form = QFormLayout(box)
+        self.table_kind = QComboBox()
+        self.table_kind.setAccessibleName("Table")
+        for key, label in TABLES.items():
+            self.table_kind.addItem(label, key)
+        self.table_format = QComboBox()
+        self.table_format.setAccessibleName("Format")
+        self.table_format.addItem("Excel workbook (.xlsx)", ".xlsx")
+        self.table_format.addItem("CSV, UTF-8 (.csv)", ".csv")
+        self.table_template = QComboBox()
+        self.table_template.setAccessibleName("Checklist for the matrix")
+        self.table_personal = QCheckBox("Participants' names (attendance)")
+        self.table_button = QPushButton("Export table…")
+        self.table_button.clicked.connect(self.export_table)
+        form.addRow("Table:", self.table_kind)
+        form.addRow("Checklist:", self.table_template)
+        form.addRow("Format:", self.table_format)
+        form.addRow("", self.table_personal)
+        form.addRow("", self.table_button)
+        self.table_kind.currentIndexChanged.connect(self._table_kind_changed)
+        self._table_kind_changed()
+        return box
+
+    # --- export tree -------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.reload()
+
+    def reload(self) -> None:
+        checked = set(self.checked_ids())
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        services = self.services
+        rows: dict[str, list[tuple[str, str, str]]] = {
+            "regions": [(r.id, r.name, r.country) for r in services.regions.list()],
+            "templates": [(t.id, t.title, f"version {t.version}, {t.assessments} assessments")
+                          for t in services.checklists.templates.templates() if t.source == "user"],
+            "assessments": [(a.id, a.title, f"{a.subject or a.template_title} · round {a.round} · {a.status}")
+                            for a in services.checklists.list(status="all")],
+            "workshops": [(w.id, w.title, f"{w.dates_text} · {w.participants} participants")
+                          for w in services.workshops.list()],
+        }
+        for key, label in GROUPS:
+            group = QTreeWidgetItem([label, f"{len(rows[key])}"])
+            group.setData(0, Qt.ItemDataRole.UserRole, key)
+            group.setFlags(group.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)
+            group.setCheckState(0, Qt.CheckState.Unchecked)
+            self.tree.addTopLevelItem(group)
+            for record_id, title, details in rows[key]:
+                item = QTreeWidgetItem([title, details])
+                item.setData(0, Qt.ItemDataRole.UserRole, record_id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Checked if (key, record_id) in checked
+                                   else Qt.CheckState.Unchecked)
+                group.addChild(item)
+            group.setExpanded(key in ("assessments", "workshops"))
+        self.tree.blockSignals(False)
+        self._fill_template_choice()
+        self._update_export_button()
+
+    def _fill_template_choice(self) -> None:
+        current = self.table_template.currentData()
+        self.table_template.clear()
+        used: dict[str, str] = {}
+        for summary in self.services.checklists.list(status="all"):
+            used.setdefault(summary.template_id, summary.template_title)
+        self.table_template.addItem("The most used", None)
+        for template_id, title in sorted(used.items(), key=lambda t: t[1].casefold()):
+            self.table_template.addItem(title, template_id)
+        self.table_template.setCurrentIndex(max(0, self.table_template.findData(current)))
+
+    def _groups(self) -> list[QTreeWidgetItem]:
+        items = (self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    @staticmethod
+    def _children(group: QTreeWidgetItem) -> list[QTreeWidgetItem]:
+        items = (group.child(n) for n in range(group.childCount()))
+        return [item for item in items if item is not None]
+
+    def checked_ids(self) -> list[tuple[str, str]]:
+        return [(group.data(0, Qt.ItemDataRole.UserRole), child.data(0, Qt.ItemDataRole.UserRole))
+                for group in self._groups() for child in self._children(group)
+                if child.checkState(0) == Qt.CheckState.Checked]
+
+    def check(self, kind: str, record_id: str, checked: bool = True) -> None:
+        for group in self._groups():
+            if group.data(0, Qt.ItemDataRole.UserRole) == kind:
+                for child in self._children(group):
+                    if child.data(0, Qt.ItemDataRole.UserRole) == record_id:
+                        child.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _check_all(self, checked: bool) -> None:
+        for group in self._groups():
+            group.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def _update_export_button(self, *_args: Any) -> None:
+        count = len(self.checked_ids())
+        self.export_button.setEnabled(count > 0)
+        self.export_button.setText(f"Export {count} record{'s' if count != 1 else ''}…" if count else "Export…")
+
+    def selection(self) -> ExportSelection:
+        chosen: dict[str, list[str]] = {key: [] for key, _label in GROUPS}
+        for key, record_id in self.checked_ids():
+            chosen[key].append(record_id)
+        return ExportSelection(tuple(chosen["regions"]), tuple(chosen["templates"]), tuple(chosen["assessments"]),
+                               tuple(chosen["workshops"]), self.personal.isChecked())
+
+    # --- actions -----------------------------------------------------------------------------------
+
+    def _folder(self) -> str:
+        return str(self.state.get("exchange.folder", str(Path.home())))
+
+    def export_selected(self) -> None:
+        selection = self.selection()
+        if selection.empty:
+            return
+        if selection.include_personal_data:
+            answer = QMessageBox.question(self, "Export personal data",
+                                          "The file will contain participants' names, e-mails, organisations "
+                                          "and departments. Send it only to someone allowed to hold them.")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        target, _filter = QFileDialog.getSaveFileName(self, "Export to a bundle file",
+                                                      str(Path(self._folder()) / "inducci-exchange.inducci"),
+                                                      "InduCCI bundle (*.inducci)")
+        if not target:
+            return
+        path = Path(target)
+        if path.suffix.lower() != ".inducci":
+            path = path.with_name(path.name + ".inducci")
+        self.state.set("exchange.folder", str(path.parent))
+        made_by = self.created_by.text().strip()
+        self.state.set("exchange.created_by", made_by)
+        exchange = self.services.exchange
+        (Job(lambda _report: exchange.export(path, selection, created_by=made_by or None))
+         .success(self._exported).failure(lambda exc: self._failed("Export failed", exc))
+         .progress(self, "Writing the bundle…").start())
+
+    def _exported(self, result: ExportResult) -> None:
+        total = sum(result.counts.values())
+        personal = "with" if result.includes_personal_data else "without"
+        QMessageBox.information(self, "Exported", f"Wrote {total} records to {result.path} ({personal} "
+                                                  "participants' personal data).")
+
+    def choose_import(self) -> None:
+        source, _filter = QFileDialog.getOpenFileName(self, "Import a bundle file", self._folder(),
+                                                      "InduCCI bundle (*.inducci);;All files (*)")
+        if not source:
+            return
+        self.state.set("exchange.folder", str(Path(source).parent))
+        self.preview(Path(source))
+
+    def preview(self, path: Path) -> None:
+        exchange = self.services.exchange
+        (Job(lambda _report: exchange.plan(path)).success(self._show_plan)
+         .failure(lambda exc: self._failed(f"{path.name} cannot be imported", exc, unchanged=True))
+         .progress(self, "Reading the bundle…").start())
+
+    def _show_plan(self, plan: ImportPlan) -> None:
+        dialog = ImportPreviewDialog(plan, self)
+        self.preview_dialog = dialog
+        dialog.accepted.connect(lambda: self.apply(plan))
+        dialog.open()
+
+    def apply(self, plan: ImportPlan) -> None:
+        exchange = self.services.exchange
+        (Job(lambda _report: exchange.apply(plan)).success(self._imported)
+         .failure(lambda exc: self._failed("The import was not applied", exc, unchanged=True))
+         .progress(self, "Importing…").start())
+
+    def _imported(self, result: ImportResult) -> None:
+        conflicts = len(result.conflicts)
+        text = (f"Imported: {result.added} added, {result.updated} updated, {result.unchanged} unchanged"
+                + (f"; {conflicts} conflicts kept this machine's version." if conflicts else ".")
+                + ("\n\nThe data before the import is kept as a backup (Settings → Backups)."
+                   if result.backup_id else ""))
+        self.last_import.setText(text)
+        self.events.dataReplaced.emit()
+        QMessageBox.information(self, "Imported", text)
+
+    def _table_kind_changed(self) -> None:
+        kind = self.table_kind.currentData()
+        self.table_template.setEnabled(kind == "matrix")
+        self.table_personal.setEnabled(kind == "attendance")
+
+    def export_table(self) -> None:
+        kind = self.table_kind.currentData()
+        suffix = self.table_format.currentData()
+        filters = "Excel workbook (*.xlsx)" if suffix == ".xlsx" else "CSV (*.csv)"
+        target, _filter = QFileDialog.getSaveFileName(self, "Export a table",
+                                                      str(Path(self._folder()) / f"inducci-{kind}{suffix}"), filters)
+        if not target:
+            return
+        path = Path(target)
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_name(path.name + suffix)
+        self.state.set("exchange.folder", str(path.parent))
+        tables = TableService(self.services)
+        template_id = self.table_template.currentData() if kind == "matrix" else None
+        personal = self.table_personal.isChecked() and kind == "attendance"
+        (Job(lambda _report: tables.write(kind, path, template_id=template_id, personal=personal))
+         .success(self._table_written).failure(lambda exc: self._failed("The table was not written", exc))
+         .progress(self, "Writing the table…").start())
+
+    def _table_written(self, result: TableResult) -> None:
+        note = f"\n\nNote: {result.note}." if result.note else ""
+        QMessageBox.information(self, "Table written", f"Wrote {result.rows} rows to {result.path}.{note}")
+
+    def _failed(self, title: str, exc: Exception, *, unchanged: bool = False) -> None:
+        kept = "\n\nNothing on this machine was changed." if unchanged else ""
+        QMessageBox.critical(self, title, f"{title}.\n\n{_message(exc)}{kept}")

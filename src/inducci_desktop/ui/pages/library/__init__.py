@@ -1,0 +1,1 @@
+"""The Library page: browse, search and read the toolbox."""

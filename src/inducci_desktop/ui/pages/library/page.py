@@ -1,0 +1,217 @@
+"""The Library page: browse the toolbox by section and kind, search as you type, read, bookmark, note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inducci_desktop.content.model import KIND_LABELS
+from inducci_desktop.services.library.service import LibraryService
+from inducci_desktop.ui.pages.context import PageContext
+from inducci_desktop.ui.pages.library.reader import ReaderView
+from inducci_desktop.ui.pages.library.results import HitDelegate, HitRole, SearchResultsModel
+
+KIND_FILTERS = (("", "All kinds"), ("guide", "Guides"), ("case", "Case profiles"), ("format", "Formats"),
+                ("interview", "Interview guides"))
+TargetRole = Qt.ItemDataRole.UserRole
+SEARCH_LIMIT = 50
+
+
+def reader_target(kind: str, item_id: str) -> str:
+    """Where the reader shows a search hit of ``kind``."""
+    if kind == "glossary":
+        return f"glossary#{item_id}"
+    if kind == "link":
+        return f"links#{item_id}"
+    if kind == "checklist":
+        return f"checklist:{item_id}"
+    return item_id
+
+
+class LibraryPage(QWidget):
+    def __init__(self, context: PageContext) -> None:
+        super().__init__()
+        self.library: LibraryService = context.services.library
+        self.events = context.events
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Search the toolbox (Ctrl+F) — e.g. hackathon, Biała, Straße")
+        self.search_edit.setAccessibleName("Search the toolbox")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self.run_search)
+        self.search_edit.returnPressed.connect(self.open_first_result)
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName("Kind of item")
+        for key, label in KIND_FILTERS:
+            self.kind_combo.addItem(label, key)
+        self.kind_combo.currentIndexChanged.connect(self.reload_tree)
+
+        self.tree_model = QStandardItemModel(self)
+        self.tree = QTreeView()
+        self.tree.setAccessibleName("Toolbox sections")
+        self.tree.setHeaderHidden(True)
+        self.tree.setModel(self.tree_model)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.activated.connect(self._open_index)
+        self.tree.clicked.connect(self._open_index)
+
+        self.results_model = SearchResultsModel()
+        self.results = QListView()
+        self.results.setAccessibleName("Search results")
+        self.results.setModel(self.results_model)
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setWordWrap(True)
+        self.results.setUniformItemSizes(False)
+        self.results.activated.connect(self._open_index)
+        self.results.clicked.connect(self._open_index)
+        self.results_label = QLabel("")
+        results_box = QWidget()
+        results_layout = QVBoxLayout(results_box)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(self.results_label)
+        results_layout.addWidget(self.results, 1)
+
+        self.left_stack = QStackedWidget()
+        self.left_stack.addWidget(self.tree)
+        self.left_stack.addWidget(results_box)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(self.search_edit)
+        left_layout.addWidget(self.kind_combo)
+        left_layout.addWidget(self.left_stack, 1)
+
+        self.reader = ReaderView(self.library)
+        self.reader.bookmarksChanged.connect(self.reload_tree)
+        self.reader.notesChanged.connect(self._notes_changed)
+        self.reader.addToPackRequested.connect(self.events.addToPackRequested)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.reader)
+        split.setStretchFactor(1, 1)
+        split.setSizes([330, 700])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.addWidget(split)
+
+        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self.focus_search)
+        self.search_edit.installEventFilter(self)
+        self.events.dataReplaced.connect(self.reload_tree)
+        self.reload_tree()
+        first = next(iter(self.library.items(kind="guide")), None)
+        if first is not None:
+            self.reader.open(first.id)
+
+    # -- browsing ----------------------------------------------------------------------------------
+
+    def reload_tree(self) -> None:
+        kind = self.kind_combo.currentData() or None
+        self.tree_model.clear()
+        root = self.tree_model.invisibleRootItem()
+        bookmarks = [b for b in self.library.bookmarks() if b.available and (kind is None or b.kind == kind)]
+        if bookmarks:
+            node = self._node("★ Bookmarks", None, bold=True)
+            for mark in bookmarks:
+                node.appendRow(self._node(mark.title, mark.item_id, tip=KIND_LABELS.get(mark.kind or "", "")))
+            root.appendRow(node)
+        items = self.library.items(kind=kind)
+        by_section: dict[str | None, list[QStandardItem]] = {}
+        for item in items:
+            by_section.setdefault(item.section, []).append(
+                self._node(item.title, item.id, tip=f"{KIND_LABELS.get(item.kind, item.kind)} — {item.summary}"))
+        nodes: dict[str, QStandardItem] = {}
+        for section in self.library.sections():
+            node = self._node(section.title, None, bold=section.depth == 0, tip=section.summary)
+            for child in by_section.get(section.id, []):
+                node.appendRow(child)
+            nodes[section.id] = node
+            parent = nodes.get(section.parent) if section.parent else None
+            (parent if parent is not None else root).appendRow(node)
+        for node in reversed(list(nodes.values())):  # children before their parents
+            if not self._has_items(node):
+                (node.parent() or root).removeRow(node.row())
+        if kind is None:
+            root.appendRow(self._node("Glossary", "glossary", bold=True))
+            root.appendRow(self._node("Links", "links", bold=True))
+        self.tree.expandToDepth(0)
+
+    def _has_items(self, node: QStandardItem) -> bool:
+        return any(node.child(r).data(TargetRole) or self._has_items(node.child(r)) for r in range(node.rowCount()))
+
+    @staticmethod
+    def _node(text: str, target: str | None, *, bold: bool = False, tip: str = "") -> QStandardItem:
+        node = QStandardItem(text)
+        node.setData(target, TargetRole)
+        node.setToolTip(tip)
+        node.setEditable(False)
+        if bold:
+            font = node.font()
+            font.setBold(True)
+            node.setFont(font)
+        return node
+
+    def _open_index(self, index: QModelIndex) -> None:
+        hit = index.data(HitRole)
+        target = reader_target(hit.kind, hit.id) if hit is not None else index.data(TargetRole)
+        if target:
+            self.reader.open(target)
+
+    # -- search ------------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def run_search(self, text: str) -> None:
+        if not text.strip():
+            self.left_stack.setCurrentIndex(0)
+            self.results_model.set_hits([])
+            return
+        kind = self.kind_combo.currentData() or None
+        hits = [h for h in self.library.search(text, limit=SEARCH_LIMIT) if kind is None or h.kind == kind]
+        self.results_model.set_hits(hits)
+        self.results_label.setText(f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if hits else "No results")
+        self.left_stack.setCurrentIndex(1)
+        if hits:
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+
+    def open_first_result(self) -> None:
+        index = self.results.currentIndex()
+        if not index.isValid() and self.results_model.rowCount():
+            index = self.results_model.index(0, 0)
+        if index.isValid():
+            self._open_index(index)
+            self.reader.browser.setFocus()
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtGui import QKeyEvent
+
+        if (watched is self.search_edit and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)):
+            view = self.results if self.left_stack.currentIndex() == 1 else self.tree
+            view.setFocus()
+            return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def flush(self) -> None:
+        """Save what is being edited (the window calls this before it closes)."""
+        self.reader.save_note()
+
+    def _notes_changed(self) -> None:
+        if self.search_edit.text().strip():
+            self.run_search(self.search_edit.text())

@@ -1,0 +1,285 @@
+"""The reader: one toolbox item rendered from Markdown, with history, bookmark and a personal note.
+
+Links: ``item:ID`` opens inside the reader; http, https and mailto go to the system browser; anything
+else is ignored. QTextBrowser never opens links itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QStyle,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inducci_desktop.services.errors import NotFoundError
+from inducci_desktop.services.library.reader import (
+    checklist_html,
+    glossary_html,
+    is_safe_external,
+    item_html,
+    links_html,
+)
+from inducci_desktop.services.library.service import LibraryService
+
+STYLE_SHEET = """
+h1 { font-size: 20pt; margin-bottom: 2px; }
+h2 { font-size: 14pt; margin-top: 14px; }
+h3 { font-size: 12pt; }
+p.kind { color: #2f6f8f; font-weight: bold; margin-bottom: 0; }
+.address { color: #777777; font-size: small; }
+table.facts { background-color: #eef4f7; margin: 6px 0; }
+table.facts th { text-align: left; padding-right: 10px; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid #c8d3da; padding: 3px; }
+"""
+NOTE_SAVE_DELAY_MS = 600
+
+
+class ReaderView(QWidget):
+    #: the item shown changed (id, title)
+    itemShown = Signal(str, str)
+    bookmarksChanged = Signal()
+    notesChanged = Signal()
+    #: "Add to handout pack" was pressed for the item shown (id)
+    addToPackRequested = Signal(str)
+
+    def __init__(self, library: LibraryService) -> None:
+        super().__init__()
+        self.library = library
+        self.history: list[str] = []
+        self.position = -1
+        self.current: str | None = None
+        self.is_item = False  # a toolbox item (bookmark and note allowed), not glossary/links/checklist
+
+        style = self.style()
+        self.back_button = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "Back (Alt+Left)")
+        self.back_button.clicked.connect(self.back)
+        self.forward_button = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward),
+                                         "Forward (Alt+Right)")
+        self.forward_button.clicked.connect(self.forward)
+        # shortcuts scoped to the reader, so other pages may use the same keys
+        for keys, slot in (("Alt+Left", self.back), ("Alt+Right", self.forward), ("Ctrl+D", self._shortcut_bookmark)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.bookmark_button = QToolButton()
+        self.bookmark_button.setText("☆ Bookmark")
+        self.bookmark_button.setCheckable(True)
+        self.bookmark_button.setToolTip("Bookmark this item (Ctrl+D)")
+        self.bookmark_button.setAccessibleName("Bookmark")
+        self.bookmark_button.toggled.connect(self._toggle_bookmark)
+        self.extra_buttons = QHBoxLayout()
+        self.pack_button = QToolButton()
+        self.pack_button.setText("＋ Add to handout pack")
+        self.pack_button.setToolTip("Add this item to the handout pack in the Print Center (Ctrl+Shift+P)")
+        self.pack_button.setAccessibleName("Add to handout pack")
+        self.pack_button.clicked.connect(self._add_to_pack)
+        self.extra_buttons.addWidget(self.pack_button)
+        pack_shortcut = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
+        pack_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        pack_shortcut.activated.connect(self._add_to_pack)
+        self.link_label = QLabel()
+        self.link_label.setObjectName("linkAddress")
+        self.link_label.setStyleSheet("color: palette(mid);")
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.back_button)
+        bar.addWidget(self.forward_button)
+        bar.addWidget(self.bookmark_button)
+        bar.addLayout(self.extra_buttons)
+        bar.addStretch(1)
+        bar.addWidget(self.link_label)
+
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Reader")
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.document().setDefaultStyleSheet(STYLE_SHEET)
+        self.browser.setSearchPaths([str(library.pack_folder())])
+        self.browser.anchorClicked.connect(self.follow)
+        self.browser.highlighted.connect(self._show_address)
+
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setAccessibleName("Personal note")
+        self.note_edit.setPlaceholderText("Your note on this item — saved as you type, found by search")
+        self.note_state = QLabel("")
+        self.note_state.setObjectName("noteState")
+        self._note_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self.save_note)
+        self.note_edit.textChanged.connect(self._note_typed)
+        note_box = QWidget()
+        note_layout = QVBoxLayout(note_box)
+        note_layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        header.addWidget(QLabel("<b>My note</b>"))
+        header.addStretch(1)
+        header.addWidget(self.note_state)
+        note_layout.addLayout(header)
+        note_layout.addWidget(self.note_edit)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.browser)
+        split.addWidget(note_box)
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        split.setSizes([520, 120])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+        self._loading = False
+        self._note_dirty = False
+        self._update_buttons()
+        self.note_edit.setEnabled(False)
+
+    @staticmethod
+    def _tool(icon: object, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(icon)  # type: ignore[arg-type]
+        button.setIconSize(QSize(18, 18))
+        button.setToolTip(tip)
+        button.setAccessibleName(tip.split(" (")[0])
+        return button
+
+    # -- showing -----------------------------------------------------------------------------------
+
+    def open(self, target: str) -> bool:
+        """Show ``target`` (an item id, "glossary" or "links") and add it to the history."""
+        if not self._render(target):
+            return False
+        del self.history[self.position + 1:]
+        self.history.append(target)
+        self.position = len(self.history) - 1
+        self._update_buttons()
+        return True
+
+    def back(self) -> None:
+        if self.position > 0 and self._render(self.history[self.position - 1]):
+            self.position -= 1
+            self._update_buttons()
+
+    def forward(self) -> None:
+        if self.position < len(self.history) - 1 and self._render(self.history[self.position + 1]):
+            self.position += 1
+            self._update_buttons()
+
+    def refresh(self) -> None:
+        if self.current is not None:
+            self._render(self.current)
+
+    def _render(self, target: str) -> bool:
+        """Show ``target``: an item id, "glossary" or "links" (with "#anchor"), or "checklist:ID"."""
+        self.save_note()
+        target, _, anchor = target.partition("#")
+        if target.startswith("checklist:"):
+            try:
+                template = self.library.checklist_template(target.removeprefix("checklist:"))
+            except NotFoundError:
+                self.link_label.setText(f"“{target}” is not in the toolbox")
+                return False
+            html, title, note_allowed = checklist_html(template), template.title, False
+        elif target == "glossary":
+            titles = {i.id: i.title for i in self.library.items()}
+            html, title, note_allowed = glossary_html(self.library.glossary(), titles), "Glossary", False
+        elif target == "links":
+            html, title, note_allowed = links_html(self.library.links()), "Links", False
+        else:
+            try:
+                item = self.library.item(target)
+            except NotFoundError:
+                self.link_label.setText(f"“{target}” is not in the toolbox")
+                return False
+            html, title, note_allowed = item_html(item), item.title, True
+        self.current = target
+        self.is_item = note_allowed
+        self.browser.setHtml(html)
+        if anchor:
+            self.browser.scrollToAnchor(anchor)
+        self._loading = True
+        self.bookmark_button.blockSignals(True)
+        self.bookmark_button.setEnabled(note_allowed)
+        self.pack_button.setEnabled(note_allowed)
+        bookmarked = note_allowed and self.library.is_bookmarked(target)
+        self.bookmark_button.setChecked(bookmarked)
+        self.bookmark_button.setText("★ Bookmarked" if bookmarked else "☆ Bookmark")
+        self.bookmark_button.blockSignals(False)
+        note = self.library.note(target) if note_allowed else None
+        self.note_edit.setPlainText(note.text if note else "")
+        self.note_edit.setEnabled(note_allowed)
+        self.note_state.setText("")
+        self._loading = False
+        self.itemShown.emit(target, title)
+        return True
+
+    def _update_buttons(self) -> None:
+        self.back_button.setEnabled(self.position > 0)
+        self.forward_button.setEnabled(0 <= self.position < len(self.history) - 1)
+
+    # -- links -------------------------------------------------------------------------------------
+
+    def follow(self, url: QUrl) -> None:
+        text = url.toString()
+        if url.scheme() == "item":
+            self.open(text.removeprefix("item:"))
+        elif is_safe_external(text):
+            QDesktopServices.openUrl(url)
+        elif url.hasFragment() and not url.scheme():
+            self.browser.scrollToAnchor(url.fragment())
+        else:
+            self.link_label.setText(f"Not opened: {text[:80]}")
+
+    def _show_address(self, url: QUrl) -> None:
+        text = url.toString()
+        self.link_label.setText("" if not text or text.startswith("item:") else f"{text}  (needs internet)")
+
+    # -- bookmark and note -------------------------------------------------------------------------
+
+    def _shortcut_bookmark(self) -> None:
+        if self.bookmark_button.isEnabled():
+            self.bookmark_button.toggle()
+
+    def _toggle_bookmark(self, on: bool) -> None:
+        if self.current is None or not self.is_item:
+            return
+        if on:
+            self.library.add_bookmark(self.current)
+        else:
+            self.library.remove_bookmark(self.current)
+        self.bookmark_button.setText("★ Bookmarked" if on else "☆ Bookmark")
+        self.bookmarksChanged.emit()
+
+    def _note_typed(self) -> None:
+        if self._loading:
+            return
+        self._note_dirty = True
+        self.note_state.setText("Editing…")
+        self._note_timer.start()
+
+    def save_note(self) -> None:
+        """Save the note now if it has unsaved changes (also called before leaving the item)."""
+        if not self._note_dirty or self.current is None or not self.is_item:
+            return
+        self._note_timer.stop()
+        self._note_dirty = False
+        self.library.set_note(self.current, self.note_edit.toPlainText())
+        self.note_state.setText("Saved")
+        self.notesChanged.emit()
+
+    def _add_to_pack(self) -> None:
+        if self.current is not None and self.is_item:
+            self.addToPackRequested.emit(self.current)
+            self.link_label.setText("Added to the handout pack")
+            QTimer.singleShot(3000, self._clear_pack_note)
+
+    def _clear_pack_note(self) -> None:
+        if self.link_label.text() == "Added to the handout pack":
+            self.link_label.setText("")

@@ -1,0 +1,1 @@
+"""The Print Center page: handout packs and every printable document."""

@@ -1,0 +1,1 @@
+"""The Settings page: data folder, backups, regions, theme."""

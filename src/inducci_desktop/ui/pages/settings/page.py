@@ -1,0 +1,97 @@
+"""The Settings page: where the data lives, schema version, backups, regions, appearance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inducci_desktop.ui.pages.context import PageContext
+from inducci_desktop.ui.pages.settings.backups import BackupsPanel
+from inducci_desktop.ui.pages.settings.regions import RegionsPanel
+from inducci_desktop.ui.theme import apply_theme
+
+THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+
+
+def _selectable(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setWordWrap(True)
+    return label
+
+
+class SettingsPage(QScrollArea):
+    def __init__(self, context: PageContext) -> None:
+        super().__init__()
+        services, events, undo_stack = context.services, context.events, context.undo_stack
+        self.services = services
+        self.state = context.state
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        title = QLabel("<h2>Settings</h2>")
+        layout.addWidget(title)
+
+        data_box = QGroupBox("Data")
+        form = QFormLayout(data_box)
+        paths = services.paths
+        self.folder_label = _selectable(str(paths.data_dir))
+        open_folder = QPushButton("Open folder")
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir))))
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(open_folder)
+        form.addRow("Data folder:", folder_row)
+        form.addRow("Database:", _selectable(paths.database.name))
+        self.schema_label = _selectable("")
+        form.addRow("Schema version:", self.schema_label)
+        form.addRow("Log file:", _selectable(str(paths.log_file)))
+
+        look_box = QGroupBox("Appearance")
+        look = QFormLayout(look_box)
+        self.theme_combo = QComboBox()
+        self.theme_combo.setAccessibleName("Theme")
+        for key, label in THEMES:
+            self.theme_combo.addItem(label, key)
+        current = self.state.get("theme", "system")
+        self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(current)))
+        self.theme_combo.currentIndexChanged.connect(self._theme_changed)
+        look.addRow("Theme:", self.theme_combo)
+
+        self.backups = BackupsPanel(services.maintenance, events)
+        self.regions = RegionsPanel(services.regions, events, undo_stack)
+        self.backups.setMinimumHeight(220)
+        self.regions.setMinimumHeight(260)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(data_box)
+        left.addWidget(look_box)
+        left.addWidget(self.backups, 1)
+        columns.addLayout(left, 1)
+        columns.addWidget(self.regions, 1)
+        layout.addLayout(columns, 1)
+        self.setWidget(body)
+        events.dataReplaced.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        maintenance = self.services.maintenance
+        current = maintenance.schema_version()
+        state = "current" if current == maintenance.expected_schema() else f"expected {maintenance.expected_schema()}"
+        self.schema_label.setText(f"{current} ({state})")
+
+    def _theme_changed(self) -> None:
+        choice = self.theme_combo.currentData()
+        self.state.set("theme", choice)
+        apply_theme(choice)

@@ -1,0 +1,1 @@
+"""The Workshops page: list, details, agenda, participants, check-in, outcomes, feedback, printing."""

@@ -1,0 +1,135 @@
+"""Importing participants from a CSV file: a preview with per-row problems; nothing stored until Import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.workshops.csv_import import DELIMITERS, ENCODING_LABELS, CsvPreview
+from inducci_desktop.services.workshops.service import WorkshopService
+from inducci_desktop.ui.jobs import Job
+
+ENCODINGS = (None, "utf-8", "cp1250", "cp1252")
+
+
+class CsvImportDialog(QDialog):
+    def __init__(self, parent: QWidget, workshops: WorkshopService, workshop_id: str, path: Path) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Import participants – {path.name}")
+        self.resize(820, 520)
+        self.workshops = workshops
+        self.workshop_id = workshop_id
+        self.path = path
+        self.preview: CsvPreview | None = None
+        self.imported = 0
+        self.data = b""
+        self.encoding = QComboBox()
+        self.encoding.setAccessibleName("Encoding")
+        for name in ENCODINGS:
+            self.encoding.addItem("Detect" if name is None else ENCODING_LABELS[name], name)
+        self.delimiter = QComboBox()
+        self.delimiter.setAccessibleName("Separator")
+        self.delimiter.addItem("Detect", None)
+        for char, label in DELIMITERS.items():
+            self.delimiter.addItem(label.capitalize(), char)
+        self.encoding.currentIndexChanged.connect(self.refresh)
+        self.delimiter.currentIndexChanged.connect(self.refresh)
+        self.summary = QLabel("Reading…")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName("Preview of the rows")
+        self.table.setHorizontalHeaderLabels(["Line", "Name", "Organisation", "E-mail", "Consent", "Problem"])
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self.do_import)
+        self.buttons.rejected.connect(self.reject)
+        options = QHBoxLayout()
+        options.addWidget(QLabel("Encoding:"))
+        options.addWidget(self.encoding)
+        options.addWidget(QLabel("Separator:"))
+        options.addWidget(self.delimiter)
+        options.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(options)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+
+    def start(self) -> None:
+        """Read the file off the UI thread, then show the preview."""
+        Job(lambda _report: self.path.read_bytes()).success(self._read).failure(self._failed).progress(
+            self, "Reading the file…").start()
+
+    def _read(self, data: bytes) -> None:
+        self.data = data
+        self.refresh()
+
+    def _failed(self, exc: Exception) -> None:
+        self.summary.setText(f"The file could not be read: {exc}")
+
+    def refresh(self) -> None:
+        self.table.setRowCount(0)
+        self.import_button.setEnabled(False)
+        try:
+            self.preview = self.workshops.people.preview_csv(self.workshop_id, self.data,
+                                                             encoding=self.encoding.currentData(),
+                                                             delimiter=self.delimiter.currentData())
+        except ServiceError as exc:
+            self.preview = None
+            self.summary.setText(f"<b>Nothing can be imported.</b> {exc}")
+            return
+        p = self.preview
+        bad = len(p.bad)
+        ignored = f" Columns not used: {', '.join(p.ignored_columns)}." if p.ignored_columns else ""
+        skipped = f" {bad} rows have problems and will be skipped." if bad else ""
+        self.summary.setText(f"{p.describe()}.{skipped}{ignored} Nothing is stored until you press Import.")
+        self.table.setRowCount(len(p.rows))
+        for r, row in enumerate(p.rows):
+            person = row.participant
+            values = [str(row.line), person.name if person else "", person.organisation if person else "",
+                      person.email if person else "", ("yes" if person.consent else "no") if person else "",
+                      "; ".join(row.errors) or "; ".join(row.warnings)]
+            if person is None:  # show what the file says, so the user can find the row
+                values[1] = " | ".join(v for v in row.values if v.strip())[:80]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if row.errors:
+                    item.setForeground(QColor("#B3261E"))
+                self.table.setItem(r, c, item)
+        self.import_button.setText(f"Import {len(p.good)} participants")
+        self.import_button.setEnabled(bool(p.good))
+
+    def do_import(self) -> None:
+        if self.preview is None or not self.preview.good:
+            return
+        people = self.preview.good
+        self.import_button.setEnabled(False)
+        Job(lambda _report: self.workshops.people.import_participants(self.workshop_id, people)).success(
+            self._imported).failure(self._import_failed).progress(self, "Importing…").start()
+
+    def _imported(self, count: int) -> None:
+        self.imported = count
+        self.accept()
+
+    def _import_failed(self, exc: Exception) -> None:
+        QMessageBox.warning(self, "Import", str(exc))
+        self.refresh()

@@ -1,0 +1,274 @@
+"""Evaluation: the workshop's feedback form (editable), quick entry of paper forms, and the summary with
+averages and a distribution chart drawn with QPainter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.workshops.feedback import KIND_LABELS, FeedbackSummary, Question, QuestionSummary
+from inducci_desktop.services.workshops.service import WorkshopService
+
+ACCENT = QColor("#1F5F8B")
+
+
+class DistributionChart(QWidget):
+    """For every rating and yes/partly/no question: its text, the average and one bar per answer value."""
+
+    ROW = 74
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summary: FeedbackSummary | None = None
+        self.setAccessibleName("Distribution of answers")
+
+    def set_summary(self, summary: FeedbackSummary | None) -> None:
+        self.summary = summary
+        self.updateGeometry()
+        self.update()
+
+    def _rows(self) -> list[QuestionSummary]:
+        return [q for q in (self.summary.questions if self.summary else ()) if q.question.kind != "text"]
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, max(60, self.ROW * len(self._rows()) + 10))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        muted = QColor(text)
+        muted.setAlpha(140)
+        rows = self._rows()
+        if not rows:
+            painter.setPen(muted)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No ratings entered yet.")
+            return
+        width = self.width() - 20
+        for i, q in enumerate(rows):
+            top = 5 + i * self.ROW
+            painter.setPen(text)
+            average = f"Ø {q.average:.2f} · " if q.average is not None else ""
+            line = painter.fontMetrics().elidedText(f"{average}{q.question.text} ({q.answered} answers)",
+                                                    Qt.TextElideMode.ElideRight, int(width))
+            painter.drawText(QRectF(10, top, width, 18), Qt.AlignmentFlag.AlignLeft, line)
+            counts = q.distribution
+            most = max((n for _v, n in counts), default=0) or 1
+            slot = min(70.0, width / max(len(counts), 1))
+            bar_top, bar_room = top + 22, self.ROW - 42
+            for j, (value, n) in enumerate(counts):
+                x = 10 + j * slot
+                h = bar_room * n / most
+                painter.fillRect(QRectF(x + 6, bar_top + bar_room - h, slot - 12, max(h, 1)),
+                                 ACCENT if n else muted)
+                painter.setPen(text)
+                painter.drawText(QRectF(x, bar_top + bar_room + 1, slot, 16), Qt.AlignmentFlag.AlignCenter,
+                                 f"{value}: {n}")
+        painter.end()
+
+
+class QuestionsDialog(QDialog):
+    """Edit the form: one row per question (kind and text); rows can be added, removed and moved."""
+
+    def __init__(self, parent: QWidget, questions: list[Question]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Feedback form questions")
+        self.resize(720, 420)
+        self.table = QTableWidget(0, 2)
+        self.table.setAccessibleName("Questions")
+        self.table.setHorizontalHeaderLabels(["Kind", "Question"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        for q in questions:
+            self._add(q.id, q.kind, q.text)
+        add, remove, up = QPushButton("Add question"), QPushButton("Remove"), QPushButton("Move up")
+        add.clicked.connect(lambda: self._add(None, "text", "New question"))
+        remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
+        up.clicked.connect(self._up)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        for b in (add, remove, up):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Defaults follow the toolbox guide “Evaluating a CCI competency training”: "
+                                "five to eight questions at most."))
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+
+    def _add(self, qid: str | None, kind: str, text: str) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        combo = QComboBox()
+        for key, label in KIND_LABELS.items():
+            combo.addItem(label, key)
+        combo.setCurrentIndex(combo.findData(kind))
+        self.table.setCellWidget(row, 0, combo)
+        item = QTableWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole, qid)
+        self.table.setItem(row, 1, item)
+
+    def _up(self) -> None:
+        row = self.table.currentRow()
+        if row > 0:
+            values = self.values()
+            values[row - 1], values[row] = values[row], values[row - 1]
+            self.table.setRowCount(0)
+            for qid, kind, text in values:
+                self._add(qid, kind, text)
+            self.table.setCurrentCell(row - 1, 1)
+
+    def values(self) -> list[tuple[str | None, str, str]]:
+        result = []
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 1)
+            if item is None:
+                continue
+            kind = self.table.cellWidget(row, 0).currentData()  # type: ignore[attr-defined]
+            result.append((item.data(Qt.ItemDataRole.UserRole), kind, item.text()))
+        return result
+
+
+class FeedbackPanel(QWidget):
+    def __init__(self, workshops: WorkshopService) -> None:
+        super().__init__()
+        self.workshops = workshops
+        self.workshop_id: str | None = None
+        self.questions: list[Question] = []
+        self.inputs: dict[str, QLineEdit] = {}
+        self.form_box = QWidget()
+        self.form = QFormLayout(self.form_box)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form_box)
+        save = QPushButton("Save form and start the next")
+        save.clicked.connect(self.save_form)
+        edit = QPushButton("Edit questions…")
+        edit.clicked.connect(self.edit_questions)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        hint = QLabel("<b>Enter a paper form</b> — ratings 1–5, y / p / n, or text; Enter moves on, "
+                      "Enter on the last field saves.")
+        hint.setWordWrap(True)
+        left_layout.addWidget(hint)
+        left_layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(edit)
+        buttons.addStretch(1)
+        buttons.addWidget(save)
+        left_layout.addLayout(buttons)
+        self.summary_label = QLabel()
+        self.chart = DistributionChart()
+        self.comments = QLabel()
+        self.comments.setWordWrap(True)
+        self.comments.setTextFormat(Qt.TextFormat.RichText)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.summary_label)
+        right_layout.addWidget(self.chart)
+        right_layout.addWidget(self.comments)
+        right_layout.addStretch(1)
+        right_scroll = QScrollArea()
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll.setWidget(right)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right_scroll)
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        left.setMinimumWidth(340)
+        right_scroll.setMinimumWidth(380)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def load(self, workshop_id: str | None) -> None:
+        self.workshop_id = workshop_id
+        self.questions = self.workshops.results.questions(workshop_id) if workshop_id else []
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.inputs = {}
+        previous: QLineEdit | None = None
+        for number, q in enumerate(self.questions, start=1):
+            edit = QLineEdit()
+            edit.setAccessibleName(q.text)
+            edit.setPlaceholderText({"rating": "1–5", "choice": "y / p / n"}.get(q.kind, "comment"))
+            if q.kind != "text":
+                edit.setMaximumWidth(90)
+            label = QLabel(f"{number}. {q.text}")
+            label.setWordWrap(True)
+            label.setBuddy(edit)
+            self.form.addRow(label, edit)
+            if previous is not None:
+                previous.returnPressed.connect(edit.setFocus)
+            previous = edit
+            self.inputs[q.id] = edit
+        if previous is not None:
+            previous.returnPressed.connect(self.save_form)
+        self.refresh_summary()
+
+    def refresh_summary(self) -> None:
+        if self.workshop_id is None:
+            self.chart.set_summary(None)
+            return
+        summary = self.workshops.results.summary(self.workshop_id)
+        self.summary_label.setText(f"<b>Summary</b>: {summary.responses} forms entered")
+        self.chart.set_summary(summary)
+        parts = []
+        for q in summary.questions:
+            if q.question.kind == "text" and q.comments:
+                items = "".join(f"<li>{c.replace('<', '&lt;')}</li>" for c in q.comments)
+                parts.append(f"<p><b>{q.question.text.replace('<', '&lt;')}</b></p><ul>{items}</ul>")
+        self.comments.setText("".join(parts))
+
+    def save_form(self) -> None:
+        if self.workshop_id is None:
+            return
+        answers = {qid: edit.text() for qid, edit in self.inputs.items() if edit.text().strip()}
+        try:
+            self.workshops.results.add_response(self.workshop_id, answers)
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Feedback", str(exc))
+            return
+        for edit in self.inputs.values():
+            edit.clear()
+        if self.inputs:
+            next(iter(self.inputs.values())).setFocus()
+        self.refresh_summary()
+
+    def edit_questions(self) -> None:
+        if self.workshop_id is None:
+            return
+        dialog = QuestionsDialog(self, self.questions)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            self.workshops.results.set_questions(self.workshop_id, dialog.values())
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Feedback form", str(exc))
+        self.load(self.workshop_id)

@@ -1,0 +1,146 @@
+"""The list of workshops (upcoming, past, trash) with New, Copy for a repeat, Delete/Restore."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.workshops.service import WorkshopService
+from inducci_desktop.services.workshops.views import STATUSES, WorkshopInput, WorkshopSummary
+from inducci_desktop.ui.table_model import RowsTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+FILTERS = (("all", "All workshops"), ("upcoming", "Upcoming"), ("past", "Past"), ("trash", "Trash"))
+
+
+class WorkshopListModel(RowsTableModel):
+    HEADERS = ("Title", "Dates", "Status")
+
+    def cell(self, w: WorkshopSummary, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (w.title, w.dates_text, STATUSES.get(w.status, w.status))[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return " · ".join(p for p in (w.title, w.venue, w.region, f"{w.participants} participants") if p)
+        return None
+
+
+class WorkshopList(QWidget):
+    selected = Signal(object)  # workshop id or None
+
+    def __init__(self, workshops: WorkshopService) -> None:
+        super().__init__()
+        self.workshops = workshops
+        self.model = WorkshopListModel()
+        self.filter = QComboBox()
+        self.filter.setAccessibleName("Show workshops")
+        for key, label in FILTERS:
+            self.filter.addItem(label, key)
+        self.filter.currentIndexChanged.connect(lambda: self.reload())
+        self.table = QTableView()
+        self.table.setAccessibleName("Workshops")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(False)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().selectionChanged.connect(lambda: self.selected.emit(self.current_id()))
+        self.new_button = QPushButton("New")
+        self.new_button.clicked.connect(self.new_workshop)
+        self.copy_button = QPushButton("Copy as repeat")
+        self.copy_button.clicked.connect(self.copy_workshop)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.clicked.connect(self.delete_or_restore)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_or_restore)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_workshop)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.copy_button, self.delete_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    @property
+    def in_trash(self) -> bool:
+        return self.filter.currentData() == "trash"
+
+    def reload(self, select: str | None = None) -> None:
+        keep = select or self.current_id()
+        key = self.filter.currentData()
+        rows = self.workshops.list(deleted=True) if key == "trash" else self.workshops.list(when=key)
+        self.model.load(rows)
+        self.delete_button.setText("Restore" if key == "trash" else "Delete")
+        self.copy_button.setEnabled(key != "trash")
+        self.new_button.setEnabled(key != "trash")
+        if (keep and not self.select(keep)) or not keep:
+            self.selected.emit(self.current_id())
+
+    def select(self, workshop_id: str) -> bool:
+        for row, w in enumerate(self.model.rows):
+            if w.id == workshop_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def current_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()].id if rows else None
+
+    def new_workshop(self) -> None:
+        title, ok = QInputDialog.getText(self, "New workshop", "Title of the workshop:")
+        if not ok:
+            return
+        try:
+            view = self.workshops.create(WorkshopInput(title))
+        except ServiceError as exc:
+            QMessageBox.warning(self, "New workshop", str(exc))
+            return
+        if self.filter.currentData() not in ("upcoming", "all"):
+            self.filter.setCurrentIndex(0)
+        self.reload(view.id)
+
+    def copy_workshop(self) -> None:
+        workshop_id = self.current_id()
+        if workshop_id is None:
+            return
+        try:
+            view = self.workshops.copy(workshop_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Copy workshop", str(exc))
+            return
+        self.filter.setCurrentIndex(0)
+        self.reload(view.id)
+
+    def delete_or_restore(self) -> None:
+        workshop_id = self.current_id()
+        if workshop_id is None:
+            return
+        if self.in_trash:
+            self.workshops.restore(workshop_id)
+        else:
+            self.workshops.delete(workshop_id)
+        self.reload()

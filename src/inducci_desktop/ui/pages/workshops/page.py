@@ -1,0 +1,96 @@
+"""The Workshops page: the list on the left; details, agenda, participants, check-in, outcomes and evaluation
+of the selected workshop in tabs on the right; its documents from the Print button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from inducci_desktop.services.errors import NotFoundError
+from inducci_desktop.ui.pages.context import PageContext
+from inducci_desktop.ui.pages.workshops.agenda import AgendaEditor
+from inducci_desktop.ui.pages.workshops.checkin import CheckInView
+from inducci_desktop.ui.pages.workshops.details import DetailsForm
+from inducci_desktop.ui.pages.workshops.documents import print_menu
+from inducci_desktop.ui.pages.workshops.feedback import FeedbackPanel
+from inducci_desktop.ui.pages.workshops.list_panel import WorkshopList
+from inducci_desktop.ui.pages.workshops.outcomes import OutcomesPanel
+from inducci_desktop.ui.pages.workshops.participants import ParticipantsPanel
+
+
+class WorkshopsPage(QWidget):
+    def __init__(self, context: PageContext) -> None:
+        super().__init__()
+        workshops = context.services.workshops
+        self.workshops = workshops
+        self.events = context.events
+        self.list = WorkshopList(workshops)
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.print_button = QPushButton("Print")
+        self.print_button.setMenu(print_menu(self, workshops, self.list.current_id))
+        self.details = DetailsForm(workshops, context.services.regions, self._details_saved)
+        self.agenda = AgendaEditor(workshops, context.undo_stack)
+        self.participants = ParticipantsPanel(workshops)
+        self.checkin = CheckInView(workshops)
+        self.outcomes = OutcomesPanel(workshops)
+        self.feedback = FeedbackPanel(workshops)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Workshop")
+        for widget, label in ((self.details, "&Details"), (self.agenda, "&Agenda"),
+                              (self.participants, "&Participants"), (self.checkin, "&Check-in"),
+                              (self.outcomes, "&Outcomes"), (self.feedback, "&Evaluation")):
+            self.tabs.addTab(widget, label)
+        self.tabs.currentChanged.connect(lambda _i: self._load_tab())
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.print_button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addLayout(header)
+        right_layout.addWidget(self.tabs, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.list)
+        splitter.addWidget(right)
+        splitter.setSizes([400, 780])
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.list.selected.connect(self.show_workshop)
+        context.events.dataReplaced.connect(lambda: self.list.reload())
+        context.events.regionsChanged.connect(lambda: self.show_workshop(self.list.current_id()))
+        self.workshop_id: str | None = None
+        self._loaded: set[int] = set()
+        self.list.reload()
+        if self.list.model.rows:
+            self.list.table.selectRow(0)
+        else:
+            self.show_workshop(None)
+
+    def show_workshop(self, workshop_id: str | None) -> None:
+        self.workshop_id = workshop_id
+        try:
+            view = self.workshops.get(workshop_id) if workshop_id and not self.list.in_trash else None
+        except NotFoundError:
+            view = None
+        self.title.setText(f"<h2>{view.title.replace('<', '&lt;')}</h2><span>{view.dates_text}</span>" if view
+                           else "<h2>Workshops</h2>Select a workshop or make a new one (Ctrl+N).")
+        self.tabs.setEnabled(view is not None)
+        self.print_button.setEnabled(view is not None)
+        self.details.load(view)
+        self._loaded = set()
+        self._load_tab()
+
+    def _load_tab(self) -> None:
+        """Tabs load when shown, so that switching workshops stays quick."""
+        index = self.tabs.currentIndex()
+        if index in self._loaded:
+            return
+        self._loaded.add(index)
+        workshop_id = self.workshop_id if self.tabs.isEnabled() else None
+        widget = self.tabs.widget(index)
+        if widget is not self.details and widget is not None:
+            widget.load(workshop_id)  # type: ignore[attr-defined]
+
+    def _details_saved(self) -> None:
+        self.list.reload(self.workshop_id)
