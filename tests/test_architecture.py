@@ -76,3 +76,33 @@ def test_opening_the_services_loads_no_parsers_or_printing(tmp_path: Path) -> No
     subprocess.run([sys.executable, "-c", first.format(d=data)], capture_output=True, text=True, check=True)
     result = subprocess.run([sys.executable, "-c", then.format(d=data)], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def runtime_imports(path: Path) -> set[str]:
+    """Modules ``path`` imports when it runs (what sits under ``if TYPE_CHECKING:`` is left out)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            node.body = []
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            found.add(node.module or "")
+    return found
+
+
+@pytest.mark.parametrize("path", sorted((SRC / "printing").rglob("*.py")), ids=lambda p: str(p.relative_to(SRC)))
+def test_printing_imports_neither_services_nor_store(path: Path) -> None:
+    bad = {m for m in imported_modules(path)
+           if m.startswith(("inducci_desktop.services", "inducci_desktop.store"))}
+    assert not bad, f"{path.relative_to(SRC)} imports {sorted(bad)}"
+
+
+@pytest.mark.parametrize("path", sorted((SRC / "domain").rglob("*.py")), ids=lambda p: str(p.relative_to(SRC)))
+def test_domain_imports_only_the_standard_library(path: Path) -> None:
+    stdlib = sys.stdlib_module_names | {"__future__"}
+    bad = {m for m in runtime_imports(path)
+           if not m.startswith("inducci_desktop.domain") and m.split(".")[0] not in stdlib}
+    assert not bad, f"{path.relative_to(SRC)} imports {sorted(bad)}"

@@ -12,6 +12,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
+from inducci_desktop.domain import checklists as scoring
+from inducci_desktop.domain.checklists import AssessmentView, Comparison, item_numbers
 from inducci_desktop.printing.checklists.parts import AnswerLines, TickBoxes, score_chart
 from inducci_desktop.printing.common import DocContext, fact_box, section_heading, title_block
 from inducci_desktop.printing.fonts import SANS, SANS_BOLD
@@ -20,8 +22,6 @@ from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.printing.paragraph import Paragraph
 from inducci_desktop.printing.styles import ACCENT, SHADE, data_table_style
 from inducci_desktop.printing.templates import DocumentMeta, render
-from inducci_desktop.services.checklists import scoring
-from inducci_desktop.services.checklists.service import AssessmentView, Comparison, item_numbers
 
 STATUS_LABELS = {"draft": "In progress", "completed": "Completed"}
 

@@ -10,6 +10,17 @@ from collections.abc import Callable
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
+from inducci_desktop.domain.workshops import (
+    ACTION_STATUSES,
+    OUTCOME_KINDS,
+    STATUSES,
+    AgendaDay,
+    QuestionSummary,
+    WorkshopKit,
+    day_text,
+    format_duration,
+    format_time,
+)
 from inducci_desktop.printing.common import DocContext, bullet_list, section_heading, title_block
 from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.printing.fonts import SANS, SANS_BOLD
@@ -19,16 +30,6 @@ from inducci_desktop.printing.paragraph import Paragraph
 from inducci_desktop.printing.styles import ACCENT, MUTED, SHADE, TEXT, data_table_style
 from inducci_desktop.printing.templates import DocumentMeta, render
 from inducci_desktop.printing.workshops.forms import certificates, feedback_form, signin_sheet, workshop_facts
-from inducci_desktop.services.workshops.agenda import format_duration, format_time
-from inducci_desktop.services.workshops.feedback import QuestionSummary
-from inducci_desktop.services.workshops.views import (
-    ACTION_STATUSES,
-    OUTCOME_KINDS,
-    STATUSES,
-    AgendaDay,
-    WorkshopKit,
-    day_text,
-)
 
 WARN = "#B3261E"
 

@@ -15,6 +15,17 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from inducci_desktop.domain.workshops import (
+    CHOICES,
+    MODES,
+    RATING_SCALE,
+    DayView,
+    WorkshopKit,
+    dates_text,
+    day_text,
+    format_time,
+    hours_text,
+)
 from inducci_desktop.printing.common import DocContext, fact_box, title_block
 from inducci_desktop.printing.fonts import SANS, SANS_BOLD
 from inducci_desktop.printing.markup import escape
@@ -22,9 +33,6 @@ from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.printing.paragraph import Paragraph
 from inducci_desktop.printing.styles import ACCENT, MUTED, RULE, SHADE, TEXT
 from inducci_desktop.printing.templates import COVER, DocumentMeta, render
-from inducci_desktop.services.workshops.agenda import format_time, hours_text
-from inducci_desktop.services.workshops.feedback import CHOICES, RATING_SCALE
-from inducci_desktop.services.workshops.views import MODES, DayView, WorkshopKit, dates_text, day_text
 
 SIGNIN_ROW = 9 * mm
 

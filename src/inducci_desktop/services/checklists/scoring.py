@@ -12,19 +12,24 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
+from inducci_desktop.domain.checklists import (
+    TYPE_LABELS,
+    YNP_LABELS,
+    YNP_SCORES,
+    YNP_VALUES,
+    Scores,
+    SectionScore,
+    answer_text,
+    percent,
+)
 from inducci_desktop.services.errors import ValidationError
 
-YNP_VALUES = ("yes", "partly", "no", "na")
-YNP_LABELS = {"yes": "Yes", "partly": "Partly", "no": "No", "na": "n.a."}
-YNP_SCORES = {"yes": 1.0, "partly": 0.5, "no": 0.0}
-TYPE_LABELS = {
-    "ynp": "Yes / partly / no", "scale": "Scale", "choice": "Single choice", "multi": "Multiple choice",
-    "text": "Short text", "longtext": "Long text", "number": "Number", "date": "Date",
-}
+__all__ = ["TYPE_LABELS", "YNP_LABELS", "YNP_SCORES", "YNP_VALUES", "Scores", "SectionScore", "answer_text",
+           "check_answer", "fits", "is_answered", "item_score", "percent", "score"]
+
 SCORED_TYPES = ("ynp", "scale", "choice", "multi")
 MAX_TEXT = 1_000
 MAX_LONGTEXT = 100_000
@@ -126,29 +131,6 @@ def is_answered(value: Any) -> bool:
     return value is not None and value != [] and value != ""
 
 
-@dataclass(frozen=True)
-class SectionScore:
-    key: str
-    title: str
-    score: float | None  # 0..1, None when nothing scored was answered
-    answered: int
-    total: int
-    scored_answers: int
-    weight: float  # sum of the weights of the answered, scored items
-
-
-@dataclass(frozen=True)
-class Scores:
-    sections: tuple[SectionScore, ...]
-    total: float | None
-    answered: int
-    total_items: int
-    missing_required: tuple[str, ...]  # item keys
-
-    def section(self, key: str) -> SectionScore | None:
-        return next((s for s in self.sections if s.key == key), None)
-
-
 def score(template: ChecklistTemplate, answers: Mapping[str, Any]) -> Scores:
     """Section and total scores of ``answers`` (item key → stored value) on ``template``."""
     sections: list[SectionScore] = []
@@ -177,26 +159,3 @@ def score(template: ChecklistTemplate, answers: Mapping[str, Any]) -> Scores:
         total_all += len(section.items)
     return Scores(tuple(sections), all_sum / all_weight if all_weight else None, answered_all, total_all,
                   tuple(missing))
-
-
-def answer_text(item: ChecklistItem, value: Any) -> str:
-    """An answer as people read it ("Partly", "3 – somewhat", "Product design, Marketing", …)."""
-    if value is None:
-        return ""
-    if item.type == "ynp":
-        return YNP_LABELS.get(value, str(value))
-    if item.type == "scale":
-        label = item.scale_labels.get(value) if isinstance(value, int) else None
-        return f"{value} – {label}" if label else str(value)
-    if item.type in ("choice", "multi"):
-        labels = {o.key: o.label for o in item.options}
-        chosen = value if isinstance(value, list) else [value]
-        return ", ".join(labels.get(k, str(k)) for k in chosen)
-    if item.type == "number":
-        shown = f"{value:g}" if isinstance(value, float) else str(value)
-        return f"{shown} {item.unit}".strip()
-    return str(value)
-
-
-def percent(value: float | None) -> str:
-    return "–" if value is None else f"{round(value * 100)} %"

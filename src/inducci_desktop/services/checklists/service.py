@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -20,6 +20,16 @@ from sqlalchemy.orm import Session
 
 from inducci_desktop.content.folding import fold
 from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
+from inducci_desktop.domain.checklists import (  # re-exported: the views this service hands out
+    Answer,
+    AssessmentSummary,
+    AssessmentView,
+    CompareItem,
+    CompareRow,
+    Comparison,
+    KeptAnswer,
+    item_numbers,
+)
 from inducci_desktop.services.checklists import scoring
 from inducci_desktop.services.checklists.templates import TemplateService
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -50,70 +60,6 @@ _ROUND_SUFFIX = re.compile(r"\s+[–-]\s+round\s+\d+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class AssessmentSummary:
-    id: str
-    title: str
-    template_id: str
-    template_version: int
-    template_title: str
-    subject: str
-    region_id: str | None
-    assessor: str
-    assessed_on: str
-    round: int
-    status: str
-    archived: bool
-    answered: int
-    total_items: int
-    updated_at: datetime
-    deleted_at: datetime | None = None
-    previous_id: str | None = None
-
-    @property
-    def progress(self) -> float:
-        return self.answered / self.total_items if self.total_items else 0.0
-
-
-@dataclass(frozen=True)
-class Answer:
-    value: Any
-    note: str
-    updated_at: datetime
-
-
-@dataclass(frozen=True)
-class KeptAnswer:
-    """A stored answer the pinned template cannot show as it is (item gone, or its type changed)."""
-
-    item_key: str
-    value: Any
-    note: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class AssessmentView:
-    summary: AssessmentSummary
-    template: ChecklistTemplate
-    answers: dict[str, Answer]
-    scores: scoring.Scores
-    kept: tuple[KeptAnswer, ...] = ()
-    newer_version: int | None = None  # the template's current version, when newer than the pinned one
-
-    @property
-    def id(self) -> str:
-        return self.summary.id
-
-    def value(self, key: str) -> Any:
-        answer = self.answers.get(key)
-        return None if answer is None else answer.value
-
-    def note(self, key: str) -> str:
-        answer = self.answers.get(key)
-        return "" if answer is None else answer.note
-
-
-@dataclass(frozen=True)
 class SaveAck:
     """Returned once an answer or note is committed: what the UI may now show as saved."""
 
@@ -127,38 +73,6 @@ class VersionMove:
     version: int
     carried: int  # answers that fit the new version
     kept: tuple[KeptAnswer, ...]  # answers kept but not shown (item removed or changed type)
-
-
-@dataclass(frozen=True)
-class CompareRow:
-    key: str
-    title: str
-    scores: tuple[float | None, ...]
-    differences: tuple[float | None, ...]  # each score minus the first assessment's
-
-
-@dataclass(frozen=True)
-class CompareItem:
-    section_key: str
-    number: str
-    item: ChecklistItem
-    answers: tuple[str, ...]  # as text, one per assessment
-    scores: tuple[float | None, ...]
-
-
-@dataclass(frozen=True)
-class Comparison:
-    assessments: tuple[AssessmentSummary, ...]
-    template: ChecklistTemplate  # the newest of the versions compared (sections and items by key)
-    sections: tuple[CompareRow, ...]
-    total: CompareRow
-    items: tuple[CompareItem, ...] = field(default=())
-
-
-def item_numbers(template: ChecklistTemplate) -> dict[str, str]:
-    """Item key → its printed number "2.3" (section 2, item 3), the same on screen and on paper."""
-    return {item.key: f"{s}.{i}" for s, section in enumerate(template.sections, 1)
-            for i, item in enumerate(section.items, 1)}
 
 
 def _clean(text: str, what: str, limit: int = MAX_TITLE, *, required: bool = False) -> str:

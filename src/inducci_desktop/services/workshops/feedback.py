@@ -6,14 +6,19 @@ Pure functions; the service stores questions per workshop and answers per return
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
+from inducci_desktop.domain.workshops import (
+    CHOICES,
+    FEEDBACK_KINDS,
+    RATING_SCALE,
+    FeedbackSummary,
+    Question,
+    QuestionSummary,
+)
 from inducci_desktop.services.errors import ValidationError
 
-KINDS = ("rating", "choice", "text")
+KINDS = FEEDBACK_KINDS
 KIND_LABELS = {"rating": "Rating 1–5", "choice": "Yes / partly / no", "text": "Open comment"}
-RATING_SCALE = (1, 2, 3, 4, 5)
-CHOICES = ("yes", "partly", "no")
 MAX_QUESTIONS = 20
 MAX_TEXT = 2000
 
@@ -29,33 +34,6 @@ DEFAULT_QUESTIONS: tuple[tuple[str, str], ...] = (
     ("text", "Would you attend a follow-up? On which topic?"),
 )
 GUIDE_ID = "guide-training-evaluation"
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    position: int
-    kind: str
-    text: str
-
-
-@dataclass(frozen=True)
-class QuestionSummary:
-    question: Question
-    answered: int
-    average: float | None  # ratings only
-    distribution: tuple[tuple[str, int], ...]  # ratings: "1".."5"; choices: yes/partly/no
-    comments: tuple[str, ...]  # open questions
-
-
-@dataclass(frozen=True)
-class FeedbackSummary:
-    responses: int
-    questions: tuple[QuestionSummary, ...]
-
-    @property
-    def ratings(self) -> list[QuestionSummary]:
-        return [q for q in self.questions if q.question.kind == "rating"]
 
 
 def clean_answer(kind: str, value: object) -> int | str | None:

@@ -1,0 +1,28 @@
+"""The workshop views the services hand out; defined in ``domain.workshops`` (printing renders them too)."""
+
+from inducci_desktop.domain.workshops import (  # noqa: F401  (re-exported)
+    ACTION_STATUSES,
+    BLOCK_KINDS,
+    MODES,
+    MONTHS,
+    OUTCOME_KINDS,
+    STATUSES,
+    WEEKDAYS,
+    ActionView,
+    AgendaDay,
+    AttendanceFigures,
+    BlockInput,
+    BlockView,
+    DayInput,
+    DayView,
+    FormatChoice,
+    OutcomeView,
+    ParticipantView,
+    PersonRecord,
+    WorkshopInput,
+    WorkshopKit,
+    WorkshopSummary,
+    WorkshopView,
+    dates_text,
+    day_text,
+)
