@@ -9,11 +9,12 @@ import pytest
 
 from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.printing.options import PrintOptions
-from inducci_desktop.printing.workshops.documents import KINDS, workshop_document
 from inducci_desktop.printing.workshops.forms import attended_text, signin_sheet
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.demo import demo_id, load_demo
 from inducci_desktop.services.workshops.csv_import import ParticipantInput
+from inducci_desktop.services.workshops.documents import KINDS
+from inducci_desktop.services.workshops.documents import render_kit as workshop_document
 from inducci_desktop.services.workshops.views import DayView, WorkshopKit
 
 from .conftest import all_text, iter_fonts, page_texts, pdf_title, pypdf_text, reader

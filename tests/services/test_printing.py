@@ -13,14 +13,17 @@ from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.printing.options import PaperSize
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.documents import (
-    DocumentSource,
-    PackCoverText,
-    PackState,
-    register_source,
-    source,
-    sources,
+    Built,
+    DocumentRequest,
+    DocumentType,
+    build,
+    document,
+    documents,
+    register,
+    resolve_options,
 )
 from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.services.library.documents import PackCoverText, PackState
 
 from ..printing.conftest import outline_titles, page_texts
 
@@ -40,7 +43,7 @@ def test_every_item_prints(ready: Services, kind: str) -> None:
     items = ready.printing.printable_items(kind)
     assert items
     for item_id, title in items:
-        data = ready.printing.item_pdf(item_id, ready.printing.options())
+        data = ready.printing.item_pdf(item_id, resolve_options(ready, DocumentRequest("glossary")))
         reader = PdfReader(io.BytesIO(data))
         assert reader.metadata.title == title
         assert len(reader.pages) >= 1
@@ -48,7 +51,7 @@ def test_every_item_prints(ready: Services, kind: str) -> None:
 
 
 def test_glossary_prints_with_central_european_letters(ready: Services) -> None:
-    data = ready.printing.glossary_pdf(ready.printing.options(PaperSize.LETTER))
+    data = ready.printing.glossary_pdf(resolve_options(ready, DocumentRequest("glossary", paper=PaperSize.LETTER)))
     reader = PdfReader(io.BytesIO(data))
     assert reader.metadata.title == "Glossary"
     assert (round(float(reader.pages[0].mediabox.width)), round(float(reader.pages[0].mediabox.height))) == (612, 792)
@@ -69,7 +72,8 @@ def test_pack_of_everything_has_a_correct_table_of_contents(ready: Services) -> 
     items = ready.printing.printable_items()
     cover = PackCoverText("Szkolenie w Bielsku-Białej", "Dzień 1 – Łódź, Győr, Příbram", "Fundacja Żółć", "12.03.2026")
     steps: list[tuple[int, int]] = []
-    data = ready.printing.pack_pdf([i for i, _t in items], cover, ready.printing.options(), with_glossary=True,
+    options = resolve_options(ready, DocumentRequest("pack"))
+    data = ready.printing.pack_pdf([i for i, _t in items], cover, options, with_glossary=True,
                                    report=lambda done, total: steps.append((done, total)))
     assert steps[-1][0] == steps[-1][1]
     pages = page_texts(data)
@@ -120,23 +124,27 @@ def test_pack_state_round_trip(ready: Services) -> None:
     assert loaded.item_ids == tuple(items)  # ids no longer in the toolbox are dropped
     assert (loaded.cover, loaded.paper, loaded.region_id, loaded.with_glossary) == (
         state.cover, PaperSize.LETTER, region.id, True)
-    assert ready.printing.options(loaded.paper, region_id=region.id).region == "Śląskie"
+    assert resolve_options(ready, DocumentRequest("glossary", region_id=region.id)).region == "Śląskie"
     ready.settings.set("print_center.pack", {"version": 99})
     assert ready.printing.load_pack() == PackState()
 
 
-def test_registered_sources_build(ready: Services) -> None:
-    keys = [s.key for s in sources()]
-    for expected in ("glossary", "guide", "case", "format", "interview", "checklist-form", "assessment-report",
-                     "assessment-comparison", "workshop-agenda", "workshop-signin", "workshop-feedback",
-                     "workshop-certificates", "workshop-report"):
+def test_registered_documents_build(ready: Services) -> None:
+    keys = [d.key for d in documents()]
+    for expected in ("glossary", "guide", "case", "format", "interview", "item", "file", "pack", "checklist-form",
+                     "assessment-report", "assessment-comparison", "workshop-agenda", "workshop-signin",
+                     "workshop-feedback", "workshop-certificates", "workshop-report"):
         assert expected in keys
-    form = source("checklist-form")
+    form = document("checklist-form")
     choice, _title = form.list_choices(ready)[0]
-    data = form.build(ready, choice, ready.printing.options())
-    assert data.startswith(b"%PDF-")
-    assert source("workshop-agenda").list_choices(ready) == []  # nothing yet, and no error
+    built = build(ready, DocumentRequest("checklist-form", choice))
+    assert built.data.startswith(b"%PDF-")
+    assert built.file_name.endswith("-paper-form.pdf") and " " not in built.file_name
+    assert document("workshop-agenda").list_choices(ready) == []  # nothing yet, and no error
     with pytest.raises(NotFoundError):
-        source("no-such-kind")
-    register_source(DocumentSource("test-source", "Test", lambda s: [("x", "X")], lambda s, c, o: b"%PDF-test"))
-    assert source("test-source").build(ready, "x", ready.printing.options()) == b"%PDF-test"
+        document("no-such-kind")
+    with pytest.raises(ValidationError, match="Choose"):
+        build(ready, DocumentRequest("workshop-agenda"))
+    register(DocumentType("test-document", "Test", "", lambda s: [],
+                          lambda s, r, o, _rep: Built(b"%PDF-test", "test.pdf"), listed=False))
+    assert build(ready, DocumentRequest("test-document")).data == b"%PDF-test"

@@ -13,12 +13,15 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QMessageBox
 
 from inducci_desktop.ui.pages.library.page import LibraryPage
 from inducci_desktop.ui.pages.print_center import page as print_center_page
 from inducci_desktop.ui.pages.print_center.page import PrintCenterPage
+from inducci_desktop.ui.widgets import document_dialog
 from inducci_desktop.ui.widgets.pdf_preview import MAX_PRINT_DPI
+
+from .test_document_preview import answer_save_dialog
 
 
 @pytest.fixture
@@ -142,13 +145,18 @@ def test_single_document_glossary(app: Any, qtbot: Any) -> None:
 def test_save_writes_a_real_pdf(app: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     add_from_library(app, qtbot, [app.services.library.items(kind="format")[0].id])
     page = center(app)
-    target = tmp_path / "out" / "pack"
-    target.parent.mkdir()
-    monkeypatch.setattr(print_center_page.QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *args, **kwargs: (str(target), "")))
-    page.save_as()
-    saved = target.with_suffix(".pdf")
+    saved = tmp_path / "out" / "pack.pdf"
+    saved.parent.mkdir()
+    suggested = answer_save_dialog(monkeypatch, saved)
+    app.window.show_page("Print Center")
+    wait_preview(page, qtbot)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(saved.exists, timeout=20000)
+    assert suggested[-1].name == "Handout-pack.pdf"
+    confirmation: list[QMessageBox] = []
+    qtbot.waitUntil(lambda: bool(confirmation.extend(page.findChildren(QMessageBox, "savedConfirmation"))
+                                 or confirmation), timeout=10000)
+    assert str(saved) in confirmation[0].text()
     assert saved.read_bytes().startswith(b"%PDF-")
     assert len(PdfReader(saved).pages) >= 3
     assert not [p for p in saved.parent.iterdir() if p.name.endswith(".part")]
@@ -164,22 +172,15 @@ def test_print_renders_pages_onto_the_printer(app: Any, qtbot: Any, tmp_path: Pa
     output = tmp_path / "printed.pdf"
     seen: dict[str, int] = {}
 
-    class FakePrintDialog:
+    def print_to_file(_parent: Any, printer: QPrinter) -> bool:
         """Stands in for the system dialog: the user chose "print to file"."""
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(output))
+        seen["dpi"] = printer.resolution()
+        return True
 
-        def __init__(self, printer: QPrinter, _parent: Any) -> None:
-            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(output))
-            seen["dpi"] = printer.resolution()
-
-        def setWindowTitle(self, _title: str) -> None:
-            pass
-
-        def exec(self) -> QDialog.DialogCode:
-            return QDialog.DialogCode.Accepted
-
-    monkeypatch.setattr(print_center_page, "QPrintDialog", FakePrintDialog)
-    page.print_document()
+    monkeypatch.setattr(document_dialog, "ask_printer", print_to_file)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "to the printer" in app.window.statusBar().currentMessage(), timeout=30000)
     assert seen["dpi"] > MAX_PRINT_DPI  # HighResolution: the cap matters
     printed = PdfReader(output)
@@ -191,16 +192,35 @@ def test_print_dialog_cancelled_prints_nothing(app: Any, qtbot: Any, monkeypatch
     add_from_library(app, qtbot, [app.services.library.items(kind="case")[0].id])
     page = center(app)
 
-    class Cancelled:
-        def __init__(self, *_args: Any) -> None:
-            pass
-
-        def setWindowTitle(self, _title: str) -> None:
-            pass
-
-        def exec(self) -> QDialog.DialogCode:
-            return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(print_center_page, "QPrintDialog", Cancelled)
-    page.print_document()
+    app.window.show_page("Print Center")
+    wait_preview(page, qtbot)
+    monkeypatch.setattr(document_dialog, "ask_printer", lambda _parent, _printer: False)
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     assert page._printer is None
+
+
+def test_the_pack_preview_says_updating_at_once_and_its_title_never_meets_the_page_count(
+        app: Any, qtbot: Any) -> None:
+    first, second = (i.id for i in app.services.library.items(kind="format")[:2])
+    add_from_library(app, qtbot, [first])
+    page = center(app)
+    app.window.show_page("Print Center")
+    wait_preview(page, qtbot)
+    shown = page.preview.data
+    add_from_library(app, qtbot, [second])
+    app.window.show_page("Print Center")
+    # at once, before the new PDF is made: the old one is not passed off as current
+    assert page.preview.pages_label.text() == "Updating…" and page.preview.updating
+    qtbot.waitUntil(lambda: not page.preview.updating and page.preview.data != shown, timeout=20000)
+    assert "pages" in page.preview.pages_label.text()
+
+    page.pack.title_edit.selectAll()
+    qtbot.keyClicks(page.pack.title_edit, "Materials for the regional training of officials and creative "
+                                          "entrepreneurs in two industrial towns")
+    assert page.preview.updating
+    qtbot.waitUntil(lambda: not page.preview.updating and "two industrial" in page.preview.title.text(),
+                    timeout=20000)
+    app.window.resize(1100, 720)
+    qtbot.wait(50)
+    title, count = page.preview.title.geometry(), page.preview.pages_label.geometry()
+    assert title.isValid() and count.isValid() and not title.intersects(count)

@@ -174,15 +174,13 @@ def test_outcomes_feedback_and_print(launch: Any, qtbot: Any, monkeypatch: Any, 
     feedback.chart.resize(500, 300)
     assert not feedback.chart.grab().isNull()
 
-    from inducci_desktop.ui.pages.workshops.documents import print_document
+    from .test_document_preview import answer_save_dialog, choose_in_menu, dialogs_under, preview_opened, save_from
 
     target = tmp_path / "report.pdf"
-    done: list[Path] = []
-    job = print_document(page, app.services.workshops, workshop_id, "report", "Workshop report", str(target),
-                         open_after=False)
-    assert job is not None
-    job.success(done.append)
-    qtbot.waitUntil(lambda: bool(done), timeout=15000)
+    answer_save_dialog(monkeypatch, target)
+    before = dialogs_under(page)
+    choose_in_menu(page.print_button, "Workshop report…")
+    save_from(qtbot, preview_opened(qtbot, page, before), target)
     text = " ".join(p.extract_text() for p in PdfReader(target).pages)
     assert "Follow-up in Chemnitz" in text and "Jürgen Weiß" in text
 

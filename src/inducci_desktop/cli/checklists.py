@@ -7,9 +7,7 @@ stderr and a non-zero exit code.
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import json
-import sys
 from typing import Any, TextIO
 
 from inducci_desktop.cli.main import EXIT_OK, EXIT_USAGE, add_json_option, add_print_options, open_services
@@ -44,47 +42,28 @@ def register_list(records: Any) -> None:
     assessments.set_defaults(handler=_list_assessments)
 
 
-def _options(args: argparse.Namespace, region: str = "") -> Any:
-    from inducci_desktop.printing.options import PaperSize, PrintOptions
-
-    return PrintOptions(paper=PaperSize(args.paper), region=region, date=_dt.date.today())
-
-
-def _write(args: argparse.Namespace, render: Any, out: TextIO) -> int:
-    from inducci_desktop.printing.errors import PrintError
-    from inducci_desktop.printing.output import write_pdf
-
-    try:
-        path = write_pdf(args.output, render)
-    except PrintError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"wrote {path}", file=out)
-    return EXIT_OK
-
-
 def _print_checklist(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    from inducci_desktop.printing.checklists.documents import blank_checklist
+    from inducci_desktop.cli.printing import write_document
+    from inducci_desktop.services.documents import DocumentRequest
 
-    with open_services(paths) as services:
-        template = services.checklists.templates.template(args.template_id, args.version)
-    return _write(args, lambda: blank_checklist(template, _options(args)), out)
+    return write_document(args, paths, out, lambda _s: DocumentRequest(
+        "checklist-form", args.template_id, paper=args.paper, version=args.version), unwritable=EXIT_USAGE)
 
 
 def _print_assessment(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    from inducci_desktop.printing.checklists.documents import assessment_report
+    from inducci_desktop.cli.printing import write_document
+    from inducci_desktop.services.documents import DocumentRequest
 
-    with open_services(paths) as services:
-        view = services.checklists.get(args.assessment_id)
-    return _write(args, lambda: assessment_report(view, _options(args, view.summary.subject)), out)
+    return write_document(args, paths, out, lambda _s: DocumentRequest(
+        "assessment-report", args.assessment_id, paper=args.paper), unwritable=EXIT_USAGE)
 
 
 def _print_compare(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    from inducci_desktop.printing.checklists.documents import comparison_report
+    from inducci_desktop.cli.printing import write_document
+    from inducci_desktop.services.documents import DocumentRequest
 
-    with open_services(paths) as services:
-        comparison = services.checklists.compare(args.assessment_ids)
-    return _write(args, lambda: comparison_report(comparison, _options(args)), out)
+    return write_document(args, paths, out, lambda _s: DocumentRequest(
+        "assessment-comparison", records=tuple(args.assessment_ids), paper=args.paper), unwritable=EXIT_USAGE)
 
 
 def _list_templates(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:

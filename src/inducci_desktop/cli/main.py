@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
 def add_print_options(parser: argparse.ArgumentParser) -> None:
     """The options every ``print`` kind takes: -o FILE (required) and --paper."""
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
-    parser.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size (default a4)")
+    parser.add_argument("--paper", choices=("a4", "letter"), default=None,
+                        help="paper size (default: the one chosen in the app, else a4)")
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:

@@ -17,8 +17,8 @@ from inducci_desktop.cli.main import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_print_o
 from inducci_desktop.paths import AppPaths
 
 if TYPE_CHECKING:
-    from inducci_desktop.printing.options import PrintOptions
     from inducci_desktop.services.container import Services
+    from inducci_desktop.services.documents import DocumentRequest
 
 
 def register_print(documents: Any) -> None:
@@ -54,27 +54,30 @@ def register_print(documents: Any) -> None:
     pack.set_defaults(handler=_print_pack)
 
 
-def _write(args: argparse.Namespace, paths: AppPaths, out: TextIO,
-           render: Callable[[Services, PrintOptions], bytes]) -> int:
-    """Check the output folder, render with open services, save atomically; messages and exit codes."""
+def write_document(args: argparse.Namespace, paths: AppPaths, out: TextIO,
+                   request: Callable[[Services], DocumentRequest], *, failed: int = EXIT_USAGE,
+                   unwritable: int = EXIT_DATA) -> int:
+    """Check the output folder, build the requested document through the registry (paper, language and
+    region as in the app, ``--paper`` overriding), save it atomically; messages and exit codes."""
     from inducci_desktop.printing.errors import PrintError
     from inducci_desktop.printing.output import write_pdf
+    from inducci_desktop.services.documents import build
 
     problem = _unwritable(args.output)
     if problem:
         print(f"error: {problem}", file=sys.stderr)
-        return EXIT_DATA
+        return unwritable
     with open_services(paths) as services:
         try:
-            data = render(services, services.printing.options(args.paper))
+            data = build(services, request(services)).data
         except PrintError as exc:
             print(f"error: {exc}", file=sys.stderr)
-            return EXIT_USAGE
+            return failed
     try:
         target = write_pdf(args.output, data)  # temp file + rename: nothing partial is left behind
     except PrintError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return EXIT_DATA
+        return unwritable
     print(f"wrote {target}", file=out)
     return EXIT_OK
 
@@ -95,24 +98,30 @@ def _unwritable(output: str) -> str | None:
     return None
 
 
+def _simple(key: str, args: argparse.Namespace, record: str = "", **more: Any) -> Callable[[Services], DocumentRequest]:
+    from inducci_desktop.services.documents import DocumentRequest
+
+    return lambda _services: DocumentRequest(key, record, paper=args.paper, **more)
+
+
 def _print_guide(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    return _write(args, paths, out, lambda s, o: s.printing.item_pdf(args.id, o, kind="guide"))
+    return write_document(args, paths, out, _simple("guide", args, args.id))
 
 
 def _print_item(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    return _write(args, paths, out, lambda s, o: s.printing.item_pdf(args.id, o))
+    return write_document(args, paths, out, _simple("item", args, args.id))
 
 
 def _print_file(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    return _write(args, paths, out, lambda s, o: s.printing.markdown_pdf(args.path, o, title=args.title))
+    return write_document(args, paths, out, _simple("file", args, args.path, title=args.title))
 
 
 def _print_glossary(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    return _write(args, paths, out, lambda s, o: s.printing.glossary_pdf(o))
+    return write_document(args, paths, out, _simple("glossary", args))
 
 
 def _print_pack(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    from inducci_desktop.services.documents import PackCoverText
+    from inducci_desktop.services.documents import DocumentRequest, PackCover
 
     if args.all and args.ids:
         print("error: give item ids or --all, not both", file=sys.stderr)
@@ -120,10 +129,11 @@ def _print_pack(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     if not args.all and not args.ids:
         print("error: name the items to print (ids from the library) or use --all", file=sys.stderr)
         return EXIT_USAGE
-    cover = PackCoverText(args.title, args.subtitle, args.organiser, args.date)
+    cover = PackCover(args.title, args.subtitle, args.organiser, args.date)
 
-    def render(services: Services, options: PrintOptions) -> bytes:
+    def request(services: Services) -> DocumentRequest:
         ids = [i for i, _t in services.printing.printable_items()] if args.all else args.ids
-        return services.printing.pack_pdf(ids, cover, options, with_glossary=args.glossary or args.all)
+        return DocumentRequest("pack", records=tuple(ids), paper=args.paper, cover=cover,
+                               with_glossary=args.glossary or args.all)
 
-    return _write(args, paths, out, render)
+    return write_document(args, paths, out, request)

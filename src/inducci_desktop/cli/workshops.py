@@ -16,9 +16,7 @@ from inducci_desktop.cli.main import (
     open_services,
 )
 from inducci_desktop.paths import AppPaths
-
-#: kept in step with printing.workshop_docs.KINDS (not imported here: ReportLab stays off the parser path)
-KINDS = ("agenda", "signin", "feedback", "certificates", "report")
+from inducci_desktop.services.workshops.documents import KINDS, key
 
 
 def register_print(documents: Any) -> None:
@@ -47,26 +45,12 @@ def _print(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     if not 0 <= args.blank_rows <= 500:
         print("error: --blank-rows must be between 0 and 500", file=sys.stderr)
         return EXIT_USAGE
-    from inducci_desktop.printing.errors import PrintError
-    from inducci_desktop.printing.options import PaperSize, PrintOptions
-    from inducci_desktop.printing.output import write_pdf
-    from inducci_desktop.printing.workshops.documents import workshop_document
-    from inducci_desktop.printing.workshops.forms import signin_sheet
+    from inducci_desktop.cli.printing import write_document
+    from inducci_desktop.services.documents import DocumentRequest
 
-    with open_services(paths) as services:
-        kit = services.workshops.kit(args.id)
-    options = PrintOptions(paper=PaperSize(args.paper), organisation=kit.workshop.organisation,
-                           region=kit.workshop.region)
-    try:
-        if args.kind == "signin":
-            target = write_pdf(args.output, lambda: signin_sheet(kit, options, blank_rows=args.blank_rows))
-        else:
-            target = write_pdf(args.output, lambda: workshop_document(args.kind, kit, options))
-    except PrintError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return EXIT_PROBLEM
-    print(f"wrote {target}", file=out)
-    return EXIT_OK
+    return write_document(args, paths, out, lambda _s: DocumentRequest(
+        key(args.kind), args.id, paper=args.paper, blank_rows=args.blank_rows), failed=EXIT_PROBLEM,
+        unwritable=EXIT_PROBLEM)
 
 
 def _list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:

@@ -19,8 +19,8 @@ from inducci_desktop.store.database import Store
 
 if TYPE_CHECKING:
     from inducci_desktop.services.checklists.service import ChecklistService
-    from inducci_desktop.services.documents import PrintService
     from inducci_desktop.services.exchange.service import ExchangeService
+    from inducci_desktop.services.library.documents import PrintService
     from inducci_desktop.services.workshops.service import WorkshopService
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ class Services:
 
     @cached_property
     def printing(self) -> PrintService:
-        from inducci_desktop.services.documents import PrintService
+        from inducci_desktop.services.library.documents import PrintService
 
         return PrintService(self.library, self.settings, self.regions)
 

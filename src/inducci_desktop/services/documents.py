@@ -1,99 +1,62 @@
-"""Printing use cases: PDFs of toolbox items, the glossary, Markdown files and handout packs — and the one
-registry through which features plug printable documents into the Print Center.
+"""The document registry: every printable document of every feature, and the one place where the options of
+a printed document (paper, document language, region) are resolved.
 
-Qt-free, and ReportLab is imported only inside the functions that make a PDF.
+Each feature registers its own documents in its own ``documents`` module (``FEATURE_MODULES``, one line per
+feature); the GUI (every page and the Print Center) and the command line ask this registry, so the same
+request gives the same PDF on every route::
 
-Document sources
-----------------
-A *document source* is one kind of printable document that needs at most one choice (which item, which
-assessment, which workshop …)::
+    from inducci_desktop.services.documents import DocumentType, register
 
-    from inducci_desktop.services.documents import DocumentSource, register_source
-
-    register_source(DocumentSource(
-        key="workshop-agenda",                       # unique, stable (stored in settings)
-        label="Workshop agenda",                      # shown in the Print Center's "Single document" list
+    register(DocumentType(
+        key="workshop-agenda",            # unique, stable (stored in settings, used by the CLI)
+        title="Workshop agenda",          # shown in the Print Center's "Single document" list
+        needs="workshop",                 # the record it is about: "" (none), "item", "template", "assessment",
+                                          # "assessments", "workshop", "file", "items"
         list_choices=lambda services: [(w.id, w.title) for w in services.workshops.list()],
-        build=lambda services, choice, options: agenda_pdf(services, choice, options),   # -> PDF bytes
+        build=agenda,                     # (services, request, options, report) -> Built(pdf bytes, file name)
         group="Workshops",
     ))
 
-``list_choices(services)`` returns ``[(id, title), …]`` (empty: nothing to print yet); ``needs_choice=False``
-sources (the glossary) get ``choice=""``. ``build`` runs on a worker thread: it may read through the services
-(each call opens its own session) but must not touch widgets. It raises ``PrintError`` or a ``ServiceError``
-with a message for the user. The built-in sources and those of the checklist and workshop features are
-registered at the bottom of this module (``_register_builtin_sources``); add new ones there, one call each.
+``build`` runs on a worker thread: it reads through the services (each call opens its own session) and
+never touches widgets. It raises ``PrintError`` or a ``ServiceError`` with a message for the user.
+Qt-free; ReportLab is imported only inside the builders.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
+import importlib
 import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from inducci_desktop.content.model import ContentItem
 from inducci_desktop.printing.options import PaperSize, PrintOptions
 from inducci_desktop.services.errors import NotFoundError, ValidationError
-from inducci_desktop.services.library.service import ItemView, LibraryService
-from inducci_desktop.services.regions import RegionService
-from inducci_desktop.services.settings import SettingsService
 
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
 
 log = logging.getLogger(__name__)
 
-PACK_SETTING = "print_center.pack"
-PACK_STATE_VERSION = 1
-MAX_PACK_ITEMS = 500
-PRINTABLE_KINDS = ("guide", "case", "format", "interview")
+#: the modules that register documents, one per feature (imported on the first question to the registry)
+FEATURE_MODULES = (
+    "inducci_desktop.services.library.documents",
+    "inducci_desktop.services.checklists.documents",
+    "inducci_desktop.services.workshops.documents",
+)
+#: the user's document settings (paper, language, region) in the settings table
+SETTING = "documents"
+#: the options a document may take from a request; every document takes the first three
+COMMON_OPTIONS = frozenset({"paper", "language", "region"})
 
-
-# --- the registry --------------------------------------------------------------------------------------
-
-Choices = Callable[["Services"], list[tuple[str, str]]]
-Builder = Callable[["Services", str, PrintOptions], bytes]
+Report = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
-class DocumentSource:
-    """One kind of printable document, offered by the Print Center and built on a worker thread."""
+class PackCover:
+    """The cover of a handout pack."""
 
-    key: str
-    label: str
-    list_choices: Choices
-    build: Builder
-    group: str = ""
-    needs_choice: bool = True
-
-
-_SOURCES: dict[str, DocumentSource] = {}
-
-
-def register_source(source: DocumentSource) -> None:
-    """Add ``source`` (a source of the same key is replaced, so registering twice is harmless)."""
-    _SOURCES[source.key] = source
-
-
-def sources() -> list[DocumentSource]:
-    """Every registered source, in the order of registration."""
-    return list(_SOURCES.values())
-
-
-def source(key: str) -> DocumentSource:
-    try:
-        return _SOURCES[key]
-    except KeyError:
-        raise NotFoundError(f"There is no printable document of the kind {key!r}.") from None
-
-
-# --- the pack the user is collecting ---------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class PackCoverText:
     title: str = "Handout pack"
     subtitle: str = ""
     organiser: str = ""
@@ -101,262 +64,160 @@ class PackCoverText:
 
 
 @dataclass(frozen=True)
-class PackState:
-    """The handout pack as the Print Center keeps it between sessions (in the settings table, so it
-    travels with backups and restores)."""
+class DocumentRequest:
+    """What to print: the document's key, the record(s) it is about and the options that override the user's
+    settings for this one document (None: take the setting)."""
 
-    item_ids: tuple[str, ...] = ()
-    cover: PackCoverText = field(default_factory=PackCoverText)
-    paper: PaperSize = PaperSize.A4
-    region_id: str | None = None
+    key: str
+    record: str = ""  # the id (or, for a Markdown file, the path) of the one record the document is about
+    records: tuple[str, ...] = ()  # documents about several records: a comparison, a handout pack
+    paper: PaperSize | str | None = None
+    language: str | None = None
+    region_id: str | None = None  # "" prints no region whatever the settings say
+    organisation: str | None = None
+    version: int | None = None  # a checklist template's version (blank form)
+    title: str | None = None  # a Markdown file's title
+    cover: PackCover = field(default_factory=PackCover)
     with_glossary: bool = False
+    blank_rows: int = 10  # sign-in sheet
 
 
-# --- the service -----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Built:
+    """A built document: the PDF and the file name to suggest when saving it."""
 
-class PrintService:
-    """PDFs (as bytes) of toolbox content; saving them is the caller's job (``printing.output.write_pdf``)."""
+    data: bytes
+    file_name: str
+    title: str = ""
+    paper: PaperSize = PaperSize.A4  # set by ``build`` from the resolved options
 
-    def __init__(self, library: LibraryService, settings: SettingsService, regions: RegionService) -> None:
-        self.library = library
-        self.settings = settings
-        self.regions = regions
 
-    # -- options ------------------------------------------------------------------------------------
+Choices = Callable[["Services"], list[tuple[str, str]]]
+Builder = Callable[["Services", DocumentRequest, PrintOptions, Report], Built]
 
-    def options(self, paper: PaperSize | str = PaperSize.A4, *, region_id: str | None = None,
-                organisation: str = "", date: _dt.date | None = None) -> PrintOptions:
-        """Print options with the region's name in the page header (unknown or deleted regions: none)."""
-        region = ""
-        if region_id:
-            try:
-                region = self.regions.get(region_id).name
-            except NotFoundError:
-                log.info("region %s is gone; printing without a region", region_id)
-        language = self.library.language
-        return PrintOptions(paper=PaperSize(paper), organisation=organisation.strip(), region=region,
-                            language=language, date=date)
 
-    # -- content ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DocumentType:
+    """One kind of printable document."""
 
-    def content_item(self, item_id: str) -> ContentItem:
-        """The item as the printing engine takes it. Raises NotFoundError for unknown ids."""
-        return content_item(self.library.item(item_id))
+    key: str
+    title: str
+    needs: str
+    list_choices: Choices
+    build: Builder
+    group: str = ""
+    accepts: frozenset[str] = COMMON_OPTIONS
+    listed: bool = True  # offered in the Print Center's "Single document" list
 
-    def titles(self) -> dict[str, str]:
-        """Every id a link or "related" list may name → its title (as ``printing.options.titles_from_pack``)."""
-        titles = {i.id: i.title for i in self.library.items()}
-        for checklist in self.library.checklists():
-            titles.setdefault(checklist.id, checklist.title)
-        for term in self.library.glossary():
-            titles.setdefault(term.id, term.term)
-        for link in self.library.links():
-            titles.setdefault(link.id, link.title)
-        return titles
+    @property
+    def needs_choice(self) -> bool:
+        return self.needs not in ("", "items", "file")
 
-    def printable_items(self, kind: str | None = None) -> list[tuple[str, str]]:
-        """(id, title) of the items that print on their own, in pack order."""
-        return [(i.id, i.title) for i in self.library.items(kind=kind) if i.kind in PRINTABLE_KINDS]
 
-    def check_items(self, item_ids: Sequence[str]) -> list[str]:
-        """The ids, checked: every unknown id is named in one NotFoundError."""
-        known = {i.id for i in self.library.items()}
-        unknown = [i for i in item_ids if i not in known]
-        if unknown:
-            listed = ", ".join(repr(i) for i in unknown[:10]) + (" …" if len(unknown) > 10 else "")
-            raise NotFoundError(f"The toolbox has no item{'s' if len(unknown) > 1 else ''} {listed}.")
-        return list(item_ids)
+@dataclass(frozen=True)
+class DocumentSettings:
+    """The user's choices that every printed document follows unless a request says otherwise."""
 
-    # -- documents ----------------------------------------------------------------------------------
+    paper: PaperSize = PaperSize.A4
+    language: str = ""  # "" → the language of the toolbox content
+    region_id: str | None = None
 
-    def item_pdf(self, item_id: str, options: PrintOptions | None = None, *, kind: str | None = None) -> bytes:
-        """One guide, case profile, format card or interview guide.
 
-        ``kind``: refuse items of another kind (``print guide`` with a case id) with a clear message.
-        """
-        item = self.content_item(item_id)
-        if kind is not None and item.kind != kind:
-            raise ValidationError(f"{item_id!r} is a {_kind_label(item.kind)}, not a {_kind_label(kind)}; "
-                                  f"use 'print item {item_id}' to print it.")
-        from inducci_desktop.printing.library.items import item_document
+_DOCUMENTS: dict[str, DocumentType] = {}
+_loaded = False
 
-        return item_document(item, options, titles=self.titles())
 
-    def glossary_pdf(self, options: PrintOptions | None = None) -> bytes:
-        from inducci_desktop.printing.library.glossary import glossary_document
+def register(document: DocumentType) -> None:
+    """Add ``document`` (one of the same key is replaced, so registering twice is harmless)."""
+    _DOCUMENTS[document.key] = document
 
-        return glossary_document(self.library.glossary(), options, titles=self.titles())
 
-    def markdown_pdf(self, path: Path | str, options: PrintOptions | None = None, *,
-                     title: str | None = None) -> bytes:
-        """Any UTF-8 Markdown file (PrintError when missing, unreadable or not UTF-8)."""
-        from inducci_desktop.printing.markdown_file import markdown_document
+def documents() -> list[DocumentType]:
+    """Every registered document, in the order of registration (features in FEATURE_MODULES order)."""
+    _load()
+    return list(_DOCUMENTS.values())
 
-        return markdown_document(Path(path), options, title=title)
 
-    def pack_pdf(self, item_ids: Sequence[str], cover: PackCoverText | None = None,
-                 options: PrintOptions | None = None, *, with_glossary: bool = False,
-                 report: Callable[[int, int], None] | None = None) -> bytes:
-        """The handout pack: cover, contents with page numbers, the items in this order, bookmarks.
+def document(key: str) -> DocumentType:
+    _load()
+    try:
+        return _DOCUMENTS[key]
+    except KeyError:
+        raise NotFoundError(f"There is no printable document of the kind {key!r}.") from None
 
-        ``report(done, total)`` is told about loading progress (layout is one step at the end).
-        """
-        ids = self.check_items(item_ids)
-        if not ids and not with_glossary:
-            raise ValidationError("The handout pack is empty: add items from the library first.")
-        if len(ids) > MAX_PACK_ITEMS:
-            raise ValidationError(f"A handout pack can hold at most {MAX_PACK_ITEMS} items.")
-        total = len(ids) + 2
-        items: list[ContentItem] = []
-        for done, item_id in enumerate(ids, start=1):
-            items.append(self.content_item(item_id))
-            if report:
-                report(done, total)
-        glossary = self.library.glossary() if with_glossary else []
-        titles = self.titles()
-        if report:
-            report(total - 1, total)
-        from inducci_desktop.printing.library.pack import PackCover, handout_pack
 
-        cover = cover or PackCoverText()
-        data = handout_pack(items, PackCover(cover.title.strip() or "Handout pack", cover.subtitle.strip(),
-                                             cover.organiser.strip(), cover.date.strip()),
-                            options, titles=titles, glossary=glossary)
-        if report:
-            report(total, total)
-        return data
+def _load() -> None:
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        for name in FEATURE_MODULES:
+            importlib.import_module(name)
 
-    # -- the pack kept between sessions ---------------------------------------------------------------
 
-    def load_pack(self) -> PackState:
-        """The pack as last saved; ids no longer in the toolbox are dropped, a damaged value gives an empty pack."""
-        raw = self.settings.get(PACK_SETTING)
-        if not isinstance(raw, dict) or raw.get("version") != PACK_STATE_VERSION:
-            if raw is not None:
-                log.warning("ignoring the saved handout pack (unknown format)")
-            return PackState()
+# --- options -----------------------------------------------------------------------------------------------
+
+def load_settings(services: Services) -> DocumentSettings:
+    raw = services.settings.get(SETTING)
+    if not isinstance(raw, dict):
+        return DocumentSettings()
+    try:
+        paper = PaperSize(raw.get("paper", "a4"))
+    except ValueError:
+        paper = PaperSize.A4
+    language = raw.get("language") if isinstance(raw.get("language"), str) else ""
+    region = raw.get("region") if isinstance(raw.get("region"), str) and raw.get("region") else None
+    return DocumentSettings(paper, language or "", region)
+
+
+def save_settings(services: Services, settings: DocumentSettings) -> None:
+    services.settings.set(SETTING, {"paper": settings.paper.value, "language": settings.language,
+                                    "region": settings.region_id})
+
+
+def resolve_options(services: Services, request: DocumentRequest) -> PrintOptions:
+    """The options of the requested document: the request's overrides, else the user's settings.
+
+    The region is printed by name; an unknown or deleted region prints none.
+    """
+    settings = load_settings(services)
+    try:
+        paper = PaperSize(request.paper) if request.paper is not None else settings.paper
+    except ValueError:
+        raise ValidationError(f"Unknown paper size {request.paper!r}; use a4 or letter.") from None
+    language = request.language or settings.language or services.library.language
+    region_id = request.region_id if request.region_id is not None else settings.region_id
+    region = ""
+    if region_id:
         try:
-            known = {i.id for i in self.library.items()}
-            ids = tuple(i for i in raw.get("items", []) if isinstance(i, str) and i in known)
-            cover = raw.get("cover") or {}
-            return PackState(
-                item_ids=ids,
-                cover=PackCoverText(str(cover.get("title", "Handout pack")), str(cover.get("subtitle", "")),
-                                    str(cover.get("organiser", "")), str(cover.get("date", ""))),
-                paper=PaperSize(raw.get("paper", "a4")),
-                region_id=raw.get("region") if isinstance(raw.get("region"), str) else None,
-                with_glossary=bool(raw.get("glossary", False)),
-            )
-        except (ValueError, TypeError, AttributeError) as exc:
-            log.warning("ignoring the saved handout pack: %s", exc)
-            return PackState()
-
-    def save_pack(self, state: PackState) -> None:
-        value: dict[str, Any] = {
-            "version": PACK_STATE_VERSION,
-            "items": list(state.item_ids),
-            "cover": {"title": state.cover.title, "subtitle": state.cover.subtitle,
-                      "organiser": state.cover.organiser, "date": state.cover.date},
-            "paper": state.paper.value,
-            "region": state.region_id,
-            "glossary": state.with_glossary,
-        }
-        self.settings.set(PACK_SETTING, value)
+            region = services.regions.get(region_id).name
+        except NotFoundError:
+            log.info("region %s is gone; printing without a region", region_id)
+    return PrintOptions(paper=paper, organisation=(request.organisation or "").strip(), region=region,
+                        language=language)
 
 
-def content_item(view: ItemView) -> ContentItem:
-    """An ItemView of the library as the ContentItem the printing engine takes."""
-    return ContentItem(
-        id=view.id, kind=view.kind, section=view.section, title=view.title, summary=view.summary,
-        body=view.body, tags=view.tags, sources=view.sources, related=tuple(r.id for r in view.related),
-        fields=dict(view.fields), path=view.path,
-    )
+def build(services: Services, request: DocumentRequest, report: Report | None = None) -> Built:
+    """The PDF of ``request`` (on a worker thread in the GUI). Raises NotFoundError for unknown keys,
+    ValidationError when the record a document needs is missing."""
+    kind = document(request.key)
+    if kind.needs_choice and not (request.record or request.records):
+        raise ValidationError(f"Choose what the {kind.title.lower()} is about first.")
+    options = resolve_options(services, request)
+    built = kind.build(services, request, options, report or (lambda _done, _total: None))
+    return replace(built, paper=options.paper)
 
 
-def _kind_label(kind: str) -> str:
-    from inducci_desktop.content.model import KIND_LABELS
-
-    return KIND_LABELS.get(kind, kind).lower()
-
-
-# --- the sources -----------------------------------------------------------------------------------------
-
-def _register_builtin_sources() -> None:
-    register_source(DocumentSource(
-        "glossary", "Glossary", lambda s: [], lambda s, _c, o: s.printing.glossary_pdf(o),
-        group="Toolbox", needs_choice=False))
-    def items_of(kind: str) -> Choices:
-        return lambda services: services.printing.printable_items(kind)
-
-    def item_of(kind: str) -> Builder:
-        return lambda services, choice, options: services.printing.item_pdf(choice, options, kind=kind)
-
-    for kind, label in (("guide", "Guide"), ("case", "Case profile"), ("format", "Format card"),
-                        ("interview", "Interview guide")):
-        register_source(DocumentSource(kind, label, items_of(kind), item_of(kind), group="Toolbox"))
-
-    # Checklists (printing/checklist_docs.py)
-    def checklist_form(services: Services, choice: str, options: PrintOptions) -> bytes:
-        from inducci_desktop.printing.checklists.documents import blank_checklist
-
-        return blank_checklist(services.checklists.templates.template(choice), options)
-
-    def assessment(services: Services, choice: str, options: PrintOptions) -> bytes:
-        from inducci_desktop.printing.checklists.documents import assessment_report
-
-        view = services.checklists.get(choice)
-        if not options.region:
-            options = _with(options, region=view.summary.subject)
-        return assessment_report(view, options)
-
-    def comparable(services: Services) -> list[tuple[str, str]]:
-        counts: dict[str, list[str]] = {}
-        titles: dict[str, str] = {}
-        for a in services.checklists.list():
-            counts.setdefault(a.template_id, []).append(a.id)
-            titles[a.template_id] = a.template_title
-        return [(t, f"{titles[t]} ({len(ids)} assessments)") for t, ids in counts.items() if len(ids) >= 2]
-
-    def comparison(services: Services, choice: str, options: PrintOptions) -> bytes:
-        from inducci_desktop.printing.checklists.documents import comparison_report
-
-        # oldest first: differences are shown against the first round
-        ids = [a.id for a in reversed(services.checklists.list(template_id=choice))]
-        return comparison_report(services.checklists.compare(ids), options)
-
-    register_source(DocumentSource(
-        "checklist-form", "Blank checklist form",
-        lambda s: [(t.id, t.title) for t in s.checklists.templates.templates()], checklist_form, group="Checklists"))
-    register_source(DocumentSource(
-        "assessment-report", "Assessment report",
-        lambda s: [(a.id, a.title) for a in s.checklists.list()], assessment, group="Checklists"))
-    register_source(DocumentSource(
-        "assessment-comparison", "Comparison of all assessments of a checklist", comparable, comparison,
-        group="Checklists"))
-
-    # Workshops (printing/workshop_docs.py, printing/workshop_forms.py)
-    def workshop_builder(kind: str) -> Builder:
-        def build(services: Services, choice: str, options: PrintOptions) -> bytes:
-            from inducci_desktop.printing.workshops.documents import workshop_document
-
-            kit = services.workshops.kit(choice)
-            options = _with(options, organisation=options.organisation or kit.workshop.organisation,
-                            region=options.region or kit.workshop.region)
-            return workshop_document(kind, kit, options)
-        return build
-
-    for kind, label in (("agenda", "Workshop agenda"), ("signin", "Workshop sign-in sheet"),
-                        ("feedback", "Workshop feedback form"), ("certificates", "Certificates of attendance"),
-                        ("report", "Workshop report")):
-        register_source(DocumentSource(
-            f"workshop-{kind}", label, lambda s: [(w.id, w.title) for w in s.workshops.list()],
-            workshop_builder(kind), group="Workshops"))
+def with_defaults(options: PrintOptions, **defaults: Any) -> PrintOptions:
+    """``options`` with each empty field among ``defaults`` filled (a workshop's organisation, say)."""
+    return replace(options, **{k: v for k, v in defaults.items() if not getattr(options, k)})
 
 
-def _with(options: PrintOptions, **changes: Any) -> PrintOptions:
-    from dataclasses import replace
-
-    return replace(options, **changes)
+_UNSAFE = re.compile(r"[^\w\-]+")
 
 
-_register_builtin_sources()
+def file_name(*parts: str) -> str:
+    """The file name every route suggests: the words of ``parts`` joined by hyphens, at most 80 characters,
+    letters of every language kept ("Agenda-Kompetencje-łódzkie.pdf")."""
+    words = _UNSAFE.sub(" ", " ".join(parts)).split()
+    stem = "-".join(words)[:80].strip("-_") or "document"
+    return f"{stem}.pdf"

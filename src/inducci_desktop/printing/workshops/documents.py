@@ -1,11 +1,9 @@
 """Workshop documents: agenda and workshop report here; paper forms in workshop_forms.py.
 
-``workshop_document(kind, kit, options)`` makes any of them; KINDS lists the kinds.
+The kinds are listed once, in ``services/workshops/documents.py``.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
@@ -22,14 +20,13 @@ from inducci_desktop.domain.workshops import (
     format_time,
 )
 from inducci_desktop.printing.common import DocContext, bullet_list, section_heading, title_block
-from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.printing.fonts import SANS, SANS_BOLD
 from inducci_desktop.printing.markup import escape
 from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.printing.paragraph import Paragraph
 from inducci_desktop.printing.styles import ACCENT, MUTED, SHADE, TEXT, data_table_style
 from inducci_desktop.printing.templates import DocumentMeta, render
-from inducci_desktop.printing.workshops.forms import certificates, feedback_form, signin_sheet, workshop_facts
+from inducci_desktop.printing.workshops.forms import workshop_facts
 
 WARN = "#B3261E"
 
@@ -203,18 +200,3 @@ def workshop_report(kit: WorkshopKit, options: PrintOptions | None = None) -> by
     ctx = DocContext(options=options)
     meta = DocumentMeta(f"Workshop report – {kit.workshop.title}", "Workshop report", ("InduCCI", "workshop"))
     return render(lambda: report_story(kit, ctx), meta, options)
-
-
-KINDS: dict[str, tuple[str, Callable[[WorkshopKit, PrintOptions], bytes]]] = {
-    "agenda": ("Agenda", agenda_document),
-    "signin": ("Sign-in sheet", signin_sheet),
-    "feedback": ("Blank feedback form", feedback_form),
-    "certificates": ("Certificates of attendance", certificates),
-    "report": ("Workshop report", workshop_report),
-}
-
-
-def workshop_document(kind: str, kit: WorkshopKit, options: PrintOptions | None = None) -> bytes:
-    if kind not in KINDS:
-        raise PrintError(f"Unknown workshop document {kind!r}; choose one of: {', '.join(KINDS)}.")
-    return KINDS[kind][1](kit, options or PrintOptions())

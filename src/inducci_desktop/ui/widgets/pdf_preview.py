@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from inducci_desktop.printing.options import PaperSize
 
 MAX_PRINT_DPI = 300
 ZOOMS = (("Fit width", None), ("Whole page", None), ("50 %", 0.5), ("75 %", 0.75), ("100 %", 1.0),
@@ -35,6 +37,8 @@ class PdfPreview(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
         self.title = QLabel("<b>Preview</b>")
+        self.title.setObjectName("previewTitle")
+        self.title.setWordWrap(True)  # a long title wraps on its own line; it never runs into the page count
         self.pages_label = QLabel("No preview yet")
         self.pages_label.setObjectName("pageCount")
         self.zoom = QComboBox()
@@ -48,13 +52,13 @@ class PdfPreview(QWidget):
         self.busy.setTextVisible(False)
         self.busy.setVisible(False)
         bar = QHBoxLayout()
-        bar.addWidget(self.title)
+        bar.addWidget(self.pages_label)
         bar.addWidget(self.busy)
         bar.addStretch(1)
-        bar.addWidget(self.pages_label)
         bar.addWidget(self.zoom)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
 
@@ -71,6 +75,7 @@ class PdfPreview(QWidget):
         self._buffer = buffer
         self.data = data
         count = self.document.pageCount()
+        self.view.setEnabled(True)
         self.title.setText(f"<b>{_escape(title)}</b>")
         self.pages_label.setText(f"{count} page{'s' if count != 1 else ''}")
         if 0 < page < count:
@@ -79,10 +84,21 @@ class PdfPreview(QWidget):
     def clear(self, message: str) -> None:
         self.document.close()
         self.data = b""
+        self.view.setEnabled(True)
         self.pages_label.setText(message)
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
+
+    def set_updating(self) -> None:
+        """Say at once that what is shown is about to change (the new PDF is being made)."""
+        self.busy.setVisible(True)
+        self.pages_label.setText("Updating…")
+        self.view.setEnabled(False)
+
+    @property
+    def updating(self) -> bool:
+        return not self.view.isEnabled()
 
     def _zoom_changed(self, index: int) -> None:
         factor = self.zoom.itemData(index)
@@ -93,6 +109,10 @@ class PdfPreview(QWidget):
         else:
             self.view.setZoomMode(QPdfView.ZoomMode.Custom)
             self.view.setZoomFactor(float(factor))
+
+
+def page_size(paper: PaperSize) -> QPageSize:
+    return QPageSize(QPageSize.PageSizeId.A4 if paper is PaperSize.A4 else QPageSize.PageSizeId.Letter)
 
 
 def _escape(text: str) -> str:

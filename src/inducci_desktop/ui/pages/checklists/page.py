@@ -9,14 +9,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.services.checklists.service import ChecklistService
+from inducci_desktop.services.documents import DocumentRequest
 from inducci_desktop.services.errors import ServiceError
-from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.pages.checklists.list_panel import COLUMNS, AssessmentTableModel, IdRole
 from inducci_desktop.ui.pages.checklists.runner import RunnerWidget
 from inducci_desktop.ui.pages.checklists.summary import CompareView, SummaryView
 from inducci_desktop.ui.pages.context import PageContext
+from inducci_desktop.ui.widgets.document_dialog import show_document
 
 log = logging.getLogger(__name__)
 FILTERS = (("active", "Active"), ("draft", "In progress"), ("completed", "Completed"), ("archived", "Archived"),
@@ -382,62 +381,18 @@ class ChecklistsPage(QWidget):
                 self._print_template(a.template_id, a.template_version)
 
     def _print_template(self, template_id: str, version: int | None = None) -> None:
-        from inducci_desktop.printing.options import PrintOptions
-
-        template = self.service.templates.template(template_id, version)
-
-        def render() -> bytes:
-            from inducci_desktop.printing.checklists.documents import blank_checklist
-
-            return blank_checklist(template, PrintOptions())
-
-        self._save_pdf(f"{template.title} – paper form", render)
+        self._preview(DocumentRequest("checklist-form", template_id, version=version))
 
     def print_assessment(self, assessment_id: str) -> None:
-        from inducci_desktop.printing.options import PrintOptions
-
         self.runner.flush()
-        view = self.service.get(assessment_id)
-
-        def render() -> bytes:
-            from inducci_desktop.printing.checklists.documents import assessment_report
-
-            return assessment_report(view, PrintOptions(region=view.summary.subject))
-
-        self._save_pdf(view.summary.title, render)
+        self._preview(DocumentRequest("assessment-report", assessment_id))
 
     def print_comparison(self, ids: list[str]) -> None:
-        from inducci_desktop.printing.options import PrintOptions
+        self._preview(DocumentRequest("assessment-comparison", records=tuple(ids)))
 
-        comparison = self.service.compare(ids)
-
-        def render() -> bytes:
-            from inducci_desktop.printing.checklists.documents import comparison_report
-
-            return comparison_report(comparison, PrintOptions())
-
-        self._save_pdf(f"Comparison – {comparison.template.title}", render)
-
-    def _save_pdf(self, name: str, render: Callable[[], bytes]) -> None:
-        safe = "".join(c if c.isalnum() or c in " -_–" else "_" for c in name).strip() or "checklist"
-        folder = str(self.context.state.get("checklists.print_folder", "") or Path.home())
-        target, _ = QFileDialog.getSaveFileName(self, "Save PDF", str(Path(folder) / f"{safe}.pdf"), "PDF (*.pdf)")
-        if not target:
-            return
-        self.context.state.set("checklists.print_folder", str(Path(target).parent))
-
-        def work() -> str:
-            from inducci_desktop.printing.output import write_pdf
-
-            return str(write_pdf(target, render))
-
-        def done(path: object) -> None:
-            self.context.window.statusBar().showMessage(f"Saved {path}", 8000)
-
-        def failed(exc: Exception) -> None:
-            QMessageBox.warning(self, "Not printed", str(exc))
-
-        Job(work).success(done).failure(failed).progress(self, "Making the PDF…").start()
+    def _preview(self, request: DocumentRequest) -> None:
+        """Every printout of this page: the preview dialog, with Save as PDF… and Print…"""
+        show_document(self, self.context.services, self.context.state, request)
 
     # --- helpers ----------------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inducci_desktop.services.documents import PackCoverText
+from inducci_desktop.services.documents import PackCover as PackCoverText
 from inducci_desktop.ui.pages.print_center.pack_model import AddToPack, MovePackItem, PackListModel, RemoveFromPack
 
 

@@ -1,27 +1,24 @@
 """The Print Center: collect a handout pack (or pick a single document), preview the real PDF, save, print.
 
-Every PDF is made on a worker thread (ui/jobs.py) by services/printing.py; the preview refreshes on its own
-a moment after the last change while the page is visible. The pack list and cover are kept in the settings
-table (PrintService.load_pack/save_pack), so they survive restarts and travel with backups. Items arrive
-from the Library through ``AppEvents.addToPackRequested``; the Library never imports this page.
+Every PDF is made on a worker thread (ui/jobs.py) by the document registry (services/documents.py), as on
+every other page; saving and printing go through ui/widgets/document_dialog.py. The preview says "Updating…"
+at once after a change and refreshes a moment after the last one while the page is visible. Paper and
+region are the user's document settings, which every printed document follows. The pack list and cover are
+kept in the settings table (PrintService.load_pack/save_pack), so they survive restarts and travel with
+backups. Items arrive from the Library through ``AppEvents.addToPackRequested``; the Library never imports this page.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence, QShowEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -35,20 +32,32 @@ from PySide6.QtWidgets import (
 
 from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.printing.options import PaperSize
-from inducci_desktop.services.documents import DocumentSource, PackState, sources
+from inducci_desktop.services.documents import (
+    Built,
+    DocumentRequest,
+    DocumentSettings,
+    DocumentType,
+    build,
+    documents,
+    load_settings,
+    save_settings,
+)
 from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.library.documents import PackState
 from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.print_center.pack_panel import PackPanel
-from inducci_desktop.ui.widgets.pdf_preview import PdfPreview, print_pdf
+from inducci_desktop.ui.widgets import document_dialog
+from inducci_desktop.ui.widgets.document_dialog import make_printer, print_bytes, save_pdf
+from inducci_desktop.ui.widgets.pdf_preview import PdfPreview
 
 log = logging.getLogger(__name__)
 PREVIEW_DELAY_MS = 700
 SAVE_DELAY_MS = 500
 PACK_TAB, SINGLE_TAB = 0, 1
 
-#: a request: (key that identifies the document, title, work(report) -> PDF bytes)
-Request = tuple[tuple[Any, ...], str, Callable[[Callable[[int, int], None]], bytes]]
+#: a request: (key that identifies the document, title, the registry request)
+Request = tuple[tuple[Any, ...], str, DocumentRequest]
 
 
 class PrintCenterPage(QWidget):
@@ -65,6 +74,7 @@ class PrintCenterPage(QWidget):
         self._pending = False
         self._shown_key: tuple[Any, ...] | None = None
         self._printer: QPrinter | None = None
+        self._built: Built | None = None
 
         self.pack = PackPanel(context.undo_stack)
         self.pack.changed.connect(self._pack_changed)
@@ -98,8 +108,8 @@ class PrintCenterPage(QWidget):
             self.paper_combo.addItem(paper.label, paper.value)
         self.region_combo = QComboBox()
         self.region_combo.setAccessibleName("Region in the page header")
-        self.paper_combo.currentIndexChanged.connect(lambda _i: self._pack_changed())
-        self.region_combo.currentIndexChanged.connect(lambda _i: self._pack_changed())
+        self.paper_combo.currentIndexChanged.connect(lambda _i: self._settings_changed())
+        self.region_combo.currentIndexChanged.connect(lambda _i: self._settings_changed())
         options = QFormLayout()
         options.addRow("Paper", self.paper_combo)
         options.addRow("Region", self.region_combo)
@@ -153,8 +163,9 @@ class PrintCenterPage(QWidget):
         self.pack.model.set_entries([(i, titles.get(i, i)) for i in state.item_ids])
         self.pack.set_cover(state.cover)
         self.pack.glossary_check.setChecked(state.with_glossary)
-        self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(state.paper.value)))
-        self._fill_regions(state.region_id)
+        settings = self._document_settings(state)
+        self.paper_combo.setCurrentIndex(max(0, self.paper_combo.findData(settings.paper.value)))
+        self._fill_regions(settings.region_id)
         self._loading = False
         self.reload_choices()
         self.schedule_preview()
@@ -162,6 +173,20 @@ class PrintCenterPage(QWidget):
     def pack_state(self) -> PackState:
         return PackState(tuple(self.pack.model.ids()), self.pack.cover(), self.paper(),
                          self.region_combo.currentData() or None, self.pack.glossary_check.isChecked())
+
+    def _document_settings(self, pack: PackState) -> DocumentSettings:
+        """The user's document settings; before there were any, the paper and region of the saved pack."""
+        if self.services.settings.get("documents") is None:
+            return DocumentSettings(pack.paper, "", pack.region_id)
+        return load_settings(self.services)
+
+    def _settings_changed(self) -> None:
+        if self._loading:
+            return
+        current = load_settings(self.services)
+        save_settings(self.services, DocumentSettings(self.paper(), current.language,
+                                                      self.region_combo.currentData() or None))
+        self._pack_changed()
 
     def save_state(self) -> None:
         self._save_timer.stop()
@@ -187,15 +212,17 @@ class PrintCenterPage(QWidget):
 
     def _fill_sources(self) -> None:
         group = None
-        for source in sources():
-            if group is not None and source.group != group:
+        for kind in documents():
+            if not kind.listed:
+                continue
+            if group is not None and kind.group != group:
                 self.source_combo.insertSeparator(self.source_combo.count())
-            group = source.group
-            self.source_combo.addItem(source.label, source.key)
+            group = kind.group
+            self.source_combo.addItem(kind.title, kind.key)
 
-    def current_source(self) -> DocumentSource | None:
+    def current_source(self) -> DocumentType | None:
         key = self.source_combo.currentData()
-        return next((s for s in sources() if s.key == key), None)
+        return next((s for s in documents() if s.key == key), None)
 
     def reload_choices(self) -> None:
         source = self.current_source()
@@ -249,35 +276,34 @@ class PrintCenterPage(QWidget):
     def request(self) -> Request | None:
         """What the current choices would print, or None when there is nothing to print."""
         paper = self.paper()
-        region_id = self.region_combo.currentData() or None
+        region_id = self.region_combo.currentData() or ""
         if self.tabs.currentIndex() == PACK_TAB:
             ids = tuple(self.pack.model.ids())
             with_glossary = self.pack.glossary_check.isChecked()
             if not ids and not with_glossary:
                 return None
             cover = self.pack.cover()
-            options = self.printing.options(paper, region_id=region_id, organisation=cover.organiser)
             key = ("pack", ids, cover, paper, region_id, with_glossary)
-            printing = self.printing
-            return key, cover.title.strip() or "Handout pack", lambda report: printing.pack_pdf(
-                ids, cover, options, with_glossary=with_glossary, report=report)
+            return key, cover.title.strip() or "Handout pack", DocumentRequest(
+                "pack", records=ids, paper=paper, region_id=region_id, cover=cover, with_glossary=with_glossary)
         source = self.current_source()
         if source is None:
             return None
         choice = self.choice_combo.currentData() if source.needs_choice else ""
         if choice is None:
             return None
-        title = source.label if not source.needs_choice else f"{source.label}: {self.choice_combo.currentText()}"
-        options = self.printing.options(paper, region_id=region_id)
-        services = self.services
+        title = source.title if not source.needs_choice else f"{source.title}: {self.choice_combo.currentText()}"
         return (("single", source.key, choice, paper, region_id), title,
-                lambda _report: source.build(services, choice, options))
+                DocumentRequest(source.key, choice, paper=paper, region_id=region_id))
 
     # -- preview -----------------------------------------------------------------------------------
 
     def schedule_preview(self) -> None:
         if self._loading:
             return
+        request = self.request()
+        if request is not None and request[0] != self._shown_key:
+            self.preview.set_updating()  # at once: what is shown is no longer what would print
         self._preview_timer.start()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -296,8 +322,10 @@ class PrintCenterPage(QWidget):
             self._shown_key = None
             self.preview.clear("Nothing to print yet")
             return
-        key, title, work = request
+        key, title, document_request = request
         if key == self._shown_key and self.preview.data:
+            self.preview.set_busy(False)
+            self.preview.show_pdf(self.preview.data, title)
             return
         if self._running is not None:
             self._pending = True  # made again when the running one ends
@@ -306,12 +334,13 @@ class PrintCenterPage(QWidget):
         generation = self._generation
         self.preview.set_busy(True)
 
-        def done(data: bytes) -> None:
+        def done(data: Built) -> None:
             self._running = None
             self.preview.set_busy(False)
             if generation == self._generation:
                 self._shown_key = key
-                self.preview.show_pdf(data, title)
+                self._built = data
+                self.preview.show_pdf(data.data, title)
             self._again()
 
         def failed(exc: Exception) -> None:
@@ -322,82 +351,57 @@ class PrintCenterPage(QWidget):
             self._report(exc, "The preview could not be made")
             self._again()
 
-        self._running = Job(lambda: work(lambda _d, _t: None)).success(done).failure(failed).start()
+        services = self.services
+        self._running = Job(lambda: build(services, document_request)).success(done).failure(failed).start()
 
     def _again(self) -> None:
         if self._pending:
             self._pending = False
             self.preview_now()
 
-    def _pdf_then(self, label: str, then: Callable[[bytes, Callable[[int, int], None]], Any],
-                  finished: Callable[[Any], None]) -> None:
-        """Get the PDF of the current request (the preview's bytes when current) and run ``then`` with it,
-        both on a worker thread with delayed progress; ``finished`` gets the result on the UI thread."""
+    def _then(self, label: str, then: Callable[[Built], None]) -> None:
+        """Run ``then`` with the current request's document: the one previewed when it is current, else one
+        made now on a worker thread (with delayed progress)."""
         request = self.request()
         if request is None:
             QMessageBox.information(self, "Print Center", "There is nothing to print yet.")
             return
-        key, _title, work = request
-        ready = self.preview.data if key == self._shown_key and self.preview.data else None
-
-        def job(report: Callable[[int, int], None]) -> Any:
-            data = ready if ready is not None else work(report)
-            return then(data, report)
-
-        Job(job).success(finished).failure(lambda exc: self._report(exc, label)).progress(
-            self.window_, f"{label}…").start()
+        key, _title, document_request = request
+        if key == self._shown_key and self._built is not None:
+            then(self._built)
+            return
+        services = self.services
+        Job(lambda report: build(services, document_request, report)).success(then).failure(
+            lambda exc: self._report(exc, label)).progress(self.window_, f"{label}…").start()
 
     # -- save and print ----------------------------------------------------------------------------
 
     def suggested_name(self) -> str:
-        request = self.request()
-        title = request[1] if request else "document"
-        safe = "".join(c if c.isalnum() or c in " -_" else " " for c in title).split()
-        return "-".join(safe)[:80] or "document"
+        return self._built.file_name if self._built is not None else "document.pdf"
 
     def save_as(self) -> None:
-        if self.request() is None:
-            QMessageBox.information(self, "Print Center", "There is nothing to save yet.")
-            return
-        folder = self.state.get("print_center.folder") or str(Path.home())
-        suggested = str(Path(folder) / f"{self.suggested_name()}.pdf")
-        name, _filter = QFileDialog.getSaveFileName(self, "Save as PDF", suggested, "PDF documents (*.pdf)")
-        if not name:
-            return
-        target = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        self.state.set("print_center.folder", str(target.parent))
-        from inducci_desktop.printing.output import write_pdf
+        """Save the document as a PDF, the same way as every preview in the app."""
+        def save(built: Built) -> None:
+            save_pdf(self, self.state, built.data, built.file_name)
 
-        self._pdf_then("Saving the PDF", lambda data, _report: write_pdf(target, data),
-                       lambda path: self.window_.statusBar().showMessage(f"Saved {path}", 6000))
+        self._then("Making the PDF", save)
 
     def print_document(self) -> None:
-        if self.request() is None:
-            QMessageBox.information(self, "Print Center", "There is nothing to print yet.")
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(_page_size(self.paper()))
-        printer.setDocName(self.suggested_name())
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Print")
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self._printer = printer  # kept alive while the worker paints on it
+        def send(built: Built) -> None:
+            printer = make_printer(built)
+            if not document_dialog.ask_printer(self, printer):
+                return
+            self._printer = printer  # kept alive while the worker paints on it
 
-        def send(data: bytes, report: Callable[[int, int], None]) -> int:
-            fd, path = tempfile.mkstemp(prefix="inducci-print-", suffix=".pdf")
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                return print_pdf(path, printer, report)
-            finally:
-                os.unlink(path)
+            def sent(pages: int) -> None:
+                self._printer = None
+                self.window_.statusBar().showMessage(
+                    f"Sent {pages} page{'s' if pages != 1 else ''} to the printer", 6000)
 
-        def sent(pages: int) -> None:
-            self._printer = None
-            self.window_.statusBar().showMessage(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer", 6000)
+            Job(lambda report: print_bytes(built.data, printer, report)).success(sent).failure(
+                lambda exc: self._report(exc, "Printing")).progress(self.window_, "Printing…").start()
 
-        self._pdf_then("Printing", send, sent)
+        self._then("Making the PDF", send)
 
     def _report(self, exc: Exception, what: str) -> None:
         if isinstance(exc, (PrintError, ServiceError)):
@@ -405,10 +409,3 @@ class PrintCenterPage(QWidget):
         else:
             log.error("%s", what, exc_info=exc)
             QMessageBox.critical(self, "Print Center", f"{what}: an unexpected problem occurred ({exc}).")
-
-
-def _page_size(paper: PaperSize) -> Any:
-    from PySide6.QtGui import QPageSize
-
-    return QPageSize(QPageSize.PageSizeId.A4 if paper is PaperSize.A4 else QPageSize.PageSizeId.Letter)
-

@@ -28,7 +28,7 @@ class WorkshopsPage(QWidget):
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.print_button = QPushButton("Print")
-        self.print_button.setMenu(print_menu(self, workshops, self.list.current_id))
+        self.print_button.setMenu(print_menu(self, context, self.list.current_id))
         self.details = DetailsForm(workshops, context.services.regions, self._details_saved)
         self.agenda = AgendaEditor(workshops, context.undo_stack)
         self.participants = ParticipantsPanel(workshops)

@@ -1,0 +1,196 @@
+"""The one way every page prints: a dialog that shows the real PDF of a registry document (built off the UI
+thread), with "Save as PDF…" and "Print…".
+
+Every route saves the same way: the same default folder (remembered in ``ui-state.json``), the registry's
+file-name style, an atomic write, and a confirmation that names the file with an "Open folder" button.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from inducci_desktop.printing.errors import PrintError
+from inducci_desktop.services.documents import Built, DocumentRequest, build, document
+from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.ui.jobs import Job
+from inducci_desktop.ui.widgets.pdf_preview import PdfPreview, page_size, print_pdf
+
+if TYPE_CHECKING:
+    from inducci_desktop.services.container import Services
+    from inducci_desktop.ui.ui_state import UiState
+
+log = logging.getLogger(__name__)
+FOLDER_STATE = "documents.folder"
+
+
+def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
+    """Ask where to save a PDF (the one file dialog of printing; tests answer it by replacing this function)."""
+    name, _filter = QFileDialog.getSaveFileName(parent, "Save as PDF", str(suggested), "PDF documents (*.pdf)")
+    if not name:
+        return None
+    return Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+
+
+def open_folder(path: Path) -> None:
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+
+def default_folder(state: UiState) -> Path:
+    folder = state.get(FOLDER_STATE)
+    return Path(folder) if isinstance(folder, str) and folder and Path(folder).is_dir() else Path.home()
+
+
+def confirm_saved(parent: QWidget, path: Path) -> QMessageBox:
+    """Say where the file went, with "Open folder" (non-modal: returns the box, already shown)."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Saved", f"Saved the PDF as\n{path}", parent=parent)
+    box.setObjectName("savedConfirmation")
+    folder_button = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    folder_button.clicked.connect(lambda: open_folder(path))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
+
+
+def save_pdf(parent: QWidget, state: UiState, data: bytes, file_name: str,
+             saved: Callable[[Path], None] | None = None) -> Job | None:
+    """Ask for a file (default folder + ``file_name``), write ``data`` atomically off the UI thread, then
+    confirm where it went; ``saved`` is told the path too."""
+    target = choose_save_path(parent, default_folder(state) / file_name)
+    if target is None:
+        return None
+    state.set(FOLDER_STATE, str(target.parent))
+    from inducci_desktop.printing.output import write_pdf
+
+    def done(path: Path) -> None:
+        confirm_saved(parent, path)
+        if saved is not None:
+            saved(path)
+
+    def failed(exc: Exception) -> None:
+        QMessageBox.warning(parent, "Not saved", problem_text(exc))
+
+    return Job(lambda: write_pdf(target, data)).success(done).failure(failed).start()
+
+
+def problem_text(exc: Exception) -> str:
+    if isinstance(exc, (PrintError, ServiceError)):
+        return str(exc)
+    log.error("a document could not be made", exc_info=exc)
+    return f"An unexpected problem occurred ({exc})."
+
+
+class DocumentDialog(QDialog):
+    """Preview of one registry document; Save as PDF… and Print… act on the PDF shown."""
+
+    def __init__(self, parent: QWidget, services: Services, state: UiState, request: DocumentRequest) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.state = state
+        self.request = request
+        self.built: Built | None = None
+        self.saved: Path | None = None
+        self._printer: QPrinter | None = None
+        self.setWindowTitle(f"Print preview – {document(request.key).title}")
+        self.resize(760, 640)
+        self.preview = PdfPreview()
+        self.save_button = QPushButton("Save as PDF…")
+        self.print_button = QPushButton("Print…")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button.clicked.connect(lambda: self.save_as())
+        self.print_button.clicked.connect(lambda: self.print_document())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.buttons)
+        self._set_ready(False)
+        self.preview.set_updating()
+        self.job = Job(lambda: build(services, request)).success(self._shown).failure(self._failed).start()
+
+    def _set_ready(self, ready: bool) -> None:
+        self.save_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
+
+    def _shown(self, built: Built) -> None:
+        self.built = built
+        self.preview.set_busy(False)
+        self.preview.show_pdf(built.data, built.title or document(self.request.key).title)
+        self._set_ready(True)
+
+    def _failed(self, exc: Exception) -> None:
+        self.preview.set_busy(False)
+        self.preview.clear("No preview")
+        QMessageBox.warning(self, "Not printed", f"The document could not be made: {problem_text(exc)}")
+
+    def save_as(self) -> Job | None:
+        if self.built is None:
+            return None
+
+        def saved(path: Path) -> None:
+            self.saved = path
+
+        return save_pdf(self, self.state, self.built.data, self.built.file_name, saved)
+
+    def print_document(self) -> Job | None:
+        if self.built is None:
+            return None
+        printer = make_printer(self.built)
+        if not ask_printer(self, printer):
+            return None
+        self._printer = printer  # kept alive while the worker paints on it
+        data = self.built.data
+
+        def sent(pages: int) -> None:
+            self._printer = None
+            QMessageBox.information(self, "Printed", f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+
+        def failed(exc: Exception) -> None:
+            QMessageBox.warning(self, "Not printed", problem_text(exc))
+
+        return Job(lambda report: print_bytes(data, printer, report)).success(sent).failure(failed).progress(
+            self, "Printing…").start()
+
+
+def make_printer(built: Built) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(page_size(built.paper))
+    printer.setDocName(built.file_name.removesuffix(".pdf"))
+    return printer
+
+
+def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
+    """The system print dialog (tests replace this function: a printer is the one thing they may mock)."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print")
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def print_bytes(data: bytes, printer: QPrinter, report: Any) -> int:
+    """Runs on a worker thread: the PDF through a temporary file onto ``printer`` (≤ 300 dpi)."""
+    fd, path = tempfile.mkstemp(prefix="inducci-print-", suffix=".pdf")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        return print_pdf(path, printer, report)
+    finally:
+        os.unlink(path)
+
+
+def show_document(parent: QWidget, services: Services, state: UiState, request: DocumentRequest) -> DocumentDialog:
+    """Open the preview of ``request`` (non-modal; the dialog is returned so callers and tests can follow it)."""
+    dialog = DocumentDialog(parent, services, state, request)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
