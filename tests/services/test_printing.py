@@ -148,3 +148,21 @@ def test_registered_documents_build(ready: Services) -> None:
     register(DocumentType("test-document", "Test", "", lambda s: [],
                           lambda s, r, o, _rep: Built(b"%PDF-test", "test.pdf"), listed=False))
     assert build(ready, DocumentRequest("test-document")).data == b"%PDF-test"
+
+
+def test_options_come_from_the_settings_unless_the_request_overrides_them(ready: Services) -> None:
+    from inducci_desktop.services.documents import DocumentSettings, save_settings
+
+    default = resolve_options(ready, DocumentRequest("glossary"))
+    assert (default.paper, default.language, default.region) == (PaperSize.A4, ready.library.language, "")
+    region = ready.regions.add("Moravskoslezský kraj")
+    save_settings(ready, DocumentSettings(PaperSize.LETTER, "cs", region.id))
+    chosen = resolve_options(ready, DocumentRequest("glossary"))
+    assert (chosen.paper, chosen.language, chosen.region) == (PaperSize.LETTER, "cs", "Moravskoslezský kraj")
+    other = resolve_options(ready, DocumentRequest("glossary", paper="a4", language="pl", region_id=""))
+    assert (other.paper, other.language, other.region) == (PaperSize.A4, "pl", "")
+    ready.regions.delete(region.id)
+    assert resolve_options(ready, DocumentRequest("glossary")).region == ""  # a deleted region prints none
+    with pytest.raises(ValidationError, match="paper"):
+        resolve_options(ready, DocumentRequest("glossary", paper="a3"))
+    assert b"/Lang (cs)" in build(ready, DocumentRequest("glossary")).data
