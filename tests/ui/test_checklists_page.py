@@ -27,8 +27,8 @@ def collect_on_the_main_thread() -> Iterator[None]:
 
 
 def page_of(app: Any) -> ChecklistsPage:
-    app.window.show_page("Checklists")
-    page = app.window.pages["Checklists"]
+    app.window.show_page("checklists")
+    page = app.window.pages["checklists"]
     assert isinstance(page, ChecklistsPage)
     return page
 

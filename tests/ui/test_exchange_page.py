@@ -19,8 +19,8 @@ from .conftest import Dialogs
 
 
 def open_page(app: RunningApp) -> ExchangePage:
-    app.window.show_page("Exchange")
-    page = app.window.pages["Exchange"]
+    app.window.show_page("exchange")
+    page = app.window.pages["exchange"]
     assert isinstance(page, ExchangePage)
     return page
 
@@ -56,10 +56,10 @@ def test_import_preview_apply_and_refresh(launch: Any, qtbot: Any, monkeypatch: 
         official.exchange.export(tmp_path / "work.inducci", ExportSelection(everything=True))
     app = launch(tmp_path / "coordinator")
     page = open_page(app)
-    app.window.show_page("Checklists")
-    checklists = app.window.pages["Checklists"]
+    app.window.show_page("checklists")
+    checklists = app.window.pages["checklists"]
     assert checklists.model.rowCount() == 0
-    app.window.show_page("Exchange")
+    app.window.show_page("exchange")
     monkeypatch.setattr(exchange_page.QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(tmp_path / "work.inducci"), "")))
     page.import_button.click()
@@ -133,8 +133,8 @@ def test_by_region_button_on_the_checklists_page(launch: Any, qtbot: Any) -> Non
 
     app = launch()
     load_demo(app.services)
-    app.window.show_page("Checklists")
-    page = app.window.pages["Checklists"]
+    app.window.show_page("checklists")
+    page = app.window.pages["checklists"]
     page.reload()
     page.regions_button.click()
     dialog = page.findChild(RegionOverviewDialog)

@@ -17,10 +17,10 @@ from .conftest import type_text
 @pytest.fixture
 def library(launch: Any, qtbot: Any) -> LibraryPage:
     app = launch()
-    app.window.show_page("Library")
+    app.window.show_page("library")
     app.window.activateWindow()
     qtbot.waitActive(app.window)  # shortcuts only reach the active window
-    page = app.window.pages["Library"]
+    page = app.window.pages["library"]
     assert isinstance(page, LibraryPage)
     return page
 

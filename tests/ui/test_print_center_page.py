@@ -33,15 +33,15 @@ def app(launch: Any, qtbot: Any) -> Any:
 
 
 def center(app: Any) -> PrintCenterPage:
-    page = app.window.pages["Print Center"]
+    page = app.window.pages["print_center"]
     assert isinstance(page, PrintCenterPage)
     return page
 
 
 def add_from_library(app: Any, qtbot: Any, item_ids: list[str]) -> None:
-    library = app.window.pages["Library"]
+    library = app.window.pages["library"]
     assert isinstance(library, LibraryPage)
-    app.window.show_page("Library")
+    app.window.show_page("library")
     for item_id in item_ids:
         assert library.reader.open(item_id)
         qtbot.mouseClick(library.reader.pack_button, Qt.MouseButton.LeftButton)
@@ -74,7 +74,7 @@ def test_add_from_library_reorder_remove_and_undo(app: Any, qtbot: Any) -> None:
     assert ids(page) == [*guides, case]
     assert "already" in app.window.statusBar().currentMessage()
 
-    app.window.show_page("Print Center")
+    app.window.show_page("print_center")
     page.pack.select(2)
     qtbot.mouseClick(page.pack.up_button, Qt.MouseButton.LeftButton)
     assert ids(page) == [guides[0], case, guides[1]]
@@ -117,7 +117,7 @@ def test_preview_shows_the_real_pdf(app: Any, qtbot: Any) -> None:
     guides = [i.id for i in app.services.library.items(kind="guide")][:2]
     add_from_library(app, qtbot, guides)
     page = center(app)
-    app.window.show_page("Print Center")
+    app.window.show_page("print_center")
     wait_preview(page, qtbot)
     expected = len(PdfReader(io.BytesIO(page.preview.data)).pages)
     assert page.preview.document.pageCount() == expected >= 4  # cover, contents, two guides
@@ -131,7 +131,7 @@ def test_preview_shows_the_real_pdf(app: Any, qtbot: Any) -> None:
 
 def test_single_document_glossary(app: Any, qtbot: Any) -> None:
     page = center(app)
-    app.window.show_page("Print Center")
+    app.window.show_page("print_center")
     page.tabs.setCurrentIndex(print_center_page.SINGLE_TAB)
     page.source_combo.setCurrentIndex(page.source_combo.findData("glossary"))
     wait_preview(page, qtbot)
@@ -166,7 +166,7 @@ def test_print_renders_pages_onto_the_printer(app: Any, qtbot: Any, tmp_path: Pa
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     add_from_library(app, qtbot, [app.services.library.items(kind="case")[0].id])
     page = center(app)
-    app.window.show_page("Print Center")
+    app.window.show_page("print_center")
     wait_preview(page, qtbot)
     expected = page.preview.document.pageCount()
     output = tmp_path / "printed.pdf"

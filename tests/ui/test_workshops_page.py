@@ -17,8 +17,8 @@ from .conftest import Dialogs, type_text
 
 
 def open_page(app: RunningApp) -> WorkshopsPage:
-    app.window.show_page("Workshops")
-    page = app.window.pages["Workshops"]
+    app.window.show_page("workshops")
+    page = app.window.pages["workshops"]
     assert isinstance(page, WorkshopsPage)
     return page
 

@@ -10,6 +10,7 @@ import logging
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from inducci_desktop.domain.changes import ChangeFeed
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.maintenance import MaintenanceService
@@ -30,6 +31,9 @@ class Services:
     def __init__(self, paths: AppPaths, store: Store) -> None:
         self.paths = paths
         self.store = store
+        #: what every write changed (kinds and ids), reported after each commit, on the writing thread;
+        #: the GUI turns it into AppEvents.changed, the command line has no listener
+        self.changes: ChangeFeed = store.feed
         self.regions = RegionService(store)
         self.settings = SettingsService(store)
         self.maintenance = MaintenanceService(store)

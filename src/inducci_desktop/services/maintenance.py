@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.store.backup import BackupInfo
 from inducci_desktop.store.database import CheckResult, Store, check_database
 from inducci_desktop.store.schema import HEAD
@@ -15,11 +16,17 @@ class MaintenanceService:
         return self.store.backups.list()
 
     def create_backup(self) -> BackupInfo:
-        return self.store.backups.create("manual")
+        made = self.store.backups.create("manual")
+        self.store.feed.report(Changes.of(Kind.BACKUP, [made.id]))
+        return made
 
     def restore_backup(self, backup_id: str) -> str | None:
-        """Verify, keep the current file as a backup, restore and reopen; returns the safety backup's id."""
-        return self.store.restore(backup_id)
+        """Verify, keep the current file as a backup, restore and reopen; returns the safety backup's id.
+
+        Reports ``Changes.all()`` (the whole database was replaced) and the new safety backup."""
+        safety = self.store.restore(backup_id)
+        self.store.feed.report(Changes.of(Kind.BACKUP, None if safety is None else [safety]))
+        return safety
 
     def check(self) -> CheckResult:
         return check_database(self.store.path)

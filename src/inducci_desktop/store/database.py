@@ -11,6 +11,8 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from inducci_desktop.domain.changes import ChangeFeed, Changes
+from inducci_desktop.store import tracking
 from inducci_desktop.store.backup import Backups
 from inducci_desktop.store.engine import make_engine
 from inducci_desktop.store.errors import NewerDatabaseError
@@ -26,19 +28,28 @@ class Database:
     Sessions belong to the thread that made them; services pass ids and plain data across threads.
     """
 
-    def __init__(self, path: Path, backup_dir: Path) -> None:
+    def __init__(self, path: Path, backup_dir: Path, feed: ChangeFeed | None = None) -> None:
         self.path = path
         self.backups = Backups(path, backup_dir)
+        #: every committed unit of work reports what it changed here
+        self.feed = feed if feed is not None else ChangeFeed()
         self.engine: Engine = make_engine(path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        tracking.track(self._sessions)
         self._read_sessions = sessionmaker(self.engine.execution_options(sqlite_begin="DEFERRED"),
                                            expire_on_commit=False)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One write transaction: committed when the block ends, rolled back on any exception."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One write transaction: committed when the block ends, rolled back on any exception.
+
+        After the commit, what it changed (kinds and ids, recorded from the session) goes to ``feed``.
+        """
+        with self._sessions() as session:
+            recorded = tracking.begin(session)
+            with session.begin():
+                yield session
+        self.feed.report(recorded.changes())
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -82,7 +93,8 @@ class OpenReport:
     backups_made: list[str] = field(default_factory=list)
 
 
-def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True) -> tuple[Database, OpenReport]:
+def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True,
+                  feed: ChangeFeed | None = None) -> tuple[Database, OpenReport]:
     """Open the database at ``path``, creating or upgrading it as needed.
 
     Order: read-only checks (SQLite? intact? a revision we know?) → daily backup → backup before a
@@ -112,7 +124,7 @@ def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True) -> 
         from inducci_desktop.store.migrate import upgrade
 
         upgrade(path)
-    return Database(path, backup_dir), report
+    return Database(path, backup_dir, feed), report
 
 
 @dataclass(frozen=True)
@@ -150,14 +162,17 @@ def check_database(path: Path) -> CheckResult:
 class Store:
     """The database of one data folder, which can be closed and reopened around a restore."""
 
-    def __init__(self, path: Path, backup_dir: Path) -> None:
+    def __init__(self, path: Path, backup_dir: Path, feed: ChangeFeed | None = None) -> None:
         self.path = path
         self.backups = Backups(path, backup_dir)
+        #: what every write changed; survives a close and reopen (restore)
+        self.feed = feed if feed is not None else ChangeFeed()
         self._db: Database | None = None
         self.last_open: OpenReport | None = None
 
     def open(self, *, auto_backup: bool = True) -> OpenReport:
-        self._db, self.last_open = open_database(self.path, self.backups.folder, auto_backup=auto_backup)
+        self._db, self.last_open = open_database(self.path, self.backups.folder, auto_backup=auto_backup,
+                                                 feed=self.feed)
         return self.last_open
 
     @property
@@ -180,4 +195,5 @@ class Store:
         self.close()
         safety = self.backups.restore(backup_id)
         self.open(auto_backup=False)
+        self.feed.report(Changes.all())
         return safety.id if safety else None

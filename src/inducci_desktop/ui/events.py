@@ -1,4 +1,11 @@
-"""Signals that tell pages what changed, so pages refresh themselves instead of poking each other."""
+"""Signals that tell pages what changed, so pages refresh themselves instead of poking each other.
+
+Signals:
+    changed(Changes): a committed write changed these kinds of records (``domain/changes.py``); always
+        delivered on the UI thread, also for writes made by a background job. Pages filter with
+        ``changes.touches(Kind.X, ...)``; ``changes.everything`` means the whole database was replaced.
+    addToPackRequested(str): the user asked to add a toolbox item (id) to the handout pack.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +13,6 @@ from PySide6.QtCore import QObject, Signal
 
 
 class AppEvents(QObject):
-    regionsChanged = Signal()
-    backupsChanged = Signal()
-    #: the whole database was replaced (restore): every page reloads, undo history is dropped
-    dataReplaced = Signal()
+    changed = Signal(object)
     #: the user asked to add a toolbox item (id) to the handout pack; the Print Center adds it
     addToPackRequested = Signal(str)

@@ -7,7 +7,7 @@ services are ready.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSize, Qt
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop import APP_NAME
+from inducci_desktop.domain.changes import Changes
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.ui.about import show_about
 from inducci_desktop.ui.events import AppEvents
@@ -36,25 +37,27 @@ if TYPE_CHECKING:
 
 
 class LazyPages(Mapping[str, QWidget]):
-    """The pages by title; each is imported and built on first access and then added to the stack."""
+    """The pages by id; each is imported and built on first access and then added to the stack."""
 
     def __init__(self, context: PageContext | None, stack: QStackedWidget) -> None:
         self.context = context
         self.stack = stack
-        self._targets: dict[str, str] = {}
+        self._targets: dict[str, tuple[str, str]] = {}
         self._built: dict[str, QWidget] = {}
 
-    def declare(self, title: str, target: str) -> None:
-        self._targets[title] = target
+    def declare(self, page_id: str, title: str, target: str) -> None:
+        self._targets[page_id] = (title, target)
 
-    def __getitem__(self, title: str) -> QWidget:
-        page = self._built.get(title)
+    def __getitem__(self, page_id: str) -> QWidget:
+        page = self._built.get(page_id)
         if page is None:
-            module_name, class_name = self._targets[title].split(":")
+            title, target = self._targets[page_id]
+            module_name, class_name = target.split(":")
             page = getattr(importlib.import_module(module_name), class_name)(self.context)
+            page.setObjectName(f"page-{page_id}")
             page.setAccessibleName(title)
             self.stack.addWidget(page)
-            self._built[title] = page
+            self._built[page_id] = page
         return page
 
     def __iter__(self) -> Iterator[str]:
@@ -72,10 +75,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.paths = paths
         self.services: Services | None = None
+        self._unsubscribe: Callable[[], None] | None = None
         self.state = UiState(paths.data_dir)
         self.events = AppEvents(self)
         self.undo_stack = QUndoStack(self)
-        self.events.dataReplaced.connect(self.undo_stack.clear)
+        self.events.changed.connect(self._on_changed)
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(760, 520))
 
@@ -101,6 +105,10 @@ class MainWindow(QMainWindow):
         apply_theme(self.state.get("theme", "system"))
         self._restore_geometry()
 
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.everything:
+            self.undo_stack.clear()  # the whole database was replaced: old commands point nowhere
+
     # -- pages -------------------------------------------------------------------------------------
 
     def attach(self, services: Services) -> None:
@@ -113,22 +121,34 @@ class MainWindow(QMainWindow):
         from inducci_desktop.ui.pages.registry import BUILD_AT_START, PAGES
 
         self.services = services
+        # each commit anywhere (any thread) becomes one AppEvents.changed on the UI thread: the signal is
+        # emitted on the writing thread and Qt queues it to the receivers, which live on the UI thread
+        self._unsubscribe = services.changes.subscribe(self.events.changed.emit)
         self.pages = LazyPages(PageContext(services, self.events, self.undo_stack, self.state, self), self.stack)
-        for title, icon, target in PAGES:
-            self.pages.declare(title, target)
-            self.add_page(title, self.style().standardIcon(icon))
+        for entry in PAGES:
+            self.pages.declare(entry.id, entry.title, entry.target)
+            self.add_page(entry.id, entry.title, self.style().standardIcon(entry.icon))
         self.backup_action.triggered.connect(lambda: self.settings_page.backups.create_backup())
         self.backup_action.setEnabled(True)
         self.nav.setCurrentRow(0)
-        for title in BUILD_AT_START:
-            _ = self.pages[title]  # built now, see BUILD_AT_START
+        for page_id in BUILD_AT_START:
+            _ = self.pages[page_id]  # built now, see BUILD_AT_START
+
+    def detach(self) -> None:
+        """Stop hearing the services' changes (before they are closed)."""
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
 
     @property
     def settings_page(self) -> SettingsPage:
-        return cast("SettingsPage", self.pages["Settings"])
+        from inducci_desktop.ui.pages.registry import SETTINGS
 
-    def add_page(self, title: str, icon: QIcon) -> None:
+        return cast("SettingsPage", self.pages[SETTINGS])
+
+    def add_page(self, page_id: str, title: str, icon: QIcon) -> None:
         item = QListWidgetItem(icon, title)
+        item.setData(Qt.ItemDataRole.UserRole, page_id)
         item.setSizeHint(QSize(0, 34))
         self.nav.addItem(item)
         row = self.nav.count() - 1
@@ -140,16 +160,17 @@ class MainWindow(QMainWindow):
     def _row_selected(self, row: int) -> None:
         if row < 0:
             return
-        page = self.pages.get(self.nav.item(row).text())
+        page = self.pages.get(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
         if page is not None:
             self.stack.setCurrentWidget(page)
 
-    def show_page(self, title: str) -> None:
+    def show_page(self, page_id: str) -> None:
+        """Show the page with this id (see ui/pages/registry.py)."""
         for row in range(self.nav.count()):
-            if self.nav.item(row).text() == title:
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == page_id:
                 self.nav.setCurrentRow(row)
                 return
-        raise KeyError(title)
+        raise KeyError(page_id)
 
     # -- menus -------------------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from inducci_desktop.content.dbload import template_from_json, template_to_json
 from inducci_desktop.content.folding import fold
 from inducci_desktop.content.model import ChecklistTemplate
 from inducci_desktop.content.problems import ContentError, Problem
+from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.store.database import Store
@@ -160,6 +161,12 @@ class TemplateService:
         self.library = library
         # (id, version) → template; versions never change once stored (a new version is a new key)
         self._cache: dict[tuple[str, int], ChecklistTemplate] = {}
+        # a template version replaced by any write (an import included) must not be served from the cache
+        store.feed.subscribe(self._forget_changed)
+
+    def _forget_changed(self, changes: Changes) -> None:
+        if changes.touches(Kind.TEMPLATE):
+            self._cache.clear()
 
     # --- reading -----------------------------------------------------------------------------------
 

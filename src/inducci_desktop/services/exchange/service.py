@@ -186,8 +186,6 @@ class ExchangeService:
                                       "again. Nothing was imported.")
             backup_id = self._backup_before(writes)
             _write(session, writes, on_write)
-        if self.templates is not None and not writes.empty:
-            self.templates._cache.clear()  # an own template version may have been replaced
         return ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts),
                             backup_id)
 
@@ -204,8 +202,6 @@ class ExchangeService:
             entries, writes = Planner(session, bundle).run()
             backup_id = self._backup_before(writes)
             _write(session, writes, None)
-        if self.templates is not None and not writes.empty:
-            self.templates._cache.clear()
         plan = self._plan(path, bundle, entries)
         return plan, ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts),
                                   backup_id)

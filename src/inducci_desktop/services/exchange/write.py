@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from inducci_desktop.services.exchange.merge import Writes
 from inducci_desktop.services.exchange.schema import KINDS
+from inducci_desktop.store import tracking
 from inducci_desktop.store.models import ChecklistTemplateRow
 
 
@@ -39,6 +40,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     marks = ", ".join("?" for _ in columns)
     sql = f"INSERT INTO {_quote(session, table.name)} ({names}) VALUES ({marks})"
     session.connection().exec_driver_sql(sql, _convert(rows, columns, _converters(session, table, columns)))
+    tracking.note(session, table.name, (str(r["id"]) for r in rows if "id" in r))
 
 
 def update_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
@@ -47,6 +49,7 @@ def update_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     sql = f"UPDATE {_quote(session, table.name)} SET {sets} WHERE id = ?"
     values = _convert(rows, [*columns, "id"], _converters(session, table, [*columns, "id"]))
     session.connection().exec_driver_sql(sql, values)
+    tracking.note(session, table.name, (str(r["id"]) for r in rows))
 
 
 def write_all(session: Session, writes: Writes, on_write: Callable[[str], None] | None = None) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.services.checklists.service import ChecklistService
 from inducci_desktop.services.documents import DocumentRequest
 from inducci_desktop.services.errors import ServiceError
@@ -35,6 +36,7 @@ from inducci_desktop.ui.pages.checklists.list_panel import COLUMNS, AssessmentTa
 from inducci_desktop.ui.pages.checklists.runner import RunnerWidget
 from inducci_desktop.ui.pages.checklists.summary import CompareView, SummaryView
 from inducci_desktop.ui.pages.context import PageContext
+from inducci_desktop.ui.pages.registry import LIBRARY
 from inducci_desktop.ui.widgets.document_dialog import show_document
 
 log = logging.getLogger(__name__)
@@ -164,7 +166,7 @@ class ChecklistsPage(QWidget):
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_or_restore)
         self._reload_pending = False
-        self.events.dataReplaced.connect(self._data_replaced)
+        self.events.changed.connect(self._data_changed)
         self.reload()
 
     # --- list -------------------------------------------------------------------------------------
@@ -187,9 +189,14 @@ class ChecklistsPage(QWidget):
         # the list is refreshed when shown again (answers change many times a minute)
         self._reload_pending = True
 
-    def _data_replaced(self) -> None:
-        self._reload_pending = True  # a restore or an import changed the assessments underneath
-        self.show_list()
+    def _data_changed(self, changes: Changes) -> None:
+        # the page's own answers arrive here too (many a minute) and refresh the list when it is shown
+        # again; writes made elsewhere (an import, a restore) reload it at once
+        if changes.everything:
+            self._reload_pending = True
+            self.show_list()
+        elif changes.touches(Kind.ASSESSMENT, Kind.TEMPLATE) and not self.isVisible():
+            self.reload()
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
@@ -353,10 +360,10 @@ class ChecklistsPage(QWidget):
 
     def open_guide(self, item_id: str) -> None:
         window = self.context.window
-        library = getattr(window, "pages", {}).get("Library")
+        library = window.pages.get(LIBRARY)
         reader = getattr(library, "reader", None)
         if reader is not None and hasattr(reader, "open"):
-            window.show_page("Library")
+            window.show_page(LIBRARY)
             reader.open(item_id)
             return
         try:

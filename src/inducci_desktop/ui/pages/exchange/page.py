@@ -1,7 +1,8 @@
 """The Exchange page: export a bundle for another machine, import one with a preview, tables for spreadsheets.
 
 Every file operation runs off the UI thread (``Job``); a bundle that cannot be imported is explained in
-an error dialog and changes nothing. After an import, AppEvents.dataReplaced makes every page reload.
+an error dialog and changes nothing. After an import, AppEvents.changed makes the pages showing the
+imported kinds reload.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.exchange.service import ExportResult, ExportSelection, ImportPlan, ImportResult
 from inducci_desktop.services.exchange.tables import TABLES, TableResult, TableService
@@ -74,8 +76,7 @@ class ExchangePage(QWidget):
         right.addWidget(self._tables_box())
         right.addStretch(1)
         columns.addLayout(right, 2)
-        self.events.dataReplaced.connect(self.reload)
-        self.events.regionsChanged.connect(self.reload)
+        self.events.changed.connect(self._changed)
         self.reload()
 
     # --- building ----------------------------------------------------------------------------------
@@ -161,6 +162,10 @@ class ExchangePage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.reload()
+
+    def _changed(self, changes: Changes) -> None:
+        if changes.touches(Kind.REGION, Kind.TEMPLATE, Kind.ASSESSMENT, Kind.WORKSHOP, Kind.PARTICIPANT):
+            self.reload()
 
     def reload(self) -> None:
         checked = set(self.checked_ids())
@@ -312,7 +317,6 @@ class ExchangePage(QWidget):
                 + ("\n\nThe data before the import is kept as a backup (Settings → Backups)."
                    if result.backup_id else ""))
         self.last_import.setText(text)
-        self.events.dataReplaced.emit()
         QMessageBox.information(self, "Imported", text)
 
     def _table_kind_changed(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.content.model import KIND_LABELS
+from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.library.reader import ReaderView
@@ -110,13 +111,19 @@ class LibraryPage(QWidget):
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
         self.search_edit.installEventFilter(self)
-        self.events.dataReplaced.connect(self.reload_tree)
+        self.events.changed.connect(self._data_changed)
         self.reload_tree()
         first = next(iter(self.library.items(kind="guide")), None)
         if first is not None:
             self.reader.open(first.id)
 
     # -- browsing ----------------------------------------------------------------------------------
+
+    def _data_changed(self, changes: Changes) -> None:
+        # bookmarks made on this page refresh the tree themselves; those from elsewhere (import, restore)
+        # and a new content pack reload it here
+        if changes.touches(Kind.CONTENT) or (changes.touches(Kind.BOOKMARK) and not self.isVisible()):
+            self.reload_tree()
 
     def reload_tree(self) -> None:
         kind = self.kind_combo.currentData() or None

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.printing.options import PaperSize
 from inducci_desktop.services.documents import (
@@ -52,6 +53,8 @@ from inducci_desktop.ui.widgets.document_dialog import make_printer, print_bytes
 from inducci_desktop.ui.widgets.pdf_preview import PdfPreview
 
 log = logging.getLogger(__name__)
+#: the kinds of records the document sources offer as choices (workshops, assessments, templates, content)
+CHOICE_KINDS = (Kind.WORKSHOP, Kind.ASSESSMENT, Kind.TEMPLATE, Kind.CONTENT, Kind.REGION)
 PREVIEW_DELAY_MS = 700
 SAVE_DELAY_MS = 500
 PACK_TAB, SINGLE_TAB = 0, 1
@@ -149,11 +152,19 @@ class PrintCenterPage(QWidget):
         self._save_timer.timeout.connect(self.save_state)
 
         context.events.addToPackRequested.connect(self.add_item)
-        context.events.regionsChanged.connect(self._fill_regions)
-        context.events.dataReplaced.connect(self.reload)
+        context.events.changed.connect(self._data_changed)
         self.reload()
 
     # -- state -------------------------------------------------------------------------------------
+
+    def _data_changed(self, changes: Changes) -> None:
+        if changes.everything:
+            self.reload()
+            return
+        if changes.touches(Kind.REGION):
+            self._fill_regions(self.region_combo.currentData())
+        if changes.touches(*CHOICE_KINDS):
+            self._fill_choices()  # a record added, renamed or deleted on another page is offered at once
 
     def reload(self) -> None:
         """Show the pack as saved (at start and after a restore)."""
@@ -225,7 +236,13 @@ class PrintCenterPage(QWidget):
         return next((s for s in documents() if s.key == key), None)
 
     def reload_choices(self) -> None:
+        self._fill_choices()
+        self.schedule_preview()
+
+    def _fill_choices(self) -> None:
+        """List the records the current source can print, keeping the chosen one if it is still there."""
         source = self.current_source()
+        keep = self.choice_combo.currentData()
         self.choice_combo.blockSignals(True)
         self.choice_combo.clear()
         if source is not None and source.needs_choice:
@@ -240,8 +257,9 @@ class PrintCenterPage(QWidget):
                 self.choice_combo.addItem("(nothing to print yet)", None)
         self.choice_combo.setEnabled(source is not None and source.needs_choice and self.choice_combo.count() > 0
                                      and self.choice_combo.itemData(0) is not None)
+        if keep is not None and self.choice_combo.findData(keep) >= 0:
+            self.choice_combo.setCurrentIndex(self.choice_combo.findData(keep))
         self.choice_combo.blockSignals(False)
-        self.schedule_preview()
 
     # -- the pack ----------------------------------------------------------------------------------
 
@@ -372,7 +390,7 @@ class PrintCenterPage(QWidget):
             return
         services = self.services
         Job(lambda report: build(services, document_request, report)).success(then).failure(
-            lambda exc: self._report(exc, label)).progress(self.window_, f"{label}…").start()
+            lambda exc: self._report(exc, label)).progress(self.window(), f"{label}…").start()
 
     # -- save and print ----------------------------------------------------------------------------
 

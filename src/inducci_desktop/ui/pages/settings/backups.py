@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from inducci_desktop.domain.changes import Kind
 from inducci_desktop.services.maintenance import MaintenanceService
 from inducci_desktop.store.backup import BackupInfo
 from inducci_desktop.store.errors import StoreError
@@ -73,7 +74,7 @@ class BackupsPanel(QGroupBox):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        events.backupsChanged.connect(self.reload)
+        events.changed.connect(lambda changes: self.reload() if changes.touches(Kind.BACKUP) else None)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.reload()
@@ -92,7 +93,6 @@ class BackupsPanel(QGroupBox):
             self.create_button.setEnabled(True)
             when = info.created.astimezone()
             self.status.setText(f"Backup made: {when:%Y-%m-%d %H:%M:%S}, {human_size(info.size)}.")
-            self.events.backupsChanged.emit()
 
         def failed(exc: Exception) -> None:
             self.create_button.setEnabled(True)
@@ -121,8 +121,6 @@ class BackupsPanel(QGroupBox):
             self._reopen_after_failure()
             return
         self.status.setText("Backup restored." + (" The previous data is kept as a backup." if safety else ""))
-        self.events.dataReplaced.emit()
-        self.events.backupsChanged.emit()
 
     def _reopen_after_failure(self) -> None:
         if not self.maintenance.store.is_open:

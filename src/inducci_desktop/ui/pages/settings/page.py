@@ -82,7 +82,7 @@ class SettingsPage(QScrollArea):
         columns.addWidget(self.regions, 1)
         layout.addLayout(columns, 1)
         self.setWidget(body)
-        events.dataReplaced.connect(self.refresh)
+        events.changed.connect(lambda changes: self.refresh() if changes.everything else None)
         self.refresh()
 
     def refresh(self) -> None:

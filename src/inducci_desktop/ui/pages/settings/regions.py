@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from inducci_desktop.domain.changes import Kind
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.regions import RegionService, RegionView
 from inducci_desktop.ui.events import AppEvents
@@ -27,6 +28,10 @@ from inducci_desktop.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
+
+
+def _reported() -> None:
+    """Region writes report themselves (AppEvents.changed); an undo command needs no extra call."""
 
 class RegionTableModel(RowsTableModel):
     HEADERS = ("Name", "Kind", "Country")
@@ -106,8 +111,7 @@ class RegionsPanel(QGroupBox):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
 
-        events.regionsChanged.connect(self.model.reload)
-        events.dataReplaced.connect(self.model.reload)
+        events.changed.connect(lambda changes: self.model.reload() if changes.touches(Kind.REGION) else None)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.model.reload()
@@ -124,11 +128,11 @@ class RegionsPanel(QGroupBox):
 
     def add_region(self) -> None:
         name = self.name_edit.text()
-        if self._push(lambda: AddRegion(self.regions, self.events.regionsChanged.emit, name)):
+        if self._push(lambda: AddRegion(self.regions, _reported, name)):
             self.name_edit.clear()
 
     def _rename(self, region_id: str, name: str) -> bool:
-        return self._push(lambda: RenameRegion(self.regions, self.events.regionsChanged.emit, region_id, name))
+        return self._push(lambda: RenameRegion(self.regions, _reported, region_id, name))
 
     def _edit_current(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -140,7 +144,7 @@ class RegionsPanel(QGroupBox):
         if region_id is None:
             return
         command = RestoreRegion if self.model.show_deleted else DeleteRegion
-        self._push(lambda: command(self.regions, self.events.regionsChanged.emit, region_id))
+        self._push(lambda: command(self.regions, _reported, region_id))
 
     def _push(self, make: Any) -> bool:
         try:

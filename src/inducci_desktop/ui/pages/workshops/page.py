@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
+from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.services.errors import NotFoundError
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.workshops.agenda import AgendaEditor
@@ -57,8 +58,7 @@ class WorkshopsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.list.selected.connect(self.show_workshop)
-        context.events.dataReplaced.connect(lambda: self.list.reload())
-        context.events.regionsChanged.connect(lambda: self.show_workshop(self.list.current_id()))
+        context.events.changed.connect(self._data_changed)
         self.workshop_id: str | None = None
         self._loaded: set[int] = set()
         self.list.reload()
@@ -66,6 +66,14 @@ class WorkshopsPage(QWidget):
             self.list.table.selectRow(0)
         else:
             self.show_workshop(None)
+
+    def _data_changed(self, changes: Changes) -> None:
+        # the page's own edits come back here too; only writes from elsewhere (restore, import, a
+        # region renamed) refresh the list or the open workshop
+        if changes.everything or (changes.touches(Kind.WORKSHOP) and not self.isVisible()):
+            self.list.reload()
+        elif changes.touches(Kind.REGION):
+            self.show_workshop(self.list.current_id())
 
     def show_workshop(self, workshop_id: str | None) -> None:
         self.workshop_id = workshop_id

@@ -1,0 +1,101 @@
+"""Recording what a unit of work changed, from the session itself, so no write can forget to report.
+
+ORM flushes give kinds and ids; bulk ORM statements (``update(Model)``, ``delete(Model)``, ``insert``)
+give the kind with unknown ids; code that writes through the driver directly calls ``note``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
+
+from inducci_desktop.domain.changes import ChangeRecorder, Kind
+
+KIND_BY_TABLE: dict[str, Kind] = {
+    "regions": Kind.REGION,
+    "settings": Kind.SETTING,
+    "content_pack": Kind.CONTENT,
+    "content_sections": Kind.CONTENT,
+    "content_items": Kind.CONTENT,
+    "content_glossary": Kind.CONTENT,
+    "content_links": Kind.CONTENT,
+    "content_search_docs": Kind.CONTENT,
+    "checklist_templates": Kind.TEMPLATE,
+    "checklist_user_templates": Kind.TEMPLATE,
+    "bookmarks": Kind.BOOKMARK,
+    "notes": Kind.NOTE,
+    "assessments": Kind.ASSESSMENT,
+    "assessment_answers": Kind.ANSWER,
+    "workshops": Kind.WORKSHOP,
+    "workshop_days": Kind.WORKSHOP_DAY,
+    "workshop_blocks": Kind.AGENDA_BLOCK,
+    "workshop_participants": Kind.PARTICIPANT,
+    "workshop_attendance": Kind.ATTENDANCE,
+    "workshop_outcomes": Kind.OUTCOME,
+    "workshop_actions": Kind.ACTION,
+    "workshop_questions": Kind.FEEDBACK_QUESTION,
+    "workshop_responses": Kind.FEEDBACK_RESPONSE,
+}
+
+_KEY = "changes"
+
+
+def recorder(session: Session) -> ChangeRecorder | None:
+    found = session.info.get(_KEY)
+    return found if isinstance(found, ChangeRecorder) else None
+
+
+def begin(session: Session) -> ChangeRecorder:
+    made = ChangeRecorder()
+    session.info[_KEY] = made
+    return made
+
+
+def note(session: Session, table: str, ids: Iterable[str] | None = None) -> None:
+    """Record a write the session cannot see (rows written through the driver)."""
+    found = recorder(session)
+    kind = KIND_BY_TABLE.get(table)
+    if found is None or kind is None:
+        return
+    if ids is None:
+        found.add(kind)
+    else:
+        for record_id in ids:
+            found.add(kind, str(record_id))
+
+
+def _record_id(obj: Any) -> str | None:
+    for name in ("id", "key", "item_id"):
+        value = getattr(obj, name, None)
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def _after_flush(session: Session, _context: UOWTransaction) -> None:
+    found = recorder(session)
+    if found is None:
+        return
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(obj, "__tablename__", None)
+        kind = KIND_BY_TABLE.get(table) if isinstance(table, str) else None
+        if kind is not None and (obj not in session.dirty or session.is_modified(obj)):
+            found.add(kind, _record_id(obj))
+
+
+def _on_execute(state: ORMExecuteState) -> None:
+    if not (state.is_update or state.is_delete or state.is_insert):
+        return
+    mapper = state.bind_mapper
+    table = getattr(mapper.local_table, "name", None) if mapper is not None else None
+    if isinstance(table, str):
+        note(state.session, table)
+
+
+def track(sessions: sessionmaker[Session]) -> None:
+    """Install the recording hooks on the sessions a sessionmaker makes."""
+    event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "do_orm_execute", _on_execute)
