@@ -63,7 +63,7 @@ def test_a_write_in_a_background_job_arrives_on_the_ui_thread(launch: Any, qtbot
     app.window.events.changed.connect(
         lambda changes: threads.append(QApplication.instance().thread().isCurrentThread()))  # type: ignore[union-attr]
     done: list[str] = []
-    Job(lambda: app.services.regions.add("Górny Śląsk").id).success(done.append).start()
+    Job(lambda _report: app.services.regions.add("Górny Śląsk").id).success(done.append).start()
     qtbot.waitUntil(lambda: bool(done) and bool(threads), timeout=5000)
     assert threads == [True]
     settings = app.window.settings_page

@@ -158,7 +158,7 @@ class RunningApp:
         return self.services is not None or self.exit_code is not None
 
     def open_store(self) -> None:
-        Job(lambda: open_services(self.paths)).success(self._attach).failure(self._failed).start()
+        Job(lambda _report: open_services(self.paths)).success(self._attach).failure(self._failed).start()
 
     def _attach(self, services: Services) -> None:
         if self._closed:

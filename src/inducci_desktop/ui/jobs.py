@@ -1,7 +1,8 @@
 """The one way to run work off the UI thread, with success/failure callbacks and a delayed progress dialog.
 
-The work function gets plain arguments and returns plain data; it must not touch widgets. Database
-sessions are opened inside the work function, on the worker thread, and closed there.
+The work function gets a ``report(done, total)`` callable and returns plain data; it must not touch
+widgets. Database sessions are opened inside the work function, on the worker thread, and closed there.
+Nothing else in ``ui/`` starts threads or runnables (tests/ui/test_jobs.py checks).
 """
 
 from __future__ import annotations
@@ -9,13 +10,17 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 400
+
+T = TypeVar("T")
+#: ``report(done, total)``: how far the work is (shown only when ``progress`` asked for a dialog)
+Report = Callable[[int, int], None]
 
 
 class _Signals(QObject):
@@ -24,37 +29,34 @@ class _Signals(QObject):
     progress = Signal(int, int)
 
 
-class _Runnable(QRunnable):
-    def __init__(self, work: Callable[..., Any], signals: _Signals, with_progress: bool) -> None:
+class _Runnable(QRunnable, Generic[T]):
+    def __init__(self, work: Callable[[Report], T], signals: _Signals) -> None:
         super().__init__()
         self.work = work
         self.signals = signals
-        self.with_progress = with_progress
 
     def run(self) -> None:
         try:
-            if self.with_progress:
-                result = self.work(lambda done, total: self.signals.progress.emit(done, total))
-            else:
-                result = self.work()
+            result = self.work(self.signals.progress.emit)
         except Exception as exc:
             self.signals.failed.emit(exc, traceback.format_exc())
         else:
             self.signals.done.emit(result)
 
 
-class Job:
+class Job(Generic[T]):
     """``Job(work).success(fn).failure(fn).progress(parent, label).start()``.
 
-    ``work`` is called on a pool thread; when ``progress`` is set it receives a ``report(done, total)``
-    callable. The dialog appears only if the work lasts longer than PROGRESS_DELAY_MS.
+    ``work(report)`` runs on a pool thread and returns a ``T``; ``success(T)`` and ``failure(Exception)``
+    run on the UI thread. With ``progress`` a dialog appears only if the work lasts longer than
+    PROGRESS_DELAY_MS. Without ``failure``, an error is logged and raised on the UI thread.
     """
 
-    _running: ClassVar[set[Job]] = set()
+    _running: ClassVar[set[Job[Any]]] = set()
 
-    def __init__(self, work: Callable[..., Any]) -> None:
+    def __init__(self, work: Callable[[Report], T]) -> None:
         self.work = work
-        self._on_success: Callable[[Any], None] = lambda _result: None
+        self._on_success: Callable[[T], None] = lambda _result: None
         self._on_failure: Callable[[Exception], None] | None = None
         self._parent: QWidget | None = None
         self._label = ""
@@ -62,20 +64,20 @@ class Job:
         self._signals = _Signals()
         self._timer: QTimer | None = None
 
-    def success(self, fn: Callable[[Any], None]) -> Job:
+    def success(self, fn: Callable[[T], None]) -> Job[T]:
         self._on_success = fn
         return self
 
-    def failure(self, fn: Callable[[Exception], None]) -> Job:
+    def failure(self, fn: Callable[[Exception], None]) -> Job[T]:
         self._on_failure = fn
         return self
 
-    def progress(self, parent: QWidget, label: str) -> Job:
+    def progress(self, parent: QWidget, label: str) -> Job[T]:
         self._parent = parent
         self._label = label
         return self
 
-    def start(self) -> Job:
+    def start(self) -> Job[T]:
         Job._running.add(self)
         self._signals.done.connect(self._finish_ok, Qt.ConnectionType.QueuedConnection)
         self._signals.failed.connect(self._finish_error, Qt.ConnectionType.QueuedConnection)
@@ -84,7 +86,7 @@ class Job:
             self._timer = QTimer(singleShot=True, interval=PROGRESS_DELAY_MS)
             self._timer.timeout.connect(self._show_dialog)
             self._timer.start()
-        QThreadPool.globalInstance().start(_Runnable(self.work, self._signals, self._parent is not None))
+        QThreadPool.globalInstance().start(_Runnable(self.work, self._signals))
         return self
 
     def _show_dialog(self) -> None:
@@ -108,7 +110,7 @@ class Job:
             self._dialog = None
         Job._running.discard(self)
 
-    def _finish_ok(self, result: Any) -> None:
+    def _finish_ok(self, result: T) -> None:
         self._close()
         self._on_success(result)
 

@@ -80,7 +80,7 @@ def save_pdf(parent: QWidget, state: UiState, data: bytes, file_name: str,
     def failed(exc: Exception) -> None:
         QMessageBox.warning(parent, "Not saved", problem_text(exc))
 
-    return Job(lambda: write_pdf(target, data)).success(done).failure(failed).start()
+    return Job(lambda _report: write_pdf(target, data)).success(done).failure(failed).start()
 
 
 def problem_text(exc: Exception) -> str:
@@ -117,7 +117,7 @@ class DocumentDialog(QDialog):
         layout.addWidget(self.buttons)
         self._set_ready(False)
         self.preview.set_updating()
-        self.job = Job(lambda: build(services, request)).success(self._shown).failure(self._failed).start()
+        self.job = Job(lambda _report: build(services, request)).success(self._shown).failure(self._failed).start()
 
     def _set_ready(self, ready: bool) -> None:
         self.save_button.setEnabled(ready)

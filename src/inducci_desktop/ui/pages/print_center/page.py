@@ -370,7 +370,7 @@ class PrintCenterPage(QWidget):
             self._again()
 
         services = self.services
-        self._running = Job(lambda: build(services, document_request)).success(done).failure(failed).start()
+        self._running = Job(lambda _report: build(services, document_request)).success(done).failure(failed).start()
 
     def _again(self) -> None:
         if self._pending:
@@ -417,7 +417,7 @@ class PrintCenterPage(QWidget):
                     f"Sent {pages} page{'s' if pages != 1 else ''} to the printer", 6000)
 
             Job(lambda report: print_bytes(built.data, printer, report)).success(sent).failure(
-                lambda exc: self._report(exc, "Printing")).progress(self.window_, "Printing…").start()
+                lambda exc: self._report(exc, "Printing")).progress(self.window(), "Printing…").start()
 
         self._then("Making the PDF", send)
 
