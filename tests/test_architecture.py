@@ -56,7 +56,7 @@ def test_store_does_not_import_services() -> None:
 def test_start_up_path_stays_light() -> None:
     """Importing the composition root must not pull in Qt, ReportLab or Alembic."""
     code = (
-        "import sys, inducci_desktop.app, inducci_desktop.cli.main;"
+        "import sys, inducci_desktop.app, inducci_desktop.cli.main, inducci_desktop.bootstrap;"
         "heavy = [m for m in ('PySide6', 'reportlab', 'alembic', 'pypdf', 'openpyxl') if m in sys.modules];"
         "print(','.join(heavy))"
     )
@@ -68,8 +68,8 @@ def test_opening_the_services_loads_no_parsers_or_printing(tmp_path: Path) -> No
     """With a current database and pack, building the services imports no YAML, pydantic, ReportLab or Qt."""
     first = "from inducci_desktop.app import main; main(['--data-dir', {d!r}, 'db', 'upgrade'])"
     then = (
-        "import sys; from inducci_desktop.cli.main import open_services; from inducci_desktop.paths import AppPaths;"
-        "ctx = open_services(AppPaths.resolve({d!r})); ctx.__enter__();"
+        "import sys; from inducci_desktop.bootstrap import open_services; from inducci_desktop.paths import AppPaths;"
+        "services = open_services(AppPaths.resolve({d!r}));"
         "print(','.join(m for m in ('yaml', 'pydantic', 'reportlab', 'PySide6') if m in sys.modules))"
     )
     data = str(tmp_path / "data")

@@ -10,7 +10,8 @@ import argparse
 import json
 from typing import Any, TextIO
 
-from inducci_desktop.cli.main import EXIT_OK, EXIT_USAGE, add_json_option, add_print_options, open_services
+from inducci_desktop.bootstrap import open_services
+from inducci_desktop.cli.main import EXIT_OK, EXIT_USAGE, add_json_option, add_print_options
 from inducci_desktop.paths import AppPaths
 
 

@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from inducci_desktop.cli.main import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, open_services
+from inducci_desktop.bootstrap import open_services
+from inducci_desktop.cli.main import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
 from inducci_desktop.paths import AppPaths
 
 

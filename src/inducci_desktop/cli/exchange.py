@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from inducci_desktop.cli.main import EXIT_OK, EXIT_USAGE, open_services
+from inducci_desktop.bootstrap import open_services
+from inducci_desktop.cli.main import EXIT_OK, EXIT_USAGE
 from inducci_desktop.paths import AppPaths
 
 MAX_LISTED = 50

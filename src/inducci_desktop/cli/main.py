@@ -10,17 +10,17 @@ import argparse
 import importlib
 import logging
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
 from inducci_desktop import __version__
+from inducci_desktop.bootstrap import open_services
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
-    from inducci_desktop.services.container import Services
+    pass
 
 log = logging.getLogger(__name__)
 
@@ -142,22 +142,6 @@ def _demo(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 HANDLERS: dict[str, Handler] = {"db": _db_check, "backup": _backup, "demo": _demo}
-
-
-@contextmanager
-def open_services(paths: AppPaths) -> Iterator[Services]:
-    """The services over the store of ``paths`` (checked, backed up and migrated as at GUI start)."""
-    from inducci_desktop.services.container import Services
-    from inducci_desktop.store.database import Store
-
-    store = Store(paths.database, paths.backup_dir)
-    store.open()
-    services = Services.over(paths, store)
-    try:
-        services.prepare()
-        yield services
-    finally:
-        services.close()
 
 
 def run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO | None = None) -> int:

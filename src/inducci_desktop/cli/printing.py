@@ -13,7 +13,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from inducci_desktop.cli.main import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_print_options, open_services
+from inducci_desktop.bootstrap import open_services
+from inducci_desktop.cli.main import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_print_options
 from inducci_desktop.paths import AppPaths
 
 if TYPE_CHECKING:

@@ -7,13 +7,13 @@ import json
 import sys
 from typing import Any, TextIO
 
+from inducci_desktop.bootstrap import open_services
 from inducci_desktop.cli.main import (
     EXIT_OK,
     EXIT_PROBLEM,
     EXIT_USAGE,
     add_json_option,
     add_print_options,
-    open_services,
 )
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.workshops.documents import KINDS, key

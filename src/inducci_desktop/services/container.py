@@ -80,3 +80,9 @@ class Services:
 
     def close(self) -> None:
         self.store.close()
+
+    def __enter__(self) -> Services:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

@@ -21,6 +21,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from inducci_desktop import APP_ID, APP_NAME, __version__
+from inducci_desktop.bootstrap import open_services
 from inducci_desktop.instance import DataLock
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.store.errors import DataInUseError, StoreError
@@ -108,22 +109,6 @@ class ExceptionDialogHook:
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.last_box = box
         box.show()
-
-
-def open_services(paths: AppPaths) -> Services:
-    """Open the store and build the services (runs on a worker thread at start-up)."""
-    from inducci_desktop.services.container import Services
-    from inducci_desktop.store.database import Store
-
-    store = Store(paths.database, paths.backup_dir)
-    store.open()
-    services = Services.over(paths, store)
-    try:
-        services.prepare()
-    except BaseException:
-        services.close()
-        raise
-    return services
 
 
 def newest_good_backup(backups: Backups) -> str | None:

@@ -1,0 +1,35 @@
+"""Opening the services of a data folder: the one start-up path of both front ends (window and commands).
+
+Kept light: the store and the services are imported only when ``open_services`` runs (on a worker thread
+for the window), so importing this module costs nothing at start.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from inducci_desktop.paths import AppPaths
+
+if TYPE_CHECKING:
+    from inducci_desktop.services.container import Services
+
+
+def open_services(paths: AppPaths) -> Services:
+    """Open the store of ``paths`` (read-only checks → backups → migration) and build the services, with the
+    toolbox content loaded (``Services.prepare``).
+
+    The caller closes them: ``services.close()``, or ``with open_services(paths) as services:``. A store
+    that cannot be opened raises a ``StoreError`` and nothing is left open.
+    """
+    from inducci_desktop.services.container import Services
+    from inducci_desktop.store.database import Store
+
+    store = Store(paths.database, paths.backup_dir)
+    store.open()
+    services = Services.over(paths, store)
+    try:
+        services.prepare()
+    except BaseException:
+        services.close()
+        raise
+    return services
