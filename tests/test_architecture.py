@@ -106,3 +106,99 @@ def test_domain_imports_only_the_standard_library(path: Path) -> None:
     bad = {m for m in runtime_imports(path)
            if not m.startswith("inducci_desktop.domain") and m.split(".")[0] not in stdlib}
     assert not bad, f"{path.relative_to(SRC)} imports {sorted(bad)}"
+
+
+# --- import cycles ---------------------------------------------------------------------------------------
+
+#: pairs of modules allowed to import each other for now (none)
+CYCLE_EXEMPT: frozenset[frozenset[str]] = frozenset()
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def package_imports(path: Path, known: set[str], root: Path = SRC) -> set[str]:
+    """Modules of the package that ``path`` imports anywhere (inside functions too), except under
+    ``if TYPE_CHECKING:``. ``from package import name`` counts ``package.name`` when that is a module."""
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and _is_type_checking(child.test):
+                for other in child.orelse:
+                    visit_one(other)
+                continue
+            visit_one(child)
+
+    def visit_one(node: ast.AST) -> None:
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            if node.level:
+                package = path.relative_to(root.parent).with_suffix("").parts[: -node.level]
+                module = ".".join((*package, module)) if module else ".".join(package)
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+        else:
+            visit(node)
+
+    visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
+    return {m for m in found if m in known}
+
+
+def import_cycles() -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan), exempt pairs left out."""
+    files = {_module_name(p): p for p in SRC.rglob("*.py")}
+    known = set(files)
+    graph = {name: {m for m in package_imports(path, known) if m != name
+                    and frozenset({name, m}) not in CYCLE_EXEMPT} for name, path in files.items()}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def connect(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                connect(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group: list[str] = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for name in sorted(graph):
+        if name not in index:
+            connect(name)
+    return groups
+
+
+def test_no_import_cycles() -> None:
+    assert import_cycles() == []
+
+
+def test_the_cycle_finder_counts_imports_inside_functions(tmp_path: Path) -> None:
+    module = tmp_path / "m.py"
+    module.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import a.b\n"
+                      "def f():\n    from a import c\n", encoding="utf-8")
+    assert package_imports(module, {"a.b", "a.c"}, root=tmp_path) == {"a.c"}

@@ -2,25 +2,21 @@
 
 Each feature contributes one step: a function that adds its example through the services and returns
 lines describing what it added. Steps must be idempotent — running demo twice adds nothing the second
-time — which they achieve with fixed record ids (uuid5 of DEMO_NAMESPACE and a name).
+time — which they achieve with fixed record ids (uuid5 of DEMO_NAMESPACE and a name, ``demo_ids.py``).
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from inducci_desktop.services.demo_ids import DEMO_NAMESPACE, demo_id
 
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
 
-DEMO_NAMESPACE = uuid.UUID("6f1f6a52-6d7e-4b8e-9a53-1d9c6c1f0a11")
+__all__ = ["DEMO_NAMESPACE", "DEMO_STEPS", "DemoStep", "demo_id", "load_demo"]
 DemoStep = Callable[["Services"], list[str]]
-
-
-def demo_id(name: str) -> str:
-    """A stable id for a demo record, the same on every machine and every run."""
-    return str(uuid.uuid5(DEMO_NAMESPACE, name))
 
 
 def _region_step(services: Services) -> list[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from inducci_desktop.services.demo import demo_id
+from inducci_desktop.services.demo_ids import demo_id
 from inducci_desktop.services.errors import NotFoundError
 
 if TYPE_CHECKING:

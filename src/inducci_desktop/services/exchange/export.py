@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from inducci_desktop.services.errors import NotFoundError
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME
-from inducci_desktop.services.exchange.service import ExportSelection
+from inducci_desktop.services.exchange.views import ExportSelection
 from inducci_desktop.store.models import ChecklistTemplateRow, UserTemplateVersion, UTCDateTime
 
 CHUNK = 900  # ids per IN (...) clause, under SQLite's variable limit everywhere

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from inducci_desktop.content.dbload import template_from_json
 from inducci_desktop.services.exchange.bundle import Bundle, BundleError
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME, KINDS, PLACEHOLDER_NAME, RECORD_KINDS, Kind
-from inducci_desktop.services.exchange.service import ADDED, CONFLICT, UNCHANGED, UPDATED, PlanEntry
+from inducci_desktop.services.exchange.views import ADDED, CONFLICT, UNCHANGED, UPDATED, PlanEntry
 from inducci_desktop.store.models import ChecklistTemplateRow, utcnow
 
 CHUNK = 900

@@ -17,6 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from inducci_desktop import __version__
 from inducci_desktop.services.errors import ValidationError
+from inducci_desktop.services.exchange.views import (
+    ADDED,
+    CONFLICT,
+    UNCHANGED,
+    UPDATED,
+    ExportSelection,
+    PlanEntry,
+)
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import utcnow
 
@@ -27,39 +35,8 @@ if TYPE_CHECKING:
 
 # pydantic and the bundle code load only when something is exported or imported (not at start-up)
 
-__all__ = ["ExchangeService", "ExportResult", "ExportSelection", "ImportPlan", "ImportResult", "PlanEntry"]
-BUNDLE_SUFFIX = ".inducci"
-ADDED, UPDATED, UNCHANGED, CONFLICT = "added", "updated", "unchanged", "conflict"
-
-
-@dataclass(frozen=True)
-class ExportSelection:
-    """What to export. ``everything``: all records, trash included (the trash state travels)."""
-
-    regions: tuple[str, ...] = ()
-    templates: tuple[str, ...] = ()  # template ids: own templates with all versions, toolbox: current version
-    assessments: tuple[str, ...] = ()
-    workshops: tuple[str, ...] = ()
-    include_personal_data: bool = False
-    everything: bool = False
-
-    @property
-    def empty(self) -> bool:
-        return not (self.everything or self.regions or self.templates or self.assessments or self.workshops)
-
-
-@dataclass(frozen=True)
-class PlanEntry:
-    kind: str
-    label: str
-    id: str
-    title: str
-    action: str  # added | updated | unchanged | conflict
-    reason: str = ""
-    local_updated: datetime | None = None
-    incoming_updated: datetime | None = None
-
-
+__all__ = ["ADDED", "CONFLICT", "UNCHANGED", "UPDATED", "ExchangeService", "ExportResult", "ExportSelection",
+           "ImportPlan", "ImportResult", "PlanEntry"]
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ OUTCOMES = (
 
 
 def demo_workshop_step(services: Services) -> list[str]:
-    from inducci_desktop.services.demo import demo_id
+    from inducci_desktop.services.demo_ids import demo_id
 
     workshop_id = demo_id("workshop:bielsko-biala-training")
     ws = services.workshops

@@ -1,0 +1,39 @@
+"""The plain records of an exchange: what to export and what an import would do with each record.
+
+A leaf of the exchange package: the service, the export and the merge plan all import it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+ADDED, UPDATED, UNCHANGED, CONFLICT = "added", "updated", "unchanged", "conflict"
+
+
+@dataclass(frozen=True)
+class ExportSelection:
+    """What to export. ``everything``: all records, trash included (the trash state travels)."""
+
+    regions: tuple[str, ...] = ()
+    templates: tuple[str, ...] = ()  # template ids: own templates with all versions, toolbox: current version
+    assessments: tuple[str, ...] = ()
+    workshops: tuple[str, ...] = ()
+    include_personal_data: bool = False
+    everything: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.everything or self.regions or self.templates or self.assessments or self.workshops)
+
+
+@dataclass(frozen=True)
+class PlanEntry:
+    kind: str
+    label: str
+    id: str
+    title: str
+    action: str  # added | updated | unchanged | conflict
+    reason: str = ""
+    local_updated: datetime | None = None
+    incoming_updated: datetime | None = None
