@@ -25,7 +25,6 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Key = Annotated[str, StringConstraints(pattern=KEY_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Url = Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")]
-ITEM_TYPES = ("ynp", "scale", "choice", "multi", "text", "longtext", "number", "date")
 
 
 class Strict(BaseModel):

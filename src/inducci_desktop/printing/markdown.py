@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.resources
 import io
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
@@ -353,8 +353,4 @@ def _read_image(src: str, roots: Sequence[Traversable | Path]) -> bytes | None:
         except OSError:
             continue
     return None
-
-
-def with_roots(ctx: MarkdownContext, *roots: Traversable | Path) -> MarkdownContext:
-    return replace(ctx, image_roots=(*roots, *ctx.image_roots))
 

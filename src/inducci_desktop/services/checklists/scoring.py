@@ -30,7 +30,6 @@ from inducci_desktop.services.errors import ValidationError
 __all__ = ["TYPE_LABELS", "YNP_LABELS", "YNP_SCORES", "YNP_VALUES", "Scores", "SectionScore", "answer_text",
            "check_answer", "fits", "is_answered", "item_score", "percent", "score"]
 
-SCORED_TYPES = ("ynp", "scale", "choice", "multi")
 MAX_TEXT = 1_000
 MAX_LONGTEXT = 100_000
 MAX_NOTE = 20_000
@@ -96,14 +95,6 @@ def fits(item: ChecklistItem, value: Any) -> bool:
     except ValidationError:
         return False
     return True
-
-
-def is_scored(item: ChecklistItem) -> bool:
-    if item.type in ("ynp", "scale"):
-        return True
-    if item.type in ("choice", "multi"):
-        return any(o.score is not None for o in item.options)
-    return False
 
 
 def item_score(item: ChecklistItem, value: Any) -> float | None:

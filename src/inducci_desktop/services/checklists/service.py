@@ -205,24 +205,6 @@ class ChecklistService:
         return AssessmentView(summary, template, shown, scores, tuple(sorted(kept, key=lambda k: k.item_key)),
                               newer)
 
-    def update_details(self, assessment_id: str, *, title: str | None = None, subject: str | None = None,
-                       region_id: str | None = None, assessor: str | None = None,
-                       assessed_on: str | None = None) -> AssessmentSummary:
-        with self.store.db.unit_of_work() as session:
-            row = self._row(session, assessment_id)
-            if title is not None:
-                row.title = _clean(title, "title", required=True)
-            if region_id is not None or subject is not None:
-                row.region_id = region_id or None
-                row.subject = self._subject(session, region_id or None, subject or "")
-            if assessor is not None:
-                row.assessor = _clean(assessor, "assessor", 200)
-            if assessed_on is not None:
-                row.assessed_on = _date(assessed_on)
-            session.flush()
-            return self._summary(row, self._template_or_none(session, row.template_id, row.template_version),
-                                 self._answered(session, assessment_id))
-
     # --- answering (autosave) ----------------------------------------------------------------------
 
     def set_answer(self, assessment_id: str, item_key: str, value: Any) -> SaveAck:

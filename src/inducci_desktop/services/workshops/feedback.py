@@ -33,7 +33,6 @@ DEFAULT_QUESTIONS: tuple[tuple[str, str], ...] = (
     ("text", "What will you do differently in the next month?"),
     ("text", "Would you attend a follow-up? On which topic?"),
 )
-GUIDE_ID = "guide-training-evaluation"
 
 
 def clean_answer(kind: str, value: object) -> int | str | None:
