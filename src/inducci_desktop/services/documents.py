@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import importlib
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from inducci_desktop.domain.files import safe_filename
 from inducci_desktop.printing.options import PaperSize, PrintOptions
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 
@@ -212,12 +212,7 @@ def with_defaults(options: PrintOptions, **defaults: Any) -> PrintOptions:
     return replace(options, **{k: v for k, v in defaults.items() if not getattr(options, k)})
 
 
-_UNSAFE = re.compile(r"[^\w\-]+")
-
-
 def file_name(*parts: str) -> str:
     """The file name every route suggests: the words of ``parts`` joined by hyphens, at most 80 characters,
-    letters of every language kept ("Agenda-Kompetencje-łódzkie.pdf")."""
-    words = _UNSAFE.sub(" ", " ".join(parts)).split()
-    stem = "-".join(words)[:80].strip("-_") or "document"
-    return f"{stem}.pdf"
+    letters of every language kept ("Agenda-Kompetencje-łódzkie.pdf"); the rule is ``domain.files``'."""
+    return safe_filename(" ".join(parts), ".pdf")

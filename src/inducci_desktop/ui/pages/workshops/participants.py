@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.files import safe_filename
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.csv_import import ParticipantInput
 from inducci_desktop.services.workshops.service import WorkshopService
@@ -155,7 +156,7 @@ class ParticipantsPanel(QWidget):
         if person is None:
             return
         if not path:
-            suggested = "".join(c if c.isalnum() else "-" for c in person.name) + ".json"
+            suggested = safe_filename(person.name, ".json", fallback="participant")
             path, _filter = QFileDialog.getSaveFileName(self, "Export person's data", suggested, "JSON (*.json)")
         if not path:
             return
