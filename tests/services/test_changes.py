@@ -105,3 +105,21 @@ def test_checklist_answers_exchange_import_restore_and_demo(tmp_path: Path) -> N
             load_demo(c)
         kinds = set().union(*(r.kinds for r in reports))
         assert {Kind.REGION, Kind.WORKSHOP, Kind.ASSESSMENT} <= kinds
+
+
+def test_workshop_kit_reads_in_one_transaction(services: Services) -> None:
+    from sqlalchemy import event
+
+    services.prepare()
+    view = services.workshops.create(WorkshopInput("Kit", (DayInput(date(2026, 5, 12), 540, 960),)))
+    services.workshops.people.add(view.id, ParticipantInput("Ewa Łukasiewicz"))
+    db = services.store.db
+    begun: list[object] = []
+    listener = lambda *_args: begun.append(1)  # noqa: E731
+    event.listen(db._read_sessions, "after_begin", listener)
+    try:
+        kit = services.workshops.kit(view.id)
+    finally:
+        event.remove(db._read_sessions, "after_begin", listener)
+    assert kit.workshop.id == view.id and len(kit.participants) == 1
+    assert len(begun) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ class Database:
         tracking.track(self._sessions)
         self._read_sessions = sessionmaker(self.engine.execution_options(sqlite_begin="DEFERRED"),
                                            expire_on_commit=False)
+        self._local = threading.local()  # the reading session open on each thread, if any
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -54,11 +56,21 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for queries only (a deferred transaction: it never waits for a writer in WAL mode);
-        whatever it changes is rolled back."""
+        whatever it changes is rolled back.
+
+        Nested on one thread, the inner ``reading()`` reuses the outer session, so a block of reads
+        (``WorkshopService.kit``) sees one snapshot in one transaction.
+        """
+        outer: Session | None = getattr(self._local, "reader", None)
+        if outer is not None:
+            yield outer
+            return
         with self._read_sessions() as session:
+            self._local.reader = session
             try:
                 yield session
             finally:
+                self._local.reader = None
                 session.rollback()
 
     def checkpoint(self) -> bool:

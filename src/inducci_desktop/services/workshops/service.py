@@ -293,16 +293,19 @@ class WorkshopService:
     # --- documents ----------------------------------------------------------------------------------
 
     def kit(self, workshop_id: str) -> WorkshopKit:
-        """What the printed documents of a workshop show (participants without erased ones)."""
-        workshop = self.get(workshop_id)
-        agenda = tuple(self.agenda(workshop_id))
-        titles = {}
-        if self.library is not None:
-            titles = {f.id: f.title for f in self.library.items(kind="format")}
-        return WorkshopKit(workshop, agenda, tuple(self.people.participants(workshop_id)),
-                           self.people.figures(workshop_id, workshop.days), tuple(self.results.outcomes(workshop_id)),
-                           tuple(self.results.actions(workshop_id)), tuple(self.results.questions(workshop_id)),
-                           self.results.summary(workshop_id), titles)
+        """What the printed documents of a workshop show (participants without erased ones).
+
+        Read in one snapshot: the reads below share this ``reading()`` session (see Database.reading)."""
+        with self.store.db.reading():
+            workshop = self.get(workshop_id)
+            agenda = tuple(self.agenda(workshop_id))
+            titles = {}
+            if self.library is not None:
+                titles = {f.id: f.title for f in self.library.items(kind="format")}
+            return WorkshopKit(workshop, agenda, tuple(self.people.participants(workshop_id)),
+                               self.people.figures(workshop_id, workshop.days),
+                               tuple(self.results.outcomes(workshop_id)), tuple(self.results.actions(workshop_id)),
+                               tuple(self.results.questions(workshop_id)), self.results.summary(workshop_id), titles)
 
     # --- helpers ------------------------------------------------------------------------------------
 
