@@ -218,7 +218,9 @@ def test_a_damaged_window_state_file_is_ignored(launch: Any, tmp_path: Path) -> 
     app = launch()
     assert app.window.size().width() > 0
     app.shutdown()
-    assert '"version": 1' in (data / "ui-state.json").read_text(encoding="utf-8")
+    from inducci_desktop.ui.ui_state import VERSION
+
+    assert f'"version": {VERSION}' in (data / "ui-state.json").read_text(encoding="utf-8")
 
 
 def test_the_shipped_fonts_cover_central_european_letters(launch: Any) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inducci_desktop.content.model import ContentItem
+from inducci_desktop.domain.upgrades import Upgrades
 from inducci_desktop.printing.options import PaperSize, PrintOptions
 from inducci_desktop.services.documents import (
     Built,
@@ -34,7 +35,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PACK_SETTING = "print_center.pack"
-PACK_STATE_VERSION = 1
+#: upgrades of the saved pack's format, oldest first (none yet: format 1 is current)
+PACK_UPGRADES = Upgrades("the saved handout pack")
+PACK_STATE_VERSION = PACK_UPGRADES.current
 MAX_PACK_ITEMS = 500
 PRINTABLE_KINDS = ("guide", "case", "format", "interview")
 PackCoverText = PackCover  # the name the Print Center and the CLI have used
@@ -158,10 +161,8 @@ class PrintService:
 
     def load_pack(self) -> PackState:
         """The pack as last saved; ids no longer in the toolbox are dropped, a damaged value gives an empty pack."""
-        raw = self.settings.get(PACK_SETTING)
-        if not isinstance(raw, dict) or raw.get("version") != PACK_STATE_VERSION:
-            if raw is not None:
-                log.warning("ignoring the saved handout pack (unknown format)")
+        raw = self.settings.get_versioned(PACK_SETTING, PACK_UPGRADES)
+        if raw is None:
             return PackState()
         try:
             known = {i.id for i in self.library.items()}
@@ -181,7 +182,6 @@ class PrintService:
 
     def save_pack(self, state: PackState) -> None:
         value: dict[str, Any] = {
-            "version": PACK_STATE_VERSION,
             "items": list(state.item_ids),
             "cover": {"title": state.cover.title, "subtitle": state.cover.subtitle,
                       "organiser": state.cover.organiser, "date": state.cover.date},
@@ -189,7 +189,7 @@ class PrintService:
             "region": state.region_id,
             "glossary": state.with_glossary,
         }
-        self.settings.set(PACK_SETTING, value)
+        self.settings.set_versioned(PACK_SETTING, PACK_UPGRADES, value)
 
 
 def content_item(view: ItemView) -> ContentItem:
