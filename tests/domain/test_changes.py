@@ -25,3 +25,16 @@ def test_feed_reports_to_listeners_until_unsubscribed() -> None:
     stop()
     feed.report(Changes.of(Kind.NOTE, ["m"]))
     assert [c.ids_of(Kind.NOTE) for c in heard] == [frozenset({"n"})]
+
+
+def test_a_failing_listener_does_not_stop_the_others() -> None:
+    feed = ChangeFeed()
+    heard: list[Changes] = []
+
+    def broken(_changes: Changes) -> None:
+        raise RuntimeError("boom")
+
+    feed.subscribe(broken)
+    feed.subscribe(heard.append)
+    feed.report(Changes.of(Kind.REGION, ["r"]))
+    assert len(heard) == 1

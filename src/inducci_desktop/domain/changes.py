@@ -8,10 +8,13 @@ listener (or one that logs).
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+log = logging.getLogger(__name__)
 
 
 class Kind(StrEnum):
@@ -128,7 +131,10 @@ class ChangeFeed:
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:
-            listener(changes)
+            try:
+                listener(changes)
+            except Exception:  # the write is committed: a failing listener must not make it look failed
+                log.exception("a listener of data changes failed")
 
 
 class ChangeRecorder:
