@@ -164,7 +164,9 @@ class ExchangePage(QWidget):
         self.reload()
 
     def _changed(self, changes: Changes) -> None:
-        if changes.touches(Kind.REGION, Kind.TEMPLATE, Kind.ASSESSMENT, Kind.WORKSHOP, Kind.PARTICIPANT):
+        # hidden, the page reloads when shown again (showEvent): answers autosaved elsewhere cost nothing
+        if self.isVisible() and changes.touches(Kind.REGION, Kind.TEMPLATE, Kind.ASSESSMENT, Kind.WORKSHOP,
+                                                Kind.PARTICIPANT):
             self.reload()
 
     def reload(self) -> None:

@@ -152,6 +152,7 @@ class PrintCenterPage(QWidget):
         self._save_timer.timeout.connect(self.save_state)
 
         context.events.addToPackRequested.connect(self.add_item)
+        self._choices_stale = False
         context.events.changed.connect(self._data_changed)
         self.reload()
 
@@ -163,8 +164,12 @@ class PrintCenterPage(QWidget):
             return
         if changes.touches(Kind.REGION):
             self._fill_regions(self.region_combo.currentData())
-        if changes.touches(*CHOICE_KINDS):
-            self._fill_choices()  # a record added, renamed or deleted on another page is offered at once
+        if not changes.touches(*CHOICE_KINDS):
+            return
+        if changes.touches(Kind.ANSWER) and changes.kinds <= {Kind.ANSWER, Kind.ASSESSMENT} and not self.isVisible():
+            self._choices_stale = True  # answers autosaved on the Checklists page: no title changed
+            return
+        self._fill_choices()  # a record added, renamed or deleted on another page is offered at once
 
     def reload(self) -> None:
         """Show the pack as saved (at start and after a restore)."""
@@ -241,6 +246,7 @@ class PrintCenterPage(QWidget):
 
     def _fill_choices(self) -> None:
         """List the records the current source can print, keeping the chosen one if it is still there."""
+        self._choices_stale = False
         source = self.current_source()
         keep = self.choice_combo.currentData()
         self.choice_combo.blockSignals(True)
@@ -326,6 +332,8 @@ class PrintCenterPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._choices_stale:
+            self._fill_choices()
         self.schedule_preview()
 
     def _auto_preview(self) -> None:
