@@ -105,8 +105,8 @@ def choose_in_menu(button: QPushButton, text: str) -> None:
 # --- Checklists page ----------------------------------------------------------------------------------------
 
 def checklists(app: Any) -> ChecklistsPage:
-    app.window.show_page("Checklists")
-    page = app.window.pages["Checklists"]
+    app.window.show_page("checklists")
+    page = app.window.pages["checklists"]
     assert isinstance(page, ChecklistsPage)
     return page
 
@@ -172,8 +172,8 @@ def test_every_workshop_print_item_previews_and_saves(launch: Any, qtbot: Any, t
     app = launch()
     app.services.prepare()
     load_demo(app.services)
-    app.window.show_page("Workshops")
-    page = app.window.pages["Workshops"]
+    app.window.show_page("workshops")
+    page = app.window.pages["workshops"]
     assert isinstance(page, WorkshopsPage)
     workshop_id = demo_id("workshop:bielsko-biala-training")
     page.list.reload()

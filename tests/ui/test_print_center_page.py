@@ -148,7 +148,7 @@ def test_save_writes_a_real_pdf(app: Any, qtbot: Any, tmp_path: Path, monkeypatc
     saved = tmp_path / "out" / "pack.pdf"
     saved.parent.mkdir()
     suggested = answer_save_dialog(monkeypatch, saved)
-    app.window.show_page("Print Center")
+    app.window.show_page("print_center")
     wait_preview(page, qtbot)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(saved.exists, timeout=20000)
@@ -192,7 +192,7 @@ def test_print_dialog_cancelled_prints_nothing(app: Any, qtbot: Any, monkeypatch
     add_from_library(app, qtbot, [app.services.library.items(kind="case")[0].id])
     page = center(app)
 
-    app.window.show_page("Print Center")
+    app.window.show_page("print_center")
     wait_preview(page, qtbot)
     monkeypatch.setattr(document_dialog, "ask_printer", lambda _parent, _printer: False)
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
@@ -204,11 +204,11 @@ def test_the_pack_preview_says_updating_at_once_and_its_title_never_meets_the_pa
     first, second = (i.id for i in app.services.library.items(kind="format")[:2])
     add_from_library(app, qtbot, [first])
     page = center(app)
-    app.window.show_page("Print Center")
+    app.window.show_page("print_center")
     wait_preview(page, qtbot)
     shown = page.preview.data
     add_from_library(app, qtbot, [second])
-    app.window.show_page("Print Center")
+    app.window.show_page("print_center")
     # at once, before the new PDF is made: the old one is not passed off as current
     assert page.preview.pages_label.text() == "Updating…" and page.preview.updating
     qtbot.waitUntil(lambda: not page.preview.updating and page.preview.data != shown, timeout=20000)

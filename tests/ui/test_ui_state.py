@@ -17,6 +17,7 @@ def test_a_version_1_file_is_upgraded_and_kept_as_a_copy(tmp_path: Path) -> None
     assert state.get(DOCUMENTS_FOLDER) == "/home/józef/Wydruki"
     saved = json.loads((tmp_path / "ui-state.json").read_text(encoding="utf-8"))
     assert saved["version"] == VERSION == 2 and saved[DOCUMENTS_FOLDER] == "/home/józef/Wydruki"
+    assert "print_center.folder" not in saved and "checklists.print_folder" not in saved
     assert json.loads((tmp_path / "ui-state.v1.json").read_text(encoding="utf-8")) == old
     assert UiState(tmp_path).get("theme") == "dark"  # read again: current, nothing more to do
 

@@ -25,11 +25,10 @@ DOCUMENTS_FOLDER = "documents.folder"
 
 def _one_documents_folder(values: dict[str, Any]) -> dict[str, Any]:
     """One default folder for saved documents, taken from the Print Center's or the Checklists page's."""
-    if DOCUMENTS_FOLDER not in values:
-        for old in ("print_center.folder", "checklists.print_folder"):
-            if isinstance(values.get(old), str) and values[old]:
-                values[DOCUMENTS_FOLDER] = values[old]
-                break
+    for old in ("print_center.folder", "checklists.print_folder"):
+        folder = values.pop(old, None)
+        if isinstance(folder, str) and folder and DOCUMENTS_FOLDER not in values:
+            values[DOCUMENTS_FOLDER] = folder
     return values
 
 

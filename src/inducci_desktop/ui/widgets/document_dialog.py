@@ -23,6 +23,7 @@ from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.services.documents import Built, DocumentRequest, build, document
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.ui.jobs import Job
+from inducci_desktop.ui.ui_state import DOCUMENTS_FOLDER
 from inducci_desktop.ui.widgets.pdf_preview import PdfPreview, page_size, print_pdf
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from inducci_desktop.ui.ui_state import UiState
 
 log = logging.getLogger(__name__)
-FOLDER_STATE = "documents.folder"
+FOLDER_STATE = DOCUMENTS_FOLDER
 
 
 def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
