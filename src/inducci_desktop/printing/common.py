@@ -115,11 +115,46 @@ def related_markup(ctx: DocContext, item_id: str) -> str:
     return f"{title} ({escape(KIND_LABELS[kind])})" if kind in KIND_LABELS else title
 
 
+class FitsOrLeftOut(Flowable):
+    """Flowables printed only where they fit in the room left on the page, else left out.
+
+    For what is worth a few lines at the end of a document but not a page of its own.
+    """
+
+    def __init__(self, flowables: Sequence[Flowable]) -> None:
+        super().__init__()
+        self._content = list(flowables)
+        self._sizes: list[tuple[float, float]] = []
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        canv = getattr(self, "canv", None)
+        self._sizes = [f.wrapOn(canv, availWidth, availHeight) for f in self._content]
+        height = sum(h for _w, h in self._sizes) + sum(
+            f.getSpaceBefore() + f.getSpaceAfter() for f in self._content[1:])
+        if height > availHeight:
+            self._sizes = []
+            return (availWidth, 0.0)
+        self.width, self.height = availWidth, height
+        return (availWidth, height)
+
+    def draw(self) -> None:
+        y = self.height
+        for index, (flowable, (_w, h)) in enumerate(zip(self._content, self._sizes, strict=True)):
+            if index:
+                y -= flowable.getSpaceBefore()
+            y -= h
+            flowable.drawOn(self.canv, 0, y)
+            y -= flowable.getSpaceAfter()
+
+
 def related_block(ctx: DocContext, related: Sequence[str],
                   heading: str = "Related in the toolbox") -> list[Flowable]:
-    if not related:
+    """The related items: left out of handout packs (the pack is the selection), and in a single item's
+    document printed only where it fits on the last page, never on a page of its own."""
+    if not related or ctx.in_pack:
         return []
-    return [section_heading(ctx, heading), bullet_list(ctx, [related_markup(ctx, i) for i in related])]
+    return [FitsOrLeftOut([section_heading(ctx, heading),
+                           bullet_list(ctx, [related_markup(ctx, i) for i in related])])]
 
 
 def join_markup(values: object, *, separator: str = ", ") -> str:

@@ -20,9 +20,11 @@ from inducci_desktop.printing.fonts import SANS, SANS_BOLD
 from inducci_desktop.printing.markup import escape
 from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.printing.paragraph import Paragraph
-from inducci_desktop.printing.styles import ACCENT, SHADE, data_table_style
+from inducci_desktop.printing.styles import ACCENT, RULE, SHADE, data_table_style
 from inducci_desktop.printing.templates import DocumentMeta, render
 
+#: the line spacing of everything written by hand on the paper form (about 8 mm)
+HANDWRITING = 8 * mm
 STATUS_LABELS = {"draft": "In progress", "completed": "Completed"}
 
 
@@ -40,12 +42,27 @@ def _answer_area(item: ChecklistItem) -> list[Flowable]:
         hint = "Tick one." if item.type == "choice" else "Tick all that apply."
         return [_hint(hint), TickBoxes([o.label for o in item.options], vertical=True)]
     if item.type == "longtext":
-        return [AnswerLines(4)]
+        return [AnswerLines(4, gap=HANDWRITING)]
     if item.type == "number":
         return [AnswerLines(1, unit=item.unit, width=70 * mm)]
     if item.type == "date":
         return [AnswerLines(1, label="Date (YYYY-MM-DD)", width=70 * mm)]
     return [AnswerLines(1)]
+
+
+def _fill_in_fields(ctx: DocContext, labels: Sequence[str]) -> Table:
+    """Labelled lines to write the assessment's details on, one per row, at handwriting height."""
+    s = ctx.styles
+    label_width = 42 * mm
+    rows = [[Paragraph(escape(label), s.fact_label), ""] for label in labels]
+    return Table(rows, colWidths=[label_width, ctx.width - label_width], rowHeights=[10 * mm] * len(rows),
+                 hAlign="LEFT", spaceBefore=2, spaceAfter=8,
+                 style=TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                                   ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                                   ("LINEBEFORE", (0, 0), (0, -1), 2.5, ACCENT),
+                                   ("LINEBELOW", (1, 0), (1, -1), 0.6, RULE),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 7), ("RIGHTPADDING", (0, 0), (-1, -1), 7),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
 
 
 def _hint(text: str) -> Paragraph:
@@ -82,7 +99,7 @@ def blank_story(template: ChecklistTemplate, ctx: DocContext) -> list[Flowable]:
     s = ctx.styles
     summary = template.summary or "A checklist to fill in on paper."
     story: list[Flowable] = [*title_block(ctx, "Checklist · paper form", template.title, summary)]
-    story += fact_box(ctx, [("Region / organisation", " "), ("Assessor", " "), ("Date", " ")])
+    story.append(_fill_in_fields(ctx, ("Region / organisation", "Assessor", "Date")))
     story.append(Paragraph(
         escape(f"Template {template.id}, version {template.version}. Tick one box per question unless it says "
                "otherwise; n.a. means the question does not apply. Items marked required must be answered. "
@@ -98,7 +115,7 @@ def blank_story(template: ChecklistTemplate, ctx: DocContext) -> list[Flowable]:
                 below.append(Paragraph(escape(item.help), s.small))
                 below.append(Spacer(1, 3))
             below += _answer_area(item)
-            below.append(AnswerLines(1, label="Note"))
+            below.append(AnswerLines(2, label="Note", gap=HANDWRITING))
             block.append(_indented(below, ctx.width))
             block.append(Spacer(1, 7))
             story.append(KeepTogether(block))
@@ -162,8 +179,10 @@ def report_story(view: AssessmentView, ctx: DocContext) -> list[Flowable]:
     numbers = item_numbers(template)
     for index, section in enumerate(template.sections, 1):
         found = view.scores.section(section.key)
-        shown = scoring.percent(found.score if found else None)
-        story.append(section_heading(ctx, f"{index}  {section.title} — {shown}"))
+        score = found.score if found else None
+        # A section without a score (nothing scored answered yet, or only unscored items) shows no dash.
+        shown = f" — {scoring.percent(score)}" if score is not None else ""
+        story.append(section_heading(ctx, f"{index}  {section.title}{shown}"))
         data: list[list[Flowable | list[Flowable]]] = [
             [Paragraph(h, s.table_header) for h in ("No.", "Question", "Answer")]]
         for item in section.items:

@@ -46,8 +46,9 @@ def glossary_story(terms: Sequence[GlossaryTerm], ctx: DocContext, *, title: str
         entry: list[Flowable] = []
         current = _letter(term.term)
         if current != letter:
+            # The letter goes into its first entry's KeepTogether: kept with it, never alone at a page end.
             letter = current
-            story.append(section_heading(ctx, current))
+            entry.append(section_heading(ctx, current))
         entry.append(mark_heading(Paragraph(escape(term.term), s.term), term.term, outline_level=2))
         entry.append(Paragraph(escape(term.definition.strip()), s.body))
         if term.see:

@@ -61,6 +61,8 @@ def _agenda_table(ctx: DocContext, day: AgendaDay, titles: dict[str, str], *, wi
     for n in breaks:
         style.add("BACKGROUND", (0, n), (-1, n), SHADE)
     table.setStyle(style)
+    if not with_notes:
+        return [table]  # the handout: the planner's note ("3 h 15 min planned of 7 h …") is for the trainer only
     plan = day.plan
     colour = WARN if not plan.fits else "#5A6570"
     note = Paragraph(f"<font color='{colour}'>{escape(plan.message())}</font>", s.small)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -74,13 +75,21 @@ def signin_story(kit: WorkshopKit, ctx: DocContext, blank_rows: int) -> list[Flo
             story.append(PageBreak())
         heading = day.label if day is not None else "Date: ____________"
         story += title_block(ctx, "Sign-in sheet", w.title, heading)
-        rows: list[list[str]] = [["No.", "Name", "Organisation", "Signature"]]
+        # Names and organisations wrap (an official list never cuts a name); a row is at least SIGNIN_ROW high.
+        name_style = ParagraphStyle("SignInName", parent=ctx.styles.table_cell, fontSize=9, leading=11)
+        org_style = ParagraphStyle("SignInOrganisation", parent=ctx.styles.table_cell, fontSize=8, leading=10)
+        rows: list[list[Flowable | str]] = [["No.", "Name", "Organisation", "Signature"]]
+        heights: list[float | None] = [7 * mm]
         for number, person in enumerate(people, start=1):
             org = " · ".join(p for p in (person.organisation, person.department) if p)
-            rows.append([str(number), _fit(person.name, SANS, 9, cols[1] - 10), _fit(org, SANS, 8, cols[2] - 10), ""])
+            name, organisation = Paragraph(escape(person.name), name_style), Paragraph(escape(org), org_style)
+            tallest = max(name.wrap(cols[1] - 8, 1000)[1], organisation.wrap(cols[2] - 8, 1000)[1]) + 8
+            rows.append([str(number), name, organisation, ""])
+            heights.append(max(SIGNIN_ROW, tallest))
         for number in range(len(people) + 1, len(people) + blank_rows + 1):
             rows.append([str(number), "", "", ""])
-        table = Table(rows, colWidths=cols, rowHeights=[7 * mm] + [SIGNIN_ROW] * (len(rows) - 1), repeatRows=1)
+            heights.append(SIGNIN_ROW)
+        table = Table(rows, colWidths=cols, rowHeights=heights, repeatRows=1)
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (0, 0), (-1, -1), 9),
             ("FONTSIZE", (2, 1), (2, -1), 8), ("TEXTCOLOR", (0, 1), (0, -1), MUTED),
@@ -107,13 +116,14 @@ def signin_sheet(kit: WorkshopKit, options: PrintOptions | None = None, *, blank
 
 def _boxes(labels: tuple[str, ...], ctx: DocContext) -> Table:
     cells = [f"☐ {label}" for label in labels]
-    table = Table([cells], colWidths=[max(22 * mm, stringWidth(c, SANS, 10) + 8) for c in cells], hAlign="LEFT")
+    table = Table([cells], colWidths=[max(15 * mm, stringWidth(c, SANS, 10) + 8) for c in cells], hAlign="LEFT")
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (0, 0), (-1, -1), 10),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TEXTCOLOR", (0, 0), (-1, -1), TEXT)]))
     return table
 
 
 def feedback_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
+    """One sheet: ratings and choices beside their question, three lines to write on for each open one."""
     w = kit.workshop
     s = ctx.styles
     story = [*title_block(ctx, "Feedback form", w.title, f"{dates_text(w.first_day, w.last_day)}"
@@ -121,17 +131,22 @@ def feedback_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
              Paragraph(escape("Your answers are anonymous and help us to improve the next training. "
                               "Tick one box per rating (1 = not at all, 5 = very much)."), s.body)]
     for number, question in enumerate(kit.questions, start=1):
-        parts: list[Flowable] = [Paragraph(f"<b>{number}.</b> {escape(question.text)}", s.body)]
-        if question.kind == "rating":
-            parts.append(_boxes(tuple(str(n) for n in RATING_SCALE), ctx))
-        elif question.kind == "choice":
-            parts.append(_boxes(CHOICES, ctx))
+        text = Paragraph(f"<b>{number}.</b> {escape(question.text)}", s.body)
+        parts: list[Flowable]
+        if question.kind in ("rating", "choice"):
+            boxes = _boxes(tuple(str(n) for n in RATING_SCALE) if question.kind == "rating" else CHOICES, ctx)
+            room = sum(boxes._colWidths)
+            row = Table([[text, boxes]], colWidths=[ctx.width - room, room], hAlign="LEFT",
+                        style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                          ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                          ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+            parts = [row, Spacer(1, 3 * mm)]
         else:
-            parts += [Spacer(1, 7 * mm)] + [x for _ in range(3) for x in
-                                              (HRFlowable(width="100%", thickness=0.4, color=RULE), Spacer(1, 7 * mm))]
-        parts.append(Spacer(1, 4 * mm))
+            parts = [text] + [x for _ in range(3) for x in
+                              (Spacer(1, 6.5 * mm), HRFlowable(width="100%", thickness=0.4, color=RULE))]
+            parts.append(Spacer(1, 4 * mm))
         story.append(KeepTogether(parts))
-    story.append(Paragraph(escape("Thank you!"), s.h3))
+    story.append(Paragraph(escape("Thank you!"), s.body))
     return story
 
 
