@@ -72,10 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_print_options(parser: argparse.ArgumentParser) -> None:
-    """The options every ``print`` kind takes: -o FILE (required) and --paper."""
+    """The options every ``print`` kind takes: -o FILE (required), --paper and --logo."""
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
     parser.add_argument("--paper", choices=("a4", "letter"), default=None,
                         help="paper size (default: the one chosen in the app, else a4)")
+    parser.add_argument("--logo", metavar="FILE", default=None,
+                        help="organisation logo for this document, a PNG or JPEG (default: the one chosen in "
+                             "the app's Settings, if any)")
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:

@@ -60,6 +60,8 @@ def write_document(args: argparse.Namespace, paths: AppPaths, out: TextIO,
                    unwritable: int = EXIT_DATA) -> int:
     """Check the output folder, build the requested document through the registry (paper, language and
     region as in the app, ``--paper`` overriding), save it atomically; messages and exit codes."""
+    from dataclasses import replace
+
     from inducci_desktop.printing.errors import PrintError
     from inducci_desktop.printing.output import write_pdf
     from inducci_desktop.services.documents import build
@@ -70,7 +72,10 @@ def write_document(args: argparse.Namespace, paths: AppPaths, out: TextIO,
         return unwritable
     with open_services(paths) as services:
         try:
-            data = build(services, request(services)).data
+            wanted = request(services)
+            if getattr(args, "logo", None):
+                wanted = replace(wanted, logo=args.logo)
+            data = build(services, wanted).data
         except PrintError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return failed

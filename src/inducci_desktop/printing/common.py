@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, ListItem, Table
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, ListItem, Table, TableStyle
 
 from inducci_desktop.content.model import KIND_LABELS, Source
 from inducci_desktop.printing.lists import bulleted_list, numbered_list
@@ -16,7 +17,7 @@ from inducci_desktop.printing.markup import escape, link
 from inducci_desktop.printing.options import PrintOptions, lookup_title
 from inducci_desktop.printing.paragraph import Paragraph
 from inducci_desktop.printing.styles import ACCENT, Styles, fact_table_style, get_styles
-from inducci_desktop.printing.templates import MARGIN_X, mark_heading
+from inducci_desktop.printing.templates import MARGIN_X, TITLE_LOGO_BOX, logo_size, mark_heading
 
 #: id prefix → kind, as in docs/CONTENT_FORMAT.md
 _PREFIXES = {"guide-": "guide", "case-": "case", "format-": "format", "interview-": "interview",
@@ -52,19 +53,43 @@ def kind_of(item_id: str) -> str | None:
     return None
 
 
-def title_block(ctx: DocContext, kicker: str, title: str, summary: str = "") -> list[Flowable]:
-    """Kicker ("GUIDE"), title, a thin accent rule and the summary as a lead paragraph."""
+def title_block(ctx: DocContext, kicker: str, title: str, summary: str = "", *, logo: bool = False) -> list[Flowable]:
+    """Kicker ("GUIDE"), title, a thin accent rule and the summary as a lead paragraph.
+
+    ``logo``: the organisation logo (when one is chosen) stands at the right of the kicker and title.
+    """
     s = ctx.styles
-    heading = mark_heading(Paragraph(escape(title), s.title), title, outline_level=0,
-                           toc_level=0 if ctx.in_pack else None)
+    title_paragraph = Paragraph(escape(title), s.title)
     parts: list[Flowable] = []
     if kicker:
         parts.append(Paragraph(escape(kicker.upper()), s.kicker))
-    parts += [heading, HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=8)]
+    if logo and ctx.options.logo:
+        width, height = logo_size(ctx.options.logo, TITLE_LOGO_BOX)
+        room = width + 6 * mm
+        side = Table([[[*parts, title_paragraph], Image(ctx.options.logo, width, height, mask="auto")]],
+                     colWidths=[ctx.width - room, room], hAlign="LEFT",
+                     style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                                       ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                       ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
+        # The title inside a table is not seen by the layout's bookkeeping: a marker carries its bookmark.
+        parts = [mark_heading(_Marker(), title, outline_level=0, toc_level=0 if ctx.in_pack else None), side]
+    else:
+        parts.append(mark_heading(title_paragraph, title, outline_level=0, toc_level=0 if ctx.in_pack else None))
+    parts.append(HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=8))
     out: list[Flowable] = [KeepTogether(parts)]
     if summary.strip():
         out.append(Paragraph(escape(summary.strip()), s.lead))
     return out
+
+
+class _Marker(Flowable):
+    """Takes no room and draws nothing: carries a heading mark for the outline."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return (0.0, 0.0)
+
+    def draw(self) -> None:
+        pass
 
 
 def section_heading(ctx: DocContext, text: str, level: int = 2) -> Flowable:

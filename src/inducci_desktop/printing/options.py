@@ -39,7 +39,8 @@ class PrintOptions:
 
     ``organisation`` and ``region`` go into the page header when given; ``author`` into the PDF
     metadata (defaults to the organisation); ``language`` is a BCP 47 tag written to the catalog's
-    /Lang; ``date`` is printed in the footer (today when None).
+    /Lang; ``date`` is printed in the footer (today when None); ``logo`` is the path of the organisation's
+    logo (already checked and scaled, see services/logo.py), "" for none.
     """
 
     paper: PaperSize = PaperSize.A4
@@ -49,6 +50,7 @@ class PrintOptions:
     language: str = "en"
     date: _dt.date | None = None
     keywords: tuple[str, ...] = ()
+    logo: str = ""  # a checked PNG/JPEG file: the organisation logo on covers, certificates and title areas
 
     def effective_date(self) -> _dt.date:
         return self.date or _dt.date.today()

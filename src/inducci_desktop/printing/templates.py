@@ -46,6 +46,10 @@ CONTENT = "content"
 COVER = "cover"
 
 PRODUCER = "InduCCI Desktop (ReportLab)"
+HEADER_LINES = 2  # a running header wraps onto at most two lines
+HEADER_LEADING = 3.4 * mm
+COVER_LOGO_BOX = (60 * mm, 22 * mm)  # the largest logo on a cover page or certificate (width, height)
+TITLE_LOGO_BOX = (40 * mm, 14 * mm)  # beside a document's title
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class DocumentMeta:
     title: str
     subject: str = ""
     keywords: tuple[str, ...] = ()
+    logo_align: str = "left"  # where a cover page shows the organisation logo: "left" or "centre"
 
 
 def mark_heading(
@@ -174,25 +179,30 @@ class InduDocTemplate(BaseDocTemplate):
         width, height = self.pagesize
         left, right = self.leftMargin, width - self.rightMargin
         canv.saveState()
-        # Header: title left, organisation · region right, a thin accent rule below.
+        # Header: title left, organisation · region right, a thin accent rule below. What does not fit one
+        # line wraps onto a second one above it, at word boundaries (the full title is in the document's
+        # title block and metadata; only a title longer than two lines ends with "…" after a whole word).
         y = height - HEADER_GAP - 3 * mm
         owner = " · ".join(p for p in (self._options.organisation, self._options.region) if p)
-        canv.setFillColor(MUTED)
-        canv.setFont(SANS, 8)
         room = right - left
         gap = 6 * mm if owner else 0.0
-        title_width = stringWidth(self._meta.title, SANS_BOLD, 8)
+        title = self._meta.title
+        title_width = stringWidth(title, SANS_BOLD, 8)
         owner_width = stringWidth(owner, SANS, 8) if owner else 0.0
-        if title_width + gap + owner_width > room:
-            # Share the line: each side keeps its full width if it fits in its half.
-            owner_room = max(room / 2, room - gap - title_width)
-            owner = _fit(owner, SANS, 8, owner_room) if owner else owner
-            owner_width = stringWidth(owner, SANS, 8) if owner else 0.0
-        if owner:
-            canv.drawRightString(right, y, owner)
+        if title_width + gap + owner_width <= room:
+            title_lines, owner_lines = [title], [owner] if owner else []
+        else:
+            owner_room = min(owner_width, max(room * 0.4, room - gap - title_width)) if owner else 0.0
+            title_lines = wrap_words(title, SANS_BOLD, 8, room - owner_room - gap, HEADER_LINES)
+            owner_lines = wrap_words(owner, SANS, 8, owner_room, HEADER_LINES) if owner else []
+        canv.setFillColor(MUTED)
+        canv.setFont(SANS, 8)
+        for n, line in enumerate(reversed(owner_lines)):
+            canv.drawRightString(right, y + n * HEADER_LEADING, line)
         canv.setFont(SANS_BOLD, 8)
         canv.setFillColor(ACCENT)
-        canv.drawString(left, y, _fit(self._meta.title, SANS_BOLD, 8, room - owner_width - gap))
+        for n, line in enumerate(reversed(title_lines)):
+            canv.drawString(left, y + n * HEADER_LEADING, line)
         canv.setStrokeColor(ACCENT)
         canv.setLineWidth(0.6)
         canv.line(left, y - 2.5 * mm, right, y - 2.5 * mm)
@@ -216,6 +226,12 @@ class InduDocTemplate(BaseDocTemplate):
         canv.saveState()
         canv.setFillColor(ACCENT)
         canv.rect(0, height - 12 * mm, width, 12 * mm, stroke=0, fill=1)
+        if self._options.logo:
+            # The organisation logo under the band: left on a pack cover, centred on a certificate.
+            logo_width, logo_height = logo_size(self._options.logo, COVER_LOGO_BOX)
+            x = (width - logo_width) / 2 if self._meta.logo_align == "centre" else self.leftMargin
+            top = height - 18 * mm
+            canv.drawImage(self._options.logo, x, top - logo_height, logo_width, logo_height, mask="auto")
         canv.restoreState()
 
 
@@ -238,6 +254,34 @@ def guard_headings(flowables: Sequence[Flowable]) -> list[Flowable]:
             out.append(CondPageBreak(style.spaceBefore + style.leading * 2 + 2.5 * BODY_LEADING))
         out.append(flowable)
     return out
+
+
+def logo_size(path: str, box: tuple[float, float]) -> tuple[float, float]:
+    """The size (points) of the logo image at ``path`` scaled to fit ``box``, keeping its proportions."""
+    from reportlab.lib.utils import ImageReader
+
+    pixels_wide, pixels_high = ImageReader(path).getSize()
+    scale = min(box[0] / pixels_wide, box[1] / pixels_high)
+    return pixels_wide * scale, pixels_high * scale
+
+
+def wrap_words(text: str, font: str, size: float, room: float, max_lines: int) -> list[str]:
+    """``text`` broken into at most ``max_lines`` lines of ``room`` points at spaces; a text longer than
+    that ends its last line with "…" after a whole word. A single word wider than the room is the only
+    thing ever cut inside (no line can hold it)."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and stringWidth(f"{line} {words[0]}", font, size) <= room:
+            line = f"{line} {words.pop(0)}"
+        lines.append(line)
+    if words:  # more than max_lines: drop whole words from the last line until "…" fits
+        last = lines[-1].split()
+        while len(last) > 1 and stringWidth(" ".join(last) + " …", font, size) > room:
+            last.pop()
+        lines[-1] = " ".join(last) + " …"
+    return [line if stringWidth(line, font, size) <= room else _fit(line, font, size, room) for line in lines]
 
 
 def _fit(text: str, font: str, size: float, room: float) -> str:

@@ -28,6 +28,7 @@ import importlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inducci_desktop.domain.files import safe_filename
@@ -80,6 +81,7 @@ class DocumentRequest:
     cover: PackCover = field(default_factory=PackCover)
     with_glossary: bool = False
     blank_rows: int = 10  # sign-in sheet
+    logo: str | None = None  # an image file for this document only (None: the logo chosen in Settings)
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,8 @@ def save_settings(services: Services, settings: DocumentSettings) -> None:
 def resolve_options(services: Services, request: DocumentRequest) -> PrintOptions:
     """The options of the requested document: the request's overrides, else the user's settings.
 
-    The region is printed by name; an unknown or deleted region prints none.
+    The region is printed by name; an unknown or deleted region prints none. The organisation logo is the
+    one chosen in Settings (stored in the data folder) unless the request names another image file.
     """
     settings = load_settings(services)
     try:
@@ -193,7 +196,18 @@ def resolve_options(services: Services, request: DocumentRequest) -> PrintOption
         except NotFoundError:
             log.info("region %s is gone; printing without a region", region_id)
     return PrintOptions(paper=paper, organisation=(request.organisation or "").strip(), region=region,
-                        language=language)
+                        language=language, logo=_logo(services, request))
+
+
+def _logo(services: Services, request: DocumentRequest) -> str:
+    """The logo file of the document: the request's (checked here), else the one stored by Settings."""
+    from inducci_desktop.services.logo import check_image, stored_logo
+
+    if request.logo:
+        check_image(Path(request.logo))
+        return str(Path(request.logo))
+    stored = stored_logo(services.paths)
+    return str(stored) if stored else ""
 
 
 def build(services: Services, request: DocumentRequest, report: Report | None = None) -> Built:

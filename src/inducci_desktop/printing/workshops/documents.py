@@ -71,7 +71,7 @@ def _agenda_table(ctx: DocContext, day: AgendaDay, titles: dict[str, str], *, wi
 
 def agenda_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
     w = kit.workshop
-    story = [*title_block(ctx, "Agenda", w.title), *workshop_facts(ctx, kit)]
+    story = [*title_block(ctx, "Agenda", w.title, logo=True), *workshop_facts(ctx, kit)]
     if w.objectives:
         story += [section_heading(ctx, "Objectives"), Paragraph(escape(w.objectives).replace("\n", "<br/>"),
                                                                  ctx.styles.body)]
@@ -154,7 +154,8 @@ def _evaluation(ctx: DocContext, kit: WorkshopKit) -> list[Flowable]:
 def report_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
     w = kit.workshop
     s = ctx.styles
-    story = [*title_block(ctx, "Workshop report", w.title, f"Status: {STATUSES.get(w.status, w.status)}"),
+    story = [*title_block(ctx, "Workshop report", w.title, f"Status: {STATUSES.get(w.status, w.status)}",
+                          logo=True),
              *workshop_facts(ctx, kit)]
     if w.objectives:
         story += [section_heading(ctx, "Objectives"), Paragraph(escape(w.objectives).replace("\n", "<br/>"), s.body)]

@@ -74,7 +74,7 @@ def signin_story(kit: WorkshopKit, ctx: DocContext, blank_rows: int) -> list[Flo
         if index:
             story.append(PageBreak())
         heading = day.label if day is not None else "Date: ____________"
-        story += title_block(ctx, "Sign-in sheet", w.title, heading)
+        story += title_block(ctx, "Sign-in sheet", w.title, heading, logo=True)
         # Names and organisations wrap (an official list never cuts a name); a row is at least SIGNIN_ROW high.
         name_style = ParagraphStyle("SignInName", parent=ctx.styles.table_cell, fontSize=9, leading=11)
         org_style = ParagraphStyle("SignInOrganisation", parent=ctx.styles.table_cell, fontSize=8, leading=10)
@@ -127,7 +127,7 @@ def feedback_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
     w = kit.workshop
     s = ctx.styles
     story = [*title_block(ctx, "Feedback form", w.title, f"{dates_text(w.first_day, w.last_day)}"
-                          + (f" · {w.venue}" if w.venue else "")),
+                          + (f" · {w.venue}" if w.venue else ""), logo=True),
              Paragraph(escape("Your answers are anonymous and help us to improve the next training. "
                               "Tick one box per rating (1 = not at all, 5 = very much)."), s.body)]
     for number, question in enumerate(kit.questions, start=1):
@@ -278,5 +278,5 @@ def certificates(kit: WorkshopKit, options: PrintOptions | None = None) -> bytes
     options = options or PrintOptions()
     ctx = DocContext(options=options)
     meta = DocumentMeta(f"Certificates of attendance – {kit.workshop.title}", "Certificates of attendance",
-                        ("InduCCI", "certificate"))
+                        ("InduCCI", "certificate"), logo_align="centre")
     return render(lambda: certificate_story(kit, ctx), meta, options, first_template=COVER)

@@ -1,0 +1,147 @@
+"""The organisation logo printed on certificates and covers: checked, scaled and kept in the data folder.
+
+A chosen file is read with Pillow and accepted only as a PNG or JPEG image of sensible size; a copy scaled
+to at most ``MAX_SIDE`` pixels is written as ``logo.png`` (private file mode) next to the database. The
+original file is never referred to again, so moving or deleting it changes nothing printed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from inducci_desktop.paths import AppPaths
+from inducci_desktop.services.errors import ValidationError
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
+
+log = logging.getLogger(__name__)
+
+LOGO_NAME = "logo.png"
+#: the largest file accepted (bytes)
+MAX_FILE_BYTES = 10 * 1024 * 1024
+#: more pixels than this is refused before decoding (a "decompression bomb" is a small file of huge size)
+MAX_PIXELS = 40_000_000
+#: the stored copy's longest side (pixels): sharp at 300 dpi in a 60 mm wide box
+MAX_SIDE = 1000
+FORMATS = {"PNG": "PNG", "JPEG": "JPEG"}
+
+
+def logo_path(paths: AppPaths) -> Path:
+    return paths.data_dir / LOGO_NAME
+
+
+def stored_logo(paths: AppPaths) -> Path | None:
+    """The stored logo, or None when there is none."""
+    path = logo_path(paths)
+    return path if path.is_file() else None
+
+
+def check_image(source: Path) -> tuple[int, int]:
+    """Check that ``source`` is a PNG or JPEG image that can be printed; return its size in pixels.
+
+    Raises:
+        ValidationError: with a message naming the problem (missing, too big, not an image, damaged …).
+    """
+    image = _load(source)
+    size = image.size
+    image.close()
+    return size
+
+
+def set_logo(paths: AppPaths, source: Path) -> Path:
+    """Store a scaled copy of ``source`` as the organisation logo (replacing any earlier one).
+
+    Raises ValidationError (nothing is stored) when the file is not a usable image.
+    """
+    image = _load(source)
+    try:
+        if image.mode not in ("RGB", "RGBA", "L", "LA"):
+            image = image.convert("RGBA" if "transparency" in image.info or image.mode == "P" else "RGB")
+        image.thumbnail((MAX_SIDE, MAX_SIDE))
+        target = logo_path(paths)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".logo-", suffix=".png", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                image.save(out, format="PNG", optimize=True)
+            os.chmod(temp, 0o600)
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    finally:
+        image.close()
+    log.info("organisation logo stored (%d×%d px)", *_size(target))
+    return target
+
+
+def remove_logo(paths: AppPaths) -> bool:
+    """Remove the stored logo; True when there was one."""
+    path = logo_path(paths)
+    if path.is_file():
+        path.unlink()
+        log.info("organisation logo removed")
+        return True
+    return False
+
+
+def _size(path: Path) -> tuple[int, int]:
+    from PIL import Image
+
+    with Image.open(path) as image:
+        return image.size
+
+
+def _load(source: Path) -> PILImage:
+    """Open and fully decode ``source``, or raise ValidationError naming the problem."""
+    from PIL import Image, UnidentifiedImageError
+
+    name = source.name
+    try:
+        size = source.stat().st_size
+    except OSError:
+        raise ValidationError(f"The logo file “{name}” cannot be found or read.") from None
+    if not source.is_file():
+        raise ValidationError(f"“{name}” is not a file.")
+    if size > MAX_FILE_BYTES:
+        raise ValidationError(f"The logo file “{name}” is {size / 1024 / 1024:.1f} MB; choose an image of at most "
+                              f"{MAX_FILE_BYTES // 1024 // 1024} MB.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            image = Image.open(source)
+        except UnidentifiedImageError:
+            raise ValidationError(f"“{name}” is not an image: choose a PNG or JPEG file.") from None
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise ValidationError(f"“{name}” is too large an image (too many pixels); choose a smaller "
+                                  "PNG or JPEG.") from None
+        except OSError:
+            raise ValidationError(f"The logo file “{name}” cannot be read.") from None
+        try:
+            if image.format not in FORMATS:
+                raise ValidationError(f"“{name}” is a {image.format or 'unknown'} image; choose a PNG or JPEG "
+                                      "file.")
+            width, height = image.size
+            if width * height > MAX_PIXELS:
+                raise ValidationError(f"“{name}” is too large an image ({width}×{height} pixels); choose one of "
+                                      f"at most {MAX_PIXELS // 1_000_000} megapixels.")
+            if width < 1 or height < 1:
+                raise ValidationError(f"“{name}” is an empty image.")
+            image.load()  # decode now: a damaged file fails here, not while printing
+        except ValidationError:
+            image.close()
+            raise
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            image.close()
+            raise ValidationError(f"“{name}” is too large an image (too many pixels); choose a smaller "
+                                  "PNG or JPEG.") from None
+        except (OSError, SyntaxError, ValueError):
+            image.close()
+            raise ValidationError(f"The image “{name}” is damaged or incomplete.") from None
+    return image
