@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.settings.backups import BackupsPanel
+from inducci_desktop.ui.pages.settings.logo import LogoPanel
 from inducci_desktop.ui.pages.settings.regions import RegionsPanel
 from inducci_desktop.ui.theme import apply_theme
 
@@ -77,6 +78,8 @@ class SettingsPage(QScrollArea):
         left = QVBoxLayout()
         left.addWidget(data_box)
         left.addWidget(look_box)
+        self.logo = LogoPanel(services.paths)
+        left.addWidget(self.logo)
         left.addWidget(self.backups, 1)
         columns.addLayout(left, 1)
         columns.addWidget(self.regions, 1)
