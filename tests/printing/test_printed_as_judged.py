@@ -66,6 +66,10 @@ def test_handout_pack_has_no_page_holding_only_related_items(demo: Services) -> 
     single = page_texts(build(demo, DocumentRequest("item", "format-hackathon")).data)
     assert "Related in the toolbox" in single[-1]
     assert len(body_lines(single[-1])) > 6
+    # where they would need a page of their own they are left out (the document still prints)
+    crowded = page_texts(build(demo, DocumentRequest("item", "case-industrial-hackathon-silesia")).data)
+    assert not any("Related in the toolbox" in page for page in crowded)
+    assert len(body_lines(crowded[-1])) > 6
 
 
 def test_glossary_letter_headings_are_never_the_last_line_of_a_page(demo: Services) -> None:

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, ListItem, Table, TableStyle
 
 from inducci_desktop.content.model import KIND_LABELS, Source
+from inducci_desktop.printing.fonts import SANS
 from inducci_desktop.printing.lists import bulleted_list, numbered_list
 from inducci_desktop.printing.markdown import MarkdownContext, resource_roots, to_flowables
 from inducci_desktop.printing.markup import escape, link
@@ -68,7 +69,8 @@ def title_block(ctx: DocContext, kicker: str, title: str, summary: str = "", *, 
         room = width + 6 * mm
         side = Table([[[*parts, title_paragraph], Image(ctx.options.logo, width, height, mask="auto")]],
                      colWidths=[ctx.width - room, room], hAlign="LEFT",
-                     style=TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                     style=TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS),
+                                       ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("ALIGN", (1, 0), (1, 0), "RIGHT"),
                                        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                        ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
         # The title inside a table is not seen by the layout's bookkeeping: a marker carries its bookmark.
@@ -163,6 +165,8 @@ class FitsOrLeftOut(Flowable):
         return (availWidth, height)
 
     def draw(self) -> None:
+        if not self._sizes:
+            return  # left out: it did not fit
         y = self.height
         for index, (flowable, (_w, h)) in enumerate(zip(self._content, self._sizes, strict=True)):
             if index:

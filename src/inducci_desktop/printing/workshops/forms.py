@@ -137,7 +137,7 @@ def feedback_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
             boxes = _boxes(tuple(str(n) for n in RATING_SCALE) if question.kind == "rating" else CHOICES, ctx)
             room = sum(boxes._colWidths)
             row = Table([[text, boxes]], colWidths=[ctx.width - room, room], hAlign="LEFT",
-                        style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        style=TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                           ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                           ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
             parts = [row, Spacer(1, 3 * mm)]
