@@ -155,10 +155,18 @@ def test_running_header_wraps_at_words_and_never_cuts(demo: Services) -> None:
 
 
 def test_covers_say_every_fixed_text_in_one_language(demo: Services) -> None:
-    data = build(demo, DocumentRequest("pack", records=("format-hackathon",), language="en")).data
-    cover = page_texts(data)[0]
-    for label in ("Date:", "Contents:", "1 item"):
-        assert label in cover
+    from inducci_desktop.printing.wording import COVER_WORDS, cover_words
+
+    english = cover_words("en")
+    assert cover_words("pl") is english and cover_words("de-AT") is english  # a whole table, never a mix
+    for words in COVER_WORDS.values():
+        assert words.item_count(1) != words.item_count(2).replace("2", "1")  # plural forms, not glued words
+    one = page_texts(build(demo, DocumentRequest("pack", records=("format-hackathon",), language="pl")).data)[0]
+    two = page_texts(build(demo, DocumentRequest("pack", records=("format-hackathon", "guide-mapping-cci"),
+                                                 organisation="Regionalna Agencja Rozwoju")).data)[0]
+    assert "Contents: 1 item" in " ".join(one.split()) and "Contents: 2 items" in " ".join(two.split())
+    for label in ("Date:", "Organiser:"):
+        assert label in two
 
 
 def test_logo_is_stored_scaled_private_and_printed_on_certificates_and_covers(demo: Services,

@@ -37,8 +37,12 @@ def test_choose_and_remove_the_organisation_logo(launch: Any, qtbot: Any, tmp_pa
     app = launch()
     app.services.prepare()
     load_demo(app.services)
-    app.window.show_page("Settings")
-    panel = app.window.settings_page.logo
+    window = app.window
+    nav = window.nav
+    item = next(nav.item(r) for r in range(nav.count()) if nav.item(r).data(Qt.ItemDataRole.UserRole) == "settings")
+    qtbot.mouseClick(nav.viewport(), LEFT, pos=nav.visualItemRect(item).center())  # the page, as a person opens it
+    panel = window.settings_page.logo
+    assert window.pages["settings"].isVisible()
     assert panel.choose_button.isVisible()
     assert not panel.remove_button.isEnabled()
     stored = logo_path(app.services.paths)

@@ -16,6 +16,7 @@ from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.printing.paragraph import Paragraph
 from inducci_desktop.printing.styles import ACCENT
 from inducci_desktop.printing.templates import CONTENT, DocumentMeta, contents, render
+from inducci_desktop.printing.wording import cover_words
 
 
 @dataclass(frozen=True)
@@ -31,11 +32,12 @@ class PackCover:
 def _cover(cover: PackCover, ctx: DocContext, count: int) -> list[Flowable]:
     s = ctx.styles
     height = ctx.options.paper.points[1]
+    words = cover_words(ctx.options.language)  # every fixed word of the cover from one language's table
     lines = [
-        ("Date", cover.date or ctx.options.date_text()),
-        ("Organiser", cover.organiser or ctx.options.organisation),
-        ("Region", ctx.options.region),
-        ("Contents", f"{count} item{'s' if count != 1 else ''}"),
+        (words.date, cover.date or ctx.options.date_text()),
+        (words.organiser, cover.organiser or ctx.options.organisation),
+        (words.region, ctx.options.region),
+        (words.contents, words.item_count(count)),
     ]
     story: list[Flowable] = [
         Spacer(1, height * 0.22),
