@@ -116,3 +116,32 @@ def test_an_empty_workshop_prints_without_errors(services: Services) -> None:
     for kind in KINDS:
         assert workshop_document(kind, empty, OPTIONS).startswith(b"%PDF")
     assert "Nobody is marked present" in all_text(workshop_document("certificates", empty, OPTIONS))
+
+
+def test_certificate_states_the_workshops_place_date_and_hours_never_cut(services: Services) -> None:
+    from inducci_desktop.services.workshops.views import BlockInput, DayInput, WorkshopInput
+
+    venue = ("Regionalna Agencja Rozwoju, ul. Cieszyńska 365, sala konferencyjna na drugim piętrze, "
+             "budynek B, wejście od strony parkingu")
+    days = (DayInput(date(2026, 6, 3), 9 * 60, 16 * 60), DayInput(date(2026, 6, 4), 9 * 60, 15 * 60 + 30))
+    ws = services.workshops
+    view = ws.create(WorkshopInput("Kompetencje CCI dla administracji w Żywcu", days, venue=venue,
+                                   place="Bielsko-Biała", trainers="Zofia Wójcik, Jiří Novák"))
+    ws.add_block(view.days[0].id, BlockInput("Powitanie", 60))  # an agenda far from complete
+    ws.people.add(view.id, ParticipantInput("Łukasz Żmuda", "Starostwo Powiatowe w Żywcu"))
+    person = ws.people.participants(view.id)[0]
+    for day in view.days:
+        ws.people.set_attendance(person.id, day.id, True)
+
+    text = " ".join(all_text(workshop_document("certificates", ws.kit(view.id), OPTIONS)).split())
+    assert "2 days, 13 hours 30 minutes of training" in text  # 7 h + 6 h 30 min from the days' times
+    assert "Bielsko-Biała, 4 June 2026" in text  # the place and the last day, not the print date
+    assert "20 May 2026" not in text
+    assert "…" not in text
+    assert "wejście od strony parkingu" in text  # the long venue wraps instead of being cut
+
+    data = view.as_input()
+    ws.update(view.id, WorkshopInput(**{**data.__dict__, "certificate_date": date(2026, 6, 10),
+                                        "certificate_minutes": 12 * 60}))
+    text = " ".join(all_text(workshop_document("certificates", ws.kit(view.id), OPTIONS)).split())
+    assert "2 days, 12 hours of training" in text and "Bielsko-Biała, 10 June 2026" in text

@@ -159,6 +159,9 @@ class WorkshopInput:
     target_group: str = ""
     objectives: str = ""
     status: str = "planned"
+    place: str = ""  # the town, printed on certificates
+    certificate_date: date | None = None  # None: the workshop's last day
+    certificate_minutes: int | None = None  # None: the days' times
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,9 @@ class WorkshopView:
     status: str
     updated_at: datetime
     deleted_at: datetime | None = None
+    place: str = ""
+    certificate_date: date | None = None
+    certificate_minutes: int | None = None
 
     @property
     def first_day(self) -> date | None:
@@ -228,7 +234,8 @@ class WorkshopView:
     def as_input(self) -> WorkshopInput:
         return WorkshopInput(self.title, tuple(DayInput(d.day, d.start, d.end, d.id) for d in self.days), self.venue,
                              self.mode, self.region_id, self.organisation, self.trainers, self.target_group,
-                             self.objectives, self.status)
+                             self.objectives, self.status, self.place, self.certificate_date,
+                             self.certificate_minutes)
 
 
 @dataclass(frozen=True)
@@ -383,14 +390,17 @@ class WorkshopKit:
     def attended_days(self, participant: ParticipantView) -> tuple[DayView, ...]:
         return tuple(d for d in self.workshop.days if d.id in participant.present)
 
-    def teaching_minutes(self, days: tuple[DayView, ...]) -> int:
-        """Planned time of ``days`` without breaks (the agenda's blocks if there are any, else the day's span)."""
-        plans = {a.day.id: a for a in self.agenda}
-        total = 0
-        for day in days:
-            plan = plans.get(day.id)
-            if plan is not None and plan.blocks:
-                total += plan.plan.total - plan.plan.break_minutes
-            else:
-                total += day.end - day.start
-        return total
+    def training_minutes(self, days: tuple[DayView, ...]) -> int:
+        """The time of ``days`` from their start and end times. Not from the agenda, which may still be
+        incomplete while certificates are printed; the trainer can set the hours explicitly instead."""
+        return sum(day.end - day.start for day in days)
+
+    def certificate_minutes(self, days: tuple[DayView, ...]) -> int:
+        """What a certificate for ``days`` states: the trainer's figure if set, else the days' times."""
+        explicit = self.workshop.certificate_minutes
+        return explicit if explicit is not None else self.training_minutes(days)
+
+    @property
+    def certificate_date(self) -> date | None:
+        """The date a certificate is issued on: the trainer's if set, else the workshop's last day."""
+        return self.workshop.certificate_date or self.workshop.last_day

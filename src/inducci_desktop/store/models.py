@@ -275,6 +275,10 @@ class Workshop(Record, Base):
     objectives: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20), default="planned")  # planned | held | evaluated
     copied_from: Mapped[str | None] = mapped_column(String(36), default=None)
+    place: Mapped[str] = mapped_column(String(200), default="", server_default="")  # the town, for certificates
+    # what certificates print when the trainer sets it; empty: taken from the workshop's days
+    certificate_date: Mapped[date | None] = mapped_column(Date, default=None)
+    certificate_minutes: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
 class WorkshopDay(Record, Base):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
@@ -160,8 +161,14 @@ def feedback_form(kit: WorkshopKit, options: PrintOptions | None = None) -> byte
 # --- certificates ---------------------------------------------------------------------------------------
 
 
+def _lines(text: str, font: str, size: float, room: float) -> list[str]:
+    """``text`` broken into lines that fit ``room``: an official document never cuts a word off with "…"."""
+    return simpleSplit(text, font, size, room) or [""]
+
+
 class _Certificate(Flowable):
-    """One certificate, drawn straight on the canvas (fast for hundreds of pages)."""
+    """One certificate, drawn straight on the canvas (fast for hundreds of pages). Nothing is shortened:
+    long names and titles shrink a little and then wrap, venues and places wrap."""
 
     def __init__(self, width: float, height: float, lines: dict[str, str]) -> None:
         super().__init__()
@@ -169,6 +176,17 @@ class _Certificate(Flowable):
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return (self.width, min(self.height, availHeight))
+
+    def _centred(self, text: str, font: str, size: float, y: float, *, smallest: float | None = None) -> float:
+        """Draw ``text`` centred from ``y`` down (shrunk to ``smallest`` first, then wrapped); the next y."""
+        c = self.canv
+        while smallest is not None and size > smallest and stringWidth(text, font, size) > self.width:
+            size -= 0.5
+        c.setFont(font, size)
+        for line in _lines(text, font, size, self.width):
+            c.drawCentredString(self.width / 2, y, line)
+            y -= size * 1.25
+        return y
 
     def draw(self) -> None:
         c = self.canv
@@ -183,38 +201,35 @@ class _Certificate(Flowable):
         c.setFillColor(TEXT)
         c.setFont(SANS, 12)
         c.drawCentredString(mid, top - 30 * mm, "This is to certify that")
-        size = 26.0
-        while size > 12 and stringWidth(self.lines["name"], SANS_BOLD, size) > self.width:
-            size -= 1
         c.setFillColor(ACCENT)
-        c.setFont(SANS_BOLD, size)
-        c.drawCentredString(mid, top - 48 * mm, _fit(self.lines["name"], SANS_BOLD, size, self.width))
+        y = self._centred(self.lines["name"], SANS_BOLD, 26, top - 48 * mm, smallest=16)
         c.setFillColor(MUTED)
-        c.setFont(SANS, 11)
-        c.drawCentredString(mid, top - 58 * mm, _fit(self.lines["organisation"], SANS, 11, self.width))
+        y = self._centred(self.lines["organisation"], SANS, 11, min(top - 58 * mm, y - 2 * mm))
         c.setFillColor(TEXT)
         c.setFont(SANS, 12)
-        c.drawCentredString(mid, top - 78 * mm, "took part in the training")
-        title_size = 17.0
-        while title_size > 10 and stringWidth(self.lines["title"], SANS_BOLD, title_size) > self.width:
-            title_size -= 0.5
-        c.setFont(SANS_BOLD, title_size)
-        c.drawCentredString(mid, top - 92 * mm, _fit(self.lines["title"], SANS_BOLD, title_size, self.width))
-        c.setFont(SANS, 12)
-        y = top - 108 * mm
+        y = min(top - 78 * mm, y - 8 * mm)
+        c.drawCentredString(mid, y, "took part in the training")
+        y = self._centred(self.lines["title"], SANS_BOLD, 17, y - 14 * mm, smallest=12)
+        y -= 4 * mm
         for key in ("dates", "hours", "venue"):
             if self.lines.get(key):
-                c.drawCentredString(mid, y, _fit(self.lines[key], SANS, 12, self.width))
-                y -= 8 * mm
+                y = self._centred(self.lines[key], SANS, 12, y) - 3 * mm
         base = 40 * mm
+        room = 75 * mm
         c.setStrokeColor(RULE)
         c.setLineWidth(0.6)
-        c.line(0, base, 70 * mm, base)
-        c.line(self.width - 70 * mm, base, self.width, base)
+        c.line(0, base, room, base)
+        c.line(self.width - room, base, self.width, base)
         c.setFillColor(TEXT)
         c.setFont(SANS, 10)
-        c.drawString(0, base + 2 * mm, _fit(self.lines["place_date"], SANS, 10, 70 * mm))
-        c.drawRightString(self.width, base + 2 * mm, _fit(self.lines["trainers"], SANS, 10, 70 * mm))
+        for lines, right in ((_lines(self.lines["place_date"], SANS, 10, room), False),
+                             (_lines(self.lines["trainers"], SANS, 10, room), True)):
+            for row, line in enumerate(reversed(lines)):  # upwards from the signature line
+                line_y = base + 2 * mm + row * 12.5
+                if right:
+                    c.drawRightString(self.width, line_y, line)
+                else:
+                    c.drawString(0, line_y, line)
         c.setFillColor(MUTED)
         c.setFont(SANS, 8)
         c.drawString(0, base - 4 * mm, "Place and date")
@@ -238,30 +253,28 @@ def attended_text(days: tuple[DayView, ...]) -> str:
     return "on " + ", ".join(parts[:-1]) + f" and {parts[-1]}{tail}"
 
 
-def _town(venue: str) -> str:
-    """The last part of a venue ("Agency, Bielsko-Biała" → "Bielsko-Biała") for the place line."""
-    return venue.rsplit(",", 1)[-1].strip()
-
-
-def certificate_story(kit: WorkshopKit, ctx: DocContext, place: str = "") -> list[Flowable]:
+def certificate_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
+    """One page per person present on at least one day. Place, date and hours are the workshop's facts
+    (its place; the date and hours the trainer set, else its last day and its days' times), never the
+    day the document happens to be printed."""
     w = kit.workshop
     height = ctx.options.paper.points[1] - 60 * mm
     story: list[Flowable] = [NextPageTemplate(COVER)]
     present = [p for p in kit.participants if kit.attended_days(p)]
     present.sort(key=lambda p: p.name.casefold())
-    where = place or _town(w.venue)
+    issued = kit.certificate_date
     for index, person in enumerate(present):
         days = kit.attended_days(person)
-        dates = attended_text(days)
-        hours = hours_text(kit.teaching_minutes(days))
+        hours = hours_text(kit.certificate_minutes(days))
         lines = {
             "name": person.name,
             "organisation": " · ".join(p for p in (person.organisation, person.department) if p),
             "title": w.title,
-            "dates": dates,
+            "dates": attended_text(days),
             "hours": f"{len(days)} day{'s' if len(days) > 1 else ''}, {hours} of training",
-            "venue": " · ".join(p for p in (w.venue, w.region or w.organisation) if p),
-            "place_date": ", ".join(p for p in (where, ctx.options.date_text()) if p),
+            "venue": " · ".join(p for p in (w.venue, w.place if w.place not in w.venue else "",
+                                            w.region or w.organisation) if p),
+            "place_date": ", ".join(p for p in (w.place, day_text(issued) if issued else "") if p),
             "trainers": w.trainers or "Trainer",
         }
         if index:

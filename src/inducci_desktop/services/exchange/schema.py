@@ -114,6 +114,10 @@ class WorkshopRecord(RecordModel):
     objectives: LongText = ""
     status: Short = "planned"
     copied_from: RecordId | None = None
+    # added with schema 0006; optional, so bundles made before still import
+    place: Text200 = ""
+    certificate_date: date | None = None
+    certificate_minutes: Annotated[StrictInt, Field(gt=0, le=14 * 24 * 60)] | None = None
 
 
 class DayRecord(RecordModel):

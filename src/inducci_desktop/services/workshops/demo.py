@@ -78,7 +78,7 @@ def demo_workshop_step(services: Services) -> list[str]:
         target_group="Staff of municipal and regional offices for economic development, culture and planning",
         objectives="Know the creative industries of the region and their needs.\n"
                    "Find the interfaces between administration and CCI.\nAgree on a pilot action.",
-        status="evaluated")
+        status="evaluated", place="Bielsko-Biała")
     workshop = ws.create(data, workshop_id=workshop_id)
     for day, blocks in zip(workshop.days, (AGENDA_DAY1, AGENDA_DAY2), strict=True):
         for title, minutes, kind, format_id, responsible, materials in blocks:

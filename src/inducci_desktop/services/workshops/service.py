@@ -46,6 +46,8 @@ from inducci_desktop.store.models import (
 
 MAX_TITLE = 300
 MAX_DAYS = 14
+MAX_PLACE = 200
+MAX_CERTIFICATE_MINUTES = MAX_DAYS * 24 * 60
 DEFAULT_BLOCK_MINUTES = 60
 
 
@@ -71,11 +73,16 @@ def check_workshop(data: WorkshopInput) -> WorkshopInput:
     overlap = find_overlap([(d.day.isoformat(), d.start, d.end) for d in data.days])
     if overlap:
         raise ValidationError(overlap)
+    minutes = data.certificate_minutes
+    if minutes is not None and not 0 < minutes <= MAX_CERTIFICATE_MINUTES:
+        raise ValidationError(f"The hours on the certificate must be more than 0 and at most "
+                              f"{MAX_CERTIFICATE_MINUTES // 60}.")
     days = tuple(sorted(data.days, key=lambda d: (d.day, d.start)))
     return WorkshopInput(
         _text(data.title, "title", MAX_TITLE, required=True), days, _text(data.venue, "venue", 300), data.mode,
         data.region_id or None, _text(data.organisation, "organisation", 300), data.trainers.strip(),
-        data.target_group.strip(), data.objectives.strip(), data.status)
+        data.target_group.strip(), data.objectives.strip(), data.status, _text(data.place, "place", MAX_PLACE),
+        data.certificate_date, minutes)
 
 
 class WorkshopService:
@@ -148,6 +155,11 @@ class WorkshopService:
             existing = {d.id: d for d in self._days(session, workshop_id)}
             for day in data.days:
                 found = existing.pop(day.id, None) if day.id else None
+                if found is None and day.id:  # a day removed before (undo brings it back with its agenda)
+                    trashed = session.get(WorkshopDay, day.id)
+                    if trashed is not None and trashed.workshop_id == workshop_id:
+                        trashed.deleted_at = None
+                        found = trashed
                 if found is None:
                     session.add(WorkshopDay(workshop_id=row.id, day=day.day, start_minutes=day.start,
                                             end_minutes=day.end))
@@ -181,7 +193,8 @@ class WorkshopService:
             shift = first_day - source.first_day
         data = source.as_input()
         days = tuple(type(d)(d.day + shift, d.start, d.end) for d in data.days)
-        fields = {**data.__dict__, "title": title or f"{source.title} (repeat)", "days": days, "status": "planned"}
+        fields = {**data.__dict__, "title": title or f"{source.title} (repeat)", "days": days, "status": "planned",
+                  "certificate_date": None}
         questions = [(q.kind, q.text) for q in self.results.questions(workshop_id)]
         copy = self.create(WorkshopInput(**fields), questions=questions)
         with self.store.db.unit_of_work() as session:
@@ -314,6 +327,8 @@ class WorkshopService:
         row.title, row.venue, row.mode, row.region_id = data.title, data.venue, data.mode, data.region_id
         row.organisation, row.trainers, row.target_group = data.organisation, data.trainers, data.target_group
         row.objectives, row.status = data.objectives, data.status
+        row.place, row.certificate_date, row.certificate_minutes = (data.place, data.certificate_date,
+                                                                    data.certificate_minutes)
 
     @staticmethod
     def _check_region(session: Session, region_id: str | None) -> None:
@@ -391,7 +406,8 @@ class WorkshopService:
         region = session.get(Region, row.region_id) if row.region_id else None
         return WorkshopView(row.id, row.title, tuple(self._day_views(session, row.id)), row.venue, row.mode,
                             row.region_id, region.name if region else "", row.organisation, row.trainers,
-                            row.target_group, row.objectives, row.status, row.updated_at, row.deleted_at)
+                            row.target_group, row.objectives, row.status, row.updated_at, row.deleted_at,
+                            row.place, row.certificate_date, row.certificate_minutes)
 
 
 def _block_view(row: AgendaBlock, start: int = 0, end: int = 0) -> BlockView:

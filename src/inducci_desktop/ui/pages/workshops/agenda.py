@@ -48,6 +48,16 @@ class AgendaModel(QAbstractTableModel):
         return self.day.blocks if self.day else ()
 
     def load(self, day: AgendaDay | None) -> None:
+        """Show ``day``. When the same blocks are still there in the same order (an edit of a cell), the
+        cells are updated in place: a reset while a delegate's editor is open would orphan the editor and
+        lose the edit on Tab."""
+        same_rows = (self.day is not None and day is not None and self.day.day.id == day.day.id
+                     and [b.id for b in self.day.blocks] == [b.id for b in day.blocks])
+        if same_rows and day is not None:
+            self.day = day
+            if day.blocks:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(day.blocks) - 1, len(COLUMNS) - 1))
+            return
         self.beginResetModel()
         self.day = day
         self.endResetModel()
@@ -182,10 +192,11 @@ class AgendaEditor(QWidget):
         self.minutes.setValue(60)
         self.minutes.setAccessibleName("Duration")
         self.format.currentIndexChanged.connect(self._format_chosen)
-        add = QPushButton("Add block")
-        add.clicked.connect(self.add_block)
-        add_break = QPushButton("Add break")
-        add_break.clicked.connect(lambda: self.add_block(kind="break"))
+        # lambdas: ``clicked`` sends ``checked``, which must not land in ``kind``
+        self.add_button = QPushButton("Add block")
+        self.add_button.clicked.connect(lambda: self.add_block("session"))
+        self.add_break_button = QPushButton("Add break")
+        self.add_break_button.clicked.connect(lambda: self.add_block("break"))
         self.remove = QPushButton("Remove")
         self.remove.clicked.connect(self.remove_block)
         up, down = QPushButton("Move up"), QPushButton("Move down")
@@ -206,8 +217,8 @@ class AgendaEditor(QWidget):
         adder = QHBoxLayout()
         adder.addWidget(self.format, 1)
         adder.addWidget(self.minutes)
-        adder.addWidget(add)
-        adder.addWidget(add_break)
+        adder.addWidget(self.add_button)
+        adder.addWidget(self.add_break_button)
         buttons = QHBoxLayout()
         buttons.addWidget(up)
         buttons.addWidget(down)
