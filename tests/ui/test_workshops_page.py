@@ -105,7 +105,7 @@ def test_csv_import_preview_then_check_in_and_erasure(launch: Any, qtbot: Any, m
     dialog = page.participants.import_csv(str(csv_file))
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=5000)
-    assert "Windows-1250" in dialog.summary.text() and "1 rows have problems" in dialog.summary.text()
+    assert "Windows-1250" in dialog.summary.text() and "1 row has a problem" in dialog.summary.text()
     assert app.services.workshops.people.participants(workshop_id) == []  # nothing before Import
     assert dialog.import_button.text() == "Import 3 participants"
     dialog.import_button.click()

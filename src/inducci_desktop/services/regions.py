@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inducci_desktop.content.folding import TOKEN, fold
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import Region, utcnow
@@ -121,3 +123,23 @@ class RegionService:
         query = select(Region.name).where(Region.deleted_at.is_(None), Region.id != (except_id or ""))
         if any(existing.casefold() == wanted for existing in session.scalars(query)):
             raise ValidationError(f"There is already a region called {name!r}.")
+
+
+def _words(name: str) -> list[str]:
+    return TOKEN.findall(fold(name))
+
+
+def similar_regions(name: str, regions: Iterable[RegionView]) -> list[RegionView]:
+    """Regions whose names are near-duplicates of ``name``: the same once folded and case-insensitive
+    ("Slaskie" ~ "Śląskie"), or one's words all within the other's ("Śląskie" ~ "Śląskie (Silesia)")."""
+    wanted = _words(name)
+    if not wanted:
+        return []
+    found = []
+    for region in regions:
+        words = _words(region.name)
+        if not words:
+            continue
+        if "".join(words) == "".join(wanted) or set(words) <= set(wanted) or set(wanted) <= set(words):
+            found.append(region)
+    return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,14 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.services.checklists.templates import TemplateSummary
-from inducci_desktop.services.regions import RegionView
+from inducci_desktop.services.regions import RegionService
+from inducci_desktop.ui.widgets.region_picker import RegionPicker
 
 
 class NewAssessmentDialog(QDialog):
-    """Template, title, region or organisation (a known one or free text), assessor and date."""
+    """Template, title, region or organisation (from the managed list, or added there in place), assessor
+    and date."""
 
-    def __init__(self, parent: QWidget | None, templates: list[TemplateSummary], regions: list[RegionView],
-                 *, template_id: str | None = None, assessor: str = "") -> None:
+    def __init__(self, parent: QWidget | None, templates: list[TemplateSummary], regions: RegionService,
+                 *, template_id: str | None = None, assessor: str = "",
+                 region_added: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New assessment")
         self.setMinimumWidth(520)
@@ -37,15 +41,8 @@ class NewAssessmentDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Title")
         self.title_edit.setPlaceholderText("e.g. Silesia status quo, spring 2026")
-        self.region_combo = QComboBox()
-        self.region_combo.setEditable(True)
-        self.region_combo.setAccessibleName("Region or organisation")
-        self.region_combo.addItem("", None)
-        for region in regions:
-            self.region_combo.addItem(region.name, region.id)
-        line = self.region_combo.lineEdit()
-        if line is not None:
-            line.setPlaceholderText("choose or type a region or organisation")
+        self.region_picker = RegionPicker(regions, none_label="(none)", added=region_added)
+        self.region_picker.setAccessibleName("Region or organisation")
         self.assessor_edit = QLineEdit(assessor)
         self.assessor_edit.setAccessibleName("Assessor")
         self.date_edit = QLineEdit(_dt.date.today().isoformat())
@@ -57,7 +54,7 @@ class NewAssessmentDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Checklist:", self.template_combo)
         form.addRow("&Title:", self.title_edit)
-        form.addRow("&Region or organisation:", self.region_combo)
+        form.addRow("&Region or organisation:", self.region_picker)
         form.addRow("&Assessor:", self.assessor_edit)
         form.addRow("&Date:", self.date_edit)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -85,10 +82,7 @@ class NewAssessmentDialog(QDialog):
 
     def values(self) -> dict[str, object]:
         """Keyword arguments for ChecklistService.create (besides the template id)."""
-        text = self.region_combo.currentText().strip()
-        index = self.region_combo.findText(text)
-        region_id = self.region_combo.itemData(index) if index > 0 else None
-        return {"title": self.title_edit.text(), "region_id": region_id, "subject": "" if region_id else text,
+        return {"title": self.title_edit.text(), "region_id": self.region_picker.region_id(), "subject": "",
                 "assessor": self.assessor_edit.text(), "assessed_on": self.date_edit.text().strip()}
 
     def template_id(self) -> str:

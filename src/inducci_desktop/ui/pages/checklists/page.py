@@ -305,7 +305,7 @@ class ChecklistsPage(QWidget):
             QMessageBox.information(self, "No checklists", "There are no checklist templates yet: the toolbox "
                                     "content is not loaded and no own template exists.")
             return
-        dialog = NewAssessmentDialog(self, templates, self.context.services.regions.list(),
+        dialog = NewAssessmentDialog(self, templates, self.context.services.regions,
                                      assessor=str(self.context.state.get("checklists.assessor", "") or ""))
         while dialog.exec():
             values = dialog.values()

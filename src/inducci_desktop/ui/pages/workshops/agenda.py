@@ -26,6 +26,7 @@ from inducci_desktop.services.workshops.agenda import format_duration, format_ti
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import AgendaDay, BlockInput, BlockView
 from inducci_desktop.ui.pages.workshops.agenda_commands import AddBlock, DeleteBlock, EditBlock, MoveBlock
+from inducci_desktop.ui.widgets.enter import on_return
 
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-inducci-agenda-row"
@@ -197,6 +198,8 @@ class AgendaEditor(QWidget):
         self.add_button.clicked.connect(lambda: self.add_block("session"))
         self.add_break_button = QPushButton("Add break")
         self.add_break_button.clicked.connect(lambda: self.add_block("break"))
+        on_return(lambda: self.add_block("session"), self.format, self.minutes, self.add_button)
+        on_return(lambda: self.add_block("break"), self.add_break_button)
         self.remove = QPushButton("Remove")
         self.remove.clicked.connect(self.remove_block)
         up, down = QPushButton("Move up"), QPushButton("Move down")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 from inducci_desktop.content.folding import fold
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.service import WorkshopService
-from inducci_desktop.services.workshops.views import ParticipantView
+from inducci_desktop.services.workshops.views import DayView, ParticipantView, day_text
 from inducci_desktop.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,19 +36,27 @@ STATES = {True: "✔ present", False: "✘ absent", None: "–"}
 
 
 class CheckInModel(RowsTableModel):
-    HEADERS = ("Name", "Organisation", "Today")
+    HEADERS = ("Name", "Organisation", "Attendance")
 
     def __init__(self) -> None:
         super().__init__()
         self.keys: list[str] = []  # folded "name organisation department", for the filter
         self.day_id: str | None = None
+        self.day_heading = "Attendance"
 
-    def load(self, people: list[ParticipantView], day_id: str | None = None) -> None:  # type: ignore[override]
+    def load(self, people: list[ParticipantView], day_id: str | None = None,  # type: ignore[override]
+             day: DayView | None = None) -> None:
         self.beginResetModel()
         self.rows = people
         self.keys = [fold(f"{p.name} {p.organisation} {p.department}") for p in people]
         self.day_id = day_id
+        self.day_heading = attendance_heading(day)
         self.endResetModel()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and section == 2:
+            return self.day_heading
+        return super().headerData(section, orientation, role)
 
     def state(self, row: int) -> bool | None:
         person = self.rows[row]
@@ -77,6 +86,14 @@ class CheckInModel(RowsTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return person.id
         return None
+
+
+def attendance_heading(day: DayView | None, today: date | None = None) -> str:
+    """The heading of the attendance column: the day chosen, and "today" only when it is today."""
+    if day is None:
+        return "Attendance"
+    when = "today" if day.day == (today or date.today()) else day_text(day.day, short=True)
+    return f"Day {day.number} ({when})"
 
 
 class FoldedFilter(QSortFilterProxyModel):
@@ -119,10 +136,10 @@ class CheckInView(QWidget):
         self.day.setAccessibleName("Day")
         self.day.currentIndexChanged.connect(self._reload)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Type a name or organisation… (Enter marks the first match present)")
+        self.search.setPlaceholderText("Type a name or organisation… (Enter marks the only match present)")
         self.search.setAccessibleName("Find participant")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._mark_first)
         self.table = QTableView()
         self.table.setAccessibleName("Participants to check in")
@@ -136,6 +153,9 @@ class CheckInView(QWidget):
         self.table.doubleClicked.connect(lambda index: self.toggle(index.row()))
         self.table.installEventFilter(self)
         self.count = QLabel()
+        self.hint = QLabel()
+        self.hint.setAccessibleName("Check-in hint")
+        self.hint.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(QLabel("Day:"))
         top.addWidget(self.day)
@@ -143,11 +163,13 @@ class CheckInView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        hint = QLabel("Space or double-click: present → absent → not recorded. Enter in the search box marks the "
-                      "only (or first) match present and clears the box.")
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
+        help_text = QLabel("Space or double-click: present → absent → not recorded. Enter in the search box marks "
+                           "the person present when exactly one matches; ↓ moves into the list.")
+        help_text.setWordWrap(True)
+        layout.addWidget(self.hint)
+        layout.addWidget(help_text)
         layout.addWidget(self.count)
+        self.search.installEventFilter(self)
 
     def load(self, workshop_id: str | None) -> None:
         self.workshop_id = workshop_id
@@ -161,8 +183,14 @@ class CheckInView(QWidget):
 
     def _reload(self) -> None:
         people = self.workshops.people.participants(self.workshop_id) if self.workshop_id else []
-        self.model.load(people, self.day.currentData())
+        day_id = self.day.currentData()
+        days = {d.id: d for d in self.workshops.get(self.workshop_id).days} if self.workshop_id else {}
+        self.model.load(people, day_id, days.get(day_id))
         self._count()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self.hint.clear()
 
     def _count(self) -> None:
         present = sum(1 for row in range(self.model.rowCount()) if self.model.state(row))
@@ -191,11 +219,28 @@ class CheckInView(QWidget):
         self._count()
 
     def _mark_first(self) -> None:
-        if self.proxy.rowCount() and self.search.text().strip():
+        """Enter in the search box: marks the person present only when exactly one matches."""
+        text = self.search.text().strip()
+        if not text:
+            return
+        matches = self.proxy.rowCount()
+        if matches == 1:
+            name = self.proxy.index(0, 0).data()
             self.toggle(0, True)
             self.search.clear()
+            self.hint.setText(f"✓ {name} marked present.")
+        elif matches == 0:
+            self.hint.setText(f"Nobody matches “{text}”.")
+        else:
+            self.hint.setText(f"{matches} people match “{text}”: type more of the name, or press ↓ and mark the "
+                              "right one with Space.")
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.search and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+            return True
         if watched is self.table and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress \
                 and event.key() == Qt.Key.Key_Space:
             self.toggle(self.table.currentIndex().row())

@@ -100,7 +100,8 @@ class CsvImportDialog(QDialog):
         p = self.preview
         bad = len(p.bad)
         ignored = f" Columns not used: {', '.join(p.ignored_columns)}." if p.ignored_columns else ""
-        skipped = f" {bad} rows have problems and will be skipped." if bad else ""
+        skipped = (" 1 row has a problem and will be skipped." if bad == 1 else
+                   f" {bad} rows have problems and will be skipped." if bad else "")
         self.summary.setText(f"{p.describe()}.{skipped}{ignored} Nothing is stored until you press Import.")
         self.table.setRowCount(len(p.rows))
         for r, row in enumerate(p.rows):
@@ -115,7 +116,7 @@ class CsvImportDialog(QDialog):
                 if row.errors:
                     item.setForeground(QColor("#B3261E"))
                 self.table.setItem(r, c, item)
-        self.import_button.setText(f"Import {len(p.good)} participants")
+        self.import_button.setText("Import 1 participant" if len(p.good) == 1 else f"Import {len(p.good)} participants")
         self.import_button.setEnabled(bool(p.good))
 
     def do_import(self) -> None:

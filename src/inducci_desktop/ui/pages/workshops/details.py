@@ -1,25 +1,29 @@
-"""The details form of a workshop: title, days with times, venue, mode, region, trainers, target group,
-objectives and status. Saved with Ctrl+S or the Save button; a refused save explains why."""
+"""The details form of a workshop: title, days with times, venue, place, mode, region, trainers, target
+group, objectives, status and what certificates state. Saved as you go, like the rest of the app: on every
+change after a short pause, when a field loses focus, before another workshop is shown and when the window
+closes; each save is one step of Edit ▸ Undo. A refused save says why under the form and stores nothing."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QTime, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTimeEdit,
     QVBoxLayout,
@@ -30,6 +34,11 @@ from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.regions import RegionService
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import MODES, STATUSES, DayInput, WorkshopInput, WorkshopView
+from inducci_desktop.ui.undo import AppliedCommand
+from inducci_desktop.ui.widgets.region_picker import RegionPicker
+
+#: pause after the last keystroke before a change is saved
+AUTOSAVE_MS = 700
 
 
 def _qdate(value: date) -> QDate:
@@ -42,6 +51,8 @@ def _time(minutes: int) -> QTime:
 
 class DaysTable(QTableWidget):
     """One row per day: date, start, end (editors in the cells); the row keeps the day's id."""
+
+    edited = Signal()
 
     def __init__(self) -> None:
         super().__init__(0, 3)
@@ -70,11 +81,13 @@ class DaysTable(QTableWidget):
         when.setCalendarPopup(True)
         when.setDisplayFormat("ddd yyyy-MM-dd")
         when.setAccessibleName(f"Date of day {row + 1}")
+        when.dateChanged.connect(lambda _d: self.edited.emit())
         self.setCellWidget(row, 0, when)
         for column, minutes, label in ((1, day.start, "Start"), (2, day.end, "End")):
             edit = QTimeEdit(_time(minutes))
             edit.setDisplayFormat("HH:mm")
             edit.setAccessibleName(f"{label} of day {row + 1}")
+            edit.timeChanged.connect(lambda _t: self.edited.emit())
             self.setCellWidget(row, column, edit)
         self.ids.append(day.id)
 
@@ -95,29 +108,62 @@ class DaysTable(QTableWidget):
         return result
 
 
+class SaveDetails(AppliedCommand):
+    """One save of the details form; undo puts the previous details (and days) back."""
+
+    def __init__(self, workshops: WorkshopService, changed: Callable[[str], None], workshop_id: str,
+                 old: WorkshopInput, new: WorkshopInput) -> None:
+        view = workshops.update(workshop_id, new)
+        super().__init__(f"Change details of “{view.title}”", lambda: changed(workshop_id))
+        self.workshops, self.workshop_id = workshops, workshop_id
+        self.old, self.new = old, view.as_input()  # with the ids of days added now, so redo restores them
+        self.view = view
+
+    def apply(self) -> None:
+        self.workshops.update(self.workshop_id, self.new)
+
+    def revert(self) -> None:
+        self.workshops.update(self.workshop_id, self.old)
+
+
 class DetailsForm(QWidget):
     saved = Signal(str)  # workshop id
 
-    def __init__(self, workshops: WorkshopService, regions: RegionService, changed: Callable[[], None]) -> None:
+    def __init__(self, workshops: WorkshopService, regions: RegionService, changed: Callable[[], None],
+                 undo_stack: QUndoStack | None = None, region_added: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.workshops = workshops
         self.regions = regions
         self.changed = changed
+        self.undo_stack = undo_stack or QUndoStack(self)
         self.workshop_id: str | None = None
+        self._stored: WorkshopInput | None = None  # what the database holds for the form's workshop
+        self._dirty = False
+        self._loading = False
+        self._pushing = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.flush)
         self.title = QLineEdit()
         self.title.setAccessibleName("Title")
         self.days = DaysTable()
         add_day, remove_day = QPushButton("Add day"), QPushButton("Remove day")
-        add_day.clicked.connect(lambda: self.days.add_day())
-        remove_day.clicked.connect(self.days.remove_current)
+        add_day.clicked.connect(lambda: self._days_changed(self.days.add_day))
+        remove_day.clicked.connect(lambda: self._days_changed(self.days.remove_current))
+        self.add_day_button, self.remove_day_button = add_day, remove_day
+        self.days.edited.connect(self._edited)
         self.venue = QLineEdit()
         self.venue.setAccessibleName("Venue")
+        self.venue.setPlaceholderText("Building, address, room")
+        self.place = QLineEdit()
+        self.place.setAccessibleName("Place")
+        self.place.setPlaceholderText("Town, as printed on certificates (e.g. Bielsko-Biała)")
         self.mode = QComboBox()
         self.mode.setAccessibleName("Mode")
         for key, label in MODES.items():
             self.mode.addItem(label, key)
-        self.region = QComboBox()
-        self.region.setAccessibleName("Region")
+        self.region = RegionPicker(regions, added=region_added)
         self.organisation = QLineEdit()
         self.organisation.setAccessibleName("Organisation")
         self.trainers = QLineEdit()
@@ -133,10 +179,35 @@ class DetailsForm(QWidget):
         self.status.setAccessibleName("Status")
         for key, label in STATUSES.items():
             self.status.addItem(label, key)
-        self.save_button = QPushButton("Save details")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.certificate_date = QLineEdit()
+        self.certificate_date.setAccessibleName("Certificate date")
+        self.certificate_date.setPlaceholderText("the last day")
+        self.certificate_date.setToolTip("YYYY-MM-DD; leave empty to print the workshop's last day")
+        self.certificate_hours = QDoubleSpinBox()
+        self.certificate_hours.setAccessibleName("Hours on the certificate")
+        self.certificate_hours.setRange(0, 14 * 24)
+        self.certificate_hours.setDecimals(1)
+        self.certificate_hours.setSingleStep(0.5)
+        self.certificate_hours.setSuffix(" h")
+        self.certificate_hours.setSpecialValueText("from the days' times")
+        self.certificate_hours.setMinimumWidth(170)
+        self.error = QLabel()
+        self.error.setAccessibleName("Problem with the details")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.state = QLabel("Changes are saved as you type.")
+        self.state.setAccessibleName("Save state")
+        for edit in (self.title, self.venue, self.place, self.organisation, self.trainers, self.target_group,
+                     self.certificate_date):
+            edit.textChanged.connect(self._edited)
+            edit.editingFinished.connect(self.flush)
+        self.objectives.textChanged.connect(self._edited)
+        self.certificate_hours.valueChanged.connect(self._edited)
+        self.certificate_hours.editingFinished.connect(self.flush)
+        for combo in (self.mode, self.status):
+            combo.currentIndexChanged.connect(self._edited_now)
+        self.region.chosen.connect(lambda _id: self._edited_now())
+        QShortcut(QKeySequence.StandardKey.Save, self, self.flush)
 
         day_buttons = QHBoxLayout()
         day_buttons.addWidget(add_day)
@@ -145,10 +216,17 @@ class DetailsForm(QWidget):
         days_box = QVBoxLayout()
         days_box.addWidget(self.days)
         days_box.addLayout(day_buttons)
+        certificate = QHBoxLayout()
+        certificate.addWidget(QLabel("Date:"))
+        certificate.addWidget(self.certificate_date, 1)
+        certificate.addWidget(QLabel("Hours:"))
+        certificate.addWidget(self.certificate_hours)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Title:", self.title)
         form.addRow("Days:", days_box)
         form.addRow("&Venue:", self.venue)
+        form.addRow("&Place:", self.place)
         form.addRow("&Mode:", self.mode)
         form.addRow("&Region:", self.region)
         form.addRow("&Organisation:", self.organisation)
@@ -156,53 +234,139 @@ class DetailsForm(QWidget):
         form.addRow("Target &group:", self.target_group)
         form.addRow("O&bjectives:", self.objectives)
         form.addRow("&Status:", self.status)
-        bottom = QHBoxLayout()
-        bottom.addWidget(QLabel("Ctrl+S saves."))
-        bottom.addStretch(1)
-        bottom.addWidget(self.save_button)
+        form.addRow("Certificates:", certificate)
+        inner = QWidget()
+        inner_layout = QVBoxLayout(inner)
+        inner_layout.addLayout(form)
+        inner_layout.addWidget(self.error)
+        inner_layout.addWidget(self.state)
+        inner_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addLayout(bottom)
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
-    def _fill_regions(self, current: str | None) -> None:
-        self.region.clear()
-        self.region.addItem("—", None)
-        for region in self.regions.list():
-            self.region.addItem(region.name, region.id)
-        self.region.setCurrentIndex(max(0, self.region.findData(current)))
+    # --- loading ------------------------------------------------------------------------------------
 
     def load(self, workshop: WorkshopView | None) -> None:
-        self.workshop_id = workshop.id if workshop else None
-        self.setEnabled(workshop is not None)
-        self._fill_regions(workshop.region_id if workshop else None)
-        if workshop is None:
-            return
-        data = workshop.as_input()
-        self.title.setText(data.title)
-        self.days.set_days(list(data.days))
-        self.venue.setText(data.venue)
-        self.mode.setCurrentIndex(self.mode.findData(data.mode))
-        self.organisation.setText(data.organisation)
-        self.trainers.setText(data.trainers)
-        self.target_group.setText(data.target_group)
-        self.objectives.setPlainText(data.objectives)
-        self.status.setCurrentIndex(self.status.findData(data.status))
+        self._timer.stop()
+        self._loading = True
+        try:
+            self.workshop_id = workshop.id if workshop else None
+            self.setEnabled(workshop is not None)
+            self.region.reload()
+            self.region.set_region(workshop.region_id if workshop else None)
+            self._stored = workshop.as_input() if workshop else None
+            self._dirty = False
+            self.error.clear()
+            if workshop is None:
+                return
+            data = workshop.as_input()
+            self.title.setText(data.title)
+            self.days.set_days(list(data.days))
+            self.venue.setText(data.venue)
+            self.place.setText(data.place)
+            self.mode.setCurrentIndex(self.mode.findData(data.mode))
+            self.organisation.setText(data.organisation)
+            self.trainers.setText(data.trainers)
+            self.target_group.setText(data.target_group)
+            self.objectives.setPlainText(data.objectives)
+            self.status.setCurrentIndex(self.status.findData(data.status))
+            self.certificate_date.setText(data.certificate_date.isoformat() if data.certificate_date else "")
+            self.certificate_hours.setValue((data.certificate_minutes or 0) / 60)
+        finally:
+            self._loading = False
 
     def value(self) -> WorkshopInput:
+        """What the form says; ValueError when the certificate date is not a date."""
+        text = self.certificate_date.text().strip()
+        try:
+            issued = date.fromisoformat(text) if text else None
+        except ValueError:
+            raise ValueError(f"Write the certificate date as YYYY-MM-DD (not “{text}”), or leave it empty "
+                             "for the workshop's last day.") from None
+        minutes = round(self.certificate_hours.value() * 60) or None
         return WorkshopInput(self.title.text(), tuple(self.days.days()), self.venue.text(), self.mode.currentData(),
-                             self.region.currentData(), self.organisation.text(), self.trainers.text(),
-                             self.target_group.text(), self.objectives.toPlainText(), self.status.currentData())
+                             self.region.region_id(), self.organisation.text(), self.trainers.text(),
+                             self.target_group.text(), self.objectives.toPlainText(), self.status.currentData(),
+                             self.place.text(), issued, minutes)
+
+    # --- saving -------------------------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        if self._loading or self.workshop_id is None:
+            return
+        self._dirty = True
+        self.state.setText("Saving…")
+        self._timer.start()
+
+    def _edited_now(self) -> None:
+        self._edited()
+        self.flush()
+
+    def _days_changed(self, change: Callable[[], None]) -> None:
+        change()
+        self._edited_now()
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def flush(self) -> bool:
+        """Save pending changes now (focus-out, Ctrl+S, another workshop, quitting). True when nothing
+        is left unsaved."""
+        self._timer.stop()
+        if not self._dirty or self.workshop_id is None or self._stored is None:
+            return True
+        try:
+            new = self.value()
+        except ValueError as exc:
+            self._refused(str(exc))
+            return False
+        self._dirty = False
+        if new == self._stored:
+            self._saved_state()
+            return True
+        workshop_id, old = self.workshop_id, self._stored
+        self._pushing = True
+        try:
+            command = SaveDetails(self.workshops, self._undone, workshop_id, old, new)
+            self.undo_stack.push(command)
+        except ServiceError as exc:
+            self._refused(str(exc))
+            return False
+        finally:
+            self._pushing = False
+        self._stored = command.new
+        if None in self.days.ids or len(self.days.ids) != len(command.view.days):
+            self._loading = True  # days added just now get their ids
+            self.days.set_days(list(command.new.days))
+            self._loading = False
+        self._saved_state()
+        self.changed()
+        self.saved.emit(workshop_id)
+        return True
 
     def save(self) -> bool:
-        if self.workshop_id is None:
-            return False
-        try:
-            view = self.workshops.update(self.workshop_id, self.value())
-        except ServiceError as exc:
-            QMessageBox.warning(self, "Workshop", str(exc))
-            return False
-        self.load(view)
+        """Save now, whether or not anything changed since the last save."""
+        self._dirty = True
+        return self.flush()
+
+    def _refused(self, message: str) -> None:
+        self.error.setText(f"Not saved: {message}")
+        self.state.setText("")
+
+    def _saved_state(self) -> None:
+        self.error.clear()
+        self.state.setText("✓ All changes saved.")
+
+    def _undone(self, workshop_id: str) -> None:
+        """An undo or redo of a save: show what is stored now (the save itself leaves the form alone)."""
+        if self._pushing:
+            return
+        if workshop_id == self.workshop_id:
+            self.load(self.workshops.get(workshop_id))
         self.changed()
-        self.saved.emit(view.id)
-        return True

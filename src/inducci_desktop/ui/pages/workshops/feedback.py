@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.feedback import KIND_LABELS, FeedbackSummary, Question, QuestionSummary
 from inducci_desktop.services.workshops.service import WorkshopService
+from inducci_desktop.ui.widgets.enter import on_return
 
 ACCENT = QColor("#1F5F8B")
 
@@ -33,7 +34,8 @@ ACCENT = QColor("#1F5F8B")
 class DistributionChart(QWidget):
     """For every rating and yes/partly/no question: its text, the average and one bar per answer value."""
 
-    ROW = 74
+    ROW = 92
+    TEXT_ROOM = 36  # two lines of the question
 
     def __init__(self) -> None:
         super().__init__()
@@ -49,10 +51,10 @@ class DistributionChart(QWidget):
         return [q for q in (self.summary.questions if self.summary else ()) if q.question.kind != "text"]
 
     def sizeHint(self) -> QSize:
-        return QSize(300, max(60, self.ROW * len(self._rows()) + 10))
+        return QSize(240, max(60, self.ROW * len(self._rows()) + 10))
 
     def minimumSizeHint(self) -> QSize:
-        return self.sizeHint()
+        return QSize(200, self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -70,13 +72,14 @@ class DistributionChart(QWidget):
             top = 5 + i * self.ROW
             painter.setPen(text)
             average = f"Ø {q.average:.2f} · " if q.average is not None else ""
-            line = painter.fontMetrics().elidedText(f"{average}{q.question.text} ({q.answered} answers)",
-                                                    Qt.TextElideMode.ElideRight, int(width))
-            painter.drawText(QRectF(10, top, width, 18), Qt.AlignmentFlag.AlignLeft, line)
+            answers = "1 answer" if q.answered == 1 else f"{q.answered} answers"
+            painter.drawText(QRectF(10, top, width, self.TEXT_ROOM),
+                             int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap),
+                             f"{average}{q.question.text} ({answers})")
             counts = q.distribution
             most = max((n for _v, n in counts), default=0) or 1
             slot = min(70.0, width / max(len(counts), 1))
-            bar_top, bar_room = top + 22, self.ROW - 42
+            bar_top, bar_room = top + self.TEXT_ROOM + 2, self.ROW - self.TEXT_ROOM - 22
             for j, (value, n) in enumerate(counts):
                 x = 10 + j * slot
                 h = bar_room * n / most
@@ -162,11 +165,17 @@ class FeedbackPanel(QWidget):
         self.inputs: dict[str, QLineEdit] = {}
         self.form_box = QWidget()
         self.form = QFormLayout(self.form_box)
+        # the question above its field: fields get the whole width, comments can be read while typed
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form_box)
-        save = QPushButton("Save form and start the next")
+        save = QPushButton("Save form")
+        save.setToolTip("Save this paper form and start the next one")
+        self.save_button = save
         save.clicked.connect(self.save_form)
+        on_return(self.save_form, save)
         edit = QPushButton("Edit questions…")
         edit.clicked.connect(self.edit_questions)
         left = QWidget()
@@ -196,14 +205,16 @@ class FeedbackPanel(QWidget):
         right_scroll.setWidgetResizable(True)
         right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right_scroll.setWidget(right)
+        self.summary_label.setWordWrap(True)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right_scroll)
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        left.setMinimumWidth(340)
-        right_scroll.setMinimumWidth(380)
+        left.setMinimumWidth(260)
+        right_scroll.setMinimumWidth(260)
+        self.entry, self.summary_area = left, right_scroll
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -237,7 +248,8 @@ class FeedbackPanel(QWidget):
             self.chart.set_summary(None)
             return
         summary = self.workshops.results.summary(self.workshop_id)
-        self.summary_label.setText(f"<b>Summary</b>: {summary.responses} forms entered")
+        forms = "1 form" if summary.responses == 1 else f"{summary.responses} forms"
+        self.summary_label.setText(f"<b>Summary</b>: {forms} entered")
         self.chart.set_summary(summary)
         parts = []
         for q in summary.questions:

@@ -29,11 +29,15 @@ FILTERS = (("all", "All workshops"), ("upcoming", "Upcoming"), ("past", "Past"),
 
 
 class WorkshopListModel(RowsTableModel):
-    HEADERS = ("Title", "Dates", "Status")
+    """One column: the title (wrapped, never cut short) over a line with the dates and the status."""
+
+    HEADERS = ("Workshop",)
 
     def cell(self, w: WorkshopSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (w.title, w.dates_text, STATUSES.get(w.status, w.status))[column]
+            return f"{w.title}\n{w.dates_text} · {STATUSES.get(w.status, w.status)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{w.title}, {w.dates_text}, {STATUSES.get(w.status, w.status)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return " · ".join(p for p in (w.title, w.venue, w.region, f"{w.participants} participants") if p)
         return None
@@ -60,10 +64,12 @@ class WorkshopList(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.hide()
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setWordWrap(False)
-        for column in (1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setMinimumWidth(240)
         self.table.selectionModel().selectionChanged.connect(lambda: self.selected.emit(self.current_id()))
         self.new_button = QPushButton("New")
         self.new_button.clicked.connect(self.new_workshop)
@@ -98,6 +104,20 @@ class WorkshopList(QWidget):
         self.new_button.setEnabled(key != "trash")
         if (keep and not self.select(keep)) or not keep:
             self.selected.emit(self.current_id())
+
+    def refresh(self) -> None:
+        """Reload the rows (a workshop's details changed) keeping the selection, without announcing it."""
+        keep = self.current_id()
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        try:
+            key = self.filter.currentData()
+            self.model.load(self.workshops.list(deleted=True) if key == "trash" else self.workshops.list(when=key))
+            if keep:
+                self.select(keep)
+        finally:
+            selection.blockSignals(False)
+        self.table.viewport().update()
 
     def select(self, workshop_id: str) -> bool:
         for row, w in enumerate(self.model.rows):

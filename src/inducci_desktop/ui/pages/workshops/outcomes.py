@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import ACTION_STATUSES, OUTCOME_KINDS, ActionView
+from inducci_desktop.ui.widgets.enter import on_return
 
 
 def fill_actions(table: QTableWidget, actions: list[ActionView], *, with_workshop: bool) -> None:
@@ -87,7 +87,9 @@ class OutcomesPanel(QWidget):
         self.outcome_text = QLineEdit()
         self.outcome_text.setAccessibleName("Outcome")
         self.outcome_text.setPlaceholderText("What the group found… (Enter adds)")
-        self.outcome_text.returnPressed.connect(self.add_outcome)
+        self.add_outcome_button = QPushButton("Add outcome")
+        self.add_outcome_button.clicked.connect(self.add_outcome)
+        on_return(self.add_outcome, self.outcome_text, self.add_outcome_button)
         self.outcomes = QListWidget()
         self.outcomes.setAccessibleName("Outcomes")
         self.outcomes.setWordWrap(True)
@@ -96,9 +98,13 @@ class OutcomesPanel(QWidget):
         remove_outcome.activated.connect(self.remove_outcome)
         remove_outcome_button = QPushButton("Remove outcome")
         remove_outcome_button.clicked.connect(self.remove_outcome)
+        self.problem = QLabel()
+        self.problem.setAccessibleName("Problem")
+        self.problem.setStyleSheet("color: #b3261e;")
+        self.problem.setWordWrap(True)
         # actions
         self.action_text = QLineEdit()
-        self.action_text.setPlaceholderText("Action item")
+        self.action_text.setPlaceholderText("Action item (Enter adds)")
         self.action_text.setAccessibleName("Action item")
         self.owner = QLineEdit()
         self.owner.setPlaceholderText("Owner")
@@ -107,9 +113,10 @@ class OutcomesPanel(QWidget):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.due.setAccessibleName("Due date")
-        self.action_text.returnPressed.connect(self.add_action)
         add_action = QPushButton("Add action")
         add_action.clicked.connect(self.add_action)
+        self.add_action_button = add_action
+        on_return(self.add_action, self.action_text, self.owner, self.due, add_action)
         self.action_table = QTableWidget(0, 4)
         self.action_table.setAccessibleName("Action items")
         self.action_table.setHorizontalHeaderLabels(["Action", "Owner", "Due", "Status"])
@@ -133,6 +140,7 @@ class OutcomesPanel(QWidget):
         adder = QHBoxLayout()
         adder.addWidget(self.kind)
         adder.addWidget(self.outcome_text, 1)
+        adder.addWidget(self.add_outcome_button)
         top_layout.addWidget(QLabel("<b>Outcomes</b>"))
         top_layout.addLayout(adder)
         top_layout.addWidget(self.outcomes, 1)
@@ -158,7 +166,8 @@ class OutcomesPanel(QWidget):
         splitter.addWidget(top)
         splitter.addWidget(bottom)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.problem)
 
     def load(self, workshop_id: str | None) -> None:
         self.workshop_id = workshop_id
@@ -179,8 +188,9 @@ class OutcomesPanel(QWidget):
         try:
             work()  # type: ignore[operator]
         except ServiceError as exc:
-            QMessageBox.warning(self, "Outcomes", str(exc))
+            self.problem.setText(str(exc))
             return False
+        self.problem.clear()
         self.reload()
         return True
 

@@ -3,11 +3,15 @@ of the selected workshop in tabs on the right; its documents from the Print butt
 
 from __future__ import annotations
 
+from contextlib import suppress
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.services.errors import NotFoundError
+from inducci_desktop.services.workshops.views import WorkshopView
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.workshops.agenda import AgendaEditor
 from inducci_desktop.ui.pages.workshops.checkin import CheckInView
@@ -28,9 +32,11 @@ class WorkshopsPage(QWidget):
         self.list = WorkshopList(workshops)
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setWordWrap(True)  # a long title wraps instead of running under the Print button
+        self.title.setAccessibleName("Workshop title")
         self.print_button = QPushButton("Print")
         self.print_button.setMenu(print_menu(self, context, self.list.current_id))
-        self.details = DetailsForm(workshops, context.services.regions, self._details_saved)
+        self.details = DetailsForm(workshops, context.services.regions, self._details_saved, context.undo_stack)
         self.agenda = AgendaEditor(workshops, context.undo_stack)
         self.participants = ParticipantsPanel(workshops)
         self.checkin = CheckInView(workshops)
@@ -45,7 +51,7 @@ class WorkshopsPage(QWidget):
         self.tabs.currentChanged.connect(lambda _i: self._load_tab())
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
-        header.addWidget(self.print_button)
+        header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addLayout(header)
@@ -53,7 +59,8 @@ class WorkshopsPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.list)
         splitter.addWidget(right)
-        splitter.setSizes([400, 780])
+        splitter.setSizes([280, 900])
+        splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -73,16 +80,16 @@ class WorkshopsPage(QWidget):
         if changes.everything or (changes.touches(Kind.WORKSHOP) and not self.isVisible()):
             self.list.reload()
         elif changes.touches(Kind.REGION):
-            self.show_workshop(self.list.current_id())
+            self.details.region.reload()  # the form keeps what is being typed
 
     def show_workshop(self, workshop_id: str | None) -> None:
+        self.details.flush()  # edits of the workshop shown so far are saved before another is shown
         self.workshop_id = workshop_id
         try:
             view = self.workshops.get(workshop_id) if workshop_id and not self.list.in_trash else None
         except NotFoundError:
             view = None
-        self.title.setText(f"<h2>{view.title.replace('<', '&lt;')}</h2><span>{view.dates_text}</span>" if view
-                           else "<h2>Workshops</h2>Select a workshop or make a new one (Ctrl+N).")
+        self._show_title(view)
         self.tabs.setEnabled(view is not None)
         self.print_button.setEnabled(view is not None)
         self.details.load(view)
@@ -100,5 +107,22 @@ class WorkshopsPage(QWidget):
         if widget is not self.details and widget is not None:
             widget.load(workshop_id)  # type: ignore[attr-defined]
 
+    def _show_title(self, view: WorkshopView | None) -> None:
+        if view is None:
+            self.title.setText("<h2>Workshops</h2>Select a workshop or make a new one (Ctrl+N).")
+            self.title.setToolTip("")
+            return
+        self.title.setText(f"<h2>{escape(view.title)}</h2><span>{escape(view.dates_text)}</span>")
+        self.title.setToolTip(view.title)
+
     def _details_saved(self) -> None:
-        self.list.reload(self.workshop_id)
+        """The details were saved (or a save undone): the list and the heading show the new facts; the
+        form itself is left alone, so typing goes on undisturbed."""
+        self.list.refresh()
+        if self.workshop_id is not None:
+            with suppress(NotFoundError):
+                self._show_title(self.workshops.get(self.workshop_id))
+
+    def flush(self) -> None:
+        """Called when the window closes: nothing typed is lost."""
+        self.details.flush()

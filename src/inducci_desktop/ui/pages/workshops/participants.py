@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -30,6 +32,7 @@ from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import ParticipantView
 from inducci_desktop.ui.pages.workshops.csv_dialog import CsvImportDialog
 from inducci_desktop.ui.table_model import RowsTableModel
+from inducci_desktop.ui.widgets.enter import on_return
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -63,10 +66,16 @@ class ParticipantsPanel(QWidget):
         self.email.setPlaceholderText("E-mail (optional)")
         self.email.setAccessibleName("Participant e-mail")
         self.consent = QCheckBox("Consent to store the data (today)")
-        for edit in (self.name, self.organisation, self.department, self.email):
-            edit.returnPressed.connect(self.add)
+        self.name_problem = QLabel()
+        self.name_problem.setAccessibleName("Problem with the participant")
+        self.name_problem.setStyleSheet("color: #b3261e;")
+        self.name_problem.setWordWrap(True)
+        self.name.textChanged.connect(lambda _t: self.name_problem.clear())
         add = QPushButton("Add")
         add.clicked.connect(self.add)
+        self.add_button = add
+        # Enter adds from every field of the row, the consent box and the focused Add button alike
+        on_return(self.add, self.name, self.organisation, self.department, self.email, self.consent, add)
         self.table = QTableView()
         self.table.setAccessibleName("Participants")
         self.table.setModel(self.model)
@@ -82,23 +91,40 @@ class ParticipantsPanel(QWidget):
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.remove_or_restore)
         export_button = QPushButton("Export person's data…")
+        export_button.setToolTip("Write everything stored about the selected person to a JSON file")
         export_button.clicked.connect(self.export_person)
         erase_button = QPushButton("Erase person on request…")
+        erase_button.setToolTip("Erase the selected person everywhere, backups included")
         erase_button.clicked.connect(self.erase_person)
-        form = QHBoxLayout()
-        for widget in (self.name, self.organisation, self.department, self.email):
-            form.addWidget(widget, 1)
-        form.addWidget(self.consent)
-        form.addWidget(add)
+        self.export_button, self.erase_button = export_button, erase_button
+        # two rows of fields wide enough to read what was typed, at the default window size too
+        form = QGridLayout()
+        form.addWidget(self.name, 0, 0)
+        form.addWidget(self.organisation, 0, 1)
+        form.addWidget(self.department, 1, 0)
+        form.addWidget(self.email, 1, 1)
+        form.setColumnStretch(0, 1)
+        form.setColumnStretch(1, 1)
+        adder = QHBoxLayout()
+        adder.addWidget(self.consent)
+        adder.addStretch(1)
+        adder.addWidget(self.name_problem, 1)
+        adder.addWidget(add)
         buttons = QHBoxLayout()
-        for button in (import_button, self.remove_button, export_button, erase_button):
+        for button in (import_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.trash)
+        personal = QHBoxLayout()
+        personal.addWidget(export_button)
+        personal.addWidget(erase_button)
+        personal.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addLayout(adder)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addLayout(personal)
 
     def load(self, workshop_id: str | None) -> None:
         self.workshop_id = workshop_id
@@ -118,13 +144,19 @@ class ParticipantsPanel(QWidget):
             return
         data = ParticipantInput(self.name.text(), self.organisation.text(), self.department.text(), self.email.text(),
                                 self.consent.isChecked(), date.today() if self.consent.isChecked() else None)
+        if not data.name.strip():
+            self.name_problem.setText("Type the participant's name first.")
+            self.name.setFocus()
+            return
         try:
             self.workshops.people.add(self.workshop_id, data)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Participants", str(exc))
+            self.name_problem.setText(str(exc))
             return
-        for edit in (self.name, self.email):
-            edit.clear()
+        self.name_problem.clear()
+        for edit in (self.name, self.organisation, self.department, self.email):
+            edit.clear()  # nothing of the previous person is carried over to the next
+        self.consent.setChecked(False)
         self.name.setFocus()
         self.reload()
 
