@@ -314,8 +314,11 @@ class AgendaEditor(QWidget):
         if self.push(lambda: AddBlock(self.workshops, self.reload, day_id, data, position)):
             new_row = position if position is not None else self.model.rowCount() - 1
             self.table.selectRow(new_row)
-            if choice is None and kind == "session":
-                self.table.edit(self.model.index(new_row, 2))
+            if choice is None and kind == "session":  # a free block: its title is typed at once
+                title = self.model.index(new_row, 2)
+                self.table.setFocus()
+                self.table.setCurrentIndex(title)  # so that Tab goes on to the next cell
+                self.table.edit(title)
 
     def remove_block(self) -> None:
         row = self.selected_row()

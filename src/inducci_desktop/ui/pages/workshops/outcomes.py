@@ -214,6 +214,7 @@ class OutcomesPanel(QWidget):
         if self._try(lambda: self.workshops.results.add_action(workshop_id, self.action_text.text(),
                                                                self.owner.text(), due)):
             self.action_text.clear()
+            self.owner.clear()  # the next action starts empty, like every quick-entry row
             self.action_text.setFocus()
 
     def _action_id(self) -> str | None:
