@@ -74,6 +74,7 @@ def test_details_typed_then_ctrl_q_are_there_after_reopening(launch: Any, qtbot:
     workshop_id = new_workshop(qtbot, page, "Szkolenie w Żywcu")
     type_into(qtbot, page.details.venue, "Starostwo Powiatowe, sala 204")
     type_into(qtbot, page.details.place, "Żywiec")
+    type_into(qtbot, page.details.objectives, "Poznać przemysły kreatywne regionu")  # saved on no focus-out
     # at once, before any pause or focus change; through the window, so the shortcut map sees it
     qtbot.keyClick(app.window.windowHandle(), Qt.Key.Key_Q, CTRL)
     assert not app.window.isVisible()
@@ -82,6 +83,7 @@ def test_details_typed_then_ctrl_q_are_there_after_reopening(launch: Any, qtbot:
     again = launch()
     stored = again.services.workshops.get(workshop_id)
     assert (stored.venue, stored.place) == ("Starostwo Powiatowe, sala 204", "Żywiec")
+    assert stored.objectives == "Poznać przemysły kreatywne regionu"
     page = open_page(again)
     assert page.details.venue.text() == "Starostwo Powiatowe, sala 204"
 
