@@ -86,7 +86,7 @@ class ParticipantsPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.trash = QCheckBox("Show removed")
         self.trash.toggled.connect(self.reload)
-        import_button = QPushButton("Import CSV…")
+        self.import_button = import_button = QPushButton("Import CSV…")
         import_button.clicked.connect(self.import_csv)
         self.remove_button = QPushButton("Remove")
         self.remove_button.clicked.connect(self.remove_or_restore)

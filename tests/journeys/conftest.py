@@ -1,0 +1,41 @@
+"""Journey fixtures: the real application, built by the composition root, its main window at the default size
+1100×720, on a temporary data folder that can be reopened after quitting."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from inducci_desktop.app import run
+from inducci_desktop.ui.application import RunningApp
+
+WINDOW = (1100, 720)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def open_app(qtbot: Any, data_dir: Path) -> Iterator[Callable[[], RunningApp]]:
+    """``open_app()`` starts the app on ``data_dir`` (again, after a quit) and waits until the store is open."""
+    started: list[RunningApp] = []
+
+    def start() -> RunningApp:
+        result = run(["--data-dir", str(data_dir)], exec=False)
+        assert isinstance(result, RunningApp)
+        started.append(result)
+        qtbot.waitUntil(lambda: result.ready, timeout=15000)
+        assert result.services is not None
+        result.window.resize(*WINDOW)
+        result.window.activateWindow()
+        qtbot.waitUntil(result.window.isActiveWindow, timeout=3000)
+        return result
+
+    yield start
+    for app in started:
+        app.shutdown()
