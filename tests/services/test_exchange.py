@@ -309,3 +309,25 @@ def test_an_import_that_writes_keeps_the_data_before_it_as_a_backup(tmp_path: Pa
         # a second import writes nothing and makes no backup
         _plan, again = b.exchange.import_file(tmp_path / "out.inducci")
         assert again is not None and again.backup_id is None
+
+
+def test_workshop_place_travels_and_bundles_made_before_it_still_import(tmp_path: Path) -> None:
+    from tests.services.exchange_helpers import bundle
+
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b, folder(tmp_path / "c") as c:
+        workshop = a.workshops.list()[0]
+        a.exchange.export(tmp_path / "new.inducci", ALL)
+        b.exchange.apply(b.exchange.plan(tmp_path / "new.inducci"))
+        assert b.workshops.get(workshop.id).place == "Bielsko-Biała"
+
+        head, records = read_records(tmp_path / "new.inducci")
+        for record in records["workshops"]:  # as written before workshops had a place
+            for name in ("place", "certificate_date", "certificate_minutes"):
+                del record[name]
+        bundle(tmp_path / "old.inducci", records, includes_personal_data=head["includes_personal_data"])
+        plan = c.exchange.plan(tmp_path / "old.inducci")
+        assert not plan.conflicts
+        c.exchange.apply(plan)
+        old = c.workshops.get(workshop.id)
+        assert (old.title, old.place, old.certificate_date, old.certificate_minutes) == (workshop.title, "", None,
+                                                                                         None)

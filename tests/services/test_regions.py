@@ -52,3 +52,20 @@ def test_settings_round_trip(services: Services) -> None:
     services.settings.set("misc", {"ä": [1, 2]})
     assert services.settings.get("ui.theme") == "dark"
     assert services.settings.get("misc") == {"ä": [1, 2]}
+
+
+def test_near_duplicates_are_found_folded_and_case_insensitive(services: Services) -> None:
+    from inducci_desktop.services.regions import similar_regions
+
+    for name in ("Śląskie (Silesia)", "Bielsko-Biała", "Karlovarský kraj"):
+        services.regions.add(name)
+    known = services.regions.list()
+
+    def similar(name: str) -> list[str]:
+        return [r.name for r in similar_regions(name, known)]
+
+    assert similar("Śląskie") == ["Śląskie (Silesia)"]
+    assert similar("SLASKIE") == ["Śląskie (Silesia)"]
+    assert similar("bielsko biala") == ["Bielsko-Biała"]
+    assert similar("karlovarsky kraj") == ["Karlovarský kraj"]
+    assert similar("Małopolskie") == [] and similar("  ") == []

@@ -186,3 +186,21 @@ def test_hours_on_certificates_read_as_words(minutes: int, text: str) -> None:
     from inducci_desktop.services.workshops.agenda import hours_text
 
     assert hours_text(minutes) == text
+
+
+def test_place_and_certificate_fields_and_a_removed_day_coming_back(services: Services) -> None:
+    days = (DayInput(date(2026, 6, 3), 540, 960), DayInput(date(2026, 6, 4), 540, 900))
+    view = services.workshops.create(WorkshopInput("Żywiec", days, place="  Żywiec  ", certificate_minutes=600))
+    assert (view.place, view.certificate_minutes, view.certificate_date) == ("Żywiec", 600, None)
+    with pytest.raises(ValidationError, match="hours on the certificate"):
+        services.workshops.update(view.id, WorkshopInput("Żywiec", view.as_input().days, certificate_minutes=-5))
+    before = view.as_input()
+    second = view.days[1]
+    services.workshops.add_block(second.id, BlockInput("Mapa kreatywnych", 60))
+    # a save without the second day trashes it; saving the earlier details (undo) brings it back, agenda and all
+    services.workshops.update(view.id, WorkshopInput(**{**before.__dict__, "days": before.days[:1]}))
+    assert len(services.workshops.get(view.id).days) == 1
+    services.workshops.update(view.id, before)
+    again = services.workshops.get(view.id)
+    assert [d.id for d in again.days] == [d.id for d in view.days]
+    assert [b.title for b in services.workshops.agenda_day(second.id).blocks] == ["Mapa kreatywnych"]
