@@ -41,7 +41,7 @@ def go_to(qtbot: Any, app: RunningApp, title: str) -> QWidget:
     nav = app.window.nav
     row = next(r for r in range(nav.count()) if nav.item(r).text() == title)
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(nav.item(row)).center())
-    return app.window.pages[title]
+    return app.window.stack.currentWidget()
 
 
 def tab(qtbot: Any, page: WorkshopsPage, widget: QWidget) -> None:

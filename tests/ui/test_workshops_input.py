@@ -30,8 +30,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def open_page(app: RunningApp) -> WorkshopsPage:
     app.window.resize(1100, 720)
     app.window.activateWindow()
-    app.window.show_page("Workshops")
-    page = app.window.pages["Workshops"]
+    app.window.show_page("workshops")
+    page = app.window.pages["workshops"]
     assert isinstance(page, WorkshopsPage)
     return page
 
@@ -212,8 +212,8 @@ def test_region_picker_warns_on_near_duplicates_in_details_and_new_assessment(la
     assert page.details.region.currentText() == "Małopolskie"
 
     # the same picker in Checklists ▸ New assessment
-    app.window.show_page("Checklists")
-    checklists = app.window.pages["Checklists"]
+    app.window.show_page("checklists")
+    checklists = app.window.pages["checklists"]
 
     def new_assessment(dialog: QDialog) -> None:
         type_text(dialog.title_edit, "Silesia, spring")  # type: ignore[attr-defined]
@@ -306,8 +306,8 @@ def test_workshops_page_fits_1100_by_720(launch: Any, qtbot: Any) -> None:
     app = launch()
     load_demo(app.services)
     app.window.resize(1100, 720)
-    app.window.show_page("Workshops")
-    page = app.window.pages["Workshops"]
+    app.window.show_page("workshops")
+    page = app.window.pages["workshops"]
     assert isinstance(page, WorkshopsPage)
     page.list.reload()
     page.list.table.selectRow(0)

@@ -4,8 +4,6 @@ case-insensitive) is flagged before it is added, with the known one offered inst
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -105,12 +103,10 @@ class RegionPicker(QComboBox):
 
     chosen = Signal(object)  # region id or None
 
-    def __init__(self, regions: RegionService, *, none_label: str = "—",
-                 added: Callable[[], None] | None = None) -> None:
+    def __init__(self, regions: RegionService, *, none_label: str = "—") -> None:
         super().__init__()
         self.regions = regions
         self.none_label = none_label
-        self.added = added
         self._current: str | None = None
         self.setAccessibleName("Region")
         self.activated.connect(self._activated)
@@ -150,7 +146,5 @@ class RegionPicker(QComboBox):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.region_id is None:
             self.set_region(self._current)
             return
-        self.reload(dialog.region_id)
-        if self.added is not None:
-            self.added()
+        self.reload(dialog.region_id)  # other pages learn of the new region from the change signal
         self.chosen.emit(dialog.region_id)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -26,8 +25,7 @@ class NewAssessmentDialog(QDialog):
     and date."""
 
     def __init__(self, parent: QWidget | None, templates: list[TemplateSummary], regions: RegionService,
-                 *, template_id: str | None = None, assessor: str = "",
-                 region_added: Callable[[], None] | None = None) -> None:
+                 *, template_id: str | None = None, assessor: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("New assessment")
         self.setMinimumWidth(520)
@@ -41,7 +39,7 @@ class NewAssessmentDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName("Title")
         self.title_edit.setPlaceholderText("e.g. Silesia status quo, spring 2026")
-        self.region_picker = RegionPicker(regions, none_label="(none)", added=region_added)
+        self.region_picker = RegionPicker(regions, none_label="(none)")
         self.region_picker.setAccessibleName("Region or organisation")
         self.assessor_edit = QLineEdit(assessor)
         self.assessor_edit.setAccessibleName("Assessor")

@@ -130,7 +130,7 @@ class DetailsForm(QWidget):
     saved = Signal(str)  # workshop id
 
     def __init__(self, workshops: WorkshopService, regions: RegionService, changed: Callable[[], None],
-                 undo_stack: QUndoStack | None = None, region_added: Callable[[], None] | None = None) -> None:
+                 undo_stack: QUndoStack | None = None) -> None:
         super().__init__()
         self.workshops = workshops
         self.regions = regions
@@ -163,7 +163,7 @@ class DetailsForm(QWidget):
         self.mode.setAccessibleName("Mode")
         for key, label in MODES.items():
             self.mode.addItem(label, key)
-        self.region = RegionPicker(regions, added=region_added)
+        self.region = RegionPicker(regions)
         self.organisation = QLineEdit()
         self.organisation.setAccessibleName("Organisation")
         self.trainers = QLineEdit()
