@@ -345,3 +345,15 @@ def test_workshops_page_fits_1100_by_720(launch: Any, qtbot: Any) -> None:
     assert chart.width() <= feedback.summary_area.viewport().width()
     assert chart.height() >= chart.sizeHint().height()
     assert feedback.save_button.width() >= feedback.save_button.sizeHint().width()
+
+    page.tabs.setCurrentWidget(page.checkin)
+    qtbot.wait(50)
+    checkin = page.checkin
+    assert checkin.search.width() >= 400  # the hint in it can be read
+    header = checkin.table.horizontalHeader()
+    assert header.sectionSize(2) >= header.sectionSizeFromContents(2).width()  # "Day 1 (12 Nov 2026)" whole
+
+    page.tabs.setCurrentWidget(page.outcomes)
+    qtbot.wait(50)
+    assert page.outcomes.outcome_text.width() >= 300 and page.outcomes.action_text.width() >= 200
+    assert page.outcomes.owner.width() >= 100

@@ -179,6 +179,8 @@ class AgendaEditor(QWidget):
         self.table.setDropIndicatorShown(True)
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.verticalHeader().hide()
+        # rows as tall as their wrapped text: block titles are read whole, not "… where they are i…"
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column in (0, 1, 3):

@@ -150,6 +150,7 @@ class CheckInView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda index: self.toggle(index.row()))
         self.table.installEventFilter(self)
         self.count = QLabel()
@@ -159,9 +160,10 @@ class CheckInView(QWidget):
         top = QHBoxLayout()
         top.addWidget(QLabel("Day:"))
         top.addWidget(self.day)
-        top.addWidget(self.search, 1)
+        top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.search)  # a row of its own: wide enough for the hint it shows
         layout.addWidget(self.table, 1)
         help_text = QLabel("Space or double-click: present → absent → not recorded. Enter in the search box marks "
                            "the person present when exactly one matches; ↓ moves into the list.")

@@ -137,11 +137,15 @@ class OutcomesPanel(QWidget):
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
+        kind_row = QHBoxLayout()  # the kinds' names are long: the text gets a row of its own
+        kind_row.addWidget(QLabel("Kind:"))
+        kind_row.addWidget(self.kind)
+        kind_row.addStretch(1)
         adder = QHBoxLayout()
-        adder.addWidget(self.kind)
         adder.addWidget(self.outcome_text, 1)
         adder.addWidget(self.add_outcome_button)
         top_layout.addWidget(QLabel("<b>Outcomes</b>"))
+        top_layout.addLayout(kind_row)
         top_layout.addLayout(adder)
         top_layout.addWidget(self.outcomes, 1)
         top_layout.addWidget(remove_outcome_button, 0, Qt.AlignmentFlag.AlignLeft)
