@@ -287,14 +287,21 @@ def test_check_in_enter_marks_only_a_single_match_and_names_the_day(launch: Any,
     assert present == ["Jan Sokolov"] and "Jan Sokolov marked present" in checkin.hint.text()
 
 
-def test_one_feedback_form_is_one_form(launch: Any, qtbot: Any) -> None:
+def test_one_feedback_form_is_one_form_and_a_bad_rating_is_said_inline(launch: Any, qtbot: Any,
+                                                                        dialogs: Dialogs) -> None:
     app = launch()
     page = open_page(app)
-    new_workshop(qtbot, page, "Feedback test")
+    workshop_id = new_workshop(qtbot, page, "Feedback test")
     page.tabs.setCurrentWidget(page.feedback)
     first = next(iter(page.feedback.inputs.values()))
-    type_into(qtbot, first, "5")
+    type_into(qtbot, first, "9")
     click(qtbot, page.feedback.save_button)
+    assert "Not saved" in page.feedback.problem.text() and dialogs.shown == []
+    assert first.text() == "9" and app.services.workshops.results.summary(workshop_id).responses == 0
+    first.selectAll()
+    type_text(first, "5")
+    click(qtbot, page.feedback.save_button)
+    assert page.feedback.problem.text() == ""
     assert "1 form entered" in page.feedback.summary_label.text()
 
 

@@ -185,6 +185,11 @@ class FeedbackPanel(QWidget):
         hint.setWordWrap(True)
         left_layout.addWidget(hint)
         left_layout.addWidget(scroll, 1)
+        self.problem = QLabel()
+        self.problem.setAccessibleName("Problem with the form")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b3261e;")
+        left_layout.addWidget(self.problem)
         buttons = QHBoxLayout()
         buttons.addWidget(edit)
         buttons.addStretch(1)
@@ -265,8 +270,9 @@ class FeedbackPanel(QWidget):
         try:
             self.workshops.results.add_response(self.workshop_id, answers)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Feedback", str(exc))
+            self.problem.setText(f"Not saved: {exc}")  # beside the form, which keeps what was typed
             return
+        self.problem.clear()
         for edit in self.inputs.values():
             edit.clear()
         if self.inputs:

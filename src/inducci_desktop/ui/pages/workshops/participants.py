@@ -206,8 +206,8 @@ class ParticipantsPanel(QWidget):
             return
         record = self.workshops.people.person(person.id)
         where = "\n".join(f"• {title} ({dates})" for _id, title, dates in record.workshops)
-        owned = f"\nThe person is the owner of {len(record.action_ids)} action items; " \
-                "the owner will be left empty." if record.action_ids else ""
+        actions = "1 action item" if len(record.action_ids) == 1 else f"{len(record.action_ids)} action items"
+        owned = f"\nThe person is the owner of {actions}; the owner will be left empty." if record.action_ids else ""
         answer = QMessageBox.question(
             self, "Erase person on request",
             f"Erase all data of {record.name} everywhere?\n\nEntries found ({len(record.entries)}):\n{where}{owned}\n\n"
@@ -219,6 +219,7 @@ class ParticipantsPanel(QWidget):
             return
         erased = self.workshops.people.erase_person(person.id)
         self.reload()
+        entries = "1 entry" if erased.entries == 1 else f"{erased.entries} entries"
         backups = f" and from {erased.backups} backup{'s' if erased.backups != 1 else ''}" if erased.backups else ""
         QMessageBox.information(self, "Erase person",
-                                f"The data of {record.name} was erased ({erased.entries} entries){backups}.")
+                                f"The data of {record.name} was erased ({entries}){backups}.")
