@@ -8,9 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from inducci_desktop.app import run
 from inducci_desktop.ui.application import RunningApp
+
+from ..ui.conftest import Dialogs
+from .journey import Journey
 
 WINDOW = (1100, 720)
 
@@ -39,3 +43,20 @@ def open_app(qtbot: Any, data_dir: Path) -> Iterator[Callable[[], RunningApp]]:
     yield start
     for app in started:
         app.shutdown()
+
+
+@pytest.fixture
+def journey(qtbot: Any, data_dir: Path, dialogs: Dialogs) -> Iterator[Journey]:
+    """One person's sessions on ``data_dir`` (see journey.py); message boxes are recorded by ``dialogs``."""
+    person = Journey(qtbot, data_dir)
+    yield person
+    if person.app is not None:
+        person.app.shutdown()
+        QApplication.processEvents()
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    recorder = Dialogs()
+    recorder.install(monkeypatch)
+    return recorder
