@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from inducci_desktop.ui.pages.checklists.items import (
@@ -78,7 +78,7 @@ def start_assessment(journey: Journey, qtbot: Any, region: str) -> None:
 
 def choose_region(qtbot: Any, dialog: QDialog, region: str) -> None:
     """Pick ``region`` from the managed list in the dialog's region chooser (mouse-free: the keyboard)."""
-    combo = dialog.region_combo  # type: ignore[attr-defined]
+    combo = dialog.region_picker  # type: ignore[attr-defined]
     index = combo.findText(region)
     assert index > 0, f"{region} is not offered: {[combo.itemText(i) for i in range(combo.count())]}"
     combo.setFocus()
@@ -87,7 +87,7 @@ def choose_region(qtbot: Any, dialog: QDialog, region: str) -> None:
         if combo.currentText() == region:
             break
         qtbot.keyClick(combo, Qt.Key.Key_Down)
-    assert combo.currentText() == region
+    assert combo.currentText() == region and combo.region_id() is not None
 
 
 def answer_section(qtbot: Any, page: ChecklistsPage, section: int, *, keyboard: bool) -> dict[str, Any]:
@@ -142,9 +142,9 @@ def answer_section(qtbot: Any, page: ChecklistsPage, section: int, *, keyboard: 
                 qtbot.keyClick(first, Qt.Key.Key_Space)
                 last.setFocus()
                 qtbot.keyClick(last, Qt.Key.Key_Space)
-            else:
-                qtbot.mouseClick(first, LEFT)
-                qtbot.mouseClick(last, LEFT)
+            else:  # on the box itself (a wide check box is not clickable right of its label)
+                for box in (first, last):
+                    qtbot.mouseClick(box, LEFT, pos=QPoint(8, box.height() // 2))
             expected[item.key] = sorted({item.options[0].key, item.options[-1].key})
         elif isinstance(editor, NumberEditor):
             qtbot.mouseClick(editor.edit, LEFT)
@@ -208,8 +208,11 @@ def test_official_assesses_a_region_quits_half_way_finishes_and_prints(
     page = checklists_page(journey)
     row = page.model.row_of(assessment_id)
     assert row >= 0
+    qtbot.waitUntil(lambda: page.table.visualRect(page.model.index(row, 0)).isValid())
     rect = page.table.visualRect(page.model.index(row, 0))
-    qtbot.mouseDClick(page.table.viewport(), LEFT, pos=rect.center())
+    qtbot.mouseClick(page.table.viewport(), LEFT, pos=rect.center())
+    assert page.selected_ids() == [assessment_id]
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Return opens the selected assessment
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.runner, timeout=10000)
     for section in range(half, sections):
         expected |= answer_section(qtbot, page, section, keyboard=False)
