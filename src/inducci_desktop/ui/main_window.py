@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        # made now, not on the first message: a status bar that appears later shifts every page up
+        self.statusBar().setSizeGripEnabled(True)
         self.pages = LazyPages(None, self.stack)
         self.nav.currentRowChanged.connect(self._row_selected)
         self._build_menus()
