@@ -200,7 +200,8 @@ class ChecklistsPage(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
-        self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
+        noun = "assessment" if total == 1 else "assessments"
+        self.count_label.setText(f"{shown} of {total} {noun} shown" if shown != total else f"{total} {noun}")
         self.empty_label.setVisible(total == 0 and not self.showing_trash)
 
     def _filter_changed(self, text: str) -> None:
