@@ -37,6 +37,7 @@ from inducci_desktop.ui.pages.checklists.runner import RunnerWidget
 from inducci_desktop.ui.pages.checklists.summary import CompareView, SummaryView
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.registry import LIBRARY
+from inducci_desktop.ui.pages.title import page_title
 from inducci_desktop.ui.widgets.document_dialog import show_document
 
 log = logging.getLogger(__name__)
@@ -126,9 +127,7 @@ class ChecklistsPage(QWidget):
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
         list_layout.setContentsMargins(8, 8, 8, 8)
-        title = QLabel("Checklists")
-        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        list_layout.addWidget(title)
+        list_layout.addWidget(page_title("Checklists"))
         list_layout.addLayout(top)
         list_layout.addLayout(buttons)
         list_layout.addWidget(self.table, 1)

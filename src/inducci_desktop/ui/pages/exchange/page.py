@@ -38,6 +38,7 @@ from inducci_desktop.services.exchange.tables import TABLES, TableResult, TableS
 from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.exchange.preview import ImportPreviewDialog
+from inducci_desktop.ui.pages.title import page_title
 
 log = logging.getLogger(__name__)
 GROUPS = (("regions", "Regions"), ("templates", "Own checklist templates"), ("assessments", "Assessments"),
@@ -77,7 +78,7 @@ class ExchangePage(QWidget):
         self.state = context.state
         self._chosen = 0
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Exchange</h2>"))
+        layout.addWidget(page_title("Exchange"))
         intro = QLabel("Carry work between laptops as a file (USB stick or e-mail): export what you choose, "
                        "import what others sent after a preview. Tables open in any spreadsheet.")
         intro.setWordWrap(True)

@@ -23,9 +23,11 @@ from inducci_desktop.content.model import KIND_LABELS
 from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.services.library.reader import no_results_html, overview_html
 from inducci_desktop.services.library.service import LibraryService
+from inducci_desktop.ui.icons import icon
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.library.reader import ReaderView
 from inducci_desktop.ui.pages.library.results import HitDelegate, HitRole, SearchResultsModel
+from inducci_desktop.ui.pages.title import page_title
 
 KIND_FILTERS = (("", "All kinds"), ("guide", "Guides"), ("case", "Case profiles"), ("format", "Formats"),
                 ("interview", "Interview guides"))
@@ -97,6 +99,7 @@ class LibraryPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(page_title("Library"))
         left_layout.addWidget(self.search_edit)
         left_layout.addWidget(self.kind_combo)
         left_layout.addWidget(self.left_stack, 1)
@@ -118,9 +121,11 @@ class LibraryPage(QWidget):
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
+        find.setWhatsThis("Library: search the toolbox")
         # page-wide actions: they act on the item open in the reader wherever the focus is on the page
-        self.bookmark_action = self._page_action("&Bookmark the item shown", "Ctrl+D", self.reader.toggle_bookmark)
-        self.pack_action = self._page_action("Add the item shown to the handout &pack", "Ctrl+Shift+P",
+        self.bookmark_action = self._page_action("Library: &bookmark the item shown", "Ctrl+D",
+                                                 self.reader.toggle_bookmark)
+        self.pack_action = self._page_action("Library: add the item shown to the handout &pack", "Ctrl+Shift+P",
                                              self.reader.add_to_pack)
         self.search_edit.installEventFilter(self)
         self.events.changed.connect(self._data_changed)
@@ -166,7 +171,8 @@ class LibraryPage(QWidget):
         root = self.tree_model.invisibleRootItem()
         bookmarks = [b for b in self.library.bookmarks() if b.available and (kind is None or b.kind == kind)]
         if bookmarks:
-            node = self._node("★ Bookmarks", None, bold=True)
+            node = self._node("Bookmarks", None, bold=True)
+            node.setIcon(icon("bookmark"))
             for mark in bookmarks:
                 node.appendRow(self._node(mark.title, mark.item_id, tip=KIND_LABELS.get(mark.kind or "", "")))
             root.appendRow(node)

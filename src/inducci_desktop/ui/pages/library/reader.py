@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QSplitter,
-    QStyle,
     QTextBrowser,
     QTextEdit,
     QToolButton,
@@ -31,6 +30,7 @@ from inducci_desktop.services.library.reader import (
     links_html,
 )
 from inducci_desktop.services.library.service import LibraryService
+from inducci_desktop.ui.icons import icon
 
 STYLE_SHEET = """
 h1 { font-size: 20pt; margin-bottom: 2px; }
@@ -62,27 +62,31 @@ class ReaderView(QWidget):
         self.current: str | None = None
         self.is_item = False  # a toolbox item (bookmark and note allowed), not glossary/links/checklist
 
-        style = self.style()
-        self.back_button = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "Back (Alt+Left)")
+        self.back_button = self._tool(icon("back"), "Back (Alt+Left)")
         self.back_button.clicked.connect(self.back)
-        self.forward_button = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward),
-                                         "Forward (Alt+Right)")
+        self.forward_button = self._tool(icon("forward"), "Forward (Alt+Right)")
         self.forward_button.clicked.connect(self.forward)
         # shortcuts scoped to the reader, so other pages may use the same keys; Ctrl+D and Ctrl+Shift+P
         # belong to the whole Library page (LibraryPage), so they work from the search results too
-        for keys, slot in (("Alt+Left", self.back), ("Alt+Right", self.forward)):
+        for keys, slot, what in (("Alt+Left", self.back, "Library: back to the previous item"),
+                                 ("Alt+Right", self.forward, "Library: forward again")):
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(what)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.bookmark_button = QToolButton()
-        self.bookmark_button.setText("☆ Bookmark")
+        self.bookmark_button.setText("Bookmark")
         self.bookmark_button.setCheckable(True)
+        self.bookmark_button.setIcon(icon("bookmark"))
+        self.bookmark_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.bookmark_button.setToolTip("Bookmark this item (Ctrl+D)")
         self.bookmark_button.setAccessibleName("Bookmark")
         self.bookmark_button.toggled.connect(self._toggle_bookmark)
         self.extra_buttons = QHBoxLayout()
         self.pack_button = QToolButton()
-        self.pack_button.setText("＋ Add to handout pack")
+        self.pack_button.setText("Add to handout pack")
+        self.pack_button.setIcon(icon("add"))
+        self.pack_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.pack_button.setToolTip("Add this item to the handout pack in the Print Center (Ctrl+Shift+P)")
         self.pack_button.setAccessibleName("Add to handout pack")
         self.pack_button.clicked.connect(self._add_to_pack)
@@ -187,7 +191,7 @@ class ReaderView(QWidget):
             button.setEnabled(False)
         self.bookmark_button.blockSignals(True)
         self.bookmark_button.setChecked(False)
-        self.bookmark_button.setText("☆ Bookmark")
+        self.bookmark_button.setText("Bookmark")
         self.bookmark_button.blockSignals(False)
         self.note_edit.setPlainText("")
         self.note_edit.setEnabled(False)
@@ -262,7 +266,7 @@ class ReaderView(QWidget):
         self.pack_button.setEnabled(note_allowed)
         bookmarked = note_allowed and self.library.is_bookmarked(target)
         self.bookmark_button.setChecked(bookmarked)
-        self.bookmark_button.setText("★ Bookmarked" if bookmarked else "☆ Bookmark")
+        self.bookmark_button.setText("Bookmarked" if bookmarked else "Bookmark")
         self.bookmark_button.blockSignals(False)
         note = self.library.note(target) if note_allowed else None
         self.note_edit.setPlainText(note.text if note else "")
@@ -310,7 +314,7 @@ class ReaderView(QWidget):
             self.library.add_bookmark(self.current)
         else:
             self.library.remove_bookmark(self.current)
-        self.bookmark_button.setText("★ Bookmarked" if on else "☆ Bookmark")
+        self.bookmark_button.setText("Bookmarked" if on else "Bookmark")
         self.bookmarksChanged.emit()
 
     def _note_typed(self) -> None:

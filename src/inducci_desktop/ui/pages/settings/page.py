@@ -20,6 +20,7 @@ from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.settings.backups import BackupsPanel
 from inducci_desktop.ui.pages.settings.logo import LogoPanel
 from inducci_desktop.ui.pages.settings.regions import RegionsPanel
+from inducci_desktop.ui.pages.title import page_title
 from inducci_desktop.ui.theme import apply_theme
 
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
@@ -41,8 +42,7 @@ class SettingsPage(QScrollArea):
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
-        title = QLabel("<h2>Settings</h2>")
-        layout.addWidget(title)
+        layout.addWidget(page_title("Settings"))
 
         data_box = QGroupBox("Data")
         form = QFormLayout(data_box)
