@@ -95,9 +95,9 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     listed = {keys for _what, keys in rows}
     for button in window.findChildren(QAbstractButton):
         name = (button.text() or button.accessibleName()).replace("&", "").rstrip(".…").strip()
-        keys = button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        if keys and name and "&" not in button.text() and keys not in listed:  # not a mnemonic
-            rows[(name, keys)] = None
+        own = button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if own and name and "&" not in button.text() and own not in listed:  # not a mnemonic
+            rows[(name, own)] = None
         tip = TIP_KEYS.search(button.toolTip())
         if tip and tip.group(1) not in listed:  # a button that names its keys: "Start an assessment (Ctrl+N)"
             rows[(button.toolTip()[:tip.start()].strip() or name, tip.group(1))] = None
