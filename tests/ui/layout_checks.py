@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
     QStyle,
     QTableView,
     QTextEdit,
-    QToolButton,
     QWidget,
 )
 
 MIN_FIELD_WIDTH = 90  # px: about ten characters
-HEADER_PADDING = 8
-QT_MIN_BUTTON_WIDTH = 80  # the styles' smallest size hint for a push button with text  # the style's margins around a header's text (Fusion: 2 × 4 px)
+HEADER_PADDING = 8  # the style's margins around a header's text (Fusion: 2 × 4 px)
+QT_MIN_BUTTON_WIDTH = 80  # the styles' smallest size hint for a push button with text
 
 
 def _name(widget: QWidget) -> str:
@@ -82,7 +81,7 @@ def text_problems(root: QWidget) -> list[str]:
         if button.width() < need:
             problems.append(f"{_name(button)}: {button.width()} px wide, its text needs {need} px")
     for label in root.findChildren(QLabel):
-        if not shown(label) or not label.text() or label.pixmap() is not None and not label.pixmap().isNull():
+        if not shown(label) or not label.text() or (label.pixmap() is not None and not label.pixmap().isNull()):
             continue
         if label.wordWrap():
             need_height = label.heightForWidth(label.contentsRect().width()) if label.hasHeightForWidth() else 0
