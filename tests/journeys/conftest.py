@@ -11,6 +11,7 @@ import pytest
 
 from inducci_desktop.app import run
 from inducci_desktop.ui.application import RunningApp
+from inducci_desktop.ui.main_window import MainWindow
 
 WINDOW = (1100, 720)
 
@@ -39,3 +40,9 @@ def open_app(qtbot: Any, data_dir: Path) -> Iterator[Callable[[], RunningApp]]:
     yield start
     for app in started:
         app.shutdown()
+
+
+@pytest.fixture
+def main_window(open_app: Callable[[], RunningApp]) -> MainWindow:
+    """The main window of a freshly started app (the welcome page is shown on a new data folder)."""
+    return open_app().window
