@@ -147,8 +147,18 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         for page_id in BUILD_AT_START:
             _ = self.pages[page_id]  # built now, see BUILD_AT_START
-        if not self.state.get(DONE_KEY):
+        if self._first_start(services):
             self.show_welcome()
+
+    def _first_start(self, services: Services) -> bool:
+        """A new data folder, or one whose welcome page got no answer yet (an upgraded one is not new)."""
+        done = self.state.get(DONE_KEY)
+        if done is None:
+            report = services.store.last_open
+            if report is None or not report.created:
+                return False
+            self.state.set(DONE_KEY, False)  # shown, waiting for a choice
+        return done is not True
 
     def detach(self) -> None:
         """Stop hearing the services' changes (before they are closed)."""
