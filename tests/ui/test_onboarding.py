@@ -102,6 +102,10 @@ def test_every_menu_and_menu_item_has_a_mnemonic(launch: Any) -> None:
                 assert "&" in action.text(), f"{top.text()} → {action.text()}"
     letters = [top.text()[top.text().index("&") + 1].lower() for top in window.menuBar().actions()]
     assert len(letters) == len(set(letters))
+    checklists = window.pages["Checklists"]
+    print_menu = checklists.print_button.menu()
+    assert print_menu is not None
+    assert all("&" in action.text() for action in print_menu.actions() if not action.isSeparator())
 
 
 def test_user_guide_opens_from_the_help_menu_and_opens_only_web_links(launch: Any, qtbot: Any,
