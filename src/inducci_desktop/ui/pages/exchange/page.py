@@ -43,6 +43,7 @@ from inducci_desktop.ui.pages.title import page_title
 log = logging.getLogger(__name__)
 GROUPS = (("regions", "Regions"), ("templates", "Own checklist templates"), ("assessments", "Assessments"),
           ("workshops", "Workshops"))
+NOUNS = {"regions": "region", "templates": "template", "assessments": "assessment", "workshops": "workshop"}
 PERSONAL_HELP = ("Left unchecked, participants travel without names, e-mails, organisations and departments: "
                  "the other machine gets numbered anonymous entries, so attendance counts and feedback stay "
                  "right. Check it only when the receiver may hold these personal data (e.g. the trainer's own "
@@ -196,11 +197,11 @@ class ExchangePage(QWidget):
             "assessments": [(a.id, a.title, f"{a.subject or a.template_title} · round {a.round} · "
                              f"{assessment_status_label(a.status)}")
                             for a in services.checklists.list(status="all")],
-            "workshops": [(w.id, w.title, f"{w.dates_text} · {w.participants} participants")
+            "workshops": [(w.id, w.title, f"{w.dates_text} · {count_label(w.participants, 'participant')}")
                           for w in services.workshops.list()],
         }
         for key, label in GROUPS:
-            group = QTreeWidgetItem([label, f"{len(rows[key])}"])
+            group = QTreeWidgetItem([label, count_label(len(rows[key]), NOUNS[key])])
             group.setData(0, Qt.ItemDataRole.UserRole, key)
             group.setFlags(group.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)
             group.setCheckState(0, Qt.CheckState.Unchecked)
