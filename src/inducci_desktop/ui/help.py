@@ -84,7 +84,7 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     """(what, keys) for every action and shortcut with keys under ``window``, sorted by what."""
     rows: dict[tuple[str, str], None] = {}
     for action in window.findChildren(QAction):
-        name = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
+        name = action.whatsThis() or action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(".…")
         for keys in action.shortcuts():
             if name and not keys.isEmpty():
                 rows[(name, keys.toString(QKeySequence.SequenceFormat.NativeText))] = None
@@ -98,9 +98,11 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
         own = button.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         if own and name and "&" not in button.text() and own not in listed:  # not a mnemonic
             rows[(name, own)] = None
+            listed.add(own)
         tip = TIP_KEYS.search(button.toolTip())
         if tip and tip.group(1) not in listed:  # a button that names its keys: "Start an assessment (Ctrl+N)"
             rows[(button.toolTip()[:tip.start()].strip() or name, tip.group(1))] = None
+            listed.add(tip.group(1))
     return sorted(rows, key=lambda r: (r[0].casefold(), r[1]))
 
 

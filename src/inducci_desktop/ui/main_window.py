@@ -214,6 +214,7 @@ class MainWindow(QMainWindow):
         self.nav.addItem(item)
         row = self.nav.count() - 1
         action = QAction(f"&{title}", self)
+        action.setWhatsThis(f"Go to {title}")  # its name in Help → Keyboard Shortcuts
         action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
         action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
         self.go_menu.addAction(action)
