@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QApplication, QListWidget
 
 from inducci_desktop.ui.icons import NAMES, icon_path, variant
 from inducci_desktop.ui.theme import dark_palette
@@ -53,3 +53,28 @@ def test_every_page_in_the_navigation_has_its_icon(launch: Any) -> None:
     assert nav is not None and nav.count() == 6
     for row in range(nav.count()):
         assert not nav.item(row).icon().isNull(), nav.item(row).text()
+
+
+def test_icons_follow_a_switch_to_the_dark_theme(launch: Any) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    app = launch()
+    window = app.window
+    window.show_page("Library")
+    library = window.pages["Library"]
+    before = library.reader.back_button.icon().pixmap(24, 24).toImage()
+    window.show_page("Settings")
+    combo = window.pages["Settings"].findChild(QComboBox)
+    assert combo is not None and combo.accessibleName() == "Theme"
+    try:
+        combo.setCurrentIndex(combo.findData("dark"))
+        QApplication.processEvents()
+        assert variant() == "dark"
+        after = library.reader.back_button.icon().pixmap(24, 24).toImage()
+        assert after != before  # redrawn in the light-stroke variant
+        nav = window.findChild(QListWidget, "navigation")
+        assert nav is not None
+        dark_library = QIcon(icon_path("library", "dark")).pixmap(24, 24).toImage()
+        assert nav.item(0).icon().pixmap(24, 24).toImage() == dark_library
+    finally:
+        combo.setCurrentIndex(combo.findData("system"))

@@ -6,7 +6,7 @@ else is ignored. QTextBrowser never opens links itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -144,6 +144,13 @@ class ReaderView(QWidget):
         self._note_dirty = False
         self._update_buttons()
         self.note_edit.setEnabled(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark: the icon variant follows
+            for button, name in ((self.back_button, "back"), (self.forward_button, "forward"),
+                                 (self.bookmark_button, "bookmark"), (self.pack_button, "add")):
+                button.setIcon(icon(name))
+        super().changeEvent(event)
 
     @staticmethod
     def _tool(icon: object, tip: str) -> QToolButton:
