@@ -1,5 +1,6 @@
 """The Library journey: search, open a hit, add it to the handout pack by its shortcut while the focus is
-in the search results, then preview the pack in the Print Center and save it as a PDF."""
+in the search results, then preview the pack in the Print Center and save it as a PDF (through the app's
+one save path: the save dialog, then the confirmation with "Open folder")."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QListWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QListWidget, QMessageBox
 
 from inducci_desktop.ui.main_window import MainWindow
 from tests.printing.conftest import all_text
@@ -23,6 +24,11 @@ def click_nav(qtbot: Any, window: MainWindow, title: str) -> None:
     assert nav is not None
     item = next(nav.item(r) for r in range(nav.count()) if nav.item(r).text() == title)
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center())
+
+
+def _confirmation(window: MainWindow) -> QMessageBox | None:
+    boxes = [b for b in window.findChildren(QMessageBox, "savedConfirmation") if b.isVisible()]
+    return boxes[-1] if boxes else None
 
 
 def answer_save_dialog(qtbot: Any, target: Path) -> None:
@@ -86,7 +92,12 @@ def test_search_open_add_by_shortcut_preview_and_save(main_window: MainWindow, q
     answer_save_dialog(qtbot, target)
     qtbot.mouseClick(center.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(target.exists, timeout=30000)
-    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == f"Saved {target}", timeout=10000)
+    # the shared confirmation says where the file went, with "Open folder"; answered with OK
+    qtbot.waitUntil(lambda: _confirmation(window) is not None, timeout=10000)
+    box = _confirmation(window)
+    assert box is not None and str(target) in box.text()
+    assert any(b.text() == "Open folder" for b in box.buttons())
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
     text = all_text(target.read_bytes())
     assert title.split(" (")[0] in text and "Biała" in text
     # the pack is kept for the next time
