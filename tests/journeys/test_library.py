@@ -57,7 +57,7 @@ def test_search_open_add_by_shortcut_preview_and_save(main_window: MainWindow, q
     # first start: the welcome page; this person starts with an empty database
     assert window.welcome is not None and window.welcome.isVisible()
     qtbot.mouseClick(window.welcome.empty_button, Qt.MouseButton.LeftButton)
-    library = window.pages["Library"]
+    library = window.pages["library"]
     assert window.stack.currentWidget() is library
     assert library.reader.current is None  # the overview, not an arbitrary guide
 
@@ -82,7 +82,7 @@ def test_search_open_add_by_shortcut_preview_and_save(main_window: MainWindow, q
 
     # the Print Center: the pack holds the item; preview it and save it as a PDF
     click_nav(qtbot, window, "Print Center")
-    center = window.pages["Print Center"]
+    center = window.pages["print_center"]
     assert window.stack.currentWidget() is center
     assert [entry[0] for entry in center.pack.model.entries] == [item_id]
     qtbot.mouseClick(center.preview_button, Qt.MouseButton.LeftButton)

@@ -15,8 +15,8 @@ from inducci_desktop.ui.pages.workshops.csv_dialog import CsvImportDialog
 def test_every_imported_column_is_shown_and_fits(launch: Any, qtbot: Any, monkeypatch: Any, tmp_path: Path) -> None:
     app = launch()
     load_demo(app.services)
-    app.window.show_page("Workshops")
-    page = app.window.pages["Workshops"]
+    app.window.show_page("workshops")
+    page = app.window.pages["workshops"]
     page.list.reload()
     page.list.table.selectRow(0)
     page.tabs.setCurrentWidget(page.participants)

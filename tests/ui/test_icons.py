@@ -60,11 +60,11 @@ def test_icons_follow_a_switch_to_the_dark_theme(launch: Any) -> None:
 
     app = launch()
     window = app.window
-    window.show_page("Library")
-    library = window.pages["Library"]
+    window.show_page("library")
+    library = window.pages["library"]
     before = library.reader.back_button.icon().pixmap(24, 24).toImage()
-    window.show_page("Settings")
-    combo = window.pages["Settings"].findChild(QComboBox)
+    window.show_page("settings")
+    combo = window.pages["settings"].findChild(QComboBox)
     assert combo is not None and combo.accessibleName() == "Theme"
     try:
         combo.setCurrentIndex(combo.findData("dark"))

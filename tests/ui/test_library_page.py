@@ -204,13 +204,13 @@ def test_images_from_the_pack_are_shown(library: LibraryPage) -> None:
 
 def test_the_last_item_opened_is_shown_again_on_the_next_start(launch: Any, tmp_path: Any) -> None:
     first = launch()
-    page = first.window.pages["Library"]
+    page = first.window.pages["library"]
     guide = page.library.items(kind="guide")[1]
     page.tree.setFocus()
     assert page.reader.open(guide.id)
     first.shutdown()
     second = launch()
-    again = second.window.pages["Library"]
+    again = second.window.pages["library"]
     assert again.reader.current == guide.id
     assert guide.title in again.reader.browser.toPlainText()
 
@@ -244,7 +244,7 @@ def test_the_search_words_are_highlighted_in_the_opened_item(library: LibraryPag
 
 def test_shortcuts_act_on_the_item_shown_while_focus_is_in_the_results(library: LibraryPage, qtbot: Any) -> None:
     app_window = library.window()
-    printing = library.window_.pages["Print Center"]
+    printing = library.window_.pages["print_center"]
     library.focus_search()
     qtbot.keyClicks(library.search_edit, "biala")
     qtbot.keyClick(library.search_edit, Qt.Key.Key_Down)

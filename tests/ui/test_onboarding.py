@@ -52,7 +52,7 @@ def test_first_start_welcomes_and_loads_the_example_data(launch: Any, qtbot: Any
         assert role in text
     assert not app.services.workshops.list() and not app.services.checklists.list(status="all")
     qtbot.mouseClick(window.welcome.example_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pages["Workshops"], timeout=20000)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.pages["workshops"], timeout=20000)
     # the same demo steps as `inducci-desktop demo`
     assert [w.title for w in app.services.workshops.list()]
     assert len(app.services.checklists.list(status="all")) == 2
@@ -61,13 +61,13 @@ def test_first_start_welcomes_and_loads_the_example_data(launch: Any, qtbot: Any
     app.shutdown()
     again = launch()
     assert again.window.welcome is None  # not shown again after a choice
-    assert again.window.stack.currentWidget() is again.window.pages["Library"]
+    assert again.window.stack.currentWidget() is again.window.pages["library"]
 
 
 def test_start_empty_goes_to_the_library_and_is_remembered(launch: Any, qtbot: Any) -> None:
     app = launch()
     qtbot.mouseClick(app.window.welcome.empty_button, Qt.MouseButton.LeftButton)
-    assert app.window.stack.currentWidget() is app.window.pages["Library"]
+    assert app.window.stack.currentWidget() is app.window.pages["library"]
     assert not app.services.workshops.list()
     app.shutdown()
     assert launch().window.welcome is None
@@ -85,11 +85,11 @@ def test_file_menu_has_the_everyday_commands_and_they_lead_somewhere(launch: Any
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (asked.append(a[1]), ("", ""))[1]))
     menu_action(window, "File", "Import Bundle…").trigger()
-    assert window.stack.currentWidget() is window.pages["Exchange"] and asked == ["Import a bundle file"]
+    assert window.stack.currentWidget() is window.pages["exchange"] and asked == ["Import a bundle file"]
     menu_action(window, "File", "Print…").trigger()
-    assert window.stack.currentWidget() is window.pages["Print Center"]
+    assert window.stack.currentWidget() is window.pages["print_center"]
     menu_action(window, "File", "Export…").trigger()
-    assert window.stack.currentWidget() is window.pages["Exchange"]
+    assert window.stack.currentWidget() is window.pages["exchange"]
     assert "Export" in window.statusBar().currentMessage()
 
 
@@ -102,7 +102,7 @@ def test_every_menu_and_menu_item_has_a_mnemonic(launch: Any) -> None:
                 assert "&" in action.text(), f"{top.text()} → {action.text()}"
     letters = [top.text()[top.text().index("&") + 1].lower() for top in window.menuBar().actions()]
     assert len(letters) == len(set(letters))
-    checklists = window.pages["Checklists"]
+    checklists = window.pages["checklists"]
     print_menu = checklists.print_button.menu()
     assert print_menu is not None
     assert all("&" in action.text() for action in print_menu.actions() if not action.isSeparator())

@@ -14,7 +14,7 @@ def test_a_folder_with_data_opens_on_the_library(launch: Any, tmp_path: Path) ->
     assert app_main(["--data-dir", str(data), "demo"]) == 0
     app = launch(data)
     assert app.window.welcome is None
-    assert app.window.stack.currentWidget() is app.window.pages["Library"]
+    assert app.window.stack.currentWidget() is app.window.pages["library"]
 
 
 def test_an_unanswered_welcome_is_shown_again(launch: Any, tmp_path: Path) -> None:
