@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from inducci_desktop.app import run
 from inducci_desktop.ui.application import RunningApp
+from inducci_desktop.ui.main_window import MainWindow
 
 from ..ui.conftest import Dialogs
 from .journey import Journey
@@ -60,3 +61,9 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     recorder = Dialogs()
     recorder.install(monkeypatch)
     return recorder
+
+
+@pytest.fixture
+def main_window(open_app: Callable[[], RunningApp]) -> MainWindow:
+    """The main window of a freshly started app (the welcome page is shown on a new data folder)."""
+    return open_app().window

@@ -140,7 +140,7 @@ class RunnerWidget(QWidget):
 
         for keys, slot in (("Ctrl+PgDown", lambda: self._step_section(1)),
                            ("Ctrl+PgUp", lambda: self._step_section(-1)),
-                           ("F1", self._toggle_focused_help), ("Ctrl+R", self._to_summary)):
+                           ("Shift+F1", self._toggle_focused_help), ("Ctrl+R", self._to_summary)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
