@@ -60,7 +60,13 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    with open_services(paths) as services:
+    from pathlib import Path
+
+    from inducci_desktop.domain.inputs import check_regular_file
+    from inducci_desktop.services.exchange.bundle import MAX_FILE_BYTES
+
+    check_regular_file(Path(args.file), MAX_FILE_BYTES, "bundle")  # a FIFO or /dev/zero would hang the reader
+    with open_services(paths, writing=not args.dry_run) as services:
         plan, result = services.exchange.import_file(args.file, dry_run=args.dry_run)
     made = f" by {plan.created_by}" if plan.created_by else ""
     print(f"bundle made {plan.created_at:%Y-%m-%d %H:%M} UTC{made} with InduCCI Desktop {plan.app_version}; "

@@ -220,6 +220,8 @@ class Planner:
     def _decide(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], by_key: bool) -> tuple[str, str]:
         anonymous = bool(kind.personal) and not self.personal
         ignore = set(kind.personal) if anonymous else set()
+        if not self.personal:
+            ignore |= set(kind.named)  # left empty in an anonymous bundle: keep this machine's text
         differs = [c for c in row if c not in _SKIP and c not in ignore and row[c] != here.get(c)]
         if (kind.name == "participants" and not anonymous and _is_placeholder(here)
                 and any(row[c] != here.get(c) for c in kind.personal)):
@@ -251,6 +253,9 @@ class Planner:
         result = dict(row)
         result["id"] = here["id"]  # matched by natural key: this machine's id stays
         result["created_at"] = here["created_at"]
+        if not self.personal:
+            for column in kind.named:
+                result[column] = here[column]
         if kind.personal and not self.personal:
             for column in kind.personal:
                 erased = kind.name == "participants" and row["erased_at"] is not None

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from inducci_desktop.domain.text import describe, find_control
 from inducci_desktop.services.errors import ValidationError
 
 ENCODINGS = ("utf-8", "cp1250", "cp1252")
@@ -221,6 +222,12 @@ def clean_participant(raw: dict[str, str], *, today: date) -> tuple[ParticipantI
     """A participant from field values, with the errors (row refused) and warnings (row kept)."""
     errors: list[str] = []
     warnings: list[str] = []
+    for key, value in raw.items():
+        found = find_control(value, multiline=True)
+        if found is not None:
+            errors.append(f"{key.replace('_', ' ')} contains a {describe(found[1])}")
+    if errors:
+        return None, errors, warnings
     name = " ".join(raw.get("name", "").split())
     if not name:
         name = " ".join(" ".join((raw.get("first_name", ""), raw.get("last_name", ""))).split())
@@ -270,7 +277,7 @@ def parse_participants(data: bytes, *, encoding: str | None = None, delimiter: s
     today = today or date.today()
     if len(data) > MAX_BYTES:
         raise ValidationError(f"The file is larger than {MAX_BYTES // 1_000_000} MB; is it really a participant list?")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ValidationError("This is not a CSV text file (it contains binary data). Export the list as CSV.")
     text, used = decode(data, encoding)
     if not text.strip():
