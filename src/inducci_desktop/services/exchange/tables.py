@@ -250,6 +250,8 @@ def _write_xlsx(path: Path, table: Table) -> None:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
+    from inducci_desktop.domain.text import strip_controls
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -258,7 +260,9 @@ def _write_xlsx(path: Path, table: Table) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     widths = [len(str(h)) for h in table.header]
-    for row in table.rows:
+    for raw in table.rows:
+        # text stored before the control-character rule (domain/text.py): XLSX cannot hold those characters
+        row = tuple(strip_controls(v) if isinstance(v, str) else v for v in raw)
         sheet.append([None if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in row])
         line = sheet.max_row
         for column, value in enumerate(row, 1):
