@@ -13,9 +13,11 @@ import logging
 import re
 import sqlite3
 import time
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,6 +32,8 @@ log = logging.getLogger(__name__)
 #: How long an erasure waits for another connection (a print job, another window) to finish reading
 #: before it reports the database as not yet clean.
 CHECKPOINT_WAIT_SECONDS = 30.0
+#: The most bytes read from one file (or one zip entry) when checking that a name is gone.
+MAX_SCAN_BYTES = 2_000_000_000
 _SEPARATORS = re.compile(r"\s*(?:[,;\n]|\band\b|&|/)\s*")
 
 
@@ -144,23 +148,48 @@ def wait_for_checkpoint(store: Store, seconds: float) -> bool:
 
 
 def find_terms(path: Path, terms: Sequence[bytes]) -> bool:
-    """Whether the raw bytes of ``path`` hold any of ``terms`` (read in overlapping chunks)."""
+    """Whether the raw bytes of ``path`` hold any of ``terms`` (read in overlapping chunks); in a zip file
+    (an exchange bundle, an XLSX table) the unpacked entries are searched too."""
     if not terms:
         return False
-    longest = max(len(t) for t in terms)
-    tail = b""
     try:
         with path.open("rb") as handle:
-            while True:
-                chunk = handle.read(1 << 20)
-                if not chunk:
-                    return False
-                window = (tail + chunk).lower()
-                if any(t in window for t in terms):
-                    return True
-                tail = window[-longest:]
+            if _stream_holds(handle, terms):
+                return True
+            handle.seek(0)
+            if handle.read(4) != b"PK\x03\x04":
+                return False
+        return _zip_holds(path, terms)
     except OSError:
+        return True  # a file that cannot be read cannot be shown clean
+
+
+def _stream_holds(handle: IO[bytes], terms: Sequence[bytes], budget: int = MAX_SCAN_BYTES) -> bool:
+    longest = max(len(t) for t in terms)
+    tail = b""
+    read = 0
+    while read < budget:
+        chunk = handle.read(1 << 20)
+        if not chunk:
+            return False
+        read += len(chunk)
+        window = (tail + chunk).lower()
+        if any(t in window for t in terms):
+            return True
+        tail = window[-longest:]
+    return False
+
+
+def _zip_holds(path: Path, terms: Sequence[bytes]) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist()[:10_000]:
+                with archive.open(info) as stream:
+                    if _stream_holds(stream, terms):
+                        return True
+    except (zipfile.BadZipFile, OSError, RuntimeError, ValueError, EOFError, NotImplementedError):
         return False
+    return False
 
 
 def search_terms(names: Iterable[str], emails: Iterable[str]) -> list[bytes]:
