@@ -36,7 +36,8 @@ Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
 #: ``register_list(records)`` (kinds under ``list``); every parser it adds sets ``handler=`` (a Handler).
 COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli.content", "inducci_desktop.cli.workshops",
                                        "inducci_desktop.cli.checklists", "inducci_desktop.cli.printing",
-                                       "inducci_desktop.cli.exchange", "inducci_desktop.cli.people")
+                                       "inducci_desktop.cli.exchange", "inducci_desktop.cli.people",
+                                       "inducci_desktop.cli.templates")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,10 +11,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from inducci_desktop.cli.main import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, add_json_option, open_services
 from inducci_desktop.paths import AppPaths
+
+if TYPE_CHECKING:
+    from inducci_desktop.services.workshops.csv_import import CsvPreview
 
 MAX_LISTED = 20
 
@@ -43,20 +46,17 @@ def register_list(records: Any) -> None:
 
 def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.domain.inputs import read_regular_file
-    from inducci_desktop.services.workshops.csv_import import MAX_BYTES
+    from inducci_desktop.services.workshops.csv_import import MAX_BYTES, parse_participants
 
     data = read_regular_file(Path(args.file), MAX_BYTES, "participant list")
+    name = Path(args.file).name
+    # the file on its own first: a bad file is refused before the data folder is opened (no backup, no lock)
+    if _refused(name, parse_participants(data)):
+        return EXIT_USAGE
     with open_services(paths, writing=not args.dry_run) as services:
         people = services.workshops.people
         preview = people.preview_csv(args.workshop_id, data)
-        if preview.bad:
-            name = Path(args.file).name
-            print(f"error: {name}: {len(preview.bad)} of {len(preview.rows)} rows cannot be imported; "
-                  "nothing was imported:", file=sys.stderr)
-            for row in preview.bad[:MAX_LISTED]:
-                print(f"  {name}:{row.line}: {'; '.join(row.errors)}", file=sys.stderr)
-            if len(preview.bad) > MAX_LISTED:
-                print(f"  … and {len(preview.bad) - MAX_LISTED} more", file=sys.stderr)
+        if _refused(name, preview):
             return EXIT_USAGE
         print(preview.describe(), file=out)
         if args.dry_run:
@@ -65,6 +65,19 @@ def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         count = people.import_participants(args.workshop_id, preview.good)
     print(f"imported {count} participant{'s' if count != 1 else ''}", file=out)
     return EXIT_OK
+
+
+def _refused(name: str, preview: CsvPreview) -> bool:
+    """Say which rows cannot be imported (file:line: reasons); True when there are any."""
+    if not preview.bad:
+        return False
+    print(f"error: {name}: {len(preview.bad)} of {len(preview.rows)} rows cannot be imported; nothing was "
+          "imported:", file=sys.stderr)
+    for row in preview.bad[:MAX_LISTED]:
+        print(f"  {name}:{row.line}: {'; '.join(row.errors)}", file=sys.stderr)
+    if len(preview.bad) > MAX_LISTED:
+        print(f"  … and {len(preview.bad) - MAX_LISTED} more", file=sys.stderr)
+    return True
 
 
 def _list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:

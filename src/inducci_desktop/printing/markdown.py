@@ -15,6 +15,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
@@ -47,6 +48,8 @@ CHUNK = 2000
 MAX_TABLE_COLUMNS = 40
 #: Quotes nested deeper than this are refused (each level takes width from the page).
 MAX_QUOTE_DEPTH = 8
+#: Emphasis and links nested deeper than this are refused (the renderer works recursively).
+MAX_INLINE_DEPTH = 50
 _QUOTE_INDENT = 16.0
 
 
@@ -99,11 +102,27 @@ def to_flowables(text: str, ctx: MarkdownContext) -> list[Flowable]:
         PrintError: the text is nested too deeply, or has a table too wide or quotes too deep to print.
     """
     try:
-        tree = SyntaxTreeNode(parser().parse(text))
+        tokens = parser().parse(text)
+        _check_nesting(tokens)
+        tree = SyntaxTreeNode(tokens)
         return _Renderer(ctx).blocks(tree.children, ctx.styles.body, depth=0)
     except RecursionError:
         raise PrintError("The Markdown text is nested too deeply to be printed (emphasis, links, lists or quotes "
                          "inside each other many hundreds of times). Simplify it and print it again.") from None
+
+
+def _check_nesting(tokens: Sequence[Token]) -> None:
+    """Refuse, before any recursive step, emphasis and links nested deeper than MAX_INLINE_DEPTH (linear)."""
+    for token in tokens:
+        depth = deepest = 0
+        for child in token.children or ():
+            depth += child.nesting
+            deepest = max(deepest, depth)
+        if deepest > MAX_INLINE_DEPTH:
+            line = token.map[0] + 1 if token.map else 1
+            raise PrintError(f"The Markdown text is nested too deeply at line {line}: emphasis or links inside each "
+                             f"other {deepest} levels deep (at most {MAX_INLINE_DEPTH} can be printed). Simplify "
+                             "it and print it again.")
 
 
 class _Image:

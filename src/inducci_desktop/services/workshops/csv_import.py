@@ -277,8 +277,11 @@ def parse_participants(data: bytes, *, encoding: str | None = None, delimiter: s
     today = today or date.today()
     if len(data) > MAX_BYTES:
         raise ValidationError(f"The file is larger than {MAX_BYTES // 1_000_000} MB; is it really a participant list?")
-    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValidationError("This is not a CSV text file (it contains binary data). Export the list as CSV.")
+    nul = data.find(b"\x00")
+    if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        line = data.count(b"\n", 0, nul) + 1
+        raise ValidationError(f"This is not a CSV text file: it contains a NUL byte (line {line}, byte {nul + 1}), "
+                              "as binary files do. Export the list as CSV.")
     text, used = decode(data, encoding)
     if not text.strip():
         raise ValidationError("The file is empty.")
