@@ -245,7 +245,8 @@ class _Renderer:
         width = self.ctx.width - 8 - _QUOTE_INDENT * self.quote_depth
         table = Table([[inner]], colWidths=[width], style=quote_table_style(), splitInRow=1,
                       hAlign="LEFT", spaceBefore=4, spaceAfter=8)
-        return KeepTogether([table]) if len(inner) <= 2 else table
+        # KeepTogether cannot go inside a table cell (an outer quote): ReportLab fails on it there
+        return KeepTogether([table]) if len(inner) <= 2 and not self.quote_depth else table
 
     def code(self, text: str) -> Flowable:
         lines = text.rstrip("\n").split("\n")
