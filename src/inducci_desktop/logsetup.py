@@ -23,6 +23,14 @@ LEFT_OUT = "(message left out of the log: it may hold personal data)"
 class PrivateFormatter(logging.Formatter):
     """Tracebacks without the exceptions' messages (of every exception in the chain)."""
 
+    def format(self, record: logging.LogRecord) -> str:
+        # another handler may have cached its own rendering of the traceback (with the messages) on the record
+        cached, record.exc_text = record.exc_text, None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
+
     def formatException(self, ei: Any) -> str:
         kind, value, _trace = ei
         if kind is None or value is None:
