@@ -87,7 +87,10 @@ def test_forms_refuse_control_characters(services: Services) -> None:
         services.workshops.add_block(workshop.days[0].id, BlockInput("Talk", 30, responsible="Jan\x1b"))
     with pytest.raises(ValidationError, match="name contains a vertical tab"):
         services.workshops.people.add(workshop.id, ParticipantInput("Ewa\x0bNowak"))
-    # under every entry point, a write that would store one is refused by the store itself
+    # under every entry point, a write that would store one is refused by the store itself, as bad input
     with pytest.raises(TextError, match="Name contains a NUL"):
         services.regions.add("Region\x00", "region", "Poland")
+    services.prepare()
+    with pytest.raises(ValidationError, match="Text contains a control character U\\+0002"):
+        services.library.set_note(services.library.items()[0].id, "note\x02")
     assert [w.title for w in services.workshops.list()] == ["Fine"]
