@@ -108,13 +108,17 @@ def erase_in_session(session: Session, rows: Sequence[Participant], names: Seque
         row.consent, row.consent_date, row.erased_at = False, None, now
 
 
-def scrub_connection(conn: sqlite3.Connection, names: Sequence[str], emails: Sequence[str], stamp: str) -> int:
-    """The same erasure in a backup file (plain sqlite3, any schema revision that has the tables)."""
+def scrub_connection(conn: sqlite3.Connection, entry_ids: Sequence[str], names: Sequence[str],
+                     emails: Sequence[str], stamp: str) -> int:
+    """The same erasure in a backup file (plain sqlite3, any schema revision that has the tables): the
+    entries erased here by id, and any other entry of the same person (same e-mail, or same name without
+    an e-mail) that only the backup still has."""
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     changed = 0
     if "workshop_participants" in tables:
         rows = conn.execute("SELECT id, name, email FROM workshop_participants WHERE erased_at IS NULL").fetchall()
-        ids: set[str] = set()
+        known = set(entry_ids)
+        ids: set[str] = {rid for rid, _name, _email in rows if rid in known}
         for name in names:
             ids.update(same_person(rows, name, ""))
         for email in emails:

@@ -220,13 +220,14 @@ class PeopleService:
         with self.store.db.unit_of_work() as session:
             rows = self._same_person(session, _participant(session, participant_id, include_deleted=True))
             names, emails = erasure.person_terms(rows)
+            ids = [r.id for r in rows]
             erasure.erase_in_session(session, rows, names)
             now = rows[0].erased_at or utcnow()
         unclean: list[erasure.UncleanFile] = []
         if not erasure.wait_for_checkpoint(self.store, erasure.CHECKPOINT_WAIT_SECONDS):
             unclean.append(erasure.checkpoint_problem(self.store))
         stamp = now.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
-        cleaned, failed = backups.scrub(lambda conn: erasure.scrub_connection(conn, names, emails, stamp))
+        cleaned, failed = backups.scrub(lambda conn: erasure.scrub_connection(conn, ids, names, emails, stamp))
         folders = self.erasure_folders(extra_folders)
         checked, found = erasure.check_files(folders, self.store.path, erasure.search_terms(names, emails))
         failed_paths = {path for path, _reason in failed}
