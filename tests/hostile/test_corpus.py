@@ -194,3 +194,13 @@ def test_content_check_of_a_pack_with_a_fifo(tmp_path: Path, capsys: pytest.Capt
     code = run(["--data-dir", str(tmp_path / "data"), "content", "check", "--pack", str(pack)])
     out, err = capsys.readouterr()
     assert code == 1 and "zz-pipe.md" in out and "named pipe (FIFO)" in out and "Traceback" not in out + err
+
+
+def test_content_check_of_a_pack_whose_pack_yaml_is_a_fifo(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    os.mkfifo(pack / "pack.yaml")
+    code = run(["--data-dir", str(tmp_path / "data"), "content", "check", "--pack", str(pack)])
+    out, err = capsys.readouterr()
+    assert code == 1 and "pack.yaml" in out and "named pipe (FIFO)" in out and "Traceback" not in out + err

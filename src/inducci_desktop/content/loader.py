@@ -114,7 +114,7 @@ def split_front_matter(text: str, name: str) -> tuple[str, str, int]:
 
 def _yaml_file(folder: Path, name: str, required: bool, found: _Collector) -> YamlDoc | None:
     path = folder / name
-    if not path.is_file():
+    if not path.exists():  # anything else there (a folder, a FIFO) is named by read_text
         if required:
             found.add(name, 0, "file is missing")
         return None
