@@ -71,6 +71,7 @@ class AppPaths:
                     f"Choose another folder with --data-dir or the {ENV_VAR} variable."
                 ) from exc
         try:
-            repair_modes((self.data_dir, self.backup_dir, self.log_dir), self.database)
+            repair_modes((self.backup_dir, self.log_dir), self.database, shared_folder=self.data_dir,
+                         shared_names=(self.lock_file.name, "ui-state.json"))
         except OSError as exc:
             raise DataDirError(f"The files in {self.data_dir} cannot be made private ({exc.strerror or exc}).") from exc

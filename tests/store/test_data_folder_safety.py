@@ -145,3 +145,14 @@ def test_writing_commands_say_the_data_is_in_use(tmp_path: Path, capsys: pytest.
             code, _out, err = cli(capsys, data, *argv)
             assert code == 3 and "is in use" in err, (argv, err)
         assert cli(capsys, data, "list", "workshops")[0] == 0  # reading still works
+
+
+def test_other_files_in_a_chosen_data_folder_keep_their_modes(tmp_path: Path, loose_umask: None,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "portable"
+    data.mkdir()
+    program = data / "inducci-desktop"
+    program.write_text("#!/bin/sh\n")
+    os.chmod(program, 0o755)
+    assert cli(capsys, data, "db", "upgrade")[0] == 0
+    assert mode(program) == 0o755 and mode(data / "inducci.sqlite3") == 0o600

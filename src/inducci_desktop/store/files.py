@@ -53,30 +53,31 @@ def create_private(path: Path) -> None:
     private_file(path)
 
 
-def repair_modes(folders: Iterable[Path], database: Path) -> list[Path]:
-    """Folders back to 0700 and the files in them (not below) to 0600; returns what was changed."""
+def repair_modes(own_folders: Iterable[Path], database: Path, *, shared_folder: Path | None = None,
+                 shared_names: Iterable[str] = ()) -> list[Path]:
+    """Folders back to 0700 and files to 0600; returns what was changed. In ``own_folders`` (backups, logs)
+    every file is the app's; in ``shared_folder`` (a data folder the user chose, which may hold other
+    files, a portable program even) only the database's files and ``shared_names``."""
     changed: list[Path] = []
     if not POSIX:
         return changed
-    for folder in folders:
-        if not folder.is_dir():
-            continue
+    own = [f for f in own_folders if f.is_dir()]
+    for folder in [*own, *([shared_folder] if shared_folder is not None and shared_folder.is_dir() else [])]:
         if stat.S_IMODE(folder.stat().st_mode) & 0o077:
             os.chmod(folder, FOLDER_MODE)
             changed.append(folder)
-        for entry in folder.iterdir():
-            try:
-                info = entry.lstat()
-            except OSError:
-                continue
-            if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) & 0o077:
-                os.chmod(entry, FILE_MODE)
-                changed.append(entry)
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        candidate = Path(f"{database}{suffix}")
-        if candidate.exists() and POSIX and stat.S_IMODE(candidate.stat().st_mode) & 0o077:
-            private_file(candidate)
-            changed.append(candidate)
+    names = {*shared_names, *(f"{database.name}{s}" for s in ("", "-wal", "-shm", "-journal"))}
+    entries = [e for folder in own for e in folder.iterdir()]
+    entries += [shared_folder / n for n in sorted(names)] if shared_folder is not None else []
+    entries += [database.parent / n for n in sorted(names) if n.startswith(database.name)]
+    for entry in dict.fromkeys(entries):
+        try:
+            info = entry.lstat()
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) & 0o077:
+            os.chmod(entry, FILE_MODE)
+            changed.append(entry)
     if changed:
         log.info("file modes made private: %d files or folders", len(changed))
     return changed
