@@ -348,9 +348,8 @@ class RunnerWidget(QWidget):
 
     def _retry(self) -> None:
         """Save again what could not be saved; a further failure schedules the next try."""
-        for (assessment_id, key, kind), value in list(self.unsaved.items()):
-            if (assessment_id, key, kind) not in self.unsaved:
-                continue
+        pending, self.unsaved = self.unsaved, {}
+        for (assessment_id, key, kind), value in pending.items():
             if self.view is not None and self.view.id == assessment_id:
                 self._save(key, kind, value)
             else:
