@@ -94,3 +94,17 @@ def test_forms_refuse_control_characters(services: Services) -> None:
     with pytest.raises(ValidationError, match="Text contains a control character U\\+0002"):
         services.library.set_note(services.library.items()[0].id, "note\x02")
     assert [w.title for w in services.workshops.list()] == ["Fine"]
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("Zofia Wójcik, Jiří Novák", "Jiří Novák"),
+    ("Jiří Novák and zofia  wójcik", "Jiří Novák"),
+    ("ZOFIA WÓJCIK", ""),
+    ("Zofia Wójcik (RDA) / Eva", "(RDA), Eva"),
+    ("Zofia Wójcikowa", "Zofia Wójcikowa"),  # another name that only begins the same
+])
+def test_names_are_removed_from_free_text(text: str, left: str) -> None:
+    from inducci_desktop.services.workshops.erasure import name_pattern, without_names
+
+    pattern = name_pattern([NAME])
+    assert pattern is not None and without_names(text, pattern) == left

@@ -88,12 +88,12 @@ def same_person(rows: Sequence[tuple[str, str, str]], name: str, email: str) -> 
 def erase_in_session(session: Session, rows: Sequence[Participant], names: Sequence[str]) -> None:
     """Blank the entries, the action items they own, and the names in trainers and agenda blocks."""
     session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
-    wanted = {norm(n) for n in names if n.strip()}
-    for action in session.scalars(select(ActionItem)):
-        if norm(action.owner) in wanted:
-            action.owner = ""
     pattern = name_pattern(names)
     if pattern is not None:
+        for action in session.scalars(select(ActionItem)):
+            cleaned = without_names(action.owner, pattern)
+            if cleaned != action.owner:
+                action.owner = cleaned
         for workshop in session.scalars(select(Workshop)):
             cleaned = without_names(workshop.trainers, pattern)
             if cleaned != workshop.trainers:
@@ -127,14 +127,13 @@ def scrub_connection(conn: sqlite3.Connection, entry_ids: Sequence[str], names: 
             changed += conn.execute(
                 "UPDATE workshop_participants SET name = '', organisation = '', department = '', email = '', "
                 "consent = 0, consent_date = NULL, erased_at = ? WHERE id = ?", (stamp, rid)).rowcount
-    wanted = {norm(n) for n in names if n.strip()}
     pattern = name_pattern(names)
     for table, column in (("workshop_actions", "owner"), ("workshops", "trainers"), ("workshop_blocks", "responsible")):
         if table not in tables or pattern is None:
             continue
         for rid, value in conn.execute(f"SELECT id, {column} FROM {table}").fetchall():
             text = value or ""
-            cleaned = ("" if norm(text) in wanted else text) if column == "owner" else without_names(text, pattern)
+            cleaned = without_names(text, pattern)
             if cleaned != text:
                 changed += conn.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (cleaned, rid)).rowcount
     return changed
