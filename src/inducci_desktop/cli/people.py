@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from inducci_desktop.cli.main import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, add_json_option, open_services
+from inducci_desktop.cli.main import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, add_json_option, command_services
 from inducci_desktop.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     # the file on its own first: a bad file is refused before the data folder is opened (no backup, no lock)
     if _refused(name, parse_participants(data)):
         return EXIT_USAGE
-    with open_services(paths, writing=not args.dry_run) as services:
+    with command_services(paths, writing=not args.dry_run) as services:
         people = services.workshops.people
         preview = people.preview_csv(args.workshop_id, data)
         if _refused(name, preview):
@@ -81,7 +81,7 @@ def _refused(name: str, preview: CsvPreview) -> bool:
 
 
 def _list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    with open_services(paths) as services:
+    with command_services(paths) as services:
         rows = services.workshops.people.participants(args.workshop_id)
     if args.json:
         json.dump([{"id": p.id, "title": p.name, "organisation": p.organisation} for p in rows], out,
@@ -97,7 +97,7 @@ def _erase(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.logsetup import log_folders
 
     extra = [Path(f) for f in log_folders()] + [paths.log_dir]
-    with open_services(paths, writing=True) as services:
+    with command_services(paths, writing=True) as services:
         people = services.workshops.people
         result = people.erase_person(args.participant_id, extra_folders=extra)
         backups = f" and from {result.backups} backup{'s' if result.backups != 1 else ''}" if result.backups else ""

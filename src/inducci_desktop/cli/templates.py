@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from inducci_desktop.cli.main import EXIT_OK, EXIT_USAGE, open_services
+from inducci_desktop.cli.main import EXIT_OK, EXIT_USAGE, command_services
 from inducci_desktop.paths import AppPaths
 
 
@@ -28,7 +28,7 @@ def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
     path = Path(args.file)
     read_regular_file(path, MAX_TEMPLATE_BYTES, "template file")  # a FIFO or a device is refused here
-    with open_services(paths, writing=True) as services:
+    with command_services(paths, writing=True) as services:
         try:
             result = services.checklists.templates.import_file(path)
         except TemplateProblems as exc:
