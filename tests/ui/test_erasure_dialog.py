@@ -25,8 +25,8 @@ def test_erasure_dialog_names_a_damaged_backup_and_deletes_it(launch: Any, qtbot
     damaged = next((data / "backups").glob("inducci-*-manual.sqlite3"))
     damage(damaged)
     app = launch(data)
-    app.window.show_page("Workshops")
-    page = app.window.pages["Workshops"]
+    app.window.show_page("workshops")
+    page = app.window.pages["workshops"]
     assert isinstance(page, WorkshopsPage)
     qtbot.waitUntil(lambda: page.list.current_id() is not None or page.list.model.rowCount() > 0, timeout=5000)
     if page.list.current_id() is None:
