@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"InduCCI Desktop {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="use DIR for database, backups and logs")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail to stderr")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the window, wait until the data is open, print the start-up time and quit "
+                             "(checks an installation)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     db = commands.add_parser("db", help="database checks").add_subparsers(dest="db_command", required=True)
