@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=ROOT / "dist", help="output folder (default dist/)")
     parser.add_argument("--work", type=Path, default=ROOT / "build", help="work folder (default build/)")
     parser.add_argument("--deb", action="store_true", help="also build the Debian package (Linux)")
+    parser.add_argument("--deb-compression", choices=("xz", "gzip"), default="xz",
+                        help="xz (smaller, default) or gzip (several times faster, for tests)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # the icons are drawn without a display
     started = time.monotonic()
@@ -100,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         from deb import build_deb
 
         deb_started = time.monotonic()
-        package = build_deb(folder, args.dist.resolve(), args.work.resolve() / "deb")
+        package = build_deb(folder, args.dist.resolve(), args.work.resolve() / "deb", args.deb_compression)
         print(f"deb: {package} ({package.stat().st_size / 1e6:.1f} MB) in {time.monotonic() - deb_started:.0f} s")
     return 0
 

@@ -249,6 +249,7 @@ def launch(paths: AppPaths, *, exec: bool = True, open_file: Path | None = None,
     running = RunningApp(app, paths, window, lock, server)
     if smoke_test:
         window.attached.connect(lambda: _smoke_test_done(running, shown))
+        sys.excepthook = _smoke_test_failed  # no dialog to wait for: report and leave
     running.open_store()
     if not exec:
         return running
@@ -269,6 +270,12 @@ def _on_message(data: QByteArray, window: MainWindow) -> None:
     window.showNormal()
     window.raise_()
     window.activateWindow()
+
+
+def _smoke_test_failed(kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:
+    log.critical("smoke test failed", exc_info=(kind, value, trace))
+    print(f"smoke test failed: {kind.__name__}: {value}", file=sys.stderr, flush=True)
+    QCoreApplication.exit(70)
 
 
 def _smoke_test_done(running: RunningApp, shown: float) -> None:
