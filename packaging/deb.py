@@ -118,7 +118,7 @@ def build_deb(frozen: Path, out_dir: Path, work: Path, compression: str = "xz") 
     root = work / "root"
     stage(frozen, root, icons)
     target = out_dir / f"{PACKAGE}_{__version__}_{architecture()}.deb"
-    level = "-z6" if compression == "xz" else "-z9"
+    level = "-z6"
     subprocess.run(["dpkg-deb", "--root-owner-group", f"-Z{compression}", level, "--build", str(root), str(target)],
                    check=True, capture_output=True, text=True)
     return target
