@@ -73,7 +73,10 @@ def build(dist: Path, work: Path) -> Path:
     if generated.exists():
         shutil.rmtree(generated)
     build_icons(generated / "icons")
-    entries = write_licences(generated / "licences", extra_licences())
+    lgpl = {"LGPL-3.0.txt": (TEXTS / "LGPL-3.0.txt").read_text(encoding="utf-8"),
+            "GPL-3.0.txt": (TEXTS / "GPL-3.0.txt").read_text(encoding="utf-8")}
+    # the PySide6 and shiboken6 wheels carry no licence file; their metadata names LGPL-3.0
+    entries = write_licences(generated / "licences", extra_licences(), fallback={"LGPL-3.0": lgpl})
     print(f"licences: {len(entries)} components")
     env = {**os.environ, "INDUCCI_BUILD_GENERATED": str(generated), "INDUCCI_VERSION": __version__}
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",

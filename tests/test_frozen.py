@@ -162,16 +162,18 @@ def test_a_second_copy_on_the_same_portable_data_hands_over_to_the_first(built: 
     program = portable_copy(built, tmp_path / "stick")
     ok(call(program, "demo", cwd=outside))
     ok(call(program, "export", "--all", "-o", "mine.inducci", cwd=outside))
+    log = program.parent / "data" / "logs" / "inducci-desktop.log"
+    opened = log.read_text(encoding="utf-8").count("loaded content pack")
     window = subprocess.Popen([str(program)], cwd=outside, env=clean_env(), stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 60
-        answer = ""
-        while time.monotonic() < deadline and "already running" not in answer:
-            time.sleep(0.5)
+        deadline = time.monotonic() + 90  # until the window has its data open (it listens before that)
+        while log.read_text(encoding="utf-8").count("loaded content pack") == opened:
             assert window.poll() is None, window.communicate()
-            answer = ok(call(program, cwd=outside, timeout=60))
-        assert "brought its window forward" in answer
+            assert time.monotonic() < deadline, "the window did not open its data"
+            time.sleep(0.3)
+        answer = ok(call(program, cwd=outside, timeout=60))
+        assert "already running" in answer and "brought its window forward" in answer
         handed = ok(call(program, str(outside / "mine.inducci"), cwd=outside, timeout=60))
         assert "handed it mine.inducci" in handed
         assert window.poll() is None  # the first window is still the one running

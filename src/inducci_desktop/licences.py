@@ -85,19 +85,24 @@ def licence_files(dist: metadata.Distribution) -> list[tuple[str, str]]:
     return found
 
 
-def write_licences(target: Path, extra: list[tuple[LicenceEntry, dict[str, str]]] | None = None) -> list[LicenceEntry]:
+def write_licences(target: Path, extra: list[tuple[LicenceEntry, dict[str, str]]] | None = None,
+                   fallback: dict[str, dict[str, str]] | None = None) -> list[LicenceEntry]:
     """Write the licence texts of the dependency closure (and ``extra`` entries with their texts) into
-    ``target`` and an index of them; returns the entries."""
+    ``target`` and an index of them; returns the entries. A distribution that installed no licence file
+    gets the ``fallback`` texts of the first licence id its licence names (e.g. "LGPL-3.0")."""
     target.mkdir(parents=True, exist_ok=True)
     entries: list[LicenceEntry] = []
     for dist in sorted(dependency_closure(), key=lambda d: _normal(d.metadata["Name"])):
         name = str(dist.metadata["Name"])
         names = []
-        for file_name, text in licence_files(dist):
+        licence = licence_of(dist)
+        own = licence_files(dist) or next(
+            (list(found.items()) for key, found in (fallback or {}).items() if key in licence), [])
+        for file_name, text in own:
             out = f"{_normal(name)}--{file_name}"
             (target / out).write_text(text, encoding="utf-8")
             names.append(out)
-        entries.append(LicenceEntry(name, dist.version, licence_of(dist), tuple(names)))
+        entries.append(LicenceEntry(name, dist.version, licence, tuple(names)))
     for entry, texts in extra or []:
         for file_name, text in texts.items():
             (target / file_name).write_text(text, encoding="utf-8")
