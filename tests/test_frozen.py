@@ -162,16 +162,15 @@ def test_a_second_copy_on_the_same_portable_data_hands_over_to_the_first(built: 
     program = portable_copy(built, tmp_path / "stick")
     ok(call(program, "demo", cwd=outside))
     ok(call(program, "export", "--all", "-o", "mine.inducci", cwd=outside))
-    log = program.parent / "data" / "logs" / "inducci-desktop.log"
-    opened = log.read_text(encoding="utf-8").count("loaded content pack")
     window = subprocess.Popen([str(program)], cwd=outside, env=clean_env(), stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.monotonic() + 90  # until the window has its data open (it listens before that)
-        while log.read_text(encoding="utf-8").count("loaded content pack") == opened:
+        deadline = time.monotonic() + 90
+        while not listening(program.parent / "data"):
             assert window.poll() is None, window.communicate()
-            assert time.monotonic() < deadline, "the window did not open its data"
+            assert time.monotonic() < deadline, "the window did not start"
             time.sleep(0.3)
+        time.sleep(1)
         answer = ok(call(program, cwd=outside, timeout=60))
         assert "already running" in answer and "brought its window forward" in answer
         handed = ok(call(program, str(outside / "mine.inducci"), cwd=outside, timeout=60))
@@ -180,6 +179,16 @@ def test_a_second_copy_on_the_same_portable_data_hands_over_to_the_first(built: 
     finally:
         window.terminate()
         window.communicate(timeout=30)
+
+
+def listening(data: Path) -> bool:
+    """The window's single-instance socket exists (QLocalServer makes it in the temporary folder)."""
+    import tempfile
+
+    from inducci_desktop.paths import AppPaths
+    from inducci_desktop.ui.application import server_name
+
+    return (Path(tempfile.gettempdir()) / server_name(AppPaths.resolve(data))).exists()
 
 
 def test_the_deb_has_its_parts_and_passes_the_validators(built: Built, tmp_path: Path, outside: Path) -> None:
