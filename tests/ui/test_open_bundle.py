@@ -14,6 +14,7 @@ from inducci_desktop.app import run, split_bundle_argument
 from inducci_desktop.services.exchange.service import ExportSelection
 from inducci_desktop.ui.application import RunningApp
 from inducci_desktop.ui.pages.exchange.page import ExchangePage
+from inducci_desktop.ui.pages.registry import EXCHANGE, LIBRARY
 from tests.services.exchange_helpers import dump, folder
 
 from .conftest import Dialogs
@@ -35,7 +36,7 @@ def start(qtbot: Any, *argv: str) -> RunningApp:
 
 
 def exchange(running: RunningApp) -> ExchangePage:
-    page = running.window.pages["Exchange"]
+    page = running.window.pages[EXCHANGE]
     assert isinstance(page, ExchangePage)
     return page
 
@@ -69,7 +70,7 @@ def test_a_second_start_hands_the_bundle_to_the_running_window(qtbot: Any, tmp_p
     running = start(qtbot, "--data-dir", data)
     try:
         page = exchange(running)
-        running.window.show_page("Library")
+        running.window.show_page(LIBRARY)
         assert run(["--data-dir", data, str(bundle)], exec=False) == 0  # the second copy only hands over
         assert "handed it from-the-trainer.inducci" in capsys.readouterr().out
         qtbot.waitUntil(lambda: getattr(page, "preview_dialog", None) is not None, timeout=15000)

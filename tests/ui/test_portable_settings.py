@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from inducci_desktop import paths as paths_module
 from inducci_desktop.app import run
 from inducci_desktop.ui.application import RunningApp
+from inducci_desktop.ui.pages.registry import SETTINGS
 
 
 def test_settings_shows_portable_mode(qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -27,7 +28,7 @@ def test_settings_shows_portable_mode(qtbot: Any, tmp_path: Path, monkeypatch: p
         row = next(r for r in range(nav.count()) if nav.item(r).text() == "Settings")
         qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(nav.item(row)).center())
         page = running.window.stack.currentWidget()
-        assert page is running.window.pages["Settings"]
+        assert page is running.window.pages[SETTINGS]
         assert page.portable_label.text().startswith("Portable: data on this drive")
         assert page.folder_label.text() == str(program_folder / "data")
         assert (program_folder / "data" / "inducci.sqlite3").is_file()
