@@ -35,7 +35,7 @@ MAX_LONGTEXT = 100_000
 MAX_NOTE = 20_000
 
 
-def check_answer(item: ChecklistItem, value: Any) -> Any:
+def check_answer(item: ChecklistItem, value: Any) -> Any:  # noqa: C901  (one flat branch per item type)
     """``value`` as stored for ``item``, or ValidationError saying what fits. None clears the answer."""
     if value is None:
         return None

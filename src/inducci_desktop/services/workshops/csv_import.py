@@ -218,6 +218,28 @@ def _parse_date(value: str) -> date | None:
     return None
 
 
+def _clean_consent(raw: dict[str, str], today: date, errors: list[str],
+                   warnings: list[str]) -> tuple[bool, date | None]:
+    """Consent and its date (today when consent is given without one); problems added to the lists."""
+    consent = _parse_consent(raw.get("consent", ""))
+    if consent is None:
+        errors.append(f"consent “{raw.get('consent', '').strip()}” is neither yes nor no")
+        consent = False
+    consent_date = None
+    if consent:
+        text = raw.get("consent_date", "")
+        consent_date = _parse_date(text)
+        if text.strip() and consent_date is None:
+            errors.append(f"consent date “{text.strip()}” is not a date (use 2026-05-12 or 12.05.2026)")
+        elif consent_date is None:
+            consent_date = today
+        elif consent_date > today:
+            errors.append("consent date is in the future")
+    elif "consent" not in raw:
+        warnings.append("no consent recorded")
+    return consent, consent_date
+
+
 def clean_participant(raw: dict[str, str], *, today: date) -> tuple[ParticipantInput | None, list[str], list[str]]:
     """A participant from field values, with the errors (row refused) and warnings (row kept)."""
     errors: list[str] = []
@@ -240,22 +262,7 @@ def clean_participant(raw: dict[str, str], *, today: date) -> tuple[ParticipantI
     email = values["email"]
     if email and not EMAIL.match(email):
         errors.append(f"“{email}” is not an e-mail address")
-    consent = _parse_consent(raw.get("consent", ""))
-    if consent is None:
-        errors.append(f"consent “{raw.get('consent', '').strip()}” is neither yes nor no")
-        consent = False
-    consent_date = None
-    if consent:
-        text = raw.get("consent_date", "")
-        consent_date = _parse_date(text)
-        if text.strip() and consent_date is None:
-            errors.append(f"consent date “{text.strip()}” is not a date (use 2026-05-12 or 12.05.2026)")
-        elif consent_date is None:
-            consent_date = today
-        elif consent_date > today:
-            errors.append("consent date is in the future")
-    elif "consent" not in raw:
-        warnings.append("no consent recorded")
+    consent, consent_date = _clean_consent(raw, today, errors, warnings)
     if errors:
         return None, errors, warnings
     person = ParticipantInput(name, values["organisation"], values["department"], email, consent, consent_date)
