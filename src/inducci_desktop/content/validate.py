@@ -190,11 +190,13 @@ class YamlDoc:
 
 def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
+        pairs: list[tuple[yaml.Node, yaml.Node]] = node.value  # untyped in the stubs
+        for key_node, value_node in pairs:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
                 return value_node
     elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-        return node.value[step]
+        items: list[yaml.Node] = node.value
+        return items[step]
     return None
 
 

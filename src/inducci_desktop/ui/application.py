@@ -26,7 +26,7 @@ from inducci_desktop import APP_ID, APP_NAME, __version__
 from inducci_desktop.bootstrap import open_services
 from inducci_desktop.instance import DataLock
 from inducci_desktop.paths import AppPaths
-from inducci_desktop.store.errors import DataInUseError, StoreError
+from inducci_desktop.services.errors import DataInUseError, StoreError
 from inducci_desktop.ui.app_icon import app_icon
 from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.main_window import MainWindow

@@ -9,12 +9,11 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from inducci_desktop.domain.workshops import FeedbackSummary, Question
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.services.workshops.feedback import (
     KINDS,
     MAX_QUESTIONS,
-    FeedbackSummary,
-    Question,
     clean_answer,
     summarise,
 )
