@@ -201,7 +201,9 @@ class WorkshopService:
         questions = [(q.kind, q.text) for q in self.results.questions(workshop_id)]
         copy = self.create(WorkshopInput(**fields), questions=questions)
         with self.store.db.unit_of_work() as session:
-            session.get(Workshop, copy.id).copied_from = workshop_id  # type: ignore[union-attr]
+            made = session.get(Workshop, copy.id)
+            assert made is not None  # created just above
+            made.copied_from = workshop_id
             old_days = self._days(session, workshop_id)
             new_days = self._days(session, copy.id)
             for old, new in zip(old_days, new_days, strict=False):
