@@ -136,16 +136,21 @@ def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict
     records["attendance"] = _rows_in(session, "attendance", "participant_id",
                                      (p["id"] for p in records["participants"]))
     if not selection.include_personal_data:
-        for kind in ("participants", "actions"):
-            for row in records[kind]:
-                for field in KIND_BY_NAME[kind].personal:
-                    row[field] = None
-        # free text that names people (trainers, who is responsible for a block) is personal too
-        for kind, rows in records.items():
-            for field in KIND_BY_NAME[kind].named:
-                for row in rows:
-                    row[field] = ""
+        _leave_out_personal_data(records)
     return {kind: rows for kind, rows in records.items() if rows}
+
+
+def _leave_out_personal_data(records: dict[str, list[dict[str, Any]]]) -> None:
+    """Blank the personal fields of participants and action items, and free text that names people."""
+    for kind in ("participants", "actions"):
+        for row in records[kind]:
+            for field in KIND_BY_NAME[kind].personal:
+                row[field] = None
+    # free text that names people (trainers, who is responsible for a block) is personal too
+    for kind, rows in records.items():
+        for field in KIND_BY_NAME[kind].named:
+            for row in rows:
+                row[field] = ""
 
 
 def _toolbox_row(session: Session, template_id: str, version: int | None) -> dict[str, Any] | None:
