@@ -33,7 +33,6 @@ from inducci_desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
-    from inducci_desktop.store.backup import Backups
 
 log = logging.getLogger(__name__)
 ACTIVATE = b"activate"
@@ -117,16 +116,6 @@ class ExceptionDialogHook:
         box.show()
 
 
-def newest_good_backup(backups: Backups) -> str | None:
-    for info in backups.list():
-        try:
-            backups.verify(info.id)
-        except StoreError:
-            continue
-        return info.id
-    return None
-
-
 @dataclass
 class RunningApp:
     """Everything launch() built; ``shutdown`` releases it in reverse order.
@@ -173,7 +162,7 @@ class RunningApp:
 
     def _offer_restore(self, exc: StoreError) -> bool:
         """Explain; where a good backup exists, offer it. True if it was restored."""
-        from inducci_desktop.store.backup import Backups
+        from inducci_desktop.services.backups import Backups, newest_good_backup
 
         backups = Backups(self.paths.database, self.paths.backup_dir)
         candidate = newest_good_backup(backups) if exc.offer_restore else None
