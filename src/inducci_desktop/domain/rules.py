@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Literal, get_args
 
 
 @dataclass(frozen=True)
@@ -46,14 +47,16 @@ WORKSHOP_STATUS = Choice("workshop status", {"planned": "Planned", "held": "Held
 BLOCK_KIND = Choice("agenda block kind", {"session": "Session", "break": "Break"}, "session")
 OUTCOME_KIND = Choice("kind of outcome", {"need": "Needs identified",
                                           "interface": "Interfaces between administration and CCI",
-                                          "idea": "Ideas", "decision": "Decisions"}, "idea")
+                                          "idea": "Ideas and pilot proposals",
+                                          "decision": "Decisions"}, "idea")
 ACTION_STATUS = Choice("action status", {"open": "Open", "in_progress": "In progress", "done": "Done"}, "open")
 QUESTION_KIND = Choice("kind of question", {"rating": "Rating 1–5", "choice": "Yes / partly / no",
                                             "text": "Open comment"}, "text")
 FEEDBACK_CHOICE = Choice("answer", {"yes": "Yes", "partly": "Partly", "no": "No"}, "yes")
 RESPONSE_SOURCE = Choice("source of a feedback form", {"paper": "Paper", "screen": "Screen"}, "paper")
 #: the types of checklist items (content packs and the user's own templates)
-ITEM_TYPES: tuple[str, ...] = ("ynp", "scale", "choice", "multi", "text", "longtext", "number", "date")
+ItemType = Literal["ynp", "scale", "choice", "multi", "text", "longtext", "number", "date"]
+ITEM_TYPES: tuple[str, ...] = get_args(ItemType)
 YNP_VALUES: tuple[str, ...] = ("yes", "partly", "no", "na")
 
 CHOICES: tuple[Choice, ...] = (REGION_KIND, ASSESSMENT_STATUS, WORKSHOP_MODE, WORKSHOP_STATUS, BLOCK_KIND,

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from inducci_desktop.domain import rules
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.workshops.agenda import check_day_times, check_duration, find_overlap, lay_out
@@ -44,9 +45,9 @@ from inducci_desktop.store.models import (
     utcnow,
 )
 
-MAX_TITLE = 300
-MAX_DAYS = 14
-MAX_PLACE = 200
+MAX_TITLE = rules.TITLE
+MAX_DAYS = rules.MAX_DAYS
+MAX_PLACE = rules.NAME
 MAX_CERTIFICATE_MINUTES = MAX_DAYS * 24 * 60
 DEFAULT_BLOCK_MINUTES = 60
 
@@ -60,6 +61,13 @@ def _text(value: str, label: str, limit: int, *, required: bool = False) -> str:
     return cleaned
 
 
+def _in_range(value: date, what: str) -> date:
+    try:
+        return rules.check_date(value, what)
+    except ValueError as exc:
+        raise ValidationError(f"The {exc}.") from None
+
+
 def check_workshop(data: WorkshopInput) -> WorkshopInput:
     """``data`` cleaned, or a ValidationError that says what is wrong."""
     if data.mode not in MODES:
@@ -70,6 +78,7 @@ def check_workshop(data: WorkshopInput) -> WorkshopInput:
         raise ValidationError(f"A workshop can have at most {MAX_DAYS} days.")
     for day in data.days:
         check_day_times(day.start, day.end)
+        _in_range(day.day, "workshop day")
     overlap = find_overlap([(d.day.isoformat(), d.start, d.end) for d in data.days])
     if overlap:
         raise ValidationError(overlap)
@@ -79,10 +88,10 @@ def check_workshop(data: WorkshopInput) -> WorkshopInput:
                               f"{MAX_CERTIFICATE_MINUTES // 60}.")
     days = tuple(sorted(data.days, key=lambda d: (d.day, d.start)))
     return WorkshopInput(
-        _text(data.title, "title", MAX_TITLE, required=True), days, _text(data.venue, "venue", 300), data.mode,
-        data.region_id or None, _text(data.organisation, "organisation", 300), data.trainers.strip(),
-        data.target_group.strip(), data.objectives.strip(), data.status, _text(data.place, "place", MAX_PLACE),
-        data.certificate_date, minutes)
+        _text(data.title, "title", MAX_TITLE, required=True), days, _text(data.venue, "venue", rules.TITLE),
+        data.mode, data.region_id or None, _text(data.organisation, "organisation", rules.TITLE),
+        data.trainers.strip(), data.target_group.strip(), data.objectives.strip(), data.status,
+        _text(data.place, "place", MAX_PLACE), data.certificate_date, minutes)
 
 
 class WorkshopService:
