@@ -80,6 +80,7 @@ REGION_NOTES = 200_000
 WORKSHOP_TEXT = 200_000  # trainers, target group, objectives, materials, notes
 RESULT_TEXT = 4_000  # an outcome or an action item
 FEEDBACK_TEXT = 2_000  # one open comment on a feedback form
+QUESTION_TEXT = 500  # a question of a feedback form
 
 # --- ranges ----------------------------------------------------------------------------------------
 

@@ -169,7 +169,7 @@ class ResultsService:
             for position, (qid, kind, text) in enumerate(questions):
                 if kind not in KINDS:
                     raise ValidationError(f"Unknown kind of question {kind!r}; use one of: {', '.join(KINDS)}.")
-                text = _clean(text, "question", 500)
+                text = _clean(text, "question", rules.QUESTION_TEXT)
                 row = existing.pop(qid, None) if qid else None
                 if row is None:
                     session.add(FeedbackQuestion(workshop_id=workshop_id, position=position, kind=kind, text=text))
