@@ -187,8 +187,8 @@ class BlockRecord(RecordModel):
     day_id: RecordId
     position: Position
     kind: BlockKind = "session"
-    title: Text300
-    format_id: Slug | None = None
+    title: Title
+    format_id: Annotated[str, Field(max_length=rules.SLUG), AfterValidator(_line)] | None = None
     duration_minutes: Annotated[StrictInt, Field(ge=rules.BLOCK_MINUTES[0], le=rules.BLOCK_MINUTES[1])]
     responsible: Text300 = ""
     materials: LongText = ""

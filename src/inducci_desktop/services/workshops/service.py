@@ -354,7 +354,8 @@ class WorkshopService:
         if len(title) > MAX_TITLE:
             raise ValidationError(f"A block title can be at most {MAX_TITLE} characters long.")
         check_duration(data.duration)
-        return BlockInput(title, data.duration, data.kind, data.format_id, data.responsible.strip(),
+        responsible = _text(data.responsible, "person responsible", rules.TITLE)
+        return BlockInput(title, data.duration, data.kind, data.format_id, responsible,
                           data.materials.strip(), data.notes.strip())
 
     @staticmethod
