@@ -21,8 +21,8 @@ def test_a_bundle_with_a_bogus_status_and_mode_is_refused_by_the_preview(
         launch: Any, qtbot: Any, monkeypatch: Any, dialogs: Dialogs, tmp_path: Path) -> None:
     app = launch()
     load_demo(app.services)
-    app.window.show_page("Exchange")
-    page = app.window.pages["Exchange"]
+    app.window.show_page("exchange")
+    page = app.window.pages["exchange"]
     assert isinstance(page, ExchangePage)
     before = dump(app.services.store.path)
     backups = sorted(p.name for p in app.services.store.backups.folder.iterdir())
