@@ -166,8 +166,8 @@ class WorkshopRecord(RecordModel):
     copied_from: RecordId | None = None
     # added with schema 0006; optional, so bundles made before still import
     place: Text200 = ""
-    certificate_date: date | None = None
-    certificate_minutes: Annotated[StrictInt, Field(gt=0, le=14 * 24 * 60)] | None = None
+    certificate_date: Day | None = None
+    certificate_minutes: Annotated[StrictInt, Field(gt=0, le=rules.MAX_DAYS * rules.MINUTES_PER_DAY)] | None = None
 
 
 class DayRecord(RecordModel):

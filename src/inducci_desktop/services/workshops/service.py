@@ -82,6 +82,8 @@ def check_workshop(data: WorkshopInput) -> WorkshopInput:
     overlap = find_overlap([(d.day.isoformat(), d.start, d.end) for d in data.days])
     if overlap:
         raise ValidationError(overlap)
+    if data.certificate_date is not None:
+        _in_range(data.certificate_date, "certificate date")
     minutes = data.certificate_minutes
     if minutes is not None and not 0 < minutes <= MAX_CERTIFICATE_MINUTES:
         raise ValidationError(f"The hours on the certificate must be more than 0 and at most "
