@@ -39,7 +39,7 @@ class Choice:
 # --- closed sets of values -------------------------------------------------------------------------
 
 REGION_KIND = Choice("kind of region", {"region": "Region", "organisation": "Organisation"}, "region")
-ASSESSMENT_STATUS = Choice("assessment status", {"draft": "Draft", "completed": "Completed"}, "draft")
+ASSESSMENT_STATUS = Choice("assessment status", {"draft": "In progress", "completed": "Completed"}, "draft")
 WORKSHOP_MODE = Choice("workshop mode", {"in_person": "In person", "online": "Online", "hybrid": "Hybrid"},
                        "in_person")
 WORKSHOP_STATUS = Choice("workshop status", {"planned": "Planned", "held": "Held", "evaluated": "Evaluated"},
