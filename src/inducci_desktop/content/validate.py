@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapte
 from pydantic import ValidationError as PydanticError
 
 from inducci_desktop.content.problems import ContentError, Problem
+from inducci_desktop.domain import rules
 
 __all__ = ["ContentError", "Problem"]
 
@@ -118,7 +119,7 @@ class ChecklistItemModel(Strict):
     key: Key
     text: Text
     help: str = ""
-    type: Literal["ynp", "scale", "choice", "multi", "text", "longtext", "number", "date"]
+    type: rules.ItemType
     weight: Annotated[float, Field(gt=0)] = 1.0
     required: bool = False
     guide: Id | None = None

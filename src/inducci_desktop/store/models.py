@@ -22,6 +22,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from inducci_desktop.store import checks
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -73,6 +75,7 @@ class Region(Record, Base):
     """A region or organisation the user works for or about."""
 
     __tablename__ = "regions"
+    __table_args__ = checks.REGIONS
 
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20), default="region")  # region | organisation
@@ -218,7 +221,8 @@ class UserTemplateVersion(Record, Base):
     """
 
     __tablename__ = "checklist_user_templates"
-    __table_args__ = (UniqueConstraint("template_id", "version", name="uq_checklist_user_templates_version"),)
+    __table_args__ = (UniqueConstraint("template_id", "version", name="uq_checklist_user_templates_version"),
+                      *checks.USER_TEMPLATES)
 
     template_id: Mapped[str] = mapped_column(String(100), index=True)
     version: Mapped[int] = mapped_column(Integer)
@@ -230,6 +234,7 @@ class Assessment(Record, Base):
     """One filling of a checklist template for a region or organisation (one round)."""
 
     __tablename__ = "assessments"
+    __table_args__ = checks.ASSESSMENTS
 
     title: Mapped[str] = mapped_column(String(300))
     template_id: Mapped[str] = mapped_column(String(100), index=True)
@@ -249,7 +254,7 @@ class AssessmentAnswer(Record, Base):
     """The answer (JSON value) and note of one item of an assessment, keyed by the item's stable key."""
 
     __tablename__ = "assessment_answers"
-    __table_args__ = (UniqueConstraint("assessment_id", "item_key", name="uq_assessment_answers_item"),)
+    __table_args__ = (UniqueConstraint("assessment_id", "item_key", name="uq_assessment_answers_item"), *checks.ANSWERS)
 
     assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
     item_key: Mapped[str] = mapped_column(String(100))
@@ -264,6 +269,7 @@ class Workshop(Record, Base):
     """A CCI competency training: details, status; days, agenda, people and results hang off it."""
 
     __tablename__ = "workshops"
+    __table_args__ = checks.WORKSHOPS
 
     title: Mapped[str] = mapped_column(String(300))
     venue: Mapped[str] = mapped_column(String(300), default="")
@@ -285,6 +291,7 @@ class WorkshopDay(Record, Base):
     """One day (or session) of a workshop: a date and the planned start and end (minutes since midnight)."""
 
     __tablename__ = "workshop_days"
+    __table_args__ = checks.DAYS
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     day: Mapped[date] = mapped_column(Date)
@@ -296,6 +303,7 @@ class AgendaBlock(Record, Base):
     """A block of a day's agenda: a format from the toolbox or free text, or a break."""
 
     __tablename__ = "workshop_blocks"
+    __table_args__ = checks.BLOCKS
 
     day_id: Mapped[str] = mapped_column(ForeignKey("workshop_days.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
@@ -313,6 +321,7 @@ class Participant(Record, Base):
     ``erased_at``; the row stays (without personal data) so that attendance counts stay right."""
 
     __tablename__ = "workshop_participants"
+    __table_args__ = checks.PARTICIPANTS
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -338,6 +347,7 @@ class WorkshopOutcome(Record, Base):
     """Something the group found: a need, an interface between administration and CCI, an idea, a decision."""
 
     __tablename__ = "workshop_outcomes"
+    __table_args__ = checks.OUTCOMES
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))  # need | interface | idea | decision
@@ -347,6 +357,7 @@ class WorkshopOutcome(Record, Base):
 
 class ActionItem(Record, Base):
     __tablename__ = "workshop_actions"
+    __table_args__ = checks.ACTIONS
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
@@ -357,6 +368,7 @@ class ActionItem(Record, Base):
 
 class FeedbackQuestion(Record, Base):
     __tablename__ = "workshop_questions"
+    __table_args__ = checks.QUESTIONS
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
@@ -368,6 +380,7 @@ class FeedbackResponse(Record, Base):
     """One returned feedback form (anonymous): answers keyed by question id."""
 
     __tablename__ = "workshop_responses"
+    __table_args__ = checks.RESPONSES
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from inducci_desktop.content.dbload import template_from_json
 from inducci_desktop.services.exchange.bundle import Bundle, BundleError
+from inducci_desktop.services.exchange.checks import check_values
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME, KINDS, PLACEHOLDER_NAME, RECORD_KINDS, Kind
 from inducci_desktop.services.exchange.views import ADDED, CONFLICT, UNCHANGED, UPDATED, PlanEntry
 from inducci_desktop.store.models import ChecklistTemplateRow, utcnow
@@ -91,6 +92,8 @@ class Planner:
             self._check_references(kind, data)
             self._merge(kind, data)
         self._check_templates()
+        check_values(self.session, self.bundle, (*self.writes.inserts.get("regions", ()),
+                                                 *self.writes.updates.get("regions", ())))
         return self.entries, self.writes
 
     # --- checks ------------------------------------------------------------------------------------

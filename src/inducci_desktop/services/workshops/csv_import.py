@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from inducci_desktop.domain import rules
 from inducci_desktop.domain.text import describe, find_control
 from inducci_desktop.services.errors import ValidationError
 
@@ -23,7 +24,7 @@ ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (with BOM)", "cp1250": 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 MAX_BYTES = 5_000_000
 MAX_ROWS = 5_000
-MAX_FIELD = 200
+MAX_FIELD = rules.NAME
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 #: Column names accepted in the header row (compared case- and space-insensitively).
@@ -235,6 +236,8 @@ def _clean_consent(raw: dict[str, str], today: date, errors: list[str],
             consent_date = today
         elif consent_date > today:
             errors.append("consent date is in the future")
+        elif consent_date < rules.DATES[0]:
+            errors.append(f"consent date {consent_date.isoformat()} is before {rules.DATES[0].year}")
     elif "consent" not in raw:
         warnings.append("no consent recorded")
     return consent, consent_date
