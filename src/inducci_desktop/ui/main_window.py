@@ -27,21 +27,21 @@ from PySide6.QtWidgets import (
 from inducci_desktop import APP_NAME
 from inducci_desktop.domain.changes import Changes
 from inducci_desktop.paths import AppPaths
-from inducci_desktop.ui.about import show_about
 from inducci_desktop.ui.events import AppEvents
-from inducci_desktop.ui.help import GuideDialog, ShortcutsDialog
 from inducci_desktop.ui.icons import icon
 from inducci_desktop.ui.pages.registry import EXCHANGE, LIBRARY, PRINT_CENTER, WORKSHOPS
 from inducci_desktop.ui.theme import apply_theme
 from inducci_desktop.ui.ui_state import UiState
-from inducci_desktop.ui.welcome import DONE_KEY, WelcomePage, load_example
 
 STATUS_MS = 8000
+#: the ui-state key that says the welcome page was answered (ui/welcome.py reads the same key)
+WELCOME_DONE_KEY = "welcome.done"
 
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
     from inducci_desktop.ui.pages.context import PageContext
     from inducci_desktop.ui.pages.settings.page import SettingsPage
+    from inducci_desktop.ui.welcome import WelcomePage
 
 
 class LazyPages(Mapping[str, QWidget]):
@@ -161,12 +161,12 @@ class MainWindow(QMainWindow):
 
     def _first_start(self, services: Services) -> bool:
         """A new data folder, or one whose welcome page got no answer yet (an upgraded one is not new)."""
-        done = self.state.get(DONE_KEY)
+        done = self.state.get(WELCOME_DONE_KEY)
         if done is None:
             report = services.store.last_open
             if report is None or not report.created:
                 return False
-            self.state.set(DONE_KEY, False)  # shown, waiting for a choice
+            self.state.set(WELCOME_DONE_KEY, False)  # shown, waiting for a choice
         return done is not True
 
     def detach(self) -> None:
@@ -180,6 +180,8 @@ class MainWindow(QMainWindow):
     def show_welcome(self) -> None:
         """The first-start page: what the app is for, and a choice between example data and none."""
         if self.welcome is None:
+            from inducci_desktop.ui.welcome import WelcomePage
+
             self.welcome = WelcomePage()
             self.welcome.chosen.connect(self._welcome_chosen)
             self.stack.addWidget(self.welcome)
@@ -191,16 +193,18 @@ class MainWindow(QMainWindow):
     def _welcome_chosen(self, example: bool) -> None:
         assert self.welcome is not None and self.services is not None
         if not example:
-            self.state.set(DONE_KEY, True)
+            self.state.set(WELCOME_DONE_KEY, True)
             self.show_page(LIBRARY)
             self.statusBar().showMessage("An empty database: add your first workshop or assessment when ready",
                                          STATUS_MS)
             return
         self.welcome.set_busy(True, "Loading the example data…")
+        from inducci_desktop.ui.welcome import load_example
+
         load_example(self, self.services, self._example_loaded, self._example_failed)
 
     def _example_loaded(self, added: list[str]) -> None:
-        self.state.set(DONE_KEY, True)  # the pages heard each write through AppEvents.changed
+        self.state.set(WELCOME_DONE_KEY, True)  # the pages heard each write through AppEvents.changed
         self.show_page(WORKSHOPS)
         self.statusBar().showMessage(
             f"Example data loaded: {len(added)} records added" if added else "The example data was there already",
@@ -299,13 +303,13 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("&Help")
         self.guide_action = self._action(help_menu, "&User Guide", QKeySequence.StandardKey.HelpContents,
-                                         lambda: GuideDialog(self).exec())
+                                         self._show_guide)
         self.guide_action.setIcon(icon("help"))
         self.shortcuts_action = self._action(help_menu, "&Keyboard Shortcuts", "Ctrl+/", self.show_shortcuts)
         self.welcome_action = self._action(help_menu, "&Welcome Page", None, self.show_welcome)
         self.welcome_action.setEnabled(False)
         help_menu.addSeparator()
-        about = self._action(help_menu, f"&About {APP_NAME}", None, lambda: show_about(self))
+        about = self._action(help_menu, f"&About {APP_NAME}", None, self._show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _action(self, menu: QMenu, text: str, keys: str | QKeySequence.StandardKey | None,
@@ -333,6 +337,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         for page_id in self.pages:  # every page built, so that its actions are listed too
             _ = self.pages[page_id]
+        from inducci_desktop.ui.help import ShortcutsDialog  # the help window's modules load when first asked for
+
         ShortcutsDialog(self).exec()
 
     # -- geometry ----------------------------------------------------------------------------------
@@ -342,6 +348,16 @@ class MainWindow(QMainWindow):
         if isinstance(saved, str) and self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii"))):
             return
         self.resize(1100, 720)
+
+    def _show_guide(self) -> None:
+        from inducci_desktop.ui.help import GuideDialog  # off the start-up path: loaded when first asked for
+
+        GuideDialog(self).exec()
+
+    def _show_about(self) -> None:
+        from inducci_desktop.ui.about import show_about  # reads the licence index: only when asked for
+
+        show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self.pages.built():
