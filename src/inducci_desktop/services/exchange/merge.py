@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -20,11 +21,24 @@ from sqlalchemy.orm import Session
 from inducci_desktop.content.dbload import template_from_json
 from inducci_desktop.services.exchange.bundle import Bundle, BundleError
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME, KINDS, PLACEHOLDER_NAME, RECORD_KINDS, Kind
+from inducci_desktop.services.exchange.versions import AFTER, BEFORE, EQUAL, compare, merged, this_folder
 from inducci_desktop.services.exchange.views import ADDED, CONFLICT, UNCHANGED, UPDATED, PlanEntry
-from inducci_desktop.store.models import ChecklistTemplateRow, utcnow
+from inducci_desktop.store.models import ChecklistTemplateRow, ExchangePeer, utcnow
 
 CHUNK = 900
 _SKIP = ("id", "created_at", "updated_at")
+
+
+@dataclass(frozen=True)
+class ConflictFound:
+    """A record changed on both sides: this machine's row and the bundle's, as JSON-ready dicts."""
+
+    kind: str
+    record_id: str
+    title: str
+    mine: dict[str, Any]
+    theirs: dict[str, Any]
+    fields: list[str]
 
 
 @dataclass
@@ -75,8 +89,15 @@ class Planner:
         self.region_map: dict[str, str] = {}
         self.local_ids: dict[str, set[str]] = {}
         self.titles: dict[str, str] = {a.id: a.title for a in bundle.of("assessments")}
+        self.conflicts: list[ConflictFound] = []
+        self.erased: list[dict[str, Any]] = []  # participants here (before the import) erased by the bundle
+        self.folder, self.clock = this_folder(session)
+        manifest = bundle.manifest
+        self.sender = (manifest.folder_id, manifest.clock or 0) if manifest.folder_id is not None else None
+        self.legacy: int | None = None
 
     def run(self) -> tuple[list[PlanEntry], Writes]:
+        self._check_sender()
         for kind in RECORD_KINDS:
             self.local_ids[kind.name] = set(self.session.scalars(select(_table(kind).c.id)))
         self._check_kinds()
@@ -94,6 +115,21 @@ class Planner:
         return self.entries, self.writes
 
     # --- checks ------------------------------------------------------------------------------------
+
+    def _check_sender(self) -> None:
+        if self.sender is None:
+            return
+        sender, clock = self.sender
+        if sender == self.folder:
+            raise BundleError(f"The bundle says it was made by this data folder ({sender}). A bundle made here "
+                              "has nothing to bring here; if this data folder was copied to another machine, the "
+                              "copy must not be used to exchange with this one. Nothing was imported.")
+        seen = self.session.get(ExchangePeer, sender)
+        if seen is not None and clock < seen.clock:
+            when = seen.bundle_created_at.strftime("%Y-%m-%d %H:%M")
+            raise BundleError(f"The bundle replays an old state of data folder {sender}: a newer bundle of that "
+                              f"folder (made {when} UTC) was imported already. Ask for a new bundle. Nothing was "
+                              "imported.")
 
     def _check_kinds(self) -> None:
         owner: dict[str, str] = {}
@@ -193,6 +229,7 @@ class Planner:
         inserts = self.writes.inserts.setdefault(kind.name, [])
         updates = self.writes.updates.setdefault(kind.name, [])
         for row in data:
+            self._check_history(kind, row)
             title = _title(kind, row, self.titles)
             here = local.get(row["id"])
             by_natural_key = False
@@ -209,53 +246,142 @@ class Planner:
                     continue
                 inserts.append(self._new_row(kind, row))
                 self.entries.append(PlanEntry(kind.name, kind.label, row["id"], title, ADDED, "",
-                                              None, row["updated_at"]))
+                                              None, row["updated_at"], by=row.get("rev_by")))
                 continue
-            action, reason = self._decide(kind, row, here, by_natural_key)
+            action, reason, write = self._decide(kind, row, here, by_natural_key, title)
             self.entries.append(PlanEntry(kind.name, kind.label, row["id"], title, action, reason,
-                                          here["updated_at"], row["updated_at"]))
-            if action == UPDATED:
-                updates.append(self._changed_row(kind, row, here))
+                                          here["updated_at"], row["updated_at"], by=row.get("rev_by"),
+                                          local_by=here.get("rev_by")))
+            if write is not None:
+                updates.append(write)
 
-    def _decide(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], by_key: bool) -> tuple[str, str]:
-        anonymous = bool(kind.personal) and not self.personal
-        ignore = set(kind.personal) if anonymous else set()
-        differs = [c for c in row if c not in _SKIP and c not in ignore and row[c] != here.get(c)]
-        if (kind.name == "participants" and not anonymous and _is_placeholder(here)
-                and any(row[c] != here.get(c) for c in kind.personal)):
-            return UPDATED, "personal data added to an anonymous participant"
-        if not differs:
-            if row["updated_at"] > here["updated_at"] and not by_key:
-                return UPDATED, "the same content, changed later there (time of change taken over)"
-            return UNCHANGED, ""
-        if kind.name == "templates" and by_key:
-            return CONFLICT, (f"this machine has a different version {row['version']} of the template; "
-                              "kept this machine's version")
-        fields = ", ".join(differs[:4])
-        if row["updated_at"] > here["updated_at"]:
-            return UPDATED, f"changed: {fields}"
-        if row["updated_at"] == here["updated_at"]:
-            return CONFLICT, f"different {fields} at the same time of change; kept this machine's version"
-        return CONFLICT, f"changed here later ({fields}); kept this machine's version"
+    def _check_history(self, kind: Kind, row: dict[str, Any]) -> None:
+        """A version must be consistent with itself, with the bundle's folder and with this folder."""
+        vv, by = row.get("vv"), row.get("rev_by")
+        if vv is None:
+            if by is not None or self.sender is not None:
+                raise BundleError(f"The {kind.label} {row['id']} has no version in a bundle that carries versions; "
+                                  "its history contradicts itself. Nothing was imported.")
+            return
+        problem = ""
+        if by is None or by not in vv:
+            problem = "its version names no data folder that made it"
+        elif self.sender is not None and vv.get(self.sender[0], 0) > self.sender[1]:
+            problem = "it claims an edit the sending data folder had not made when it made the bundle"
+        elif vv.get(self.folder, 0) > self.clock:
+            problem = "it claims an edit of this data folder that this data folder never made"
+        if problem:
+            raise BundleError(f"The {kind.label} {row['id']}: {problem}; its history contradicts itself. "
+                              "Nothing was imported.")
+
+    def _content(self, kind: Kind, row: dict[str, Any], here: dict[str, Any]) -> tuple[list[str], list[str]]:
+        """(fields that differ, personal fields that differ), comparing what the bundle can tell."""
+        personal = self._brings_personal(kind, row)
+        differs: list[str] = []
+        private: list[str] = []
+        for column in row:
+            if column in _SKIP or column in ("vv", "rev_by", "anonymous") or row[column] == here.get(column):
+                continue
+            if column in kind.personal:
+                if personal:
+                    private.append(column)
+                continue
+            differs.append(column)
+        return differs, private
+
+    def _brings_personal(self, kind: Kind, row: dict[str, Any]) -> bool:
+        return bool(kind.personal) and self.personal and not row.get("anonymous", False)
+
+    def _decide(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], by_key: bool, title: str
+                ) -> tuple[str, str, dict[str, Any] | None]:
+        """The action for a record both sides have, its reason, and the row to write (None: nothing)."""
+        differs, private = self._content(kind, row, here)
+        mine, theirs = here.get("vv") or {}, row.get("vv")
+        joined = merged(mine, theirs)
+        if kind.name == "participants" and (here["erased_at"] is not None or row["erased_at"] is not None):
+            return self._erasure(kind, row, here, differs or private, joined)
+        if theirs is None or by_key:
+            # made by 0.1.0, or made separately on both machines: no common version
+            if not differs and not private:
+                return UNCHANGED, "", None
+            self._conflict(kind, row, here, differs + private, title)
+            return CONFLICT, ("no common version (" + ("a bundle of 0.1.0" if theirs is None else
+                                                      "made separately on both machines") +
+                              f"); differs in {', '.join((differs + private)[:4])}"), None
+        order = compare(mine, theirs)
+        if not differs and not private:
+            if order in (EQUAL, AFTER):
+                return UNCHANGED, "", None
+            return UNCHANGED, "the same content; versions joined", self._versioned(here, joined, here.get("rev_by"))
+        if order == AFTER:
+            return UNCHANGED, "a newer version is here", None
+        if order == BEFORE:
+            return UPDATED, f"changed there: {', '.join((differs + private)[:4])}", self._changed_row(kind, row, here)
+        if order == EQUAL:
+            if not differs:
+                # the same version, with personal data this machine did not get before
+                return UPDATED, "personal data added", self._changed_row(kind, row, here)
+            raise BundleError(f"The {kind.label} {title!r} ({row['id']}) has this machine's version but different "
+                              f"{', '.join(differs[:4])}; its history contradicts itself. Nothing was imported.")
+        self._conflict(kind, row, here, differs + private, title)
+        return CONFLICT, f"changed on both sides: {', '.join((differs + private)[:4])}", None
+
+    def _erasure(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], differs: list[str],
+                 joined: dict[str, int]) -> tuple[str, str, dict[str, Any] | None]:
+        """An erasure on either side wins: a person erased stays erased, and an erasure received erases here."""
+        if here["erased_at"] is not None:
+            if not differs or compare(here.get("vv") or {}, row.get("vv") or {}) in (EQUAL, AFTER):
+                return UNCHANGED, "erased on request here" if differs else "", None
+            return UNCHANGED, "erased on request here; not brought back", self._versioned(here, joined,
+                                                                                           here.get("rev_by"))
+        result = self._changed_row(kind, row, here)
+        for column in kind.personal:
+            result[column] = ""
+        result["anonymous"] = False
+        result["vv"], result["rev_by"] = joined, row.get("rev_by")
+        self.erased.append(dict(here))
+        return UPDATED, "erased on request there: erased here too", result
+
+    def _conflict(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], fields: list[str], title: str
+                  ) -> None:
+        self.conflicts.append(ConflictFound(kind.name, here["id"], title, _jsonable(here), _jsonable(row), fields))
+
+    @staticmethod
+    def _versioned(here: dict[str, Any], vv: dict[str, int], by: str | None) -> dict[str, Any]:
+        result = dict(here)
+        result["vv"], result["rev_by"] = vv, by
+        return result
 
     def _new_row(self, kind: Kind, row: dict[str, Any]) -> dict[str, Any]:
         result = dict(row)
-        if kind.personal and not self.personal:
+        if result.get("vv") is None:
+            result["vv"], result["rev_by"] = self.legacy_version()
+        if kind.personal and not self._brings_personal(kind, row):
             for column in kind.personal:
                 result[column] = ""
-            if kind.name == "participants" and row["erased_at"] is None:
-                result["name"] = f"{PLACEHOLDER_NAME} {row['id'][:8]}"
+            if kind.name == "participants":
+                erased = row["erased_at"] is not None
+                result["anonymous"] = not erased
+                if not erased:
+                    result["name"] = f"{PLACEHOLDER_NAME} {row['id'][:8]}"
         return result
 
     def _changed_row(self, kind: Kind, row: dict[str, Any], here: dict[str, Any]) -> dict[str, Any]:
         result = dict(row)
         result["id"] = here["id"]  # matched by natural key: this machine's id stays
         result["created_at"] = here["created_at"]
-        if kind.personal and not self.personal:
+        if kind.personal and not self._brings_personal(kind, row):
             for column in kind.personal:
-                erased = kind.name == "participants" and row["erased_at"] is not None
-                result[column] = "" if erased else here[column]
+                result[column] = here[column]
+            if kind.name == "participants":
+                result["anonymous"] = here["anonymous"]
         return result
+
+    def legacy_version(self) -> tuple[dict[str, int], str]:
+        """One new version of this folder for every record of a 0.1.0 bundle it adds (they have none)."""
+        if self.legacy is None:
+            self.legacy = self.clock + 1
+        return {self.folder: self.legacy}, self.folder
 
     def _match_regions(self, data: list[dict[str, Any]], local: dict[str, dict[str, Any]]) -> None:
         from inducci_desktop.store.models import Region
@@ -287,6 +413,10 @@ class Planner:
         return sorted(data, key=depth)
 
 
-def _is_placeholder(row: dict[str, Any]) -> bool:
-    return (str(row.get("name", "")).startswith(PLACEHOLDER_NAME) and not row.get("email")
-            and not row.get("organisation") and row.get("erased_at") is None)
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    """A row as JSON-ready values (dates and times as ISO text), for the conflict list."""
+    result: dict[str, Any] = {}
+    for key, value in row.items():
+        result[key] = value.isoformat() if isinstance(value, datetime | date) else value
+    return result

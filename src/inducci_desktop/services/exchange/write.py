@@ -1,4 +1,4 @@
-"""Writing an import plan's rows: inserts then updates, kind by kind, parents first.
+"""Writing an import: the plan's rows (inserts then updates, kind by kind, parents first), conflicts, erasures.
 
 Rows go to the driver as executemany with values converted by each column's own SQLAlchemy bind
 processor (the same conversion an ORM or Core insert makes), without the per-row statement machinery:
@@ -8,15 +8,25 @@ processor (the same conversion an ORM or Core insert makes), without the per-row
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
-from inducci_desktop.services.exchange.merge import Writes
+from inducci_desktop.services.exchange.merge import Planner, Writes
 from inducci_desktop.services.exchange.schema import KINDS
+from inducci_desktop.services.exchange.versions import set_importing
+from inducci_desktop.services.exchange.views import UPDATED
 from inducci_desktop.store import tracking
-from inducci_desktop.store.models import ChecklistTemplateRow
+from inducci_desktop.store.models import (
+    ChecklistTemplateRow,
+    DataFolder,
+    ExchangeConflict,
+    ExchangePeer,
+    Participant,
+    utcnow,
+)
 
 
 def _converters(session: Session, table: Table, columns: Sequence[str]) -> list[Callable[[Any], Any] | None]:
@@ -52,6 +62,14 @@ def update_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
     tracking.note(session, table.name, (str(r["id"]) for r in rows))
 
 
+def _by_columns(rows: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Rows grouped by their set of columns (one statement per group)."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(tuple(row), []).append(row)
+    return list(groups.values())
+
+
 def write_all(session: Session, writes: Writes, on_write: Callable[[str], None] | None = None) -> None:
     for kind in KINDS:
         model = kind.table or ChecklistTemplateRow
@@ -60,9 +78,77 @@ def write_all(session: Session, writes: Writes, on_write: Callable[[str], None] 
         if rows:
             if on_write is not None:
                 on_write(kind.name)
-            insert_rows(session, table, rows)
+            for group in _by_columns(rows):
+                insert_rows(session, table, group)
         changed = writes.updates.get(kind.name)
         if changed:
             if on_write is not None:
                 on_write(kind.name)
-            update_rows(session, table, changed)
+            for group in _by_columns(changed):
+                update_rows(session, table, group)
+
+
+def write_import(session: Session, planner: Planner, source: str, on_write: Callable[[str], None] | None
+                 ) -> tuple[list[str], list[str], datetime] | None:
+    """Everything an import writes, in the caller's transaction: the records (with their own versions), the
+    conflicts found, the sending folder's clock, and the erasures the bundle brought.
+
+    Returns what :func:`scrub_backups` needs after the commit, or None when nobody was erased.
+    """
+    writes = planner.writes
+    if not writes.empty:
+        set_importing(session, True)
+        write_all(session, writes, on_write)
+        set_importing(session, False)
+        if planner.legacy is not None:
+            session.execute(update(DataFolder).values(clock=planner.legacy))
+    now = utcnow()
+    for found in planner.conflicts:
+        open_one = session.scalar(select(ExchangeConflict).where(
+            ExchangeConflict.kind == found.kind, ExchangeConflict.record_id == found.record_id,
+            ExchangeConflict.resolved_at.is_(None)))
+        if open_one is None:
+            open_one = ExchangeConflict(kind=found.kind, record_id=found.record_id)
+            session.add(open_one)
+        open_one.title, open_one.mine, open_one.theirs = found.title[:300], found.mine, found.theirs
+        open_one.fields, open_one.source, open_one.created_at = found.fields, source[:300], now
+    updated = [e.id for e in planner.entries if e.action == UPDATED]
+    for start in range(0, len(updated), 900):
+        session.execute(update(ExchangeConflict).where(
+            ExchangeConflict.record_id.in_(updated[start:start + 900]), ExchangeConflict.resolved_at.is_(None))
+            .values(resolved_at=now, resolution="there"))
+    if planner.sender is not None:
+        manifest = planner.bundle.manifest
+        peer = session.get(ExchangePeer, planner.sender[0])
+        if peer is None:
+            session.add(ExchangePeer(folder_id=planner.sender[0], clock=planner.sender[1],
+                                     bundle_created_at=manifest.created_at, imported_at=now))
+        elif planner.sender[1] > peer.clock:
+            peer.clock, peer.bundle_created_at, peer.imported_at = planner.sender[1], manifest.created_at, now
+    session.flush()
+    return _erase_received(session, planner)
+
+
+def _erase_received(session: Session, planner: Planner) -> tuple[list[str], list[str], datetime] | None:
+    """A person erased there is erased here too: their other entries on this machine as well."""
+    if not planner.erased:
+        return None
+    from inducci_desktop.services.workshops.csv_import import identity
+    from inducci_desktop.services.workshops.people import erase_rows
+
+    session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+    ids = [row["id"] for row in planner.erased]
+    names = [row["name"] for row in planner.erased if row["name"] and not row.get("anonymous")]
+    when = utcnow()
+    keys = {identity(r["name"], r["email"], r["organisation"]) for r in planner.erased if not r.get("anonymous")}
+    if keys:
+        for other in session.scalars(select(Participant).where(Participant.erased_at.is_(None))).all():
+            if identity(other.name, other.email, other.organisation) in keys:
+                more, more_names, when = erase_rows(session, other)
+                ids.extend(more)
+                names.extend(more_names)
+    if names:
+        marks = ", ".join("?" for _ in names)
+        session.connection().exec_driver_sql(
+            f"UPDATE workshop_actions SET owner = '' WHERE owner IN ({marks})", tuple(names))
+    return ids, names, when

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import select, update
@@ -139,8 +139,8 @@ class PeopleService:
             row = session.scalar(select(Attendance).where(Attendance.participant_id == participant_id,
                                                           Attendance.day_id == day_id))
             if present is None:
-                if row is not None:
-                    session.delete(row)
+                if row is not None and row.deleted_at is None:
+                    row.deleted_at = utcnow()  # a tombstone, so that clearing the mark travels in bundles
             elif row is None:
                 session.add(Attendance(participant_id=participant_id, day_id=day_id, present=present))
             else:
@@ -219,28 +219,8 @@ class PeopleService:
         """
         with self.store.db.unit_of_work() as session:
             session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
-            rows = self._same_person(session, _participant(session, participant_id, include_deleted=True))
-            names = [r.name for r in rows]
-            for action_id in self._owned_actions(session, names):
-                session.execute(update(ActionItem).where(ActionItem.id == action_id).values(owner=""))
-            now = utcnow()
-            ids = [r.id for r in rows]
-            for row in rows:
-                row.name = row.organisation = row.department = row.email = ""
-                row.consent, row.consent_date, row.erased_at = False, None, now
-        self.store.db.checkpoint()
-        stamp = now.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
-        marks = ", ".join("?" for _ in ids)
-        statements: list[tuple[str, Sequence[Any]]] = [
-            (f"UPDATE workshop_participants SET name = '', organisation = '', department = '', email = '', "
-             f"consent = 0, consent_date = NULL, erased_at = ? WHERE id IN ({marks}) AND erased_at IS NULL",
-             [stamp, *ids]),
-        ]
-        if names:
-            owners = ", ".join("?" for _ in names)
-            statements.append((f"UPDATE workshop_actions SET owner = '' WHERE owner IN ({owners})", names))
-        cleaned = self.store.backups.scrub(statements, needs_table="workshop_participants")
-        return Erasure(entries=len(rows), backups=len(cleaned))
+            ids, names, now = erase_rows(session, _participant(session, participant_id, include_deleted=True))
+        return Erasure(entries=len(ids), backups=scrub_backups(self.store, ids, names, now))
 
     # --- helpers ------------------------------------------------------------------------------------
 
@@ -275,6 +255,42 @@ class PeopleService:
                                                              Attendance.deleted_at.is_(None))))
 
 
+def erase_rows(session: Session, row: Participant) -> tuple[list[str], list[str], datetime]:
+    """Blank the person's entries (every workshop) and the actions they own, in the caller's transaction.
+
+    Returns the entries' ids, the names erased and the time of erasure, for :func:`scrub_backups`.
+    """
+    rows = PeopleService._same_person(session, row)
+    names = [r.name for r in rows]
+    for action_id in PeopleService._owned_actions(session, names):
+        session.execute(update(ActionItem).where(ActionItem.id == action_id).values(owner=""))
+    now = utcnow()
+    for entry in rows:
+        entry.name = entry.organisation = entry.department = entry.email = ""
+        entry.consent, entry.consent_date, entry.erased_at = False, None, now
+    session.flush()
+    return [r.id for r in rows], names, now
+
+
+def scrub_backups(store: Store, ids: Sequence[str], names: Sequence[str], now: datetime) -> int:
+    """Erase the people ``ids`` (and the action owners ``names``) from every backup; the number cleaned.
+
+    Call after the erasing transaction committed.
+    """
+    store.db.checkpoint()
+    stamp = now.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    marks = ", ".join("?" for _ in ids)
+    statements: list[tuple[str, Sequence[Any]]] = [
+        (f"UPDATE workshop_participants SET name = '', organisation = '', department = '', email = '', "
+         f"consent = 0, consent_date = NULL, erased_at = ? WHERE id IN ({marks}) AND erased_at IS NULL",
+         [stamp, *ids]),
+    ]
+    if names:
+        owners = ", ".join("?" for _ in names)
+        statements.append((f"UPDATE workshop_actions SET owner = '' WHERE owner IN ({owners})", list(names)))
+    return len(store.backups.scrub(statements, needs_table="workshop_participants"))
+
+
 def _check(data: ParticipantInput) -> ParticipantInput:
     raw = {"name": data.name, "organisation": data.organisation, "department": data.department,
            "email": data.email, "consent": "yes" if data.consent else "no",
@@ -286,6 +302,8 @@ def _check(data: ParticipantInput) -> ParticipantInput:
 
 
 def _apply(row: Participant, data: ParticipantInput) -> None:
+    if data.name != row.name:
+        row.anonymous = False  # a name typed here is a real one
     row.name, row.organisation, row.department, row.email = data.name, data.organisation, data.department, data.email
     row.consent, row.consent_date = data.consent, data.consent_date if data.consent else None
 
