@@ -163,7 +163,7 @@ def test_answers_made_on_both_sides_match_by_item(tmp_path: Path) -> None:
         key = _first_ynp(a, fresh.id)
         b.checklists.set_answer(fresh.id, key, "no")
         a.checklists.set_answer(fresh.id, key, "yes")  # a different answer row id on each side: no common version
-        other = [k for k in _keys(a, fresh.id) if k != key][0]
+        other = next(k for k in _keys(a, fresh.id) if k != key)
         a.checklists.set_answer(fresh.id, other, "partly")  # another item: no conflict, simply taken
         a.exchange.export(tmp_path / "a.inducci", ExportSelection(assessments=(fresh.id,)))
         plan = b.exchange.plan(tmp_path / "a.inducci")

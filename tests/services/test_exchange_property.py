@@ -241,7 +241,7 @@ def _exercise(seeded: Seeded, tmp: Path, roots: list[Path], open_: list[Any],
             assert all(NAMES[index] not in str(row) for row in content["people"]), "an erased person came back"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(operations=OPERATIONS)
 def test_three_folders_never_lose_an_edit(seeded: Seeded, tmp_path_factory: pytest.TempPathFactory,
