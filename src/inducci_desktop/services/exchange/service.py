@@ -58,6 +58,9 @@ class ImportPlan:
     includes_personal_data: bool
     entries: tuple[PlanEntry, ...]
     bundle: Bundle = field(repr=False, compare=False)
+    #: (kind, record id) → (this machine's version, the bundle's, the fields that differ), for conflicts
+    versions: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any], tuple[str, ...]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def having(self, action: str) -> list[PlanEntry]:
         return [e for e in self.entries if e.action == action]
@@ -149,8 +152,9 @@ class ExchangeService:
         path = Path(source)
         bundle = read_bundle(path)
         with self.store.db.reading() as session:
-            entries, _writes = Planner(session, bundle).run()
-        return self._plan(path, bundle, entries)
+            planner = Planner(session, bundle)
+            entries, _writes = planner.run()
+        return self._plan(path, bundle, entries, planner)
 
     def apply(self, plan: ImportPlan, *, on_write: Callable[[str], None] | None = None) -> ImportResult:
         """Import what ``plan`` previewed, in one transaction (all or nothing).
@@ -187,7 +191,7 @@ class ExchangeService:
             backup_id = self._backup_before(writes)
             erasure = _write(session, planner, path.name, None)
         self._after(writes, erasure)
-        plan = self._plan(path, bundle, entries)
+        plan = self._plan(path, bundle, entries, planner)
         return plan, ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts),
                                   backup_id)
 
@@ -233,10 +237,11 @@ class ExchangeService:
         return self.store.backups.create("pre-import").id
 
     @staticmethod
-    def _plan(path: Path, bundle: Bundle, entries: list[PlanEntry]) -> ImportPlan:
+    def _plan(path: Path, bundle: Bundle, entries: list[PlanEntry], planner: Planner) -> ImportPlan:
         manifest = bundle.manifest
+        versions = {(c.kind, c.record_id): (c.mine, c.theirs, tuple(c.fields)) for c in planner.conflicts}
         return ImportPlan(path, manifest.created_at, manifest.created_by, manifest.app_version,
-                          manifest.includes_personal_data, tuple(entries), bundle)
+                          manifest.includes_personal_data, tuple(entries), bundle, versions)
 
 
 def _write(session: Any, planner: Planner, source: str, on_write: Callable[[str], None] | None

@@ -55,6 +55,10 @@ class SettingsPage(QScrollArea):
         folder_row.addWidget(open_folder)
         form.addRow("Data folder:", folder_row)
         form.addRow("Database:", _selectable(paths.database.name))
+        self.folder_id_label = _selectable(services.exchange.folder_id())
+        self.folder_id_label.setToolTip("This data folder's id: bundles made here carry it, so other machines "
+                                        "know which edits they have seen from this one.")
+        form.addRow("Data folder id:", self.folder_id_label)
         self.schema_label = _selectable("")
         form.addRow("Schema version:", self.schema_label)
         form.addRow("Log file:", _selectable(str(paths.log_file)))
