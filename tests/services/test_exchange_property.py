@@ -8,6 +8,7 @@ earlier value replaces it knowingly; any other value that disappears was lost.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -241,8 +242,11 @@ def _exercise(seeded: Seeded, tmp: Path, roots: list[Path], open_: list[Any],
             assert all(NAMES[index] not in str(row) for row in content["people"]), "an erased person came back"
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+EXAMPLES = int(os.environ.get("INDUCCI_PROPERTY_EXAMPLES", "20"))
+
+
+@settings(max_examples=EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(operations=OPERATIONS)
 def test_three_folders_never_lose_an_edit(seeded: Seeded, tmp_path_factory: pytest.TempPathFactory,
                                           operations: list[tuple[int, str, int, int]]) -> None:
