@@ -328,7 +328,10 @@ def test_an_import_that_writes_keeps_the_data_before_it_as_a_backup(tmp_path: Pa
         restored.folder.mkdir()
         (restored.folder / backup.path.name).write_bytes(backup.path.read_bytes())
         restored.restore(backup.id)
-        assert dump(restored.database) == before
+        after = dump(restored.database)
+        # a restored copy continues under a new data folder id (see Backups.restore); the rest is equal
+        assert after.pop("data_folder")[0][1:] == before.pop("data_folder")[0][1:]
+        assert after == before
         # a second import writes nothing and makes no backup
         _plan, again = b.exchange.import_file(tmp_path / "out.inducci")
         assert again is not None and again.backup_id is None

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.services.errors import NotFoundError, ValidationError
-from inducci_desktop.services.exchange.merge import _fetch, _table
+from inducci_desktop.services.exchange.merge import _fetch, _table, local_vv
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME
 from inducci_desktop.services.exchange.versions import merged, tick
 from inducci_desktop.services.exchange.views import ConflictView
@@ -90,7 +90,7 @@ def resolve(session: Session, conflict_id: str, keep: str) -> ConflictView:
             for column in kind.personal:
                 result[column] = here[column]  # the bundle had no personal data: keep what is here
     folder, clock = tick(session)
-    result["vv"] = {**merged(here.get("vv"), row.theirs.get("vv")), folder: clock}
+    result["vv"] = {**merged(local_vv(here), row.theirs.get("vv")), folder: clock}
     result["rev_by"] = folder
     result["updated_at"] = utcnow()
     update_rows(session, _table(kind), [result])

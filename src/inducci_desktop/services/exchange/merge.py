@@ -10,12 +10,13 @@ anything is written: references must resolve and an id must not name a record of
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, Text, select, type_coerce
 from sqlalchemy.orm import Session
 
 from inducci_desktop.content.dbload import template_from_json
@@ -58,13 +59,31 @@ def _table(kind: Kind) -> Table:
 
 
 def _fetch(session: Session, table: Table, column: str, values: Iterable[Any]) -> list[dict[str, Any]]:
+    """Rows whose ``column`` is one of ``values``; ``vv`` comes as its stored JSON text (see :func:`local_vv`)."""
     wanted = sorted(set(values))
     names = [c.name for c in table.columns]
+    columns = [type_coerce(c, Text()).label(c.name) if c.name == "vv" else c for c in table.columns]
     rows: list[dict[str, Any]] = []
     for start in range(0, len(wanted), CHUNK):
-        query = select(table).where(table.c[column].in_(wanted[start:start + CHUNK]))
+        query = select(*columns).where(table.c[column].in_(wanted[start:start + CHUNK]))
         rows.extend(dict(zip(names, r, strict=True)) for r in session.connection().execute(query))
     return rows
+
+
+def local_vv(row: dict[str, Any]) -> dict[str, int]:
+    """The version vector of a row read by :func:`_fetch` (stored as JSON text), as a dict."""
+    value = row.get("vv")
+    if isinstance(value, str):
+        parsed: dict[str, int] = json.loads(value)
+        return parsed
+    return dict(value or {})
+
+
+def version_text(vv: dict[str, int] | None) -> str | None:
+    """A version vector as compact JSON, as stored (its keys are validated ids, its values integers)."""
+    if vv is None:
+        return None
+    return "{" + ",".join(f'"{key}":{int(n)}' for key, n in vv.items()) + "}"
 
 
 def _title(kind: Kind, data: dict[str, Any], context: dict[str, str]) -> str:
@@ -217,12 +236,18 @@ class Planner:
 
     def _merge(self, kind: Kind, data: list[dict[str, Any]]) -> None:
         table = _table(kind)
-        local = {r["id"]: r for r in _fetch(self.session, table, "id", (d["id"] for d in data))}
         by_key: dict[tuple[Any, ...], dict[str, Any]] = {}
         if kind.natural_key:
+            # one read serves both: the rows of the same parents hold (nearly) every id of the bundle
             first = kind.natural_key[0]
-            for row in _fetch(self.session, table, first, (d[first] for d in data)):
-                by_key[tuple(row[k] for k in kind.natural_key)] = row
+            found = _fetch(self.session, table, first, (d[first] for d in data))
+            by_key = {tuple(row[k] for k in kind.natural_key): row for row in found}
+            local = {r["id"]: r for r in found}
+            missing = [d["id"] for d in data if d["id"] not in local]
+            if missing:
+                local.update((r["id"], r) for r in _fetch(self.session, table, "id", missing))
+        else:
+            local = {r["id"]: r for r in _fetch(self.session, table, "id", (d["id"] for d in data))}
         if kind.name == "regions":
             self._match_regions(data, local)
             data = self._parents_first(data)
@@ -296,7 +321,10 @@ class Planner:
                 ) -> tuple[str, str, dict[str, Any] | None]:
         """The action for a record both sides have, its reason, and the row to write (None: nothing)."""
         differs, private = self._content(kind, row, here)
-        mine, theirs = here.get("vv") or {}, row.get("vv")
+        theirs = row.get("vv")
+        if not differs and not private and here.get("vv") == version_text(theirs) and theirs is not None:
+            return UNCHANGED, "", None  # the same version (most records of a repeated import)
+        mine = local_vv(here)
         joined = merged(mine, theirs)
         if kind.name == "participants" and (here["erased_at"] is not None or row["erased_at"] is not None):
             return self._erasure(kind, row, here, differs or private, joined)
@@ -330,7 +358,7 @@ class Planner:
                  joined: dict[str, int]) -> tuple[str, str, dict[str, Any] | None]:
         """An erasure on either side wins: a person erased stays erased, and an erasure received erases here."""
         if here["erased_at"] is not None:
-            if not differs or compare(here.get("vv") or {}, row.get("vv") or {}) in (EQUAL, AFTER):
+            if not differs or compare(local_vv(here), row.get("vv") or {}) in (EQUAL, AFTER):
                 return UNCHANGED, "erased on request here" if differs else "", None
             return UNCHANGED, "erased on request here; not brought back", self._versioned(here, joined,
                                                                                            here.get("rev_by"))
@@ -344,7 +372,8 @@ class Planner:
 
     def _conflict(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], fields: list[str], title: str
                   ) -> None:
-        self.conflicts.append(ConflictFound(kind.name, here["id"], title, _jsonable(here), _jsonable(row), fields))
+        mine = {**_jsonable(here), "vv": local_vv(here) if here.get("vv") is not None else None}
+        self.conflicts.append(ConflictFound(kind.name, here["id"], title, mine, _jsonable(row), fields))
 
     @staticmethod
     def _versioned(here: dict[str, Any], vv: dict[str, int], by: str | None) -> dict[str, Any]:

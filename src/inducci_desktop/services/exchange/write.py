@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
-from inducci_desktop.services.exchange.merge import Planner, Writes
+from inducci_desktop.services.exchange.merge import Planner, Writes, version_text
 from inducci_desktop.services.exchange.schema import KINDS
 from inducci_desktop.services.exchange.versions import set_importing
 from inducci_desktop.services.exchange.views import UPDATED
@@ -29,9 +29,14 @@ from inducci_desktop.store.models import (
 )
 
 
+def _version_text(vv: dict[str, int] | str | None) -> str | None:
+    return vv if isinstance(vv, str) else version_text(vv)  # a row read here keeps its stored text
+
+
 def _converters(session: Session, table: Table, columns: Sequence[str]) -> list[Callable[[Any], Any] | None]:
     dialect = session.get_bind().dialect
-    return [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
+    return [_version_text if name == "vv" else table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+            for name in columns]
 
 
 def _convert(rows: Sequence[dict[str, Any]], columns: Sequence[str],
