@@ -130,3 +130,26 @@ def test_unmarked_attendance_and_erasure_travel(tmp_path: Path) -> None:
             assert name.encode() not in backup.path.read_bytes()
         with pytest.raises(ValidationError):
             b.exchange.import_file(tmp_path / "1.inducci")  # an old bundle of A: refused as a replay
+
+
+def test_keep_both_joins_the_texts_and_the_result_travels(tmp_path: Path) -> None:
+    with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
+        a.exchange.export(tmp_path / "1.inducci", ALL)
+        b.exchange.import_file(tmp_path / "1.inducci")
+        with a.store.db.unit_of_work() as session:
+            session.execute(text("UPDATE regions SET notes = 'Notes from Brno: ř ů ě' WHERE name = 'Gorenjska'"))
+        with b.store.db.unit_of_work() as session:
+            session.execute(text("UPDATE regions SET notes = 'Notes from Győr: ő ű' WHERE name = 'Gorenjska'"))
+        a.exchange.export(tmp_path / "2.inducci", ALL)
+        plan, _ = b.exchange.import_file(tmp_path / "2.inducci")
+        [conflict] = b.exchange.conflicts()
+        assert conflict.text_fields == ("notes",) and [e.label for e in plan.conflicts] == ["region"]
+        b.exchange.resolve(conflict.id, "both")
+        with b.store.db.reading() as session:
+            notes = session.execute(text("SELECT notes FROM regions WHERE name = 'Gorenjska'")).scalar_one()
+        assert notes == "Notes from Győr: ő ű\n\nNotes from Brno: ř ů ě"
+        b.exchange.export(tmp_path / "3.inducci", ALL)
+        plan, _ = a.exchange.import_file(tmp_path / "3.inducci")
+        assert not plan.conflicts and [e.label for e in plan.updated] == ["region"]
+        with pytest.raises(ValidationError, match="Choose what to keep"):
+            b.exchange.resolve(conflict.id, "neither")
