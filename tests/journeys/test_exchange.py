@@ -34,9 +34,12 @@ def _import(page: Any, qtbot: Any, monkeypatch: Any, dialogs: Dialogs, source: P
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(page, "preview_dialog", None) not in (None, before), timeout=15000)
     dialog = page.preview_dialog
-    if choice is not None:
+    if choice is not None:  # chosen in the preview, with the keyboard as a person would
         box = next(iter(dialog.choices.values()))
-        box.setCurrentIndex(box.findData(choice))
+        box.setFocus()
+        for _step in range(box.findText(choice)):
+            qtbot.keyClick(box, Qt.Key.Key_Down)
+        assert box.currentText() == choice
     shown = len(dialogs.shown)
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: any(t == "Imported" for _k, t, _x in dialogs.shown[shown:]), timeout=15000)
@@ -47,6 +50,11 @@ def _draft_and_item(services: Any) -> tuple[str, str]:
     draft = next(a.id for a in services.checklists.list() if a.status == "draft")
     view = services.checklists.get(draft)
     return draft, next(i.key for s in view.template.sections for i in s.items if i.type == "ynp")
+
+
+def _items(services: Any, draft: str) -> list[str]:
+    view = services.checklists.get(draft)
+    return [i.key for s in view.template.sections for i in s.items if i.type == "ynp"]
 
 
 def test_two_laptops_exchange_both_ways_and_resolve_a_conflict(main_window: Any, qtbot: Any, monkeypatch: Any,
@@ -98,3 +106,16 @@ def test_two_laptops_exchange_both_ways_and_resolve_a_conflict(main_window: Any,
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert window.services.checklists.get(draft).value(key) == "na"
     assert window.services.exchange.conflicts() == []
+
+    # another answer changed on both sides; this time the official decides in the preview: keep mine
+    other = next(k for k in _items(window.services, draft) if k != key)
+    window.services.checklists.set_answer(draft, other, "no")
+    _export_everything(page, qtbot, monkeypatch, dialogs, tmp_path / "again.inducci")
+    window = main_window(official)
+    window.services.checklists.set_answer(draft, other, "yes")
+    page = _exchange_page(window)
+    dialog = _import(page, qtbot, monkeypatch, dialogs, tmp_path / "again.inducci", "Keep mine")
+    assert dialog.conflicts.rowCount() == 1
+    assert window.services.checklists.get(draft).value(other) == "yes"
+    assert window.services.exchange.conflicts() == []
+    assert [c.resolution for c in window.services.exchange.conflicts(resolved=True)] == ["theirs", "mine"]
