@@ -66,6 +66,19 @@ def test_replayed_self_made_and_contradicting_bundles_are_refused(tmp_path: Path
 
         with pytest.raises(ValidationError, match="contradicts itself"):
             b.exchange.import_file(_rewrite(tmp_path / "new.inducci", tmp_path / "future.inducci", future))
+
+        def same_version_other_text(head: dict, records: dict) -> None:  # type: ignore[type-arg]
+            records["regions"][0]["notes"] = "changed without a new version"
+
+        with pytest.raises(ValidationError, match="has this machine's version but different notes"):
+            b.exchange.import_file(_rewrite(tmp_path / "new.inducci", tmp_path / "same.inducci",
+                                            same_version_other_text))
+
+        def version_dropped(head: dict, records: dict) -> None:  # type: ignore[type-arg]
+            records["regions"][0]["vv"] = None
+
+        with pytest.raises(ValidationError, match="has no version in a bundle that carries versions"):
+            b.exchange.import_file(_rewrite(tmp_path / "new.inducci", tmp_path / "dropped.inducci", version_dropped))
         assert dump(b.store.path) == before
 
 
