@@ -13,8 +13,8 @@ from tests.ui.conftest import Dialogs
 
 
 def _exchange_page(window: Any) -> Any:
-    window.show_page("Exchange")
-    page = window.pages["Exchange"]
+    window.show_page("exchange")
+    page = window.pages["exchange"]
     page.reload()
     return page
 

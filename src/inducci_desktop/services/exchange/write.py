@@ -156,4 +156,5 @@ def _erase_received(session: Session, planner: Planner) -> tuple[list[str], list
         marks = ", ".join("?" for _ in names)
         session.connection().exec_driver_sql(
             f"UPDATE workshop_actions SET owner = '' WHERE owner IN ({marks})", tuple(names))
+        tracking.note(session, "workshop_actions")
     return ids, names, when

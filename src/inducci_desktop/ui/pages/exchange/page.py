@@ -199,8 +199,8 @@ class ExchangePage(QWidget):
             self.services.exchange.resolve(self.conflict_ids[row], keep)
         except ServiceError as exc:
             QMessageBox.warning(self, "Conflict not resolved", str(exc))
-            return
-        self.events.dataReplaced.emit()
+        # the record's own page hears of the write through AppEvents.changed; the list is this page's
+        self.reload_conflicts()
 
     def _tables_box(self) -> QGroupBox:
         box = QGroupBox("Tables for spreadsheets")
@@ -400,6 +400,7 @@ class ExchangePage(QWidget):
                 + ("\n\nThe data before the import is kept as a backup (Settings → Backups)."
                    if result.backup_id else ""))
         self.last_import.setText(text)
+        self.reload_conflicts()  # conflicts alone write no record, so no change signal brings them
         QMessageBox.information(self, "Imported", text)
 
     def _table_kind_changed(self) -> None:
