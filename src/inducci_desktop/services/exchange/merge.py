@@ -328,14 +328,13 @@ class Planner:
         joined = merged(mine, theirs)
         if kind.name == "participants" and (here["erased_at"] is not None or row["erased_at"] is not None):
             return self._erasure(kind, row, here, differs or private, joined)
-        if theirs is None or by_key:
-            # made by 0.1.0, or made separately on both machines: no common version
+        if theirs is None:
+            # made by 0.1.0: no history, so no common version
             if not differs and not private:
                 return UNCHANGED, "", None
             self._conflict(kind, row, here, differs + private, title)
-            return CONFLICT, ("no common version (" + ("a bundle of 0.1.0" if theirs is None else
-                                                      "made separately on both machines") +
-                              f"); differs in {', '.join((differs + private)[:4])}"), None
+            fields = ", ".join((differs + private)[:4])
+            return CONFLICT, f"no common version (a bundle of 0.1.0); differs in {fields}", None
         order = compare(mine, theirs)
         if not differs and not private:
             if order in (EQUAL, AFTER):
@@ -352,6 +351,9 @@ class Planner:
             raise BundleError(f"The {kind.label} {title!r} ({row['id']}) has this machine's version but different "
                               f"{', '.join(differs[:4])}; its history contradicts itself. Nothing was imported.")
         self._conflict(kind, row, here, differs + private, title)
+        if by_key:  # two records of the same item made separately: their versions share nothing
+            return CONFLICT, (f"no common version (made separately on both machines); differs in "
+                              f"{', '.join((differs + private)[:4])}"), None
         return CONFLICT, f"changed on both sides: {', '.join((differs + private)[:4])}", None
 
     def _erasure(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], differs: list[str],
