@@ -14,9 +14,10 @@ if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
 
 
-def open_services(paths: AppPaths) -> Services:
+def open_services(paths: AppPaths, *, tidy: bool = False) -> Services:
     """Open the store of ``paths`` (read-only checks → backups → migration) and build the services, with the
-    toolbox content loaded (``Services.prepare``).
+    toolbox content loaded (``Services.prepare``). ``tidy``, for a caller that holds the data lock (nothing
+    else can be writing a backup then): first remove what an interrupted backup or restore left behind.
 
     The caller closes them: ``services.close()``, or ``with open_services(paths) as services:``. A store
     that cannot be opened raises a ``StoreError`` and nothing is left open.
@@ -25,6 +26,8 @@ def open_services(paths: AppPaths) -> Services:
     from inducci_desktop.store.database import Store
 
     store = Store(paths.database, paths.backup_dir)
+    if tidy:
+        store.backups.remove_leftovers()
     store.open()
     services = Services.over(paths, store)
     try:

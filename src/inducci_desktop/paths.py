@@ -56,10 +56,13 @@ class AppPaths:
         )
 
     def ensure(self) -> None:
-        """Create the folders and prove they can be written, or raise DataDirError naming the folder."""
+        """Create the folders and prove they can be written, or raise DataDirError naming the folder.
+        On POSIX the folders are 0700 and their files 0600, looser modes repaired (store/files.py)."""
+        from inducci_desktop.store.files import private_folder, repair_modes
+
         for folder in (self.data_dir, self.backup_dir, self.log_dir):
             try:
-                folder.mkdir(parents=True, exist_ok=True)
+                private_folder(folder)
                 with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
                     pass
             except OSError as exc:
@@ -67,3 +70,8 @@ class AppPaths:
                     f"The data folder {folder} cannot be written ({exc.strerror or exc}). "
                     f"Choose another folder with --data-dir or the {ENV_VAR} variable."
                 ) from exc
+        try:
+            repair_modes((self.backup_dir, self.log_dir), self.database, shared_folder=self.data_dir,
+                         shared_names=(self.lock_file.name, "ui-state.json"))
+        except OSError as exc:
+            raise DataDirError(f"The files in {self.data_dir} cannot be made private ({exc.strerror or exc}).") from exc

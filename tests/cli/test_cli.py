@@ -87,7 +87,7 @@ def test_backup_create_list_restore(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_restore_of_an_unknown_backup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     make_db(tmp_path / "d").close()
     code, _, err = cli(capsys, "--data-dir", str(tmp_path / "d"), "backup", "restore", "nope")
-    assert code == 3 and "no backup called 'nope'" in err
+    assert code == 2 and "no backup called 'nope'" in err
     assert "Traceback" not in err
 
 

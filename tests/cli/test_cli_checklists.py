@@ -35,6 +35,9 @@ def test_demo_then_list_and_print(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert all({"id", "title"} <= set(t) for t in templates)
     code, out, _ = cli(capsys, data, "list", "assessments")
     assert "Silesia CCI status quo – round 2" in out
+    # the status as the GUI names it, never the stored code
+    assert "\tIn progress\t" in out and "draft" not in out
+    assert {r["status_label"] for r in records} <= {"In progress", "Completed"}
 
     first = next(r["id"] for r in records if r["round"] == 1)
     second = next(r["id"] for r in records if r["round"] == 2)

@@ -106,7 +106,7 @@ def test_export_tables(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     raw = (tmp_path / "answers.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["assessment_id", "assessment", "region"] and len(rows) > 30
+    assert rows[0][:3] == ["Assessment ID", "Assessment", "Region"] and len(rows) > 30
     assert any(r[2] == "Śląskie (Silesia)" for r in rows[1:])
     code, _, err = cli(capsys, data, "export-table", "answers", "-o", str(tmp_path / "answers.ods"))
     assert code == 2 and "error:" in err and ".csv or .xlsx" in err

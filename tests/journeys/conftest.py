@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from inducci_desktop.app import run
 from inducci_desktop.ui.application import RunningApp
+from inducci_desktop.ui.main_window import MainWindow
 
 from ..ui.conftest import Dialogs
 from .journey import Journey
@@ -63,8 +64,14 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 
 
 @pytest.fixture
-def main_window(qtbot: Any, data_dir: Path, dialogs: Dialogs) -> Iterator[Callable[..., Any]]:
-    """``main_window(folder)`` starts the app on a data folder (``data_dir`` unless given) and hands back its
+def main_window(open_app: Callable[[], RunningApp]) -> MainWindow:
+    """The main window of a freshly started app (the welcome page is shown on a new data folder)."""
+    return open_app().window
+
+
+@pytest.fixture
+def app_window(qtbot: Any, data_dir: Path, dialogs: Dialogs) -> Iterator[Callable[..., Any]]:
+    """``app_window(folder)`` starts the app on a data folder (``data_dir`` unless given) and hands back its
     ready main window; starting again on another folder shuts the running app down first (one at a time)."""
     started: list[RunningApp] = []
 

@@ -57,15 +57,15 @@ def _items(services: Any, draft: str) -> list[str]:
     return [i.key for s in view.template.sections for i in s.items if i.type == "ynp"]
 
 
-def test_two_laptops_exchange_both_ways_and_resolve_a_conflict(main_window: Any, qtbot: Any, monkeypatch: Any,
+def test_two_laptops_exchange_both_ways_and_resolve_a_conflict(app_window: Any, qtbot: Any, monkeypatch: Any,
                                                                dialogs: Dialogs, tmp_path: Path) -> None:
     official, coordinator = tmp_path / "official", tmp_path / "coordinator"
     with folder(official, demo=True) as services:
         draft, key = _draft_and_item(services)
     # the official exports everything; the coordinator imports it
-    page = _exchange_page(main_window(official))
+    page = _exchange_page(app_window(official))
     _export_everything(page, qtbot, monkeypatch, dialogs, tmp_path / "start.inducci")
-    window = main_window(coordinator)
+    window = app_window(coordinator)
     page = _exchange_page(window)
     _import(page, qtbot, monkeypatch, dialogs, tmp_path / "start.inducci")
     assert window.services.checklists.get(draft).value(key) is not None
@@ -75,7 +75,7 @@ def test_two_laptops_exchange_both_ways_and_resolve_a_conflict(main_window: Any,
         services.checklists.set_answer(draft, key, "partly")
     _export_everything(page, qtbot, monkeypatch, dialogs, tmp_path / "back.inducci")
 
-    window = main_window(official)
+    window = app_window(official)
     page = _exchange_page(window)
     dialog = _import(page, qtbot, monkeypatch, dialogs, tmp_path / "back.inducci")
     # the preview showed the conflict with both versions side by side
@@ -94,7 +94,7 @@ def test_two_laptops_exchange_both_ways_and_resolve_a_conflict(main_window: Any,
     assert window.services.exchange.conflicts() == []
     # the resolution travels back without a new conflict
     _export_everything(page, qtbot, monkeypatch, dialogs, tmp_path / "resolved.inducci")
-    window = main_window(coordinator)
+    window = app_window(coordinator)
     page = _exchange_page(window)
     monkeypatch.setattr(exchange_page.QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(tmp_path / "resolved.inducci"), "")))
@@ -111,7 +111,7 @@ def test_two_laptops_exchange_both_ways_and_resolve_a_conflict(main_window: Any,
     other = next(k for k in _items(window.services, draft) if k != key)
     window.services.checklists.set_answer(draft, other, "no")
     _export_everything(page, qtbot, monkeypatch, dialogs, tmp_path / "again.inducci")
-    window = main_window(official)
+    window = app_window(official)
     window.services.checklists.set_answer(draft, other, "yes")
     page = _exchange_page(window)
     dialog = _import(page, qtbot, monkeypatch, dialogs, tmp_path / "again.inducci", "Keep mine")

@@ -52,7 +52,7 @@ def test_list_filter_with_ctrl_f_trash_and_restore(launch: Any, qtbot: Any) -> N
     qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is page.filter_edit
     qtbot.keyClicks(page.filter_edit, "slaskie")
-    assert page.model.rowCount() == 1 and page.count_label.text() == "1 of 2"
+    assert page.model.rowCount() == 1 and page.count_label.text() == "1 of 2 assessments shown"
     page.filter_edit.clear()
     page.select_ids([one.id])
     page.delete_or_restore()

@@ -97,7 +97,7 @@ def choose_in_menu(button: QPushButton, text: str) -> None:
     on the offscreen platform makes Qt warn that it cannot grab the keyboard)."""
     menu = button.menu()
     assert isinstance(menu, QMenu) and button.isEnabled()
-    action = next(a for a in menu.actions() if a.text() == text)
+    action = next(a for a in menu.actions() if a.text().replace("&", "") == text)  # mnemonics aside
     assert action.isEnabled()
     action.trigger()
 

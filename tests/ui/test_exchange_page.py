@@ -36,7 +36,11 @@ def test_export_chosen_records_without_personal_data(launch: Any, qtbot: Any, mo
     workshop = app.services.workshops.list()[0]
     page.check("assessments", assessment.id)
     page.check("workshops", workshop.id)
-    assert page.export_button.text() == "Export 2 records…"
+    assert page.export_button.text() == "Export 2 chosen records…"
+    assert [group.text(1) for group in page._groups()] == ["2 regions", "0 templates", "2 assessments",
+                                                           "1 workshop"]  # counts say what they count
+    details = [child.text(1) for group in page._groups() for child in page._children(group)]
+    assert any(d.endswith("· In progress") for d in details) and not any("draft" in d for d in details)
     target = tmp_path / "for-coordinator"
     monkeypatch.setattr(exchange_page.QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
@@ -47,7 +51,12 @@ def test_export_chosen_records_without_personal_data(launch: Any, qtbot: Any, mo
     assert [a["id"] for a in records["assessments"]] == [assessment.id]
     assert [w["id"] for w in records["workshops"]] == [workshop.id]
     assert head["includes_personal_data"] is False and all(p["name"] is None for p in records["participants"])
-    assert "without participants' personal data" in dialogs.shown[-1][2]
+    message = dialogs.shown[-1][2]
+    assert "without participants' personal data" in message
+    total = sum(len(rows) for rows in records.values())
+    # what is counted is said: the two chosen records, and everything that travelled with them
+    assert message.startswith(f"Exported 2 chosen records to {written}")
+    assert f"with {total - 2} records they need" in message and f"{total} records in all" in message
 
 
 def test_import_preview_apply_and_refresh(launch: Any, qtbot: Any, monkeypatch: Any, dialogs: Dialogs,

@@ -39,10 +39,17 @@ def tree_titles(page: LibraryPage) -> list[str]:
     return titles
 
 
-def test_library_is_the_first_page_and_opens_a_guide(library: LibraryPage) -> None:
-    assert library.reader.current is not None and library.reader.current.startswith("guide-")
-    html = library.reader.browser.toHtml()
-    assert "Guide" in html
+def open_a_guide(page: LibraryPage) -> str:
+    guide = page.library.items(kind="guide")[0].id
+    assert page.reader.open(guide)
+    return guide
+
+
+def test_library_is_the_first_page_and_starts_on_its_overview(library: LibraryPage) -> None:
+    assert library.reader.current is None  # no arbitrary guide while nothing is chosen
+    text = library.reader.browser.toPlainText()
+    assert "The InduCCI e-Toolbox" in text and "Ctrl+Shift+P" in text
+    assert not library.reader.bookmark_button.isEnabled() and not library.reader.pack_button.isEnabled()
     titles = tree_titles(library)
     assert "Understanding CCI in your region" in titles and "Glossary" in titles and "Links" in titles
 
@@ -88,6 +95,7 @@ def test_accented_query_and_highlight_on_original_text(library: LibraryPage) -> 
 
 def test_item_links_back_and_forward(library: LibraryPage, qtbot: Any) -> None:
     reader = library.reader
+    open_a_guide(library)
     first = reader.current
     related = library.library.item(first).related
     assert related
@@ -122,10 +130,11 @@ def test_content_html_is_never_interpreted(library: LibraryPage) -> None:
 
 def test_bookmark_and_note_survive_and_are_searchable(library: LibraryPage, qtbot: Any) -> None:
     reader = library.reader
+    open_a_guide(library)
     item_id = reader.current
     reader.bookmark_button.click()
     assert library.library.is_bookmarked(item_id)
-    assert "★ Bookmarks" in tree_titles(library)
+    assert "Bookmarks" in tree_titles(library)
     reader.note_edit.setFocus()
     type_text(reader.note_edit, "Zapytać o żółty rower w Łodzi")
     assert reader.note_state.text() == "Editing…"
@@ -139,6 +148,7 @@ def test_bookmark_and_note_survive_and_are_searchable(library: LibraryPage, qtbo
 
 def test_note_is_saved_when_leaving_the_item(library: LibraryPage) -> None:
     reader = library.reader
+    open_a_guide(library)
     first = reader.current
     type_text(reader.note_edit, "ß")
     other = library.library.item(first).related[0].id
@@ -190,3 +200,68 @@ def test_images_from_the_pack_are_shown(library: LibraryPage) -> None:
     image = reader.browser.document().resource(QTextDocument.ResourceType.ImageResource,
                                                QUrl("images/training-cycle.png"))
     assert image is not None and not image.isNull()
+
+
+def test_the_last_item_opened_is_shown_again_on_the_next_start(launch: Any, tmp_path: Any) -> None:
+    first = launch()
+    page = first.window.pages["library"]
+    guide = page.library.items(kind="guide")[1]
+    page.tree.setFocus()
+    assert page.reader.open(guide.id)
+    first.shutdown()
+    second = launch()
+    again = second.window.pages["library"]
+    assert again.reader.current == guide.id
+    assert guide.title in again.reader.browser.toPlainText()
+
+
+def test_a_search_without_hits_shows_no_results_instead_of_an_unrelated_item(
+        library: LibraryPage, qtbot: Any) -> None:
+    guide = open_a_guide(library)
+    library.focus_search()
+    qtbot.keyClicks(library.search_edit, "qqzzxx")
+    assert library.results_label.text() == "No results"
+    assert library.reader.current is None
+    assert "No results for “qqzzxx”" in library.reader.browser.toPlainText()
+    assert not library.reader.pack_button.isEnabled()
+    qtbot.keyClick(library.search_edit, Qt.Key.Key_Escape)  # Esc clears the search: back to the guide
+    assert library.search_edit.text() == ""
+    assert library.reader.current == guide
+
+
+def test_the_search_words_are_highlighted_in_the_opened_item(library: LibraryPage, qtbot: Any) -> None:
+    library.focus_search()
+    qtbot.keyClicks(library.search_edit, "biala")
+    assert library.results_model.hits
+    qtbot.keyClick(library.search_edit, Qt.Key.Key_Down)
+    assert library.results.hasFocus()
+    qtbot.keyClick(library.results, Qt.Key.Key_Return)
+    marks = library.reader.browser.extraSelections()
+    assert marks, "the words searched for must be marked in the item"
+    assert {m.cursor.selectedText() for m in marks} == {"Biała"}  # found folded, marked as written
+    assert marks[0].format.background().color().name() == "#ffe066"
+
+
+def test_shortcuts_act_on_the_item_shown_while_focus_is_in_the_results(library: LibraryPage, qtbot: Any) -> None:
+    app_window = library.window()
+    printing = library.window_.pages["print_center"]
+    library.focus_search()
+    qtbot.keyClicks(library.search_edit, "biala")
+    qtbot.keyClick(library.search_edit, Qt.Key.Key_Down)
+    qtbot.keyClick(library.results, Qt.Key.Key_Return)
+    item_id = library.reader.current
+    assert item_id is not None and library.results.hasFocus()
+    title = library.library.item(item_id).title
+
+    qtbot.keyClick(library.results, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert library.library.is_bookmarked(item_id)
+    assert app_window.statusBar().currentMessage() == f"Bookmarked “{title}”"
+    qtbot.keyClick(library.results, Qt.Key.Key_P,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert app_window.statusBar().currentMessage() == f"Added “{title}” to the handout pack"
+    assert item_id in [entry[0] for entry in printing.pack.model.entries]
+    # from the search field too, and Ctrl+D again removes the bookmark
+    library.search_edit.setFocus()
+    qtbot.keyClick(library.search_edit, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not library.library.is_bookmarked(item_id)
+    assert "Bookmark removed" in app_window.statusBar().currentMessage()

@@ -207,6 +207,8 @@ def test_the_window_is_shown_before_the_store_is_open(qtbot: Any, tmp_path: Path
         assert running.window.isVisible()
         assert running.window.stack.currentWidget() is running.window.opening
         qtbot.waitUntil(lambda: running.services is not None, timeout=15000)
+        assert running.window.stack.currentWidget() is running.window.welcome  # first start
+        running.window.show_page("library")
         assert running.window.stack.currentWidget() is running.window.pages["library"]
     finally:
         running.shutdown()

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from inducci_desktop.bootstrap import open_services
 from inducci_desktop.cli.main import EXIT_OK, EXIT_USAGE, add_json_option, add_print_options
+from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.paths import AppPaths
 
 
@@ -88,12 +89,15 @@ def _list_assessments(args: argparse.Namespace, paths: AppPaths, out: TextIO) ->
     if args.json:
         json.dump([{"id": a.id, "title": a.title, "template_id": a.template_id, "template_version": a.template_version,
                     "subject": a.subject, "assessor": a.assessor, "date": a.assessed_on, "round": a.round,
-                    "status": a.status, "archived": a.archived, "answered": a.answered, "items": a.total_items}
+                    "status": a.status,
+                    "status_label": assessment_status_label(a.status), "archived": a.archived,
+                    "answered": a.answered, "items": a.total_items}
                    for a in found], out, ensure_ascii=False, indent=2)
         print(file=out)
         return EXIT_OK
     for a in found:
-        print(f"{a.id}\t{a.status}\t{a.answered}/{a.total_items}\t{a.assessed_on or '-'}\t{a.title}", file=out)
+        status = assessment_status_label(a.status)
+        print(f"{a.id}\t{status}\t{a.answered}/{a.total_items}\t{a.assessed_on or '-'}\t{a.title}", file=out)
     if not found:
         print("no assessments", file=out)
     return EXIT_OK

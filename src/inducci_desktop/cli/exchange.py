@@ -12,7 +12,7 @@ import argparse
 from typing import Any, TextIO
 
 from inducci_desktop.bootstrap import open_services
-from inducci_desktop.cli.main import EXIT_OK, EXIT_USAGE
+from inducci_desktop.cli.main import EXIT_OK, EXIT_USAGE, command_services
 from inducci_desktop.paths import AppPaths
 
 MAX_LISTED = 50
@@ -73,7 +73,13 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 
 def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    with open_services(paths) as services:
+    from pathlib import Path
+
+    from inducci_desktop.domain.inputs import check_regular_file
+    from inducci_desktop.services.exchange.bundle import MAX_FILE_BYTES
+
+    check_regular_file(Path(args.file), MAX_FILE_BYTES, "bundle")  # a FIFO or /dev/zero would hang the reader
+    with command_services(paths, writing=not args.dry_run) as services:
         plan, result = services.exchange.import_file(args.file, dry_run=args.dry_run)
     made = f" by {plan.created_by}" if plan.created_by else ""
     print(f"bundle made {plan.created_at:%Y-%m-%d %H:%M} UTC{made} with InduCCI Desktop {plan.app_version}; "

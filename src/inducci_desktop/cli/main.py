@@ -10,17 +10,20 @@ import argparse
 import importlib
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
 from inducci_desktop import __version__
 from inducci_desktop.bootstrap import open_services
+from inducci_desktop.domain.inputs import InputFileError
+from inducci_desktop.domain.text import TextError
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.errors import ServiceError
-from inducci_desktop.store.errors import StoreError
+from inducci_desktop.store.errors import StoreError, UnknownBackupError
 
 if TYPE_CHECKING:
-    pass
+    from inducci_desktop.services.container import Services
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +36,8 @@ Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
 #: ``register_list(records)`` (kinds under ``list``); every parser it adds sets ``handler=`` (a Handler).
 COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli.content", "inducci_desktop.cli.workshops",
                                        "inducci_desktop.cli.checklists", "inducci_desktop.cli.printing",
-                                       "inducci_desktop.cli.exchange")
+                                       "inducci_desktop.cli.exchange", "inducci_desktop.cli.people",
+                                       "inducci_desktop.cli.templates")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -89,7 +93,7 @@ def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.store.database import check_database
 
     if args.db_command == "upgrade":
-        with open_services(paths) as services:
+        with command_services(paths, writing=True) as services:
             report = services.store.last_open
             state = "current"
             if report and report.created:
@@ -118,10 +122,14 @@ def _backup(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             print(f"{info.id}\t{info.created:%Y-%m-%d %H:%M:%S} UTC\t{info.reason}\t{info.size} bytes", file=out)
         return EXIT_OK
     if args.backup_command == "create":
-        info = backups.create("manual")
+        with DataLock(paths):
+            backups.remove_leftovers()
+            info = backups.create("manual")
         print(f"created {info.id} ({info.size} bytes) in {paths.backup_dir}", file=out)
         return EXIT_OK
+    backups.get(args.id)  # an unknown id is bad input (exit 2), said before anything else happens
     with DataLock(paths):
+        backups.remove_leftovers()
         from inducci_desktop.store.database import Store
 
         store = Store(paths.database, paths.backup_dir)
@@ -135,7 +143,7 @@ def _backup(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 def _demo(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.services.demo import load_demo
 
-    with open_services(paths) as services:
+    with command_services(paths, writing=True) as services:
         added = load_demo(services)
     if not added:
         print("the demo data is there already; nothing added", file=out)
@@ -147,19 +155,43 @@ def _demo(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 HANDLERS: dict[str, Handler] = {"db": _db_check, "backup": _backup, "demo": _demo}
 
 
+@contextmanager
+def command_services(paths: AppPaths, *, writing: bool = False) -> Iterator[Services]:
+    """The services for a command (``bootstrap.open_services``), closed when the block ends.
+
+    ``writing`` commands take the data lock first, as the window does: while the window (or another
+    writing command) has the data folder, they say the data is in use (exit 3) instead of holding the
+    database's write lock for long and making the window's autosaves fail. Holding the lock, they also
+    remove what an interrupted backup or restore left behind.
+    """
+    from inducci_desktop.instance import DataLock
+
+    lock = DataLock(paths)
+    if writing:
+        lock.acquire()
+    try:
+        with open_services(paths, tidy=writing) as services:
+            yield services
+    finally:
+        lock.release()
+
+
 def run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO | None = None) -> int:
     """Run one parsed command; every expected failure becomes a message on stderr and an exit code."""
     out = out or sys.stdout
     try:
         handler: Handler = args.handler
         return handler(args, paths, out)
+    except UnknownBackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
         if exc.offer_restore:
             print("hint: 'inducci-desktop backup list' shows backups; 'backup restore ID' restores one.",
                   file=sys.stderr)
         return EXIT_DATA
-    except ServiceError as exc:
+    except (ServiceError, TextError, InputFileError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:

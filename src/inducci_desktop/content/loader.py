@@ -79,12 +79,18 @@ class _Collector:
         return True
 
 
+#: The largest file of a pack that is read (the shipped ones are well under 100 KB).
+MAX_FILE_BYTES = 5_000_000
+
+
 def read_text(path: Path, name: str) -> str:
     """The UTF-8 text of ``path``; a ContentError naming the line of the first bad byte otherwise."""
+    from inducci_desktop.domain.inputs import InputFileError, read_regular_file
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ContentError([Problem(name, 0, f"cannot be read ({exc.strerror or exc})")]) from None
+        raw = read_regular_file(path, MAX_FILE_BYTES, "pack file")
+    except InputFileError as exc:
+        raise ContentError([Problem(name, 0, str(exc))]) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -108,7 +114,7 @@ def split_front_matter(text: str, name: str) -> tuple[str, str, int]:
 
 def _yaml_file(folder: Path, name: str, required: bool, found: _Collector) -> YamlDoc | None:
     path = folder / name
-    if not path.is_file():
+    if not path.exists():  # anything else there (a folder, a FIFO) is named by read_text
         if required:
             found.add(name, 0, "file is missing")
         return None
@@ -161,8 +167,10 @@ def _remember_loose(doc: YamlDoc | str, kind: str, found: _Collector) -> None:
 
 
 def _remember_loose_file(path: Path, name: str, kind: str, found: _Collector) -> None:
-    with contextlib.suppress(OSError):  # already reported
-        _remember_loose(path.read_bytes().decode("utf-8", errors="replace"), kind, found)
+    from inducci_desktop.domain.inputs import InputFileError, read_regular_file
+
+    with contextlib.suppress(OSError, InputFileError):  # already reported
+        _remember_loose(read_regular_file(path, MAX_FILE_BYTES).decode("utf-8", errors="replace"), kind, found)
 
 
 def _load_item(path: Path, name: str, kind: str, refs: _Refs, found: _Collector) -> ContentItem | None:

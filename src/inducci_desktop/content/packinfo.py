@@ -41,9 +41,11 @@ def read_header(pack_dir: Path) -> PackHeader | None:
 
     Good enough for deciding whether a pack changed; the full loader validates pack.yaml properly.
     """
-    try:
-        text = (pack_dir / "pack.yaml").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    from inducci_desktop.domain.inputs import InputFileError, read_regular_file
+
+    try:  # a regular file only: a FIFO named pack.yaml must not hang the start
+        text = read_regular_file(pack_dir / "pack.yaml", 1_000_000).decode("utf-8")
+    except (InputFileError, UnicodeDecodeError):
         return None
     found: dict[str, str] = {}
     for line in text.splitlines():

@@ -108,6 +108,12 @@ def match_ranges(original: str, pattern: re.Pattern[str]) -> list[Range]:
     return ranges
 
 
+def term_ranges(original: str, query: str) -> list[Range]:
+    """Where the words of ``query`` occur in ``original``, matched as search matches them (folded, prefixes)."""
+    terms = query_terms(query)
+    return match_ranges(original, _pattern(terms)) if terms else []
+
+
 def _window(original: str, ranges: list[Range]) -> tuple[str, tuple[Range, ...]]:
     """A snippet of ``original`` around its first range, with the ranges moved into it."""
     if len(original) <= SNIPPET_CHARS:

@@ -229,7 +229,35 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlDoc:
         raise ContentError([Problem(file, 1 + line_offset, f"YAML error: {exc}")]) from None
     finally:
         loader.dispose()
+    if node is not None:
+        _refuse_control_characters(node, file, line_offset)
     return YamlDoc(file, data, node, line_offset)
+
+
+def _refuse_control_characters(root: yaml.Node, file: str, line_offset: int) -> None:
+    """The control-character rule (domain/text.py) for every string of a YAML document, e.g. ``"\\x01"``."""
+    from inducci_desktop.domain.text import describe, find_control
+
+    problems: list[Problem] = []
+    stack: list[yaml.Node] = [root]
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            found = find_control(str(node.value), multiline=True)
+            if found is not None:
+                problems.append(Problem(file, node.start_mark.line + 1 + line_offset,
+                                        f"the text contains a {describe(found[1])}; remove it"))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+    if problems:
+        raise ContentError(sorted(problems))
 
 
 def _path_text(loc: tuple[str | int, ...]) -> str:

@@ -15,6 +15,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path, PurePosixPath
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
@@ -28,6 +29,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.printing.fonts import SANS
 from inducci_desktop.printing.lists import bulleted_list, numbered_list
 from inducci_desktop.printing.markup import escape, link, mono
@@ -38,6 +40,17 @@ from inducci_desktop.printing.templates import mark_heading
 
 _EXTERNAL = ("http://", "https://", "mailto:")
 _BULLETS = ("•", "–", "◦")
+#: A paragraph is laid out in pieces of at most this many characters of markup (split between words):
+#: ReportLab breaks a paragraph that runs over a page by re-wrapping all of the rest, so one long
+#: paragraph costs time quadratic in its length; pieces keep layout linear (bench/markdown_layout.py).
+CHUNK = 2000
+#: The most columns a table may have (more do not fit across a page, even in the smallest type).
+MAX_TABLE_COLUMNS = 40
+#: Quotes nested deeper than this are refused (each level takes width from the page).
+MAX_QUOTE_DEPTH = 8
+#: Emphasis and links nested deeper than this are refused (the renderer works recursively).
+MAX_INLINE_DEPTH = 50
+_QUOTE_INDENT = 16.0
 
 
 def resource_roots(language: str = "en") -> tuple[Traversable, ...]:
@@ -83,9 +96,33 @@ def first_heading(text: str) -> tuple[str | None, str]:
 
 
 def to_flowables(text: str, ctx: MarkdownContext) -> list[Flowable]:
-    """Flowables for the Markdown ``text``."""
-    tree = SyntaxTreeNode(parser().parse(text))
-    return _Renderer(ctx).blocks(tree.children, ctx.styles.body, depth=0)
+    """Flowables for the Markdown ``text``.
+
+    Raises:
+        PrintError: the text is nested too deeply, or has a table too wide or quotes too deep to print.
+    """
+    try:
+        tokens = parser().parse(text)
+        _check_nesting(tokens)
+        tree = SyntaxTreeNode(tokens)
+        return _Renderer(ctx).blocks(tree.children, ctx.styles.body, depth=0)
+    except RecursionError:
+        raise PrintError("The Markdown text is nested too deeply to be printed (emphasis, links, lists or quotes "
+                         "inside each other many hundreds of times). Simplify it and print it again.") from None
+
+
+def _check_nesting(tokens: Sequence[Token]) -> None:
+    """Refuse, before any recursive step, emphasis and links nested deeper than MAX_INLINE_DEPTH (linear)."""
+    for token in tokens:
+        depth = deepest = 0
+        for child in token.children or ():
+            depth += child.nesting
+            deepest = max(deepest, depth)
+        if deepest > MAX_INLINE_DEPTH:
+            line = token.map[0] + 1 if token.map else 1
+            raise PrintError(f"The Markdown text is nested too deeply at line {line}: emphasis or links inside each "
+                             f"other {deepest} levels deep (at most {MAX_INLINE_DEPTH} can be printed). Simplify "
+                             "it and print it again.")
 
 
 class _Image:
@@ -110,6 +147,8 @@ class _Renderer:
     def __init__(self, ctx: MarkdownContext) -> None:
         self.ctx = ctx
         self.styles = ctx.styles
+        self.quote_depth = 0
+        self._piece_styles: dict[tuple[str, bool, bool], ParagraphStyle] = {}
 
     # -- blocks ------------------------------------------------------------------------------
     def blocks(self, nodes: Sequence[SyntaxTreeNode], style: ParagraphStyle, depth: int) -> list[Flowable]:
@@ -152,15 +191,34 @@ class _Renderer:
         buffer: list[str] = []
         for part in parts:
             if isinstance(part, _Image):
-                if "".join(buffer).strip():
-                    out.append(Paragraph("".join(buffer).strip(), style))
+                out.extend(self._text_pieces(buffer, style))
                 buffer = []
                 out.append(self.image(part))
             else:
                 buffer.append(part)
-        if "".join(buffer).strip():
-            out.append(Paragraph("".join(buffer).strip(), style))
+        out.extend(self._text_pieces(buffer, style))
         return out
+
+    def _text_pieces(self, parts: Sequence[str], style: ParagraphStyle) -> list[Flowable]:
+        """One Paragraph for short text; for long text pieces of about CHUNK characters that read as one
+        paragraph (no space between them, no first-line indent after the first)."""
+        if not "".join(parts).strip():
+            return []
+        pieces = [p.strip() for p in chunk_markup(parts, CHUNK)]
+        pieces = [p for p in pieces if p]
+        if len(pieces) == 1:
+            return [Paragraph(pieces[0], style)]
+        last = len(pieces) - 1
+        return [Paragraph(p, self._piece_style(style, i == 0, i == last)) for i, p in enumerate(pieces)]
+
+    def _piece_style(self, style: ParagraphStyle, first: bool, last: bool) -> ParagraphStyle:
+        key = (style.name, first, last)
+        if key not in self._piece_styles:
+            self._piece_styles[key] = ParagraphStyle(
+                f"{style.name}-piece-{int(first)}{int(last)}", parent=style,
+                spaceBefore=style.spaceBefore if first else 0, spaceAfter=style.spaceAfter if last else 0,
+                firstLineIndent=style.firstLineIndent if first else 0)
+        return self._piece_styles[key]
 
     def list_block(self, node: SyntaxTreeNode, depth: int) -> Flowable:
         ordered = node.type == "ordered_list"
@@ -176,10 +234,19 @@ class _Renderer:
                              space_after=spacing)
 
     def blockquote(self, node: SyntaxTreeNode, depth: int) -> Flowable:
-        inner = self.blocks(node.children, self.styles.quote, depth)
-        table = Table([[inner]], colWidths=[self.ctx.width - 8], style=quote_table_style(), splitInRow=1,
+        if self.quote_depth >= MAX_QUOTE_DEPTH:
+            raise PrintError(f"The quote at line {_line(node)} is nested more than {MAX_QUOTE_DEPTH} levels deep "
+                             f"(lines starting with many '>'); at most {MAX_QUOTE_DEPTH} levels can be printed.")
+        self.quote_depth += 1
+        try:
+            inner = self.blocks(node.children, self.styles.quote, depth)
+        finally:
+            self.quote_depth -= 1
+        width = self.ctx.width - 8 - _QUOTE_INDENT * self.quote_depth
+        table = Table([[inner]], colWidths=[width], style=quote_table_style(), splitInRow=1,
                       hAlign="LEFT", spaceBefore=4, spaceAfter=8)
-        return KeepTogether([table]) if len(inner) <= 2 else table
+        # KeepTogether cannot go inside a table cell (an outer quote): ReportLab fails on it there
+        return KeepTogether([table]) if len(inner) <= 2 and not self.quote_depth else table
 
     def code(self, text: str) -> Flowable:
         lines = text.rstrip("\n").split("\n")
@@ -210,9 +277,13 @@ class _Renderer:
                 if section.type == "thead":
                     header_rows += 1
         columns = max((len(r) for r in rows), default=1)
+        if columns > MAX_TABLE_COLUMNS:
+            raise PrintError(f"The table at line {_line(node)} has {columns} columns; at most "
+                             f"{MAX_TABLE_COLUMNS} fit across a page. Split it into narrower tables.")
         for row in rows:  # pipe tables may have short rows
             row.extend(Paragraph("", self.styles.table_cell) for _ in range(columns - len(row)))
-        widths = _column_widths(texts, columns, self.ctx.width)
+        room = self.ctx.width - ((8 + _QUOTE_INDENT * self.quote_depth + 14) if self.quote_depth else 0)
+        widths = _column_widths(texts, columns, room)
         return Table(rows, colWidths=widths, repeatRows=header_rows, style=data_table_style(
             header=header_rows > 0), hAlign="LEFT", spaceBefore=6, spaceAfter=10)
 
@@ -284,6 +355,47 @@ class _Renderer:
     def _markup(parts: Sequence[str | _Image]) -> str:
         """Markup of ``parts`` where no flowable can go (headings, cells, links): images as text."""
         return "".join(p if isinstance(p, str) else f"[image: {escape(p.src)}]" for p in parts)
+
+
+def _line(node: SyntaxTreeNode) -> int:
+    """The 1-based line where ``node`` starts in the Markdown text (1 when unknown)."""
+    return node.map[0] + 1 if node.map else 1
+
+
+def chunk_markup(parts: Sequence[str], limit: int) -> list[str]:
+    """Paragraph markup split into pieces of about ``limit`` characters. Text is split after a space (or,
+    in a word longer than ``limit``, anywhere but inside an entity such as ``&amp;``); markup runs (a
+    ``<b>…</b>``, a link, a line break) stay whole."""
+    small: list[str] = []
+    for part in parts:
+        if len(part) <= limit or part.startswith("<"):
+            small.append(part)
+            continue
+        start = 0
+        while start < len(part):
+            end = min(start + limit, len(part))
+            if end < len(part):
+                space = part.rfind(" ", start + limit // 2, end)
+                if space > start:
+                    end = space + 1
+                else:
+                    amp = part.rfind("&", end - 8, end)
+                    if amp > start and ";" not in part[amp:end]:
+                        end = amp
+            small.append(part[start:end])
+            start = end
+    pieces: list[str] = []
+    current: list[str] = []
+    size = 0
+    for part in small:
+        if current and size + len(part) > limit:
+            pieces.append("".join(current))
+            current, size = [], 0
+        current.append(part)
+        size += len(part)
+    if current:
+        pieces.append("".join(current))
+    return pieces
 
 
 def _plain(node: SyntaxTreeNode) -> str:

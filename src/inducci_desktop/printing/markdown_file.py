@@ -12,17 +12,20 @@ from inducci_desktop.printing.markdown import first_heading
 from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.printing.templates import DocumentMeta, render
 
+#: The largest Markdown file ``print file`` takes (README: limits). Layout is linear in the length of the
+#: text (bench/printing.py), about 300 pages per megabyte; beyond this a PDF is not the right form.
+MAX_MARKDOWN_BYTES = 2_000_000
+
 
 def read_markdown(path: Path) -> str:
-    """The text of ``path``; a clear PrintError when it is missing, unreadable or not UTF-8."""
+    """The text of ``path``; a clear PrintError when it is missing, unreadable, not a regular file, larger
+    than MAX_MARKDOWN_BYTES or not UTF-8."""
+    from inducci_desktop.domain.inputs import InputFileError, read_regular_file
+
     try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise PrintError(f"The file {path} does not exist.") from exc
-    except IsADirectoryError as exc:
-        raise PrintError(f"{path} is a folder, not a Markdown file.") from exc
-    except OSError as exc:
-        raise PrintError(f"The file {path} cannot be read: {exc.strerror or exc}.") from exc
+        data = read_regular_file(path, MAX_MARKDOWN_BYTES, "Markdown file")
+    except InputFileError as exc:
+        raise PrintError(str(exc)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

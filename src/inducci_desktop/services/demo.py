@@ -57,9 +57,14 @@ def _checklist_step(services: Services) -> list[str]:
 DEMO_STEPS.append(_checklist_step)
 
 
-def load_demo(services: Services) -> list[str]:
-    """Run every step; returns what was added (empty when everything was there already)."""
+def load_demo(services: Services, report: Callable[[int, int], None] | None = None) -> list[str]:
+    """Run every step; returns what was added (empty when everything was there already).
+
+    ``report(done, total)`` is called after each step (the GUI shows it as progress).
+    """
     added: list[str] = []
-    for step in DEMO_STEPS:
+    for number, step in enumerate(DEMO_STEPS, 1):
         added.extend(step(services))
+        if report is not None:
+            report(number, len(DEMO_STEPS))
     return added

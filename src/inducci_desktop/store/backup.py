@@ -12,13 +12,13 @@ import re
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
-from inducci_desktop.store.errors import BackupError, StoreError
+from inducci_desktop.store.errors import BackupError, StoreError, UnknownBackupError
+from inducci_desktop.store.files import create_private, private_file, private_folder, remove_leftovers
 from inducci_desktop.store.inspect import integrity_problems, open_read_only, read_state
 from inducci_desktop.store.schema import KNOWN_REVISIONS
 
@@ -62,7 +62,8 @@ class Backups:
         for info in self.list():
             if info.id == backup_id:
                 return info
-        raise BackupError(f"There is no backup called {backup_id!r} in {self.folder}.")
+        raise UnknownBackupError(f"There is no backup called {backup_id!r} in {self.folder}; "
+                                 "'backup list' shows the backups there are.")
 
     def create(self, reason: str = "manual") -> BackupInfo:
         """Copy the database into a new backup file; the file appears only when complete."""
@@ -70,7 +71,7 @@ class Backups:
             raise ValueError(reason)
         if not self.database.exists():
             raise BackupError(f"There is no database at {self.database} to back up yet.")
-        self.folder.mkdir(parents=True, exist_ok=True)
+        private_folder(self.folder)
         stamp = datetime.now(UTC)
         while True:
             name = f"inducci-{stamp:%Y%m%d-%H%M%S-%f}-{reason}.sqlite3"
@@ -80,6 +81,7 @@ class Backups:
             stamp += timedelta(microseconds=1)
         partial = target.with_name(f".{name}.partial")
         try:
+            create_private(partial)
             source = open_read_only(self.database)
             try:
                 dest = sqlite3.connect(partial)
@@ -90,9 +92,19 @@ class Backups:
                     dest.close()
             finally:
                 source.close()
+            # a copy of a damaged database is damaged too: it never becomes a backup
+            problems = integrity_problems(partial, full=True)
+            if problems:
+                raise BackupError(
+                    f"The database {self.database} failed its integrity check ({'; '.join(problems[:2])}), so no "
+                    "backup was written: a backup must be a good copy. Restore the newest good backup "
+                    "('backup list', 'backup restore ID').")
             os.replace(partial, target)
-        except (sqlite3.Error, OSError) as exc:
+        except (sqlite3.Error, OSError, StoreError) as exc:
             partial.unlink(missing_ok=True)
+            Path(f"{partial}-journal").unlink(missing_ok=True)
+            if isinstance(exc, BackupError):
+                raise
             raise BackupError(f"The backup could not be written to {self.folder}: {exc}") from exc
         self.rotate()
         return self.get(target.stem)
@@ -108,6 +120,16 @@ class Backups:
                 info.path.unlink(missing_ok=True)
                 removed.append(info)
         return removed
+
+    def remove_leftovers(self) -> builtins.list[Path]:
+        """Delete partial copies and journals that an interrupted backup, restore or erasure left."""
+        return remove_leftovers(self.folder, self.database.parent)
+
+    def damaged(self) -> builtins.list[Path]:
+        """Copies of a damaged database kept by a restore (``damaged-…``): outside rotation, never restored."""
+        if not self.folder.is_dir():
+            return []
+        return sorted(p for p in self.folder.glob("damaged-*") if p.is_file())
 
     def auto_backup_if_due(self, now: datetime | None = None) -> BackupInfo | None:
         """At most one automatic backup a day, and only of a database that exists."""
@@ -139,38 +161,53 @@ class Backups:
             )
         return info
 
-    def scrub(self, statements: Sequence[tuple[str, Sequence[Any]]], needs_table: str) -> builtins.list[str]:
-        """Apply ``statements`` (SQL with parameters) to every backup that has ``needs_table``, so that data
-        erased on request is gone from the backups too. Each file is changed on a copy with secure_delete on,
-        vacuumed (no old bytes left in free pages), checked, then put in place; a file that cannot be
-        changed is left as it was and not listed. Returns the ids of the backups that changed."""
+    def newest_good(self) -> BackupInfo | None:
+        """The newest backup that passes a full integrity check and has a schema this version knows."""
+        for info in self.list():
+            try:
+                return self.verify(info.id)
+            except BackupError:
+                continue
+        return None
+
+    def scrub(self, clean: Callable[[sqlite3.Connection], int]
+              ) -> tuple[builtins.list[str], builtins.list[tuple[Path, str]]]:
+        """Run ``clean`` (changes made through the connection; returns how many rows changed) on every
+        backup, so that data erased on request is gone from the backups too. Each file is changed on a copy
+        with secure_delete on, vacuumed (no old bytes left in free pages), checked, then put in place; a file
+        that cannot be changed is left as it was. Returns the ids of the backups that changed, and the files that could
+        not be cleaned with the reason (for the user: they are named and offered for deletion)."""
         changed: list[str] = []
+        failed: list[tuple[Path, str]] = []
         for info in self.list():
             work = info.path.with_name(f".{info.path.name}.scrub")
             try:
                 shutil.copyfile(info.path, work)  # backups are single files (journal_mode DELETE)
+                private_file(work)
                 conn = sqlite3.connect(work, isolation_level=None)
                 try:
-                    has = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                       (needs_table,)).fetchone()
-                    rows = 0
-                    if has:
-                        conn.execute("PRAGMA secure_delete = ON")
-                        conn.execute("BEGIN IMMEDIATE")
-                        rows = sum(conn.execute(sql, tuple(params)).rowcount for sql, params in statements)
-                        conn.execute("COMMIT")
-                        if rows:
-                            conn.execute("VACUUM")
+                    conn.execute("PRAGMA secure_delete = ON")
+                    conn.execute("BEGIN IMMEDIATE")
+                    rows = clean(conn)
+                    conn.execute("COMMIT")
+                    if rows:
+                        conn.execute("VACUUM")
                 finally:
                     conn.close()
-                if rows and not integrity_problems(work, full=True):
+                if rows:
+                    problems = integrity_problems(work, full=True)
+                    if problems:
+                        raise BackupError(f"it failed its integrity check ({problems[0]})")
                     os.replace(work, info.path)
                     changed.append(info.id)
             except (sqlite3.Error, OSError, StoreError) as exc:
-                log.warning("backup %s could not be cleaned: %s", info.id, exc)
+                reason = str(exc) if isinstance(exc, StoreError) else f"it cannot be opened as a database ({exc})"
+                log.warning("backup %s could not be cleaned: %s", info.id, type(exc).__name__)
+                failed.append((info.path, reason))
             finally:
                 work.unlink(missing_ok=True)
-        return changed
+                Path(f"{work}-journal").unlink(missing_ok=True)
+        return changed, failed
 
     def restore(self, backup_id: str) -> BackupInfo | None:
         """Replace the database's content with a verified backup.
@@ -185,11 +222,14 @@ class Backups:
                 safety = self.create("pre-restore")
             except BackupError:
                 # A damaged current file cannot be backed up through SQLite; keep its bytes instead.
+                private_folder(self.folder)
                 keep = self.folder / f"damaged-{datetime.now(UTC):%Y%m%d-%H%M%S}-{self.database.name}"
                 os.replace(self.database, keep)
+                private_file(keep)
                 for suffix in ("-wal", "-shm"):
                     Path(f"{self.database}{suffix}").unlink(missing_ok=True)
         try:
+            create_private(self.database)
             source = open_read_only(info.path)
             try:
                 dest = sqlite3.connect(self.database)
@@ -201,7 +241,7 @@ class Backups:
                     dest.close()
             finally:
                 source.close()
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
             raise BackupError(f"Restoring {backup_id} failed: {exc}. The previous file is kept as a backup.") from exc
         return safety
 

@@ -9,14 +9,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from inducci_desktop.domain.changes import ChangeFeed, Changes
+from inducci_desktop.domain.text import check_text
 from inducci_desktop.store import tracking
 from inducci_desktop.store.backup import Backups
 from inducci_desktop.store.engine import make_engine
-from inducci_desktop.store.errors import NewerDatabaseError
+from inducci_desktop.store.errors import EmptyDatabaseError, NewerDatabaseError
+from inducci_desktop.store.files import private_file
 from inducci_desktop.store.inspect import FileState, integrity_problems, read_state
 from inducci_desktop.store.schema import HEAD, KNOWN_REVISIONS
 
@@ -40,6 +42,7 @@ class Database:
         self._read_sessions = sessionmaker(self.engine.execution_options(sqlite_begin="DEFERRED"),
                                            expire_on_commit=False)
         self._local = threading.local()  # the reading session open on each thread, if any
+        event.listen(self._sessions, "before_flush", _refuse_control_characters)
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -96,6 +99,17 @@ class Database:
         self.engine.dispose()
 
 
+def _refuse_control_characters(session: Session, _context: object, _instances: object) -> None:
+    """The control-character rule (domain/text.py) as a last net under every entry point: a write that
+    would store a NUL or another control character raises TextError and the transaction rolls back."""
+    for obj in (*session.new, *session.dirty):
+        mapper = inspect(obj).mapper
+        for attr in mapper.column_attrs:
+            value = obj.__dict__.get(attr.key)
+            if isinstance(value, str):
+                check_text(value, attr.key.replace("_", " ").capitalize(), multiline=True)
+
+
 @dataclass
 class OpenReport:
     """What opening the store did, for the log and the settings page."""
@@ -113,6 +127,9 @@ def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True,
     migration → migration → engine. A file that fails a check raises a StoreError and is not written.
     """
     report = OpenReport()
+    backups = Backups(path, backup_dir)
+    if path.exists() and path.stat().st_size == 0 and backups.list():
+        raise EmptyDatabaseError(empty_database_message(path, backups))
     state: FileState = read_state(path)
     if not state.known:
         raise NewerDatabaseError(
@@ -120,7 +137,6 @@ def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True,
             f"knows up to {HEAD}). It was not opened and has not been changed. Install the newer version, "
             "or choose another data folder."
         )
-    backups = Backups(path, backup_dir)
     if state.has_tables and auto_backup:
         made = backups.auto_backup_if_due()
         if made:
@@ -136,7 +152,20 @@ def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True,
         from inducci_desktop.store.migrate import upgrade
 
         upgrade(path)
+    for suffix in ("", "-wal", "-shm"):
+        private_file(Path(f"{path}{suffix}"))
     return Database(path, backup_dir, feed), report
+
+
+def empty_database_message(path: Path, backups: Backups) -> str:
+    """What to say about a 0-byte database file, naming the newest good backup when there is one."""
+    text = (f"The database {path} is empty (0 bytes): it was damaged, e.g. by a full disk or a crash. It has "
+            "been kept as it is and nothing was changed.")
+    good = backups.newest_good()
+    if good is None:
+        return text + " No backup passes its integrity check; move the empty file away to start afresh."
+    return (text + f" The newest good backup is {good.id} ({good.created:%Y-%m-%d %H:%M} UTC): restore it with "
+            f"'inducci-desktop backup restore {good.id}'.")
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,8 @@ def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
+            # deleted or overwritten content is zeroed, not left in free pages (erasure on request)
+            cursor.execute("PRAGMA secure_delete = ON")
         finally:
             cursor.close()
 

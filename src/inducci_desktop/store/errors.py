@@ -36,5 +36,15 @@ class BackupError(StoreError):
     pass
 
 
+class UnknownBackupError(BackupError):
+    """A backup id that names no backup: bad input (exit 2), not unusable data."""
+
+
+class EmptyDatabaseError(StoreError):
+    """A 0-byte database file (a full disk, a crash): kept as it is, never silently replaced."""
+
+    offer_restore = True
+
+
 class DataInUseError(StoreError):
     """Another InduCCI Desktop holds this data folder."""

@@ -143,7 +143,8 @@ class RunningApp:
         return self.services is not None or self.exit_code is not None
 
     def open_store(self) -> None:
-        Job(lambda _report: open_services(self.paths)).success(self._attach).failure(self._failed).start()
+        # the data lock is held: leftovers of an interrupted backup can go (tidy)
+        Job(lambda _report: open_services(self.paths, tidy=True)).success(self._attach).failure(self._failed).start()
 
     def _attach(self, services: Services) -> None:
         if self._closed:

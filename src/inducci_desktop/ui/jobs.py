@@ -117,6 +117,6 @@ class Job(Generic[T]):
     def _finish_error(self, exc: Exception, trace: str) -> None:
         self._close()
         if self._on_failure is None:
-            log.error("background job failed:\n%s", trace)
+            log.error("background job failed", exc_info=exc)  # the log's formatter leaves the message out
             raise exc
         self._on_failure(exc)

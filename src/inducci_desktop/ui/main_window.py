@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
@@ -27,8 +28,14 @@ from inducci_desktop.domain.changes import Changes
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.ui.about import show_about
 from inducci_desktop.ui.events import AppEvents
+from inducci_desktop.ui.help import GuideDialog, ShortcutsDialog
+from inducci_desktop.ui.icons import icon
+from inducci_desktop.ui.pages.registry import EXCHANGE, LIBRARY, PRINT_CENTER, WORKSHOPS
 from inducci_desktop.ui.theme import apply_theme
 from inducci_desktop.ui.ui_state import UiState
+from inducci_desktop.ui.welcome import DONE_KEY, WelcomePage, load_example
+
+STATUS_MS = 8000
 
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
@@ -99,7 +106,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        # made now, not on the first message: a status bar that appears later shifts every page up
+        self.statusBar().setSizeGripEnabled(True)
         self.pages = LazyPages(None, self.stack)
+        self.welcome: WelcomePage | None = None
+        self._icons: dict[str, str] = {}
         self.nav.currentRowChanged.connect(self._row_selected)
         self._build_menus()
         apply_theme(self.state.get("theme", "system"))
@@ -127,18 +138,68 @@ class MainWindow(QMainWindow):
         self.pages = LazyPages(PageContext(services, self.events, self.undo_stack, self.state, self), self.stack)
         for entry in PAGES:
             self.pages.declare(entry.id, entry.title, entry.target)
-            self.add_page(entry.id, entry.title, self.style().standardIcon(entry.icon))
+            self.add_page(entry.id, entry.title, icon(entry.icon))
+            self._icons[entry.id] = entry.icon
         self.backup_action.triggered.connect(lambda: self.settings_page.backups.create_backup())
-        self.backup_action.setEnabled(True)
+        for action in (self.backup_action, self.import_action, self.export_action, self.print_action,
+                       self.welcome_action):
+            action.setEnabled(True)
         self.nav.setCurrentRow(0)
         for page_id in BUILD_AT_START:
             _ = self.pages[page_id]  # built now, see BUILD_AT_START
+        if self._first_start(services):
+            self.show_welcome()
+
+    def _first_start(self, services: Services) -> bool:
+        """A new data folder, or one whose welcome page got no answer yet (an upgraded one is not new)."""
+        done = self.state.get(DONE_KEY)
+        if done is None:
+            report = services.store.last_open
+            if report is None or not report.created:
+                return False
+            self.state.set(DONE_KEY, False)  # shown, waiting for a choice
+        return done is not True
 
     def detach(self) -> None:
         """Stop hearing the services' changes (before they are closed)."""
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+
+    # -- the welcome page --------------------------------------------------------------------------
+
+    def show_welcome(self) -> None:
+        """The first-start page: what the app is for, and a choice between example data and none."""
+        if self.welcome is None:
+            self.welcome = WelcomePage()
+            self.welcome.chosen.connect(self._welcome_chosen)
+            self.stack.addWidget(self.welcome)
+        self.welcome.set_busy(False)
+        self.nav.setCurrentRow(-1)
+        self.stack.setCurrentWidget(self.welcome)
+        self.welcome.example_button.setFocus()
+
+    def _welcome_chosen(self, example: bool) -> None:
+        assert self.welcome is not None and self.services is not None
+        if not example:
+            self.state.set(DONE_KEY, True)
+            self.show_page(LIBRARY)
+            self.statusBar().showMessage("An empty database: add your first workshop or assessment when ready",
+                                         STATUS_MS)
+            return
+        self.welcome.set_busy(True, "Loading the example data…")
+        load_example(self, self.services, self._example_loaded, self._example_failed)
+
+    def _example_loaded(self, added: list[str]) -> None:
+        self.state.set(DONE_KEY, True)  # the pages heard each write through AppEvents.changed
+        self.show_page(WORKSHOPS)
+        self.statusBar().showMessage(
+            f"Example data loaded: {len(added)} records added" if added else "The example data was there already",
+            STATUS_MS)
+
+    def _example_failed(self, exc: Exception) -> None:
+        if self.welcome is not None:
+            self.welcome.set_busy(False, f"The example data could not be loaded: {exc}")
 
     @property
     def settings_page(self) -> SettingsPage:
@@ -152,7 +213,8 @@ class MainWindow(QMainWindow):
         item.setSizeHint(QSize(0, 34))
         self.nav.addItem(item)
         row = self.nav.count() - 1
-        action = QAction(title, self)
+        action = QAction(f"&{title}", self)
+        action.setWhatsThis(f"Go to {title}")  # its name in Help → Keyboard Shortcuts
         action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
         action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
         self.go_menu.addAction(action)
@@ -169,25 +231,38 @@ class MainWindow(QMainWindow):
         for row in range(self.nav.count()):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == page_id:
                 self.nav.setCurrentRow(row)
+                self._row_selected(row)  # also when the row was current already (behind the welcome page)
                 return
         raise KeyError(page_id)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark: the icon variant follows
+            for row in range(self.nav.count()):
+                name = self._icons.get(self.nav.item(row).data(Qt.ItemDataRole.UserRole))
+                if name:
+                    self.nav.item(row).setIcon(icon(name))
+        super().changeEvent(event)
 
     # -- menus -------------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.import_action = self._action(file_menu, "&Import Bundle…", "Ctrl+O", self._import_bundle)
+        self.export_action = self._action(file_menu, "&Export…", "Ctrl+E", self._export)
+        file_menu.addSeparator()
+        self.print_action = self._action(file_menu, "&Print…", QKeySequence.StandardKey.Print, self._print)
+        file_menu.addSeparator()
         self.backup_action = QAction("&Back Up Now", self)
-        self.backup_action.setEnabled(False)
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
+        quit_action = self._action(file_menu, "&Quit", None, self.close)
         # Ctrl+Q everywhere: the platform's Quit binding is empty on Windows and on some Linux themes
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
         ctrl_q = QKeySequence("Ctrl+Q")
         quit_action.setShortcuts(quit_keys if ctrl_q in quit_keys else [*quit_keys, ctrl_q])
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        for action in (self.import_action, self.export_action, self.print_action, self.backup_action):
+            action.setEnabled(False)  # until the data is open
 
         edit_menu = self.menuBar().addMenu("&Edit")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
@@ -201,10 +276,42 @@ class MainWindow(QMainWindow):
         self.go_menu = self.menuBar().addMenu("&Go")
 
         help_menu = self.menuBar().addMenu("&Help")
-        about = QAction(f"&About {APP_NAME}", self)
+        self.guide_action = self._action(help_menu, "&User Guide", QKeySequence.StandardKey.HelpContents,
+                                         lambda: GuideDialog(self).exec())
+        self.guide_action.setIcon(icon("help"))
+        self.shortcuts_action = self._action(help_menu, "&Keyboard Shortcuts", "Ctrl+/", self.show_shortcuts)
+        self.welcome_action = self._action(help_menu, "&Welcome Page", None, self.show_welcome)
+        self.welcome_action.setEnabled(False)
+        help_menu.addSeparator()
+        about = self._action(help_menu, f"&About {APP_NAME}", None, lambda: show_about(self))
         about.setMenuRole(QAction.MenuRole.AboutRole)
-        about.triggered.connect(lambda: show_about(self))
-        help_menu.addAction(about)
+
+    def _action(self, menu: QMenu, text: str, keys: str | QKeySequence.StandardKey | None,
+                slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _import_bundle(self) -> None:
+        self.show_page(EXCHANGE)
+        self.pages[EXCHANGE].choose_import()  # type: ignore[attr-defined]
+
+    def _export(self) -> None:
+        self.show_page(EXCHANGE)
+        self.statusBar().showMessage("Tick what to export, then press Export", STATUS_MS)
+
+    def _print(self) -> None:
+        self.show_page(PRINT_CENTER)
+        self.statusBar().showMessage("Choose the handout pack or a single document, then Print… or Save as PDF…",
+                                     STATUS_MS)
+
+    def show_shortcuts(self) -> None:
+        for page_id in self.pages:  # every page built, so that its actions are listed too
+            _ = self.pages[page_id]
+        ShortcutsDialog(self).exec()
 
     # -- geometry ----------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
 from inducci_desktop.domain import checklists as scoring
 from inducci_desktop.domain.checklists import AssessmentView, Comparison, item_numbers
+from inducci_desktop.domain.labels import ASSESSMENT_STATUS_LABELS
 from inducci_desktop.printing.checklists.parts import AnswerLines, TickBoxes, score_chart
 from inducci_desktop.printing.common import DocContext, fact_box, section_heading, title_block
 from inducci_desktop.printing.fonts import SANS, SANS_BOLD
@@ -25,7 +26,7 @@ from inducci_desktop.printing.templates import DocumentMeta, render
 
 #: the line spacing of everything written by hand on the paper form (about 8 mm)
 HANDWRITING = 8 * mm
-STATUS_LABELS = {"draft": "In progress", "completed": "Completed"}
+STATUS_LABELS = ASSESSMENT_STATUS_LABELS
 
 
 # --- blank paper form -------------------------------------------------------------------------------

@@ -129,6 +129,11 @@ def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict
             for row in records[kind]:
                 for field in KIND_BY_NAME[kind].personal:
                     row[field] = None
+        # free text that names people (trainers, who is responsible for a block) is personal too
+        for kind, rows in records.items():
+            for field in KIND_BY_NAME[kind].named:
+                for row in rows:
+                    row[field] = ""
     return {kind: rows for kind, rows in records.items() if rows}
 
 

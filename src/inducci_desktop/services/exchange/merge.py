@@ -307,6 +307,8 @@ class Planner:
         for column in row:
             if column in _SKIP or column in ("vv", "rev_by", "anonymous") or row[column] == here.get(column):
                 continue
+            if column in kind.named and not self.personal:
+                continue  # left empty in an anonymous bundle: keep this machine's text
             if column in kind.personal:
                 if personal:
                     private.append(column)
@@ -401,6 +403,9 @@ class Planner:
         result = dict(row)
         result["id"] = here["id"]  # matched by natural key: this machine's id stays
         result["created_at"] = here["created_at"]
+        if not self.personal:
+            for column in kind.named:
+                result[column] = here[column]  # left empty in an anonymous bundle: keep this machine's text
         if kind.personal and not self._brings_personal(kind, row):
             for column in kind.personal:
                 result[column] = here[column]

@@ -205,6 +205,7 @@ class Kind:
     natural_key: tuple[str, ...] = ()  # a unique key besides the id (two machines may each have made one)
     personal: tuple[str, ...] = ()  # fields left out (null) unless personal data is included
     title_field: str = ""
+    named: tuple[str, ...] = ()  # free text that names people: empty unless personal data is included
 
 
 KINDS: tuple[Kind, ...] = (
@@ -216,11 +217,12 @@ KINDS: tuple[Kind, ...] = (
          title_field="title"),
     Kind("answers", "answer", AnswerRecord, AssessmentAnswer, (("assessment_id", "assessments"),),
          natural_key=("assessment_id", "item_key"), title_field="item_key"),
-    Kind("workshops", "workshop", WorkshopRecord, Workshop, (("region_id", "regions"),), title_field="title"),
+    Kind("workshops", "workshop", WorkshopRecord, Workshop, (("region_id", "regions"),), title_field="title",
+         named=("trainers",)),
     Kind("workshop_days", "workshop day", DayRecord, WorkshopDay, (("workshop_id", "workshops"),),
          title_field="day"),
     Kind("agenda_blocks", "agenda block", BlockRecord, AgendaBlock, (("day_id", "workshop_days"),),
-         title_field="title"),
+         title_field="title", named=("responsible",)),
     Kind("participants", "participant", ParticipantRecord, Participant, (("workshop_id", "workshops"),),
          personal=("name", "organisation", "department", "email"), title_field="name"),
     Kind("attendance", "attendance mark", AttendanceRecord, Attendance,

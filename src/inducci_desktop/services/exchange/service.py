@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from inducci_desktop.services.checklists.templates import TemplateService
     from inducci_desktop.services.exchange.bundle import Bundle
     from inducci_desktop.services.exchange.merge import Planner, Writes
+    from inducci_desktop.services.exchange.write import ReceivedErasure
 
 # pydantic and the bundle code load only when something is exported or imported (not at start-up)
 
@@ -195,13 +196,13 @@ class ExchangeService:
         return plan, ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts),
                                   backup_id)
 
-    def _after(self, writes: Writes, erasure: tuple[list[str], list[str], datetime] | None) -> None:
+    def _after(self, writes: Writes, erasure: ReceivedErasure | None) -> None:
         if self.templates is not None and not writes.empty:
             self.templates._cache.clear()  # an own template version may have been replaced
         if erasure is not None:
-            from inducci_desktop.services.workshops.people import scrub_backups
+            from inducci_desktop.services.exchange.write import scrub_received
 
-            scrub_backups(self.store, *erasure)  # an erasure received reaches this machine's backups too
+            scrub_received(self.store, erasure)  # an erasure received reaches this machine's backups too
 
     # --- conflicts ----------------------------------------------------------------------------------
 
@@ -245,7 +246,7 @@ class ExchangeService:
 
 
 def _write(session: Any, planner: Planner, source: str, on_write: Callable[[str], None] | None
-           ) -> tuple[list[str], list[str], datetime] | None:
+           ) -> ReceivedErasure | None:
     """Inserts then updates, kind by kind in dependency order (parents first); conflicts; erasures received."""
     from inducci_desktop.services.exchange.write import write_import
 

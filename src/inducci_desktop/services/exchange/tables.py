@@ -14,9 +14,11 @@ import tempfile
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.services.checklists import scoring
 from inducci_desktop.services.checklists.service import item_numbers
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -28,6 +30,7 @@ TABLES = {"answers": "Answers (one row per answer)", "matrix": "Assessments × i
           "attendance": "Workshop attendance", "feedback": "Workshop feedback"}
 FORMATS = (".csv", ".xlsx")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+XLSX_MAX_WIDTH = 60  # characters; longer text wraps in the spreadsheet rather than making one huge column
 
 
 @dataclass(frozen=True)
@@ -92,9 +95,9 @@ class TableService:
             r.id: r.name for r in self.services.regions.list(deleted=True)}
 
     def answers(self) -> Table:
-        header = ("assessment_id", "assessment", "region", "template", "template_version", "round", "status",
-                  "assessed_on", "section", "number", "item_key", "item", "type", "answer", "score", "note",
-                  "updated_at")
+        header = ("Assessment ID", "Assessment", "Region", "Template", "Template version", "Round", "Status",
+                  "Assessed on", "Section", "No.", "Item key", "Item", "Answer type", "Answer", "Score", "Note",
+                  "Last changed (UTC)")
         regions = self._regions()
         rows: list[tuple[Any, ...]] = []
         for view in self._views():
@@ -107,16 +110,18 @@ class TableService:
                     if answer is None or (not scoring.is_answered(answer.value) and not answer.note):
                         continue
                     score = scoring.item_score(item, answer.value)
-                    rows.append((s.id, s.title, region, view.template.id, s.template_version, s.round, s.status,
-                                 s.assessed_on, section.title, numbers[item.key], item.key, item.text, item.type,
-                                 scoring.answer_text(item, answer.value), None if score is None else round(score, 4),
-                                 answer.note, answer.updated_at.isoformat(timespec="seconds")))
+                    rows.append((s.id, s.title, region, view.template.id, s.template_version, s.round,
+                                 assessment_status_label(s.status),
+                                 _date(s.assessed_on), section.title, numbers[item.key], item.key, item.text,
+                                 item.type, _answer_cell(item, answer.value),
+                                 None if score is None else round(score, 4), answer.note,
+                                 answer.updated_at.replace(tzinfo=None, microsecond=0)))
         return Table("answers", header, rows)
 
     def matrix(self, template_id: str | None = None) -> tuple[Table, str]:
         summaries = self.services.checklists.list(status="all")
         if not summaries:
-            return Table("matrix", ("assessment_id", "assessment"), []), "there are no assessments yet"
+            return Table("matrix", ("Assessment ID", "Assessment"), []), "there are no assessments yet"
         note = ""
         if template_id is None:
             counts = Counter(s.template_id for s in summaries)
@@ -132,8 +137,8 @@ class TableService:
         numbers = item_numbers(template)
         items = [i for s in template.sections for i in s.items]
         sections = [s.key for s in template.sections]
-        header = ("assessment_id", "assessment", "region", "round", "status", "template_version", "total_score",
-                  *(f"section {n}: {s.title}" for n, s in enumerate(template.sections, 1)),
+        header = ("Assessment ID", "Assessment", "Region", "Round", "Status", "Template version", "Total score",
+                  *(f"Section {n}: {s.title}" for n, s in enumerate(template.sections, 1)),
                   *(f"{numbers[i.key]} {i.key}" for i in items))
         regions = self._regions()
         rows: list[tuple[Any, ...]] = []
@@ -148,13 +153,14 @@ class TableService:
                 value = view.value(item.key)
                 cells.append(_cell_value(item, value))
             total = None if view.scores.total is None else round(view.scores.total, 4)
-            rows.append((s.id, s.title, regions.get(s.region_id or "", s.subject), s.round, s.status,
+            rows.append((s.id, s.title, regions.get(s.region_id or "", s.subject), s.round,
+                         assessment_status_label(s.status),
                          s.template_version, total, *section_scores, *cells))
         return Table("matrix", header, rows), note
 
     def attendance(self, *, personal: bool = False) -> Table:
         workshops = self.services.workshops
-        header = ("workshop_id", "workshop", "day", "participant", "organisation", "present")
+        header = ("Workshop ID", "Workshop", "Day", "Participant", "Organisation", "Present")
         rows: list[tuple[Any, ...]] = []
         for summary in workshops.list():
             view = workshops.get(summary.id)
@@ -164,7 +170,7 @@ class TableService:
                 organisation = person.organisation if personal else ""
                 for day in view.days:
                     present = "yes" if day.id in person.present else ("no" if day.id in person.absent else "")
-                    rows.append((summary.id, summary.title, day.day.isoformat(), name, organisation, present))
+                    rows.append((summary.id, summary.title, day.day, name, organisation, present))
         return Table("attendance", header, rows)
 
     def feedback(self) -> Table:
@@ -178,7 +184,7 @@ class TableService:
                 if label not in columns:
                     columns.append(label)
             per_workshop.append((summary, questions, workshops.results.responses(summary.id)))
-        header = ("workshop_id", "workshop", "response_id", *columns)
+        header = ("Workshop ID", "Workshop", "Response ID", *columns)
         rows: list[tuple[Any, ...]] = []
         for summary, questions, responses in per_workshop:
             labels = {q.id: f"{q.position}. {q.text}" for q in questions}
@@ -196,6 +202,33 @@ def _cell_value(item: Any, value: Any) -> Any:
     return scoring.answer_text(item, value)
 
 
+def _answer_cell(item: Any, value: Any) -> Any:
+    """An answer as a spreadsheet cell: numbers and scales as numbers, everything else as its text."""
+    if item.type in ("number", "scale") and isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return scoring.answer_text(item, value)
+
+
+def _date(text: str | None) -> date | str | None:
+    """An ISO date text as a date (so spreadsheets sort and filter it as one); anything else unchanged."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return text
+
+
+def _csv_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    return _safe_text(value)
+
+
 def _safe_text(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
@@ -207,27 +240,57 @@ def _write_csv(path: Path, table: Table) -> None:
         writer = csv.writer(handle)
         writer.writerow(table.header)
         for row in table.rows:
-            writer.writerow(["" if v is None else _safe_text(v) for v in row])
+            writer.writerow([_csv_value(v) for v in row])
 
 
 def _write_xlsx(path: Path, table: Table) -> None:
+    """A sheet people can read at once: bold frozen header, columns as wide as their content (within
+    limits), dates as dates, numbers as numbers, and text that looks like a formula kept as text."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(table.name)
+    from inducci_desktop.domain.text import strip_controls
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = table.name
     sheet.append(list(table.header))
-    for row in table.rows:
-        cells: list[Any] = []
-        for value in row:
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    widths = [len(str(h)) for h in table.header]
+    for raw in table.rows:
+        # text stored before the control-character rule (domain/text.py): XLSX cannot hold those characters
+        row = tuple(strip_controls(v) if isinstance(v, str) else v for v in raw)
+        sheet.append([None if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in row])
+        line = sheet.max_row
+        for column, value in enumerate(row, 1):
+            cell = sheet.cell(row=line, column=column)
             if isinstance(value, str) and value.startswith(_FORMULA_START):
-                cell = WriteOnlyCell(sheet, value=value)
+                cell.value = value
                 cell.data_type = "s"  # text, never a formula
-                cells.append(cell)
-            else:
-                cells.append(value)
-        sheet.append(cells)
+            elif isinstance(value, datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            elif isinstance(value, date):
+                cell.number_format = "yyyy-mm-dd"
+            widths[column - 1] = max(widths[column - 1], _shown_width(value))
+    for column, width in enumerate(widths, 1):
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(width, 6), XLSX_MAX_WIDTH) + 2
+    sheet.freeze_panes = "A2"
     book.save(path)
+
+
+def _shown_width(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return 16
+    if isinstance(value, date):
+        return 10
+    if isinstance(value, float):
+        return len(f"{value:g}")
+    return max((len(line) for line in str(value).splitlines()), default=0)
 
 
 def _atomic(target: Path, write: Any) -> None:

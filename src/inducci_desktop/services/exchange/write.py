@@ -8,7 +8,8 @@ processor (the same conversion an ORM or Core insert makes), without the per-row
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC
 from typing import Any
 
 from sqlalchemy import Table, select, update
@@ -19,6 +20,7 @@ from inducci_desktop.services.exchange.schema import KINDS
 from inducci_desktop.services.exchange.versions import set_importing
 from inducci_desktop.services.exchange.views import UPDATED
 from inducci_desktop.store import tracking
+from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import (
     ChecklistTemplateRow,
     DataFolder,
@@ -27,6 +29,28 @@ from inducci_desktop.store.models import (
     Participant,
     utcnow,
 )
+
+
+@dataclass(frozen=True)
+class ReceivedErasure:
+    """People an import erased here (bundle entries and this machine's other entries of the same person)."""
+
+    ids: tuple[str, ...]
+    names: tuple[str, ...]
+    emails: tuple[str, ...]
+
+
+def scrub_received(store: Store, received: ReceivedErasure) -> int:
+    """After the import committed: the erasures it brought reach this machine's backups too (the same
+    cleaning as an erasure made here). Returns the number of backups cleaned."""
+    from inducci_desktop.services.workshops import erasure
+
+    store.backups.remove_leftovers()
+    erasure.wait_for_checkpoint(store, erasure.CHECKPOINT_WAIT_SECONDS)
+    stamp = utcnow().astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+    cleaned, _failed = store.backups.scrub(
+        lambda conn: erasure.scrub_connection(conn, received.ids, received.names, received.emails, stamp))
+    return len(cleaned)
 
 
 def _version_text(vv: dict[str, int] | str | None) -> str | None:
@@ -94,11 +118,11 @@ def write_all(session: Session, writes: Writes, on_write: Callable[[str], None] 
 
 
 def write_import(session: Session, planner: Planner, source: str, on_write: Callable[[str], None] | None
-                 ) -> tuple[list[str], list[str], datetime] | None:
+                 ) -> ReceivedErasure | None:
     """Everything an import writes, in the caller's transaction: the records (with their own versions), the
     conflicts found, the sending folder's clock, and the erasures the bundle brought.
 
-    Returns what :func:`scrub_backups` needs after the commit, or None when nobody was erased.
+    Returns the erasures received, for the backups to be cleaned after the commit, or None when nobody was erased.
     """
     writes = planner.writes
     if not writes.empty:
@@ -134,27 +158,29 @@ def write_import(session: Session, planner: Planner, source: str, on_write: Call
     return _erase_received(session, planner)
 
 
-def _erase_received(session: Session, planner: Planner) -> tuple[list[str], list[str], datetime] | None:
-    """A person erased there is erased here too: their other entries on this machine as well."""
+def _erase_received(session: Session, planner: Planner) -> ReceivedErasure | None:
+    """A person erased there is erased here too: their other entries on this machine as well, and their name
+    in action owners, trainers and agenda blocks (services/workshops/erasure.py)."""
     if not planner.erased:
         return None
+    from inducci_desktop.services.workshops import erasure
     from inducci_desktop.services.workshops.csv_import import identity
-    from inducci_desktop.services.workshops.people import erase_rows
+    from inducci_desktop.services.workshops.people import PeopleService
 
-    session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
     ids = [row["id"] for row in planner.erased]
-    names = [row["name"] for row in planner.erased if row["name"] and not row.get("anonymous")]
-    when = utcnow()
-    keys = {identity(r["name"], r["email"], r["organisation"]) for r in planner.erased if not r.get("anonymous")}
+    known = [row for row in planner.erased if not row.get("anonymous")]
+    names = {" ".join(str(r["name"] or "").split()) for r in known} - {""}
+    emails = {str(r["email"] or "").strip() for r in known} - {""}
+    keys = {identity(r["name"], r["email"], r["organisation"]) for r in known}
+    rows: dict[str, Participant] = {}
     if keys:
         for other in session.scalars(select(Participant).where(Participant.erased_at.is_(None))).all():
-            if identity(other.name, other.email, other.organisation) in keys:
-                more, more_names, when = erase_rows(session, other)
-                ids.extend(more)
-                names.extend(more_names)
-    if names:
-        marks = ", ".join("?" for _ in names)
-        session.connection().exec_driver_sql(
-            f"UPDATE workshop_actions SET owner = '' WHERE owner IN ({marks})", tuple(names))
-        tracking.note(session, "workshop_actions")
-    return ids, names, when
+            if other.id not in rows and identity(other.name, other.email, other.organisation) in keys:
+                rows.update((same.id, same) for same in PeopleService._same_person(session, other))
+    more_names, more_emails = erasure.person_terms(list(rows.values()))
+    names.update(more_names)
+    emails.update(more_emails)
+    erasure.erase_in_session(session, list(rows.values()), sorted(names))
+    session.flush()
+    ids.extend(rows)
+    return ReceivedErasure(tuple(ids), tuple(sorted(names)), tuple(sorted(emails)))

@@ -184,3 +184,39 @@ def is_safe_external(url: str) -> bool:
     """Only these are ever handed to the system browser."""
     parts = urlsplit(url)
     return parts.scheme.lower() in SAFE_SCHEMES and (parts.scheme.lower() == "mailto" or bool(parts.netloc))
+
+
+def overview_html(counts: dict[str, int], sections: list[tuple[str, str]]) -> str:
+    """The welcome page of the library, shown while no item is open.
+
+    ``counts``: items per kind; ``sections``: (title, summary) of the top-level sections.
+    """
+    kinds = "".join(f"<li>{count} {escape(KIND_LABELS.get(kind, kind).lower())}"
+                    f"{'s' if count != 1 and not KIND_LABELS.get(kind, kind).endswith('s') else ''}</li>"
+                    for kind, count in counts.items() if count)
+    rows = ['<p class="kind">Library</p><h1>The InduCCI e-Toolbox</h1>',
+            "<p>Guides, case profiles, workshop formats and interview guides on Cultural and Creative "
+            "Industries in industrial regions — all on this computer, no internet needed.</p>",
+            "<h2>How to use it</h2><ul>"
+            "<li>Pick a section on the left, or search with <b>Ctrl+F</b> (letters like ł, ś, ő are "
+            "found without typing them).</li>"
+            "<li><b>Ctrl+D</b> bookmarks the item you read; <b>Ctrl+Shift+P</b> adds it to the handout "
+            "pack in the Print Center.</li>"
+            "<li>Write your own note under each item; search finds it too.</li></ul>"]
+    if kinds:
+        rows.append(f"<h2>In the toolbox</h2><ul>{kinds}</ul>")
+    if sections:
+        rows.append("<h2>Sections</h2><ul>")
+        rows.extend(f"<li><b>{escape(title)}</b>{' — ' + escape(summary) if summary else ''}</li>"
+                    for title, summary in sections)
+        rows.append("</ul>")
+    return "".join(rows)
+
+
+def no_results_html(query: str) -> str:
+    """What the reader shows while a search finds nothing."""
+    return (f'<p class="kind">Search</p><h1>No results for “{escape(query)}”</h1>'
+            "<p>Nothing in the toolbox, the glossary or your notes matches these words.</p>"
+            "<ul><li>Check the spelling, or type only the beginning of a word (<i>hack</i> finds "
+            "<i>hackathon</i>).</li><li>Choose “All kinds” if a kind filter is set.</li>"
+            "<li>Press Esc or clear the search field to go back to what you were reading.</li></ul>")

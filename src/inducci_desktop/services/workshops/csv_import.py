@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from inducci_desktop.domain.text import describe, find_control
 from inducci_desktop.services.errors import ValidationError
 
 ENCODINGS = ("utf-8", "cp1250", "cp1252")
@@ -221,6 +222,12 @@ def clean_participant(raw: dict[str, str], *, today: date) -> tuple[ParticipantI
     """A participant from field values, with the errors (row refused) and warnings (row kept)."""
     errors: list[str] = []
     warnings: list[str] = []
+    for key, value in raw.items():
+        found = find_control(value, multiline=True)
+        if found is not None:
+            errors.append(f"{key.replace('_', ' ')} contains a {describe(found[1])}")
+    if errors:
+        return None, errors, warnings
     name = " ".join(raw.get("name", "").split())
     if not name:
         name = " ".join(" ".join((raw.get("first_name", ""), raw.get("last_name", ""))).split())
@@ -270,8 +277,11 @@ def parse_participants(data: bytes, *, encoding: str | None = None, delimiter: s
     today = today or date.today()
     if len(data) > MAX_BYTES:
         raise ValidationError(f"The file is larger than {MAX_BYTES // 1_000_000} MB; is it really a participant list?")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValidationError("This is not a CSV text file (it contains binary data). Export the list as CSV.")
+    nul = data.find(b"\x00")
+    if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        line = data.count(b"\n", 0, nul) + 1
+        raise ValidationError(f"This is not a CSV text file: it contains a NUL byte (line {line}, byte {nul + 1}), "
+                              "as binary files do. Export the list as CSV.")
     text, used = decode(data, encoding)
     if not text.strip():
         raise ValidationError("The file is empty.")

@@ -8,11 +8,11 @@ the attendance figures of past workshops do not change.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -23,6 +23,7 @@ from inducci_desktop.services.workshops.csv_import import (
     identity,
     parse_participants,
 )
+from inducci_desktop.services.workshops.erasure import Erasure
 from inducci_desktop.services.workshops.views import (
     AttendanceFigures,
     DayView,
@@ -34,12 +35,6 @@ from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import ActionItem, Attendance, Participant, Workshop, WorkshopDay, utcnow
 
 EXPORT_FORMAT = "inducci-person-data/1"
-
-
-@dataclass(frozen=True)
-class Erasure:
-    entries: int  # entries of the person erased, across workshops
-    backups: int  # backups that held the person's data and were cleaned
 
 
 class PeopleService:
@@ -210,17 +205,48 @@ class PeopleService:
             "action_items_owned": len(record.action_ids),
         }
 
-    def erase_person(self, participant_id: str) -> Erasure:
-        """Remove the person's data everywhere: every entry in every workshop, the backups included.
+    def erase_person(self, participant_id: str, *, extra_folders: Sequence[Path] = ()) -> Erasure:
+        """Remove the person's data everywhere: every entry in every workshop, their name as a trainer, as
+        the person responsible for an agenda block and as the owner of action items, and all of it in the
+        backups; then read back every file of the data folder (and ``extra_folders``, e.g. the log folder)
+        and name those that still hold the name or e-mail (services/workshops/erasure.py).
 
-        Attendance marks stay, attached to an entry without personal data, so counts do not change. Action
-        items the person owned keep their text but lose the owner. The old values are overwritten in the
-        database file (secure_delete, WAL checkpoint) and in every backup that holds them.
+        Attendance marks stay, attached to an entry without personal data, so counts do not change.
         """
+        from inducci_desktop.services.workshops import erasure
+
+        backups = self.store.backups
+        backups.remove_leftovers()  # a partial copy left by an interrupted backup would keep the name
         with self.store.db.unit_of_work() as session:
-            session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
-            ids, names, now = erase_rows(session, _participant(session, participant_id, include_deleted=True))
-        return Erasure(entries=len(ids), backups=scrub_backups(self.store, ids, names, now))
+            rows = self._same_person(session, _participant(session, participant_id, include_deleted=True))
+            names, emails = erasure.person_terms(rows)
+            ids = [r.id for r in rows]
+            erasure.erase_in_session(session, rows, names)
+            now = rows[0].erased_at or utcnow()
+        unclean: list[erasure.UncleanFile] = []
+        if not erasure.wait_for_checkpoint(self.store, erasure.CHECKPOINT_WAIT_SECONDS):
+            unclean.append(erasure.checkpoint_problem(self.store))
+        stamp = now.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+        cleaned, failed = backups.scrub(lambda conn: erasure.scrub_connection(conn, ids, names, emails, stamp))
+        folders = self.erasure_folders(extra_folders)
+        checked, found = erasure.check_files(folders, self.store.path, erasure.search_terms(names, emails))
+        failed_paths = {path for path, _reason in failed}
+        unclean.extend(erasure.UncleanFile(path, f"the backup could not be cleaned: {reason}")
+                       for path, reason in failed)
+        unclean.extend(f for f in found if f.path not in failed_paths and f not in unclean)
+        result = erasure.Erasure(len(rows), len(cleaned), checked, tuple(unclean))
+        erasure.log_outcome(result)
+        return result
+
+    def erasure_folders(self, extra_folders: Sequence[Path] = ()) -> list[Path]:
+        """The folders an erasure reads back: the data folder (backups and logs in it included) and more."""
+        return [self.store.path.parent, *(f for f in extra_folders if f.is_dir())]
+
+    def delete_unclean(self, files: Sequence[Path], *, extra_folders: Sequence[Path] = ()) -> list[Path]:
+        """Delete files that an erasure could not clean (never the database itself)."""
+        from inducci_desktop.services.workshops import erasure
+
+        return erasure.delete_files(self.store, self.erasure_folders(extra_folders), files)
 
     # --- helpers ------------------------------------------------------------------------------------
 
@@ -253,42 +279,6 @@ class PeopleService:
     def _attendance(session: Session, participant_id: str) -> list[Attendance]:
         return list(session.scalars(select(Attendance).where(Attendance.participant_id == participant_id,
                                                              Attendance.deleted_at.is_(None))))
-
-
-def erase_rows(session: Session, row: Participant) -> tuple[list[str], list[str], datetime]:
-    """Blank the person's entries (every workshop) and the actions they own, in the caller's transaction.
-
-    Returns the entries' ids, the names erased and the time of erasure, for :func:`scrub_backups`.
-    """
-    rows = PeopleService._same_person(session, row)
-    names = [r.name for r in rows]
-    for action_id in PeopleService._owned_actions(session, names):
-        session.execute(update(ActionItem).where(ActionItem.id == action_id).values(owner=""))
-    now = utcnow()
-    for entry in rows:
-        entry.name = entry.organisation = entry.department = entry.email = ""
-        entry.consent, entry.consent_date, entry.erased_at = False, None, now
-    session.flush()
-    return [r.id for r in rows], names, now
-
-
-def scrub_backups(store: Store, ids: Sequence[str], names: Sequence[str], now: datetime) -> int:
-    """Erase the people ``ids`` (and the action owners ``names``) from every backup; the number cleaned.
-
-    Call after the erasing transaction committed.
-    """
-    store.db.checkpoint()
-    stamp = now.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
-    marks = ", ".join("?" for _ in ids)
-    statements: list[tuple[str, Sequence[Any]]] = [
-        (f"UPDATE workshop_participants SET name = '', organisation = '', department = '', email = '', "
-         f"consent = 0, consent_date = NULL, erased_at = ? WHERE id IN ({marks}) AND erased_at IS NULL",
-         [stamp, *ids]),
-    ]
-    if names:
-        owners = ", ".join("?" for _ in names)
-        statements.append((f"UPDATE workshop_actions SET owner = '' WHERE owner IN ({owners})", list(names)))
-    return len(store.backups.scrub(statements, needs_table="workshop_participants"))
 
 
 def _check(data: ParticipantInput) -> ParticipantInput:

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.services.errors import NotFoundError, ValidationError, checked_text
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.workshops.agenda import check_day_times, check_duration, find_overlap, lay_out
 from inducci_desktop.services.workshops.feedback import DEFAULT_QUESTIONS
@@ -52,6 +52,7 @@ DEFAULT_BLOCK_MINUTES = 60
 
 
 def _text(value: str, label: str, limit: int, *, required: bool = False) -> str:
+    checked_text(value, f"The {label}", multiline=True)
     cleaned = " ".join(value.split())
     if required and not cleaned:
         raise ValidationError(f"A workshop needs a {label}.")
@@ -80,9 +81,11 @@ def check_workshop(data: WorkshopInput) -> WorkshopInput:
     days = tuple(sorted(data.days, key=lambda d: (d.day, d.start)))
     return WorkshopInput(
         _text(data.title, "title", MAX_TITLE, required=True), days, _text(data.venue, "venue", 300), data.mode,
-        data.region_id or None, _text(data.organisation, "organisation", 300), data.trainers.strip(),
-        data.target_group.strip(), data.objectives.strip(), data.status, _text(data.place, "place", MAX_PLACE),
-        data.certificate_date, minutes)
+        data.region_id or None, _text(data.organisation, "organisation", 300),
+        checked_text(data.trainers, "The trainers", multiline=True).strip(),
+        checked_text(data.target_group, "The target group", multiline=True).strip(),
+        checked_text(data.objectives, "The objectives", multiline=True).strip(), data.status,
+        _text(data.place, "place", MAX_PLACE), data.certificate_date, minutes)
 
 
 class WorkshopService:
@@ -339,6 +342,9 @@ class WorkshopService:
     def _check_block(data: BlockInput) -> BlockInput:
         if data.kind not in BLOCK_KINDS:
             raise ValidationError(f"Unknown block kind {data.kind!r}.")
+        for label, value in (("title", data.title), ("responsible person", data.responsible),
+                             ("materials", data.materials), ("notes", data.notes)):
+            checked_text(value, f"The block's {label}", multiline=True)
         title = " ".join(data.title.split()) or ("Break" if data.kind == "break" else "")
         if not title:
             raise ValidationError("An agenda block needs a title.")

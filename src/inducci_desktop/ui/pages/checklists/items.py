@@ -373,7 +373,7 @@ class ItemCard(QFrame):
         self.help_button = QPushButton("?")
         self.help_button.setFixedWidth(28)
         self.help_button.setCheckable(True)
-        self.help_button.setToolTip("Show help for this question")
+        self.help_button.setToolTip("Show help for this question (Shift+F1)")
         self.help_button.setAccessibleName(f"Help on {item.text}")
         self.help_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.help_button.setVisible(bool(item.help))

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from inducci_desktop.content.folding import fold
+from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.services.checklists.service import AssessmentSummary
 
 Index = QModelIndex | QPersistentModelIndex
@@ -22,7 +23,7 @@ IdRole = Qt.ItemDataRole.UserRole
 def status_text(a: AssessmentSummary) -> str:
     if a.deleted_at is not None:
         return "In the trash"
-    text = "Completed" if a.status == "completed" else "In progress"
+    text = assessment_status_label(a.status)
     return f"{text} · archived" if a.archived else text
 
 

@@ -37,6 +37,7 @@ from inducci_desktop.ui.pages.checklists.runner import RunnerWidget
 from inducci_desktop.ui.pages.checklists.summary import CompareView, SummaryView
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.registry import LIBRARY
+from inducci_desktop.ui.pages.title import page_title
 from inducci_desktop.ui.widgets.document_dialog import show_document
 
 log = logging.getLogger(__name__)
@@ -106,8 +107,8 @@ class ChecklistsPage(QWidget):
         self.delete_button.clicked.connect(self.delete_or_restore)
         self.print_button = QPushButton("Print")
         print_menu = QMenu(self.print_button)
-        print_menu.addAction("Assessment report…", self.print_selected)
-        print_menu.addAction("Blank paper form…", self.print_blank)
+        print_menu.addAction("Assessment &report…", self.print_selected)
+        print_menu.addAction("&Blank paper form…", self.print_blank)
         self.print_button.setMenu(print_menu)
         self.templates_button = QPushButton("Templates…")
         self.templates_button.setToolTip("Own checklist templates: create, edit, import YAML")
@@ -126,9 +127,7 @@ class ChecklistsPage(QWidget):
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
         list_layout.setContentsMargins(8, 8, 8, 8)
-        title = QLabel("Checklists")
-        title.setStyleSheet("font-size: 15pt; font-weight: 600;")
-        list_layout.addWidget(title)
+        list_layout.addWidget(page_title("Checklists"))
         list_layout.addLayout(top)
         list_layout.addLayout(buttons)
         list_layout.addWidget(self.table, 1)
@@ -200,7 +199,8 @@ class ChecklistsPage(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
-        self.count_label.setText(f"{shown} of {total}" if shown != total else f"{total}")
+        noun = "assessment" if total == 1 else "assessments"
+        self.count_label.setText(f"{shown} of {total} {noun} shown" if shown != total else f"{total} {noun}")
         self.empty_label.setVisible(total == 0 and not self.showing_trash)
 
     def _filter_changed(self, text: str) -> None:

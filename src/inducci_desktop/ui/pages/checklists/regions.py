@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.services.checklists.regions import RegionOverview, region_overview
 from inducci_desktop.services.checklists.scoring import percent
 from inducci_desktop.services.checklists.service import ChecklistService
@@ -99,8 +100,14 @@ class RegionOverviewDialog(QDialog):
                              "the score and, in brackets, the difference from the mean in percentage points.")
         self.table.setColumnCount(count + 1)
         self.table.setRowCount(len(overview.rows))
-        headers = [f"{c.region}\n{c.title}\nround {c.round} · {c.status}" for c in overview.columns]
-        self.table.setHorizontalHeaderLabels([*headers, "Mean"])
+        # short headers (region, round, status); the assessment's title is in the tooltip: long titles in
+        # a stretched column were clipped on both sides
+        for c, column in enumerate(overview.columns):
+            label = QTableWidgetItem(f"{column.region}\nround {column.round} · "
+                                      f"{assessment_status_label(column.status)}")
+            label.setToolTip(f"{column.title} — {column.region}, round {column.round}")
+            self.table.setHorizontalHeaderItem(c, label)
+        self.table.setHorizontalHeaderItem(count, QTableWidgetItem("Mean"))
         self.table.setVerticalHeaderLabels([r.title for r in overview.rows])
         bold = QFont()
         bold.setBold(True)
@@ -119,7 +126,12 @@ class RegionOverviewDialog(QDialog):
             mean.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             mean.setFont(bold)
             self.table.setItem(r, count, mean)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # every column as wide as its header and cells (scrolling sideways when there are many regions);
+        # the section names on the left wrap instead of pushing the scores out of view
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.table.verticalHeader().setMaximumWidth(320)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.resizeRowsToContents()
         sections = [r for r in overview.rows if r.key]

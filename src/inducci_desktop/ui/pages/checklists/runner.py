@@ -8,6 +8,7 @@ which keeps opening a long checklist fast.
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.text import TextError
 from inducci_desktop.services.checklists import scoring
 from inducci_desktop.services.checklists.service import AssessmentView, ChecklistService, item_numbers
 from inducci_desktop.services.errors import ServiceError
@@ -40,6 +42,9 @@ FIRST_CARDS = 12  # cards built before a section is shown; the rest follow in st
 LATER_CARDS = 8
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
 SAVED_STYLE = "color: #2e7d32;"
+RETRY_MS = 1000  # a save that failed for want of the database is tried again after this
+
+log = logging.getLogger(__name__)
 
 
 class _Change(AppliedCommand):
@@ -76,6 +81,12 @@ class RunnerWidget(QWidget):
         self.numbers: dict[str, str] = {}
         self._section_pages: list[QScrollArea | None] = []
         self._pending: dict[int, tuple[QVBoxLayout, list[Any]]] = {}
+        # saves that failed for a reason other than the value (database busy, disk full …): retried
+        self.unsaved: dict[tuple[str, str, str], Any] = {}
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.setInterval(RETRY_MS)
+        self.retry_timer.timeout.connect(self._retry)
 
         self.back_button = QPushButton("← Assessments")
         self.back_button.clicked.connect(self._back)
@@ -140,7 +151,7 @@ class RunnerWidget(QWidget):
 
         for keys, slot in (("Ctrl+PgDown", lambda: self._step_section(1)),
                            ("Ctrl+PgUp", lambda: self._step_section(-1)),
-                           ("F1", self._toggle_focused_help), ("Ctrl+R", self._to_summary)):
+                           ("Shift+F1", self._toggle_focused_help), ("Ctrl+R", self._to_summary)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
@@ -303,7 +314,8 @@ class RunnerWidget(QWidget):
                 ack = self.service.set_answer(assessment_id, key, value)
             else:
                 ack = self.service.set_note(assessment_id, key, value)
-        except ServiceError as exc:
+        except (ServiceError, TextError) as exc:
+            self.unsaved.pop((assessment_id, key, kind), None)
             self.saved.setText(f"Not saved: {exc}")
             self.saved.setStyleSheet(ERROR_STYLE)
             self.saved.setToolTip(str(exc))
@@ -311,6 +323,16 @@ class RunnerWidget(QWidget):
             if card is not None and self.view is not None and self.view.id == assessment_id:
                 card.set_answer(self.values.get(key), self.notes.get(key, ""))  # show what is stored
             return False
+        except Exception as exc:
+            log.warning("an answer could not be saved (%s); retrying", type(exc).__name__)
+            self.unsaved[(assessment_id, key, kind)] = value
+            self.saved.setText("Not saved: the data cannot be written just now; trying again…")
+            self.saved.setStyleSheet(ERROR_STYLE)
+            self.saved.setToolTip("The answer stays on screen and is saved as soon as the database can be written "
+                                  "(another program may be using it).")
+            self.retry_timer.start()
+            return False
+        self.unsaved.pop((assessment_id, key, kind), None)
         if self.view is not None and self.view.id == assessment_id:
             if kind == "answer":
                 self.values[key] = scoring.check_answer(self._item(key), value) if value is not None else None
@@ -323,6 +345,15 @@ class RunnerWidget(QWidget):
         self.saved.setStyleSheet(SAVED_STYLE)
         self.changed.emit(assessment_id)
         return True
+
+    def _retry(self) -> None:
+        """Save again what could not be saved; a further failure schedules the next try."""
+        pending, self.unsaved = self.unsaved, {}
+        for (assessment_id, key, kind), value in pending.items():
+            if self.view is not None and self.view.id == assessment_id:
+                self._save(key, kind, value)
+            else:
+                self._store(assessment_id, key, kind, value)
 
     def apply(self, assessment_id: str, key: str, kind: str, value: Any) -> None:
         """Undo/redo: store ``value`` and show it (if that assessment is open)."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.services.checklists import scoring
 from inducci_desktop.services.checklists.service import AssessmentView, Comparison, item_numbers
 from inducci_desktop.ui.pages.checklists.chart import ScoreChart
@@ -118,7 +119,7 @@ class SummaryView(_Scrolling):
         self.clear_body()
         a, scores = view.summary, view.scores
         self.title.setText(f"Summary — {a.title}")
-        status = "Completed" if a.status == "completed" else "In progress"
+        status = assessment_status_label(a.status)
         facts = " · ".join(p for p in (view.template.title, f"version {view.template.version}", a.subject, a.assessor,
                                        a.assessed_on, f"round {a.round}", status) if p)
         self.body.addWidget(QLabel(facts))

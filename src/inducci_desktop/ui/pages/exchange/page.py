@@ -33,16 +33,19 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.changes import Changes, Kind
+from inducci_desktop.domain.labels import assessment_status_label, count_label
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.exchange.service import ExportResult, ExportSelection, ImportPlan, ImportResult
 from inducci_desktop.services.exchange.tables import TABLES, TableResult, TableService
 from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.exchange.preview import ImportPreviewDialog, side_text
+from inducci_desktop.ui.pages.title import page_title
 
 log = logging.getLogger(__name__)
 GROUPS = (("regions", "Regions"), ("templates", "Own checklist templates"), ("assessments", "Assessments"),
           ("workshops", "Workshops"))
+NOUNS = {"regions": "region", "templates": "template", "assessments": "assessment", "workshops": "workshop"}
 PERSONAL_HELP = ("Left unchecked, participants travel without names, e-mails, organisations and departments: "
                  "the other machine gets numbered anonymous entries, so attendance counts and feedback stay "
                  "right. Check it only when the receiver may hold these personal data (e.g. the trainer's own "
@@ -58,14 +61,27 @@ def _message(exc: Exception) -> str:
     return f"An unexpected problem occurred ({type(exc).__name__}); details are in the log file."
 
 
+
+def export_message(chosen: int, result: ExportResult) -> str:
+    """What an export wrote, counting the records chosen apart from those that travel with them."""
+    total = sum(result.counts.values())
+    extra = max(total - chosen, 0)
+    personal = "with" if result.includes_personal_data else "without"
+    text = f"Exported {count_label(chosen, 'chosen record')} to {result.path}"
+    if extra:
+        text += (f", with {count_label(extra, 'record')} they need on the other side (answers, regions, "
+                 f"templates, days, participants…): {count_label(total, 'record')} in all")
+    return text + f", {personal} participants' personal data."
+
 class ExchangePage(QWidget):
     def __init__(self, context: PageContext) -> None:
         super().__init__()
         self.services = context.services
         self.events = context.events
         self.state = context.state
+        self._chosen = 0
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Exchange</h2>"))
+        layout.addWidget(page_title("Exchange"))
         intro = QLabel("Carry work between laptops as a file (USB stick or e-mail): export what you choose, "
                        "import what others sent after a preview. Tables open in any spreadsheet.")
         intro.setWordWrap(True)
@@ -249,13 +265,14 @@ class ExchangePage(QWidget):
             "regions": [(r.id, r.name, r.country) for r in services.regions.list()],
             "templates": [(t.id, t.title, f"version {t.version}, {t.assessments} assessments")
                           for t in services.checklists.templates.templates() if t.source == "user"],
-            "assessments": [(a.id, a.title, f"{a.subject or a.template_title} · round {a.round} · {a.status}")
+            "assessments": [(a.id, a.title, f"{a.subject or a.template_title} · round {a.round} · "
+                             f"{assessment_status_label(a.status)}")
                             for a in services.checklists.list(status="all")],
-            "workshops": [(w.id, w.title, f"{w.dates_text} · {w.participants} participants")
+            "workshops": [(w.id, w.title, f"{w.dates_text} · {count_label(w.participants, 'participant')}")
                           for w in services.workshops.list()],
         }
         for key, label in GROUPS:
-            group = QTreeWidgetItem([label, f"{len(rows[key])}"])
+            group = QTreeWidgetItem([label, count_label(len(rows[key]), NOUNS[key])])
             group.setData(0, Qt.ItemDataRole.UserRole, key)
             group.setFlags(group.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)
             group.setCheckState(0, Qt.CheckState.Unchecked)
@@ -311,7 +328,7 @@ class ExchangePage(QWidget):
     def _update_export_button(self, *_args: Any) -> None:
         count = len(self.checked_ids())
         self.export_button.setEnabled(count > 0)
-        self.export_button.setText(f"Export {count} record{'s' if count != 1 else ''}…" if count else "Export…")
+        self.export_button.setText(f"Export {count_label(count, 'chosen record')}…" if count else "Export…")
 
     def selection(self) -> ExportSelection:
         chosen: dict[str, list[str]] = {key: [] for key, _label in GROUPS}
@@ -347,15 +364,13 @@ class ExchangePage(QWidget):
         made_by = self.created_by.text().strip()
         self.state.set("exchange.created_by", made_by)
         exchange = self.services.exchange
+        self._chosen = len(self.checked_ids())
         (Job(lambda _report: exchange.export(path, selection, created_by=made_by or None))
          .success(self._exported).failure(lambda exc: self._failed("Export failed", exc))
          .progress(self, "Writing the bundle…").start())
 
     def _exported(self, result: ExportResult) -> None:
-        total = sum(result.counts.values())
-        personal = "with" if result.includes_personal_data else "without"
-        QMessageBox.information(self, "Exported", f"Wrote {total} records to {result.path} ({personal} "
-                                                  "participants' personal data).")
+        QMessageBox.information(self, "Exported", export_message(self._chosen, result))
 
     def choose_import(self) -> None:
         source, _filter = QFileDialog.getOpenFileName(self, "Import a bundle file", self._folder(),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,15 +21,20 @@ from PySide6.QtWidgets import (
 
 from inducci_desktop.content.model import KIND_LABELS
 from inducci_desktop.domain.changes import Changes, Kind
+from inducci_desktop.services.library.reader import no_results_html, overview_html
 from inducci_desktop.services.library.service import LibraryService
+from inducci_desktop.ui.icons import icon
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.library.reader import ReaderView
 from inducci_desktop.ui.pages.library.results import HitDelegate, HitRole, SearchResultsModel
+from inducci_desktop.ui.pages.title import page_title
 
 KIND_FILTERS = (("", "All kinds"), ("guide", "Guides"), ("case", "Case profiles"), ("format", "Formats"),
                 ("interview", "Interview guides"))
 TargetRole = Qt.ItemDataRole.UserRole
 SEARCH_LIMIT = 50
+LAST_ITEM_KEY = "library.last_item"
+STATUS_MS = 6000
 
 
 def reader_target(kind: str, item_id: str) -> str:
@@ -46,6 +53,8 @@ class LibraryPage(QWidget):
         super().__init__()
         self.library: LibraryService = context.services.library
         self.events = context.events
+        self.state = context.state
+        self.window_ = context.window
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText("Search the toolbox (Ctrl+F) — e.g. hackathon, Biała, Straße")
@@ -90,10 +99,12 @@ class LibraryPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(page_title("Library"))
         left_layout.addWidget(self.search_edit)
         left_layout.addWidget(self.kind_combo)
         left_layout.addWidget(self.left_stack, 1)
 
+        self._no_results = False
         self.reader = ReaderView(self.library)
         self.reader.bookmarksChanged.connect(self.reload_tree)
         self.reader.notesChanged.connect(self._notes_changed)
@@ -110,12 +121,41 @@ class LibraryPage(QWidget):
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
+        find.setWhatsThis("Library: search the toolbox")
+        # page-wide actions: they act on the item open in the reader wherever the focus is on the page
+        self.bookmark_action = self._page_action("Library: &bookmark the item shown", "Ctrl+D",
+                                                 self.reader.toggle_bookmark)
+        self.pack_action = self._page_action("Library: add the item shown to the handout &pack", "Ctrl+Shift+P",
+                                             self.reader.add_to_pack)
         self.search_edit.installEventFilter(self)
         self.events.changed.connect(self._data_changed)
+        self.reader.itemShown.connect(self._remember)
         self.reload_tree()
-        first = next(iter(self.library.items(kind="guide")), None)
-        if first is not None:
-            self.reader.open(first.id)
+        last = self.state.get(LAST_ITEM_KEY)
+        if not (isinstance(last, str) and self.reader.open(last)):
+            self.show_overview()
+
+    def _page_action(self, text: str, keys: str, act: Callable[[], str]) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda: self.notify(act()))
+        self.addAction(action)
+        return action
+
+    def notify(self, message: str) -> None:
+        """Visible feedback in the window's status bar."""
+        self.window_.statusBar().showMessage(message, STATUS_MS)
+
+    def _remember(self, target: str, _title: str) -> None:
+        self.state.set(LAST_ITEM_KEY, target)
+
+    def show_overview(self) -> None:
+        counts: dict[str, int] = {}
+        for item in self.library.items():
+            counts[item.kind] = counts.get(item.kind, 0) + 1
+        sections = [(s.title, s.summary) for s in self.library.sections() if s.depth == 0]
+        self.reader.show_message(overview_html(counts, sections))
 
     # -- browsing ----------------------------------------------------------------------------------
 
@@ -131,7 +171,8 @@ class LibraryPage(QWidget):
         root = self.tree_model.invisibleRootItem()
         bookmarks = [b for b in self.library.bookmarks() if b.available and (kind is None or b.kind == kind)]
         if bookmarks:
-            node = self._node("★ Bookmarks", None, bold=True)
+            node = self._node("Bookmarks", None, bold=True)
+            node.setIcon(icon("bookmark"))
             for mark in bookmarks:
                 node.appendRow(self._node(mark.title, mark.item_id, tip=KIND_LABELS.get(mark.kind or "", "")))
             root.appendRow(node)
@@ -174,8 +215,8 @@ class LibraryPage(QWidget):
     def _open_index(self, index: QModelIndex) -> None:
         hit = index.data(HitRole)
         target = reader_target(hit.kind, hit.id) if hit is not None else index.data(TargetRole)
-        if target:
-            self.reader.open(target)
+        if target and self.reader.open(target) and hit is not None:
+            self.reader.highlight(self.search_edit.text())
 
     # -- search ------------------------------------------------------------------------------------
 
@@ -187,6 +228,7 @@ class LibraryPage(QWidget):
         if not text.strip():
             self.left_stack.setCurrentIndex(0)
             self.results_model.set_hits([])
+            self._leave_no_results()
             return
         kind = self.kind_combo.currentData() or None
         hits = [h for h in self.library.search(text, limit=SEARCH_LIMIT) if kind is None or h.kind == kind]
@@ -195,6 +237,18 @@ class LibraryPage(QWidget):
         self.left_stack.setCurrentIndex(1)
         if hits:
             self.results.setCurrentIndex(self.results_model.index(0, 0))
+            self._leave_no_results()
+            if self.reader.current is not None:
+                self.reader.highlight(text)
+        else:
+            self.reader.show_message(no_results_html(text.strip()))
+            self._no_results = True
+
+    def _leave_no_results(self) -> None:
+        if self._no_results:
+            self._no_results = False
+            if not self.reader.restore():
+                self.show_overview()
 
     def open_first_result(self) -> None:
         index = self.results.currentIndex()
@@ -212,6 +266,11 @@ class LibraryPage(QWidget):
                 and event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)):
             view = self.results if self.left_stack.currentIndex() == 1 else self.tree
             view.setFocus()
+            return True
+        if (watched is self.search_edit and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
+                and self.search_edit.text()):
+            self.search_edit.clear()
             return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]
 

@@ -6,20 +6,21 @@ else is ignored. QTextBrowser never opens links itself.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QSplitter,
-    QStyle,
     QTextBrowser,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from inducci_desktop.content.search import term_ranges
 from inducci_desktop.services.errors import NotFoundError
 from inducci_desktop.services.library.reader import (
     checklist_html,
@@ -29,6 +30,7 @@ from inducci_desktop.services.library.reader import (
     links_html,
 )
 from inducci_desktop.services.library.service import LibraryService
+from inducci_desktop.ui.icons import icon
 
 STYLE_SHEET = """
 h1 { font-size: 20pt; margin-bottom: 2px; }
@@ -60,33 +62,35 @@ class ReaderView(QWidget):
         self.current: str | None = None
         self.is_item = False  # a toolbox item (bookmark and note allowed), not glossary/links/checklist
 
-        style = self.style()
-        self.back_button = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack), "Back (Alt+Left)")
+        self.back_button = self._tool(icon("back"), "Back (Alt+Left)")
         self.back_button.clicked.connect(self.back)
-        self.forward_button = self._tool(style.standardIcon(QStyle.StandardPixmap.SP_ArrowForward),
-                                         "Forward (Alt+Right)")
+        self.forward_button = self._tool(icon("forward"), "Forward (Alt+Right)")
         self.forward_button.clicked.connect(self.forward)
-        # shortcuts scoped to the reader, so other pages may use the same keys
-        for keys, slot in (("Alt+Left", self.back), ("Alt+Right", self.forward), ("Ctrl+D", self._shortcut_bookmark)):
+        # shortcuts scoped to the reader, so other pages may use the same keys; Ctrl+D and Ctrl+Shift+P
+        # belong to the whole Library page (LibraryPage), so they work from the search results too
+        for keys, slot, what in (("Alt+Left", self.back, "Library: back to the previous item"),
+                                 ("Alt+Right", self.forward, "Library: forward again")):
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(what)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.bookmark_button = QToolButton()
-        self.bookmark_button.setText("☆ Bookmark")
+        self.bookmark_button.setText("Bookmark")
         self.bookmark_button.setCheckable(True)
+        self.bookmark_button.setIcon(icon("bookmark"))
+        self.bookmark_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.bookmark_button.setToolTip("Bookmark this item (Ctrl+D)")
         self.bookmark_button.setAccessibleName("Bookmark")
         self.bookmark_button.toggled.connect(self._toggle_bookmark)
         self.extra_buttons = QHBoxLayout()
         self.pack_button = QToolButton()
-        self.pack_button.setText("＋ Add to handout pack")
+        self.pack_button.setText("Add to handout pack")
+        self.pack_button.setIcon(icon("add"))
+        self.pack_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.pack_button.setToolTip("Add this item to the handout pack in the Print Center (Ctrl+Shift+P)")
         self.pack_button.setAccessibleName("Add to handout pack")
         self.pack_button.clicked.connect(self._add_to_pack)
         self.extra_buttons.addWidget(self.pack_button)
-        pack_shortcut = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
-        pack_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        pack_shortcut.activated.connect(self._add_to_pack)
         self.link_label = QLabel()
         self.link_label.setObjectName("linkAddress")
         self.link_label.setStyleSheet("color: palette(mid);")
@@ -141,6 +145,13 @@ class ReaderView(QWidget):
         self._update_buttons()
         self.note_edit.setEnabled(False)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # light ↔ dark: the icon variant follows
+            for button, name in ((self.back_button, "back"), (self.forward_button, "forward"),
+                                 (self.bookmark_button, "bookmark"), (self.pack_button, "add")):
+                button.setIcon(icon(name))
+        super().changeEvent(event)
+
     @staticmethod
     def _tool(icon: object, tip: str) -> QToolButton:
         button = QToolButton()
@@ -176,6 +187,57 @@ class ReaderView(QWidget):
         if self.current is not None:
             self._render(self.current)
 
+    def show_message(self, html: str) -> None:
+        """Show a page that is not an item (overview, "no results"); the history is kept."""
+        self.save_note()
+        self.current = None
+        self.is_item = False
+        self.browser.setHtml(html)
+        self._loading = True
+        for button in (self.bookmark_button, self.pack_button):
+            button.setEnabled(False)
+        self.bookmark_button.blockSignals(True)
+        self.bookmark_button.setChecked(False)
+        self.bookmark_button.setText("Bookmark")
+        self.bookmark_button.blockSignals(False)
+        self.note_edit.setPlainText("")
+        self.note_edit.setEnabled(False)
+        self.note_state.setText("")
+        self._loading = False
+
+    def showing_message(self) -> bool:
+        return self.current is None
+
+    def restore(self) -> bool:
+        """Show the item of the history again after a message page; False if there is none."""
+        if 0 <= self.position < len(self.history):
+            return self._render(self.history[self.position])
+        return False
+
+    def highlight(self, query: str) -> int:
+        """Mark the words of ``query`` in the text shown and scroll to the first; returns how many."""
+        document = self.browser.document()
+        text = document.toPlainText()
+        selections: list[QTextEdit.ExtraSelection] = []
+        mark = QTextCharFormat()
+        mark.setBackground(QColor("#ffe066"))
+        mark.setForeground(QColor("#000000"))
+        for start, end in term_ranges(text, query) if query.strip() else []:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = mark
+            selections.append(selection)
+        self.browser.setExtraSelections(selections)
+        if selections:
+            first = QTextCursor(selections[0].cursor)
+            first.clearSelection()
+            self.browser.setTextCursor(first)
+            self.browser.ensureCursorVisible()
+        return len(selections)
+
     def _render(self, target: str) -> bool:
         """Show ``target``: an item id, "glossary" or "links" (with "#anchor"), or "checklist:ID"."""
         self.save_note()
@@ -201,6 +263,7 @@ class ReaderView(QWidget):
             html, title, note_allowed = item_html(item), item.title, True
         self.current = target
         self.is_item = note_allowed
+        self.browser.setExtraSelections([])
         self.browser.setHtml(html)
         if anchor:
             self.browser.scrollToAnchor(anchor)
@@ -210,7 +273,7 @@ class ReaderView(QWidget):
         self.pack_button.setEnabled(note_allowed)
         bookmarked = note_allowed and self.library.is_bookmarked(target)
         self.bookmark_button.setChecked(bookmarked)
-        self.bookmark_button.setText("★ Bookmarked" if bookmarked else "☆ Bookmark")
+        self.bookmark_button.setText("Bookmarked" if bookmarked else "Bookmark")
         self.bookmark_button.blockSignals(False)
         note = self.library.note(target) if note_allowed else None
         self.note_edit.setPlainText(note.text if note else "")
@@ -243,9 +306,13 @@ class ReaderView(QWidget):
 
     # -- bookmark and note -------------------------------------------------------------------------
 
-    def _shortcut_bookmark(self) -> None:
-        if self.bookmark_button.isEnabled():
-            self.bookmark_button.toggle()
+    def toggle_bookmark(self) -> str:
+        """Bookmark the item shown, or remove its bookmark; returns what happened, for the status bar."""
+        if not self.bookmark_button.isEnabled() or self.current is None:
+            return "Open a toolbox item to bookmark it"
+        self.bookmark_button.toggle()
+        title = self.library.item(self.current).title
+        return f"Bookmarked “{title}”" if self.bookmark_button.isChecked() else f"Bookmark removed: “{title}”"
 
     def _toggle_bookmark(self, on: bool) -> None:
         if self.current is None or not self.is_item:
@@ -254,7 +321,7 @@ class ReaderView(QWidget):
             self.library.add_bookmark(self.current)
         else:
             self.library.remove_bookmark(self.current)
-        self.bookmark_button.setText("★ Bookmarked" if on else "☆ Bookmark")
+        self.bookmark_button.setText("Bookmarked" if on else "Bookmark")
         self.bookmarksChanged.emit()
 
     def _note_typed(self) -> None:
@@ -275,10 +342,16 @@ class ReaderView(QWidget):
         self.notesChanged.emit()
 
     def _add_to_pack(self) -> None:
-        if self.current is not None and self.is_item:
-            self.addToPackRequested.emit(self.current)
-            self.link_label.setText("Added to the handout pack")
-            QTimer.singleShot(3000, self._clear_pack_note)
+        self.add_to_pack()
+
+    def add_to_pack(self) -> str:
+        """Ask for the item shown to be added to the handout pack; returns what happened."""
+        if self.current is None or not self.is_item:
+            return "Open a toolbox item to add it to the handout pack"
+        self.addToPackRequested.emit(self.current)
+        self.link_label.setText("Added to the handout pack")
+        QTimer.singleShot(3000, self._clear_pack_note)
+        return f"Added “{self.library.item(self.current).title}” to the handout pack"
 
     def _clear_pack_note(self) -> None:
         if self.link_label.text() == "Added to the handout pack":

@@ -48,6 +48,7 @@ from inducci_desktop.services.library.documents import PackState
 from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.print_center.pack_panel import PackPanel
+from inducci_desktop.ui.pages.title import page_title
 from inducci_desktop.ui.widgets import document_dialog
 from inducci_desktop.ui.widgets.document_dialog import make_printer, print_bytes, save_pdf
 from inducci_desktop.ui.widgets.pdf_preview import PdfPreview
@@ -132,6 +133,7 @@ class PrintCenterPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
+        left_layout.addWidget(page_title("Print Center"))
         left_layout.addWidget(self.tabs, 1)
         left_layout.addLayout(options)
         left_layout.addLayout(actions)

@@ -20,15 +20,17 @@ from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.settings.backups import BackupsPanel
 from inducci_desktop.ui.pages.settings.logo import LogoPanel
 from inducci_desktop.ui.pages.settings.regions import RegionsPanel
+from inducci_desktop.ui.pages.title import page_title
 from inducci_desktop.ui.theme import apply_theme
 
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 
 
-def _selectable(text: str) -> QLabel:
+def _selectable(text: str, *, wrap: bool = True) -> QLabel:
+    """Selectable text; paths do not wrap (a wrapped line inside a form row was cut off at its bottom)."""
     label = QLabel(text)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(True)
+    label.setWordWrap(wrap)
     return label
 
 
@@ -41,13 +43,12 @@ class SettingsPage(QScrollArea):
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
-        title = QLabel("<h2>Settings</h2>")
-        layout.addWidget(title)
+        layout.addWidget(page_title("Settings"))
 
         data_box = QGroupBox("Data")
         form = QFormLayout(data_box)
         paths = services.paths
-        self.folder_label = _selectable(str(paths.data_dir))
+        self.folder_label = _selectable(str(paths.data_dir), wrap=False)
         open_folder = QPushButton("Open folder")
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir))))
         folder_row = QHBoxLayout()
@@ -61,7 +62,7 @@ class SettingsPage(QScrollArea):
         form.addRow("Data folder id:", self.folder_id_label)
         self.schema_label = _selectable("")
         form.addRow("Schema version:", self.schema_label)
-        form.addRow("Log file:", _selectable(str(paths.log_file)))
+        form.addRow("Log file:", _selectable(str(paths.log_file), wrap=False))
 
         look_box = QGroupBox("Appearance")
         look = QFormLayout(look_box)

@@ -20,11 +20,27 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.services.errors import ServiceError
-from inducci_desktop.services.workshops.csv_import import DELIMITERS, ENCODING_LABELS, CsvPreview
+from inducci_desktop.services.workshops.csv_import import (
+    DELIMITERS,
+    ENCODING_LABELS,
+    CsvPreview,
+    ParticipantInput,
+)
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.ui.jobs import Job
 
 ENCODINGS = (None, "utf-8", "cp1250", "cp1252")
+#: the participant fields a file may hold, in the order the preview shows them (name is always shown)
+FIELDS = (("organisation", "Organisation"), ("department", "Department"), ("email", "E-mail"),
+          ("consent", "Consent"), ("consent_date", "Consent date"))
+
+
+def _field_text(person: ParticipantInput, key: str) -> str:
+    if key == "consent":
+        return "yes" if person.consent else "no"
+    if key == "consent_date":
+        return person.consent_date.isoformat() if person.consent_date else ""
+    return str(getattr(person, key))
 
 
 class CsvImportDialog(QDialog):
@@ -51,11 +67,10 @@ class CsvImportDialog(QDialog):
         self.delimiter.currentIndexChanged.connect(self.refresh)
         self.summary = QLabel("Reading…")
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 0)
         self.table.setAccessibleName("Preview of the rows")
-        self.table.setHorizontalHeaderLabels(["Line", "Name", "Organisation", "E-mail", "Consent", "Problem"])
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -103,19 +118,29 @@ class CsvImportDialog(QDialog):
         skipped = (" 1 row has a problem and will be skipped." if bad == 1 else
                    f" {bad} rows have problems and will be skipped." if bad else "")
         self.summary.setText(f"{p.describe()}.{skipped}{ignored} Nothing is stored until you press Import.")
+        # every field the file holds gets a column, so nothing imported is hidden from the preview
+        fields = [(key, label) for key, label in FIELDS if key in p.columns]
+        labels = ["Line", "Name", *(label for _key, label in fields), "Problem"]
+        self.table.setColumnCount(len(labels))
+        self.table.setHorizontalHeaderLabels(labels)
         self.table.setRowCount(len(p.rows))
         for r, row in enumerate(p.rows):
             person = row.participant
-            values = [str(row.line), person.name if person else "", person.organisation if person else "",
-                      person.email if person else "", ("yes" if person.consent else "no") if person else "",
-                      "; ".join(row.errors) or "; ".join(row.warnings)]
+            values = [str(row.line), person.name if person else ""]
+            values.extend(_field_text(person, key) if person else "" for key, _label in fields)
+            values.append("; ".join(row.errors) or "; ".join(row.warnings))
             if person is None:  # show what the file says, so the user can find the row
                 values[1] = " | ".join(v for v in row.values if v.strip())[:80]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)
                 if row.errors:
                     item.setForeground(QColor("#B3261E"))
                 self.table.setItem(r, c, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.resizeColumnsToContents()
+        header.setStretchLastSection(True)
         self.import_button.setText("Import 1 participant" if len(p.good) == 1 else f"Import {len(p.good)} participants")
         self.import_button.setEnabled(bool(p.good))
 

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -164,12 +163,13 @@ class FeedbackPanel(QWidget):
         self.questions: list[Question] = []
         self.inputs: dict[str, QLineEdit] = {}
         self.form_box = QWidget()
-        self.form = QFormLayout(self.form_box)
-        # the question above its field: fields get the whole width, comments can be read while typed
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # the question above its field: fields get the whole width, comments can be read while typed; a box
+        # layout (not a form layout) lets the wrapped questions take their height for the visible width
+        self.form = QVBoxLayout(self.form_box)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # the form follows the visible width, so questions wrap inside it instead of running under the edge
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form_box)
         save = QPushButton("Save form")
         save.setToolTip("Save this paper form and start the next one")
@@ -226,8 +226,11 @@ class FeedbackPanel(QWidget):
     def load(self, workshop_id: str | None) -> None:
         self.workshop_id = workshop_id
         self.questions = self.workshops.results.questions(workshop_id) if workshop_id else []
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        while self.form.count():
+            taken = self.form.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.inputs = {}
         previous: QLineEdit | None = None
         for number, q in enumerate(self.questions, start=1):
@@ -239,7 +242,9 @@ class FeedbackPanel(QWidget):
             label = QLabel(f"{number}. {q.text}")
             label.setWordWrap(True)
             label.setBuddy(edit)
-            self.form.addRow(label, edit)
+            self.form.addWidget(label)
+            self.form.addWidget(edit)
+            self.form.addSpacing(6)
             if previous is not None:
                 previous.returnPressed.connect(edit.setFocus)
             previous = edit

@@ -31,6 +31,7 @@ class WorkshopsPage(QWidget):
         self.events = context.events
         self.list = WorkshopList(workshops)
         self.title = QLabel()
+        self.title.setObjectName("pageTitle")
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)  # a long title wraps instead of running under the Print button
         self.title.setAccessibleName("Workshop title")

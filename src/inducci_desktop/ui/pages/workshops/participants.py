@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.files import safe_filename
+from inducci_desktop.logsetup import log_folders
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.csv_import import ParticipantInput
+from inducci_desktop.services.workshops.erasure import Erasure
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import ParticipantView
 from inducci_desktop.ui.pages.workshops.csv_dialog import CsvImportDialog
@@ -217,9 +219,32 @@ class ParticipantsPanel(QWidget):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        erased = self.workshops.people.erase_person(person.id)
+        erased = self.workshops.people.erase_person(person.id, extra_folders=[Path(f) for f in log_folders()])
         self.reload()
         entries = "1 entry" if erased.entries == 1 else f"{erased.entries} entries"
         backups = f" and from {erased.backups} backup{'s' if erased.backups != 1 else ''}" if erased.backups else ""
-        QMessageBox.information(self, "Erase person",
-                                f"The data of {record.name} was erased ({entries}){backups}.")
+        done = f"The data of {record.name} was erased ({entries}){backups}."
+        if erased.complete:
+            QMessageBox.information(self, "Erase person", f"{done}\n\n{erased.files_checked} files of the data "
+                                    "folder were read back: the name and e-mail are in none of them.")
+            return
+        self.report_unclean(done, erased)
+
+    def report_unclean(self, done: str, erased: Erasure) -> None:
+        """Name the files the erasure could not clean, and offer to delete those that may be deleted."""
+        listed = "\n".join(f"• {f.path}: {f.reason}" for f in erased.unclean)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Erasure not complete",
+                          f"{done}\n\nBut these files still hold the name or e-mail:\n{listed}", parent=self)
+        deletable = [f.path for f in erased.unclean if f.deletable]
+        delete = box.addButton("Delete these files", QMessageBox.ButtonRole.DestructiveRole) if deletable else None
+        box.addButton("Keep them" if deletable else "Close", QMessageBox.ButtonRole.RejectRole)
+        self.unclean_box = box
+        box.exec()
+        if delete is None or box.clickedButton() is not delete:
+            return
+        try:
+            gone = self.workshops.people.delete_unclean(deletable, extra_folders=[Path(f) for f in log_folders()])
+        except (ServiceError, OSError) as exc:
+            QMessageBox.warning(self, "Erasure", str(exc))
+            return
+        QMessageBox.information(self, "Erasure", f"{len(gone)} file{'s' if len(gone) != 1 else ''} deleted.")

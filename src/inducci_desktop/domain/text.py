@@ -1,0 +1,52 @@
+"""The one rule for control characters in text that people type, import or receive.
+
+Every entry point (CSV files, service forms, checklist templates, exchange bundles) calls ``check_text``:
+text may hold tab and line breaks (multi-line fields only); any other C0/C1 control character, NUL
+included, is refused with a message naming the field and the character. ``strip_controls`` is for
+text already stored by an older version, on its way out (e.g. into an XLSX cell).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: C0 controls except tab, LF and CR; DEL; C1 controls; and the Unicode non-characters U+FFFE/U+FFFF.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
+
+
+class TextError(ValueError):
+    """Text with a control character; the message names the field and the character."""
+
+
+def find_control(value: str, *, multiline: bool = False) -> tuple[int, str] | None:
+    """The first forbidden character of ``value`` and its index, or None when the text is clean."""
+    match = _CONTROL.search(value)
+    if not multiline:
+        brk = _LINE_BREAK.search(value)
+        if brk is not None and (match is None or brk.start() < match.start()):
+            match = brk
+    return (match.start(), match.group()) if match else None
+
+
+def describe(char: str) -> str:
+    """A control character as a person can read it: ``NUL (U+0000)``."""
+    names = {"\x00": "NUL", "\t": "tab", "\n": "line break", "\r": "carriage return", "\x0b": "vertical tab",
+             "\x0c": "form feed", "\x1b": "escape", "\x7f": "DEL"}
+    code = f"U+{ord(char):04X}"
+    return f"{names[char]} ({code})" if char in names else f"control character {code}"
+
+
+def check_text(value: str, field: str, *, multiline: bool = False) -> str:
+    """``value`` unchanged when it holds no control character, else a TextError naming ``field``."""
+    found = find_control(value, multiline=multiline)
+    if found is not None:
+        index, char = found
+        raise TextError(f"{field} contains a {describe(char)} at character {index + 1}; remove it and try again.")
+    return value
+
+
+def strip_controls(value: str, *, multiline: bool = True) -> str:
+    """``value`` without forbidden characters (for text stored before the rule existed)."""
+    value = _CONTROL.sub("", value)
+    return value if multiline else _LINE_BREAK.sub(" ", value)
