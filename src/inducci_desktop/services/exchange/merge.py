@@ -307,8 +307,12 @@ class Planner:
         for column in row:
             if column in _SKIP or column in ("vv", "rev_by", "anonymous") or row[column] == here.get(column):
                 continue
-            if column in kind.named and not self.personal:
-                continue  # left empty in an anonymous bundle: keep this machine's text
+            if column in kind.named:
+                # free text naming people: left empty in an anonymous bundle (keep this machine's text);
+                # personal data in a full one (a version this machine has with the text left out gets it)
+                if self.personal:
+                    private.append(column)
+                continue
             if column in kind.personal:
                 if personal:
                     private.append(column)
