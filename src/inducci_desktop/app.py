@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from inducci_desktop.cli.main import EXIT_DATA, build_parser, run_command
@@ -20,7 +21,8 @@ def run(argv: Sequence[str], *, exec: bool = True) -> Any:
 
     With ``exec=False`` the GUI is built and returned without entering the event loop (for tests).
     """
-    args = build_parser().parse_args(list(argv))
+    argv, open_file = split_bundle_argument(argv)
+    args = build_parser().parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
     try:
         paths.ensure()
@@ -37,7 +39,27 @@ def run(argv: Sequence[str], *, exec: bool = True) -> Any:
         return run_command(args, paths)
     from inducci_desktop.ui.application import launch
 
-    return launch(paths, exec=exec)
+    return launch(paths, exec=exec, open_file=open_file, smoke_test=args.smoke_test)
+
+
+def split_bundle_argument(argv: Sequence[str]) -> tuple[list[str], Path | None]:
+    """``inducci-desktop [options] FILE.inducci`` (a double-click on a bundle) opens the window with that
+    file's import preview: take the file out of the arguments. Commands (``import FILE.inducci``) stay."""
+    rest = list(argv)
+    index = 0
+    while index < len(rest):
+        token = rest[index]
+        if token == "--data-dir":
+            index += 2
+            continue
+        if token.startswith("-"):
+            index += 1
+            continue
+        if token.lower().endswith(".inducci"):
+            del rest[index]
+            return rest, Path(token).expanduser().absolute()
+        break
+    return rest, None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,14 +1,22 @@
-"""Where InduCCI Desktop keeps its data: platformdirs defaults, overridden by --data-dir or INDUCCI_DATA_DIR."""
+"""Where InduCCI Desktop keeps its data: platformdirs defaults, overridden by --data-dir or INDUCCI_DATA_DIR,
+or beside the program in portable mode (``portable.txt`` or a ``data`` folder next to a frozen executable)."""
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 ENV_VAR = "INDUCCI_DATA_DIR"
 DB_NAME = "inducci.sqlite3"
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_DATA = "data"
+#: below this much free space a data folder is refused: backups and the log need room to be written
+MIN_FREE_BYTES = 20 * 1024 * 1024
 
 
 class DataDirError(Exception):
@@ -24,6 +32,7 @@ class AppPaths:
 
     data_dir: Path
     log_dir: Path
+    portable: bool = False
 
     @property
     def database(self) -> Path:
@@ -42,12 +51,16 @@ class AppPaths:
         return self.data_dir / ".instance.lock"
 
     @classmethod
-    def resolve(cls, data_dir: str | os.PathLike[str] | None = None) -> AppPaths:
-        """Choose the data folder: explicit argument, then INDUCCI_DATA_DIR, then the platform default."""
+    def resolve(cls, data_dir: str | os.PathLike[str] | None = None, *, app_dir: Path | None = None) -> AppPaths:
+        """Choose the data folder: explicit argument, then INDUCCI_DATA_DIR, then portable mode (``app_dir``,
+        by default the folder of a frozen executable), then the platform default."""
         chosen = data_dir if data_dir is not None else os.environ.get(ENV_VAR) or None
         if chosen is not None:
             base = Path(chosen).expanduser().resolve()
             return cls(data_dir=base, log_dir=base / "logs")
+        portable = portable_data_dir(app_dir if app_dir is not None else frozen_app_dir())
+        if portable is not None:
+            return cls(data_dir=portable, log_dir=portable / "logs", portable=True)
         import platformdirs
 
         return cls(
@@ -66,12 +79,46 @@ class AppPaths:
                 with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
                     pass
             except OSError as exc:
-                raise DataDirError(
-                    f"The data folder {folder} cannot be written ({exc.strerror or exc}). "
-                    f"Choose another folder with --data-dir or the {ENV_VAR} variable."
-                ) from exc
+                raise DataDirError(self._refusal(folder, exc)) from exc
         try:
             repair_modes((self.backup_dir, self.log_dir), self.database, shared_folder=self.data_dir,
                          shared_names=(self.lock_file.name, "ui-state.json"))
         except OSError as exc:
             raise DataDirError(f"The files in {self.data_dir} cannot be made private ({exc.strerror or exc}).") from exc
+        self._check_free_space()
+
+    def _refusal(self, folder: Path, exc: OSError) -> str:
+        if self.portable:
+            why = ("the drive is full" if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+                   else "the drive is read-only or write-protected" if exc.errno in (errno.EROFS, errno.EACCES,
+                                                                                      errno.EPERM)
+                   else exc.strerror or str(exc))
+            return (f"InduCCI Desktop runs in portable mode ({PORTABLE_MARKER} or a {PORTABLE_DATA} folder beside "
+                    f"the program) and keeps its data in {self.data_dir}, but {why}. Copy the program folder to "
+                    f"a drive you can write to, or remove {PORTABLE_MARKER} to keep the data in your user folder.")
+        return (f"The data folder {folder} cannot be written ({exc.strerror or exc}). "
+                f"Choose another folder with --data-dir or the {ENV_VAR} variable.")
+
+    def _check_free_space(self) -> None:
+        try:
+            free = shutil.disk_usage(self.data_dir).free
+        except OSError:
+            return
+        if free < MIN_FREE_BYTES:
+            raise DataDirError(self._refusal(self.data_dir, OSError(errno.ENOSPC, "the drive is full")))
+
+
+def frozen_app_dir() -> Path | None:
+    """The folder of the executable when running as a frozen build; None from a Python install."""
+    if not getattr(sys, "frozen", False):
+        return None
+    return Path(sys.executable).resolve().parent
+
+
+def portable_data_dir(app_dir: Path | None) -> Path | None:
+    """``app_dir/data`` when ``app_dir`` holds ``portable.txt`` or a ``data`` folder, else None."""
+    if app_dir is None:
+        return None
+    if (app_dir / PORTABLE_MARKER).is_file() or (app_dir / PORTABLE_DATA).is_dir():
+        return app_dir / PORTABLE_DATA
+    return None

@@ -8,6 +8,7 @@ earlier value replaces it knowingly; any other value that disappears was lost.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -191,35 +192,41 @@ def _exercise(seeded: Seeded, tmp: Path, roots: list[Path], open_: list[Any],
             if index != who:
                 _send(model, open_, roots, who, index, tmp, n)
             continue
-        person = seeded.people[index]
-        services = open_[who]
-        people = services.workshops.people
-        if True:
-            try:
-                if what == "org":
-                    value = f"org-{n + 1}-{who}"
-                    now = people.participant(person)
-                    people.update(person, ParticipantInput(now.name, organisation=value, email=now.email))
-                    _edit(model, who, f"org:{index}", value)
-                elif what == "objectives":
-                    value = f"objectives-{n + 1}-{who}"
-                    now_w = services.workshops.get(seeded.workshop)
-                    services.workshops.update(seeded.workshop, WorkshopInput(
-                        now_w.title, tuple(DayInput(d.day, d.start, d.end, d.id) for d in now_w.days),
-                        objectives=value))
-                    _edit(model, who, "objectives", value)
-                elif what == "attend":
-                    people.set_attendance(person, seeded.day, (True, False, None)[extra])
-                elif what == "delete":
-                    people.delete(person)
-                elif what == "restore":
-                    people.restore(person)
-                elif what == "erase":
-                    people.erase_person(person)
-                    model.erased.add(index)
-            except (NotFoundError, ValidationError):
-                pass  # refused (erased or in the trash): not an acknowledged edit
-    # everyone exchanges with everyone until nothing changes
+        # refused (erased or in the trash): not an acknowledged edit
+        with contextlib.suppress(NotFoundError, ValidationError):
+            _local_edit(seeded, model, open_[who], who, what, index, extra, n)
+    _exchange_until_still(model, open_, roots, tmp)
+    _check_converged(model, [_content(root) for root in roots])
+
+
+def _local_edit(seeded: Seeded, model: Model, services: Any, who: int, what: str, index: int, extra: int,
+                n: int) -> None:
+    person = seeded.people[index]
+    people = services.workshops.people
+    if what == "org":
+        value = f"org-{n + 1}-{who}"
+        now = people.participant(person)
+        people.update(person, ParticipantInput(now.name, organisation=value, email=now.email))
+        _edit(model, who, f"org:{index}", value)
+    elif what == "objectives":
+        value = f"objectives-{n + 1}-{who}"
+        now_w = services.workshops.get(seeded.workshop)
+        services.workshops.update(seeded.workshop, WorkshopInput(
+            now_w.title, tuple(DayInput(d.day, d.start, d.end, d.id) for d in now_w.days), objectives=value))
+        _edit(model, who, "objectives", value)
+    elif what == "attend":
+        people.set_attendance(person, seeded.day, (True, False, None)[extra])
+    elif what == "delete":
+        people.delete(person)
+    elif what == "restore":
+        people.restore(person)
+    elif what == "erase":
+        people.erase_person(person)
+        model.erased.add(index)
+
+
+def _exchange_until_still(model: Model, open_: list[Any], roots: list[Path], tmp: Path) -> None:
+    """Everyone exchanges with everyone until nothing changes."""
     serial = 1000
     for _round in range(6):
         moved = False
@@ -230,7 +237,9 @@ def _exercise(seeded: Seeded, tmp: Path, roots: list[Path], open_: list[Any],
                     moved |= _send(model, open_, roots, source, target, tmp, serial)
         if not moved:
             break
-    contents = [_content(root) for root in roots]
+
+
+def _check_converged(model: Model, contents: list[dict[str, Any]]) -> None:
     assert contents[0] == contents[1] == contents[2], "the data folders differ after exchanging"
     final = {str(v) for row in contents[0]["workshops"] + contents[0]["people"] for v in row}
     for value, key in model.made.items():

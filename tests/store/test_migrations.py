@@ -201,3 +201,98 @@ def test_readers_do_not_wait_for_a_writer(store) -> None:  # type: ignore[no-unt
         thread.join()
     with store.db.reading() as session:
         assert [r.name for r in session.query(Region)] == ["Held"]
+
+
+def _normal(sql: str) -> str:
+    return " ".join(sql.replace("(", " ( ").replace(")", " ) ").split())
+
+
+def test_models_and_migrations_have_the_same_check_constraints(tmp_path: Path) -> None:
+    """Alembic's comparison skips CHECK constraints; the value rules must be the same in both all the same."""
+    from sqlalchemy import CheckConstraint, inspect
+
+    db, _ = open_database(tmp_path / "x.sqlite3", tmp_path / "b")
+    try:
+        found = inspect(db.engine)
+        for table in Base.metadata.sorted_tables:
+            declared = {c.name: _normal(str(c.sqltext)) for c in table.constraints if isinstance(c, CheckConstraint)}
+            made = {c["name"]: _normal(c["sqltext"]) for c in found.get_check_constraints(table.name)}
+            assert made == declared, table.name
+        assert any(found.get_check_constraints("workshops"))
+    finally:
+        db.close()
+
+
+def test_the_value_rules_are_enforced_by_the_database(store: Store) -> None:
+    from inducci_desktop.store.models import Workshop
+
+    with pytest.raises(IntegrityError, match="ck_workshops_status"), store.db.unit_of_work() as session:
+        session.add(Workshop(title="Bogus", status="bogus"))
+    region = Region(name="Loop")
+    with store.db.unit_of_work() as session:
+        session.add(region)
+    with pytest.raises(IntegrityError, match="parent_not_self"), store.db.unit_of_work() as session:
+        row = session.get(Region, region.id)
+        assert row is not None
+        row.parent_id = row.id
+
+
+def _insert_0004_rows(path: Path) -> None:
+    """Rows a 0.1.0 database could hold (through an import) that break the value rules."""
+    stamp = "'2026-01-01 00:00:00'"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(f"""
+            INSERT INTO regions VALUES ('r1', {stamp}, {stamp}, NULL, 'Śląskie', 'province', '', '', 'r1');
+            INSERT INTO regions VALUES ('r2', {stamp}, {stamp}, NULL, 'A', 'region', '', '', 'r3');
+            INSERT INTO regions VALUES ('r3', {stamp}, {stamp}, NULL, 'B', 'region', '', '', 'r2');
+            INSERT INTO workshops VALUES ('w1', {stamp}, {stamp}, NULL, 'Łódź', '', 'teleport', NULL, '', '', '',
+                                          '', 'bogus', NULL);
+            INSERT INTO workshop_days VALUES ('d1', {stamp}, {stamp}, NULL, 'w1', '0001-01-01', 600, 0);
+            INSERT INTO workshop_blocks VALUES ('b1', {stamp}, {stamp}, NULL, 'd1', 0, 'nap', 'x', NULL, 0, '',
+                                                '', '');
+            INSERT INTO workshop_participants VALUES ('p1', {stamp}, {stamp}, NULL, 'w1', '{"Ż" * 250}', '', '',
+                                                      '', 1, '9999-01-01', NULL);
+            INSERT INTO workshop_actions VALUES ('a1', {stamp}, {stamp}, NULL, 'w1', 'do', '', '0001-02-03',
+                                                 'someday');
+        """)
+    conn.close()
+
+
+def test_rows_that_break_a_rule_are_repaired_and_only_counted_in_the_log(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "x.sqlite3"
+    migrate.upgrade(path, "0004")
+    _insert_0004_rows(path)
+    db, report = open_database(path, tmp_path / "b", auto_backup=False)
+    try:
+        assert report.backups_made  # the repair runs after the backup before a migration
+        with db.engine.connect() as conn:
+            def one(sql: str) -> tuple:  # type: ignore[type-arg]
+                return tuple(conn.exec_driver_sql(sql).one())
+
+            assert one("SELECT kind, parent_id FROM regions WHERE id = 'r1'") == ("region", None)
+            assert sorted(r[0] is None for r in conn.exec_driver_sql(
+                "SELECT parent_id FROM regions WHERE id IN ('r2', 'r3')")) == [False, True]
+            assert one("SELECT mode, status FROM workshops") == ("in_person", "planned")
+            assert one("SELECT day, start_minutes, end_minutes FROM workshop_days") == ("1970-01-01", 600, 660)
+            assert one("SELECT kind, duration_minutes FROM workshop_blocks") == ("session", 1)
+            assert one("SELECT length(name), consent_date FROM workshop_participants") == (200, None)
+            assert one("SELECT status, due FROM workshop_actions") == ("open", None)
+    finally:
+        db.close()
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "workshops repaired" in logged and "Ż" not in logged and "Łódź" not in logged
+
+
+def test_a_row_that_cannot_be_repaired_stops_the_migration(tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    migrate.upgrade(path, "0004")
+    stamp = "'2026-01-01 00:00:00'"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"INSERT INTO checklist_user_templates VALUES ('t1', {stamp}, {stamp}, NULL, 'mine', 0, "
+                     "'Mine', '{}')")
+    conn.close()
+    with pytest.raises(MigrationError, match=r"version\(s\) are numbered outside 1–1000000"):
+        migrate.upgrade(path)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0004",)
+    conn.close()

@@ -19,8 +19,7 @@ from inducci_desktop.bootstrap import open_services
 from inducci_desktop.domain.inputs import InputFileError
 from inducci_desktop.domain.text import TextError
 from inducci_desktop.paths import AppPaths
-from inducci_desktop.services.errors import ServiceError
-from inducci_desktop.store.errors import StoreError, UnknownBackupError
+from inducci_desktop.services.errors import ServiceError, StoreError, UnknownBackupError
 
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
@@ -48,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"InduCCI Desktop {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="use DIR for database, backups and logs")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail to stderr")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the window, wait until the data is open, print the start-up time and quit "
+                             "(checks an installation)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     db = commands.add_parser("db", help="database checks").add_subparsers(dest="db_command", required=True)
@@ -90,7 +92,7 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    from inducci_desktop.store.database import check_database
+    from inducci_desktop.services.backups import check_file
 
     if args.db_command == "upgrade":
         with command_services(paths, writing=True) as services:
@@ -103,7 +105,7 @@ def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             print(f"database {state}: {paths.database} (schema {services.maintenance.schema_version()})", file=out)
         return EXIT_OK
 
-    result = check_database(paths.database)
+    result = check_file(paths.database)
     for line in result.lines:
         print(line, file=out)
     return EXIT_OK if result.ok else EXIT_PROBLEM
@@ -111,7 +113,7 @@ def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 def _backup(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.instance import DataLock
-    from inducci_desktop.store.backup import Backups
+    from inducci_desktop.services.backups import Backups, restore_closed
 
     backups = Backups(paths.database, paths.backup_dir)
     if args.backup_command == "list":
@@ -130,11 +132,7 @@ def _backup(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     backups.get(args.id)  # an unknown id is bad input (exit 2), said before anything else happens
     with DataLock(paths):
         backups.remove_leftovers()
-        from inducci_desktop.store.database import Store
-
-        store = Store(paths.database, paths.backup_dir)
-        safety = store.restore(args.id)
-        store.close()
+        safety = restore_closed(paths.database, paths.backup_dir, args.id)
     kept = f"; the previous database is kept as backup {safety}" if safety else ""
     print(f"restored {args.id}{kept}", file=out)
     return EXIT_OK

@@ -62,9 +62,8 @@ def write_document(args: argparse.Namespace, paths: AppPaths, out: TextIO,
     region as in the app, ``--paper`` overriding), save it atomically; messages and exit codes."""
     from dataclasses import replace
 
-    from inducci_desktop.printing.errors import PrintError
-    from inducci_desktop.printing.output import write_pdf
-    from inducci_desktop.services.documents import build
+    from inducci_desktop.services.documents import build, write_pdf
+    from inducci_desktop.services.errors import PrintError
 
     problem = _unwritable(args.output)
     if problem:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from inducci_desktop.content.markdown import analyse
+from inducci_desktop.content.markdown import BodyFacts, analyse
 from inducci_desktop.content.model import (
     KIND_FOLDERS,
     KINDS,
@@ -37,6 +37,7 @@ from inducci_desktop.content.validate import (
     GLOSSARY,
     LINKS,
     SECTIONS,
+    ChecklistItemModel,
     ChecklistModel,
     PackModel,
     SectionModel,
@@ -198,18 +199,7 @@ def _load_item(path: Path, name: str, kind: str, refs: _Refs, found: _Collector)
     if kind == "case":
         for index, target in enumerate(getattr(model, "formats", [])):
             refs.items.append((name, doc.line(("formats", index)), target, "formats", ("format",)))
-    facts = analyse(body)
-    for line, target in facts.item_links:
-        refs.items.append((name, body_offset + line, target, "link", None))
-    for line, message in facts.faults:
-        found.add(name, body_offset + line, message)
-    for line, src in facts.images:
-        if "://" in src:
-            continue
-        pack_root = path.parent.parent  # images are named from the pack folder: images/NAME.png
-        target = (pack_root / src).resolve()
-        if not target.is_relative_to(pack_root.resolve()) or not target.is_file():
-            found.add(name, body_offset + line, f"image '{src}' not found in the pack (write images/NAME.png)")
+    facts = _check_body(path, name, body, body_offset, refs, found)
     fields = model.model_dump(exclude=set(COMMON_KEYS))
     return ContentItem(
         id=model.id,
@@ -225,6 +215,23 @@ def _load_item(path: Path, name: str, kind: str, refs: _Refs, found: _Collector)
         path=name,
         text=facts.text,
     )
+
+
+def _check_body(path: Path, name: str, body: str, body_offset: int, refs: _Refs, found: _Collector) -> BodyFacts:
+    """The Markdown body's facts; its item links noted for checking, its faults and missing images reported."""
+    facts = analyse(body)
+    for line, target in facts.item_links:
+        refs.items.append((name, body_offset + line, target, "link", None))
+    for line, message in facts.faults:
+        found.add(name, body_offset + line, message)
+    for line, src in facts.images:
+        if "://" in src:
+            continue
+        pack_root = path.parent.parent  # images are named from the pack folder: images/NAME.png
+        image = (pack_root / src).resolve()
+        if not image.is_relative_to(pack_root.resolve()) or not image.is_file():
+            found.add(name, body_offset + line, f"image '{src}' not found in the pack (write images/NAME.png)")
+    return facts
 
 
 def _check_checklist(doc: YamlDoc, model: ChecklistModel, refs: _Refs, found: _Collector) -> None:
@@ -243,36 +250,49 @@ def _check_checklist(doc: YamlDoc, model: ChecklistModel, refs: _Refs, found: _C
             if item.key in item_keys:
                 found.add(doc.file, line, f"duplicate item key '{item.key}' (first on line {item_keys[item.key]})")
             item_keys.setdefault(item.key, line)
-            here = doc.line(path)
-            if item.type in ("choice", "multi"):
-                if not item.options:
-                    found.add(doc.file, here, f"item '{item.key}' of type {item.type} needs 'options'")
-                else:
-                    keys: set[str] = set()
-                    for o_index, option in enumerate(item.options):
-                        if option.key in keys:
-                            found.add(doc.file, doc.line((*path, "options", o_index, "key")),
-                                      f"duplicate option key '{option.key}' in item '{item.key}'")
-                        keys.add(option.key)
-            elif item.options is not None:
-                found.add(doc.file, doc.line((*path, "options")),
-                          f"'options' is only for choice and multi items, not {item.type}")
-            if item.type == "scale":
-                if item.scale is None:
-                    found.add(doc.file, here, f"item '{item.key}' of type scale needs 'scale: {{min: …, max: …}}'")
-                else:
-                    if item.scale.min >= item.scale.max:
-                        found.add(doc.file, doc.line((*path, "scale")), "scale: 'min' must be less than 'max'")
-                    for value in item.scale.labels:
-                        if not item.scale.min <= value <= item.scale.max:
-                            found.add(doc.file, doc.line((*path, "scale", "labels")),
-                                      f"scale label {value} is outside {item.scale.min}–{item.scale.max}")
-            elif item.scale is not None:
-                found.add(doc.file, doc.line((*path, "scale")), f"'scale' is only for scale items, not {item.type}")
-            if item.unit is not None and item.type != "number":
-                found.add(doc.file, doc.line((*path, "unit")), f"'unit' is only for number items, not {item.type}")
-            if item.guide is not None:
-                refs.items.append((doc.file, doc.line((*path, "guide")), item.guide, "guide", None))
+            _check_item(doc, path, item, refs, found)
+
+
+def _check_item(doc: YamlDoc, path: tuple[str | int, ...], item: ChecklistItemModel, refs: _Refs,
+                found: _Collector) -> None:
+    """The fields of one checklist item that depend on its type (options, scale, unit) and its guide link."""
+    if item.type in ("choice", "multi"):
+        _check_options(doc, path, item, found)
+    elif item.options is not None:
+        found.add(doc.file, doc.line((*path, "options")),
+                  f"'options' is only for choice and multi items, not {item.type}")
+    if item.type == "scale":
+        _check_scale(doc, path, item, found)
+    elif item.scale is not None:
+        found.add(doc.file, doc.line((*path, "scale")), f"'scale' is only for scale items, not {item.type}")
+    if item.unit is not None and item.type != "number":
+        found.add(doc.file, doc.line((*path, "unit")), f"'unit' is only for number items, not {item.type}")
+    if item.guide is not None:
+        refs.items.append((doc.file, doc.line((*path, "guide")), item.guide, "guide", None))
+
+
+def _check_options(doc: YamlDoc, path: tuple[str | int, ...], item: ChecklistItemModel, found: _Collector) -> None:
+    if not item.options:
+        found.add(doc.file, doc.line(path), f"item '{item.key}' of type {item.type} needs 'options'")
+        return
+    keys: set[str] = set()
+    for o_index, option in enumerate(item.options):
+        if option.key in keys:
+            found.add(doc.file, doc.line((*path, "options", o_index, "key")),
+                      f"duplicate option key '{option.key}' in item '{item.key}'")
+        keys.add(option.key)
+
+
+def _check_scale(doc: YamlDoc, path: tuple[str | int, ...], item: ChecklistItemModel, found: _Collector) -> None:
+    if item.scale is None:
+        found.add(doc.file, doc.line(path), f"item '{item.key}' of type scale needs 'scale: {{min: …, max: …}}'")
+        return
+    if item.scale.min >= item.scale.max:
+        found.add(doc.file, doc.line((*path, "scale")), "scale: 'min' must be less than 'max'")
+    for value in item.scale.labels:
+        if not item.scale.min <= value <= item.scale.max:
+            found.add(doc.file, doc.line((*path, "scale", "labels")),
+                      f"scale label {value} is outside {item.scale.min}–{item.scale.max}")
 
 
 def _checklist(model: ChecklistModel, name: str) -> ChecklistTemplate:

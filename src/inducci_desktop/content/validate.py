@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapte
 from pydantic import ValidationError as PydanticError
 
 from inducci_desktop.content.problems import ContentError, Problem
+from inducci_desktop.domain import rules
 
 __all__ = ["ContentError", "Problem"]
 
@@ -118,7 +119,7 @@ class ChecklistItemModel(Strict):
     key: Key
     text: Text
     help: str = ""
-    type: Literal["ynp", "scale", "choice", "multi", "text", "longtext", "number", "date"]
+    type: rules.ItemType
     weight: Annotated[float, Field(gt=0)] = 1.0
     required: bool = False
     guide: Id | None = None
@@ -190,11 +191,13 @@ class YamlDoc:
 
 def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
+        pairs: list[tuple[yaml.Node, yaml.Node]] = node.value  # untyped in the stubs
+        for key_node, value_node in pairs:
             if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
                 return value_node
     elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
-        return node.value[step]
+        items: list[yaml.Node] = node.value
+        return items[step]
     return None
 
 

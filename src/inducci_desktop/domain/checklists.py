@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from inducci_desktop.domain import rules
+
 if TYPE_CHECKING:
     from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
 
-YNP_VALUES = ("yes", "partly", "no", "na")
+YNP_VALUES = rules.YNP_VALUES
 YNP_LABELS = {"yes": "Yes", "partly": "Partly", "no": "No", "na": "n.a."}
 YNP_SCORES = {"yes": 1.0, "partly": 0.5, "no": 0.0}
 TYPE_LABELS = {

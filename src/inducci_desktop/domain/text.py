@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
-#: C0 controls except tab, LF and CR; DEL; C1 controls; and the Unicode non-characters U+FFFE/U+FFFF.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+#: C0 controls except tab, LF and CR; DEL; C1 controls; lone surrogates (only a damaged file or bundle can
+#: bring them); and the Unicode non-characters U+FFFE/U+FFFF.
+#: The Unicode line and paragraph separators (U+2028/9) are refused too: people type Enter, not those.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
 
 
@@ -27,6 +29,14 @@ def find_control(value: str, *, multiline: bool = False) -> tuple[int, str] | No
         if brk is not None and (match is None or brk.start() < match.start()):
             match = brk
     return (match.start(), match.group()) if match else None
+
+
+def all_controls(value: str, *, multiline: bool = False) -> list[str]:
+    """Every forbidden character of ``value``, in order (empty when the text is clean)."""
+    found = [m.group() for m in _CONTROL.finditer(value)]
+    if not multiline:
+        found = [c for c in value if c in found or _LINE_BREAK.match(c)]
+    return found
 
 
 def describe(char: str) -> str:

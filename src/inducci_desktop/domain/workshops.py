@@ -7,13 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-MINUTES_PER_DAY = 24 * 60
+from inducci_desktop.domain import rules
+
+MINUTES_PER_DAY = rules.MINUTES_PER_DAY
 
 # --- feedback form ----------------------------------------------------------------------------------------
 
-FEEDBACK_KINDS = ("rating", "choice", "text")
-RATING_SCALE = (1, 2, 3, 4, 5)
-CHOICES = ("yes", "partly", "no")
+FEEDBACK_KINDS = rules.QUESTION_KIND.values
+RATING_SCALE = tuple(range(rules.RATING[0], rules.RATING[1] + 1))
+CHOICES = rules.FEEDBACK_CHOICE.values
 
 
 @dataclass(frozen=True)
@@ -131,12 +133,12 @@ class DayPlan:
 
 # --- workshops ----------------------------------------------------------------------------------------------
 
-MODES = {"in_person": "In person", "online": "Online", "hybrid": "Hybrid"}
-STATUSES = {"planned": "Planned", "held": "Held", "evaluated": "Evaluated"}
-OUTCOME_KINDS = {"need": "Needs identified", "interface": "Interfaces between administration and CCI",
-                 "idea": "Ideas and pilot proposals", "decision": "Decisions"}
-ACTION_STATUSES = {"open": "Open", "in_progress": "In progress", "done": "Done"}
-BLOCK_KINDS = ("session", "break")
+# the allowed values and their labels are declared in domain/rules.py
+MODES = rules.WORKSHOP_MODE.labels
+STATUSES = rules.WORKSHOP_STATUS.labels
+OUTCOME_KINDS = rules.OUTCOME_KIND.labels
+ACTION_STATUSES = rules.ACTION_STATUS.labels
+BLOCK_KINDS = rules.BLOCK_KIND.values
 
 
 @dataclass(frozen=True)

@@ -154,8 +154,9 @@ class FitsOrLeftOut(Flowable):
         self._sizes: list[tuple[float, float]] = []
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        canv = getattr(self, "canv", None)
-        self._sizes = [f.wrapOn(canv, availWidth, availHeight) for f in self._content]
+        canv = getattr(self, "canv", None)  # None when measured outside a frame, which wrapOn takes
+        self._sizes = [f.wrapOn(canv, availWidth, availHeight)  # type: ignore[arg-type]  # stubs: Canvas only
+                       for f in self._content]
         height = sum(h for _w, h in self._sizes) + sum(
             f.getSpaceBefore() + f.getSpaceAfter() for f in self._content[1:])
         if height > availHeight:

@@ -10,6 +10,7 @@ import contextlib
 import importlib.resources
 import threading
 from pathlib import Path
+from typing import Literal
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -61,6 +62,7 @@ def register_fonts() -> None:
         # Only the regular mono face ships; map its bold/italic to it so <b> inside code cannot
         # make ReportLab look for (or fall back to) another font.
         # The regular mapping goes last: it decides what MONO itself maps back to.
-        for bold, italic in ((1, 1), (1, 0), (0, 1), (0, 0)):
+        flags: tuple[tuple[Literal[0, 1], Literal[0, 1]], ...] = ((1, 1), (1, 0), (0, 1), (0, 0))
+        for bold, italic in flags:
             addMapping(MONO, bold, italic, MONO)
         _registered = True

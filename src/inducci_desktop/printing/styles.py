@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -62,8 +63,8 @@ class Styles:
         return (self.h1, self.h2, self.h3, self.h4)[min(max(level, 1), 4) - 1]
 
 
-def _style(name: str, **kw: object) -> ParagraphStyle:
-    base: dict[str, object] = {
+def _style(name: str, **kw: Any) -> ParagraphStyle:  # ParagraphStyle takes **kw: Any
+    base: dict[str, Any] = {
         "fontName": SANS,
         "fontSize": BODY_SIZE,
         "leading": BODY_LEADING,
@@ -125,7 +126,7 @@ def get_styles() -> Styles:
 
 def data_table_style(*, header: bool = True) -> TableStyle:
     """Grid for Markdown and data tables; the header row is shaded and repeats on each page."""
-    commands: list[tuple[object, ...]] = [
+    style = TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), SANS),
         ("FONTSIZE", (0, 0), (-1, -1), 9),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -135,14 +136,12 @@ def data_table_style(*, header: bool = True) -> TableStyle:
         ("RIGHTPADDING", (0, 0), (-1, -1), 5),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]
+    ])
     if header:
-        commands += [
-            ("FONTNAME", (0, 0), (-1, 0), SANS_BOLD),
-            ("BACKGROUND", (0, 0), (-1, 0), SHADE),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
-        ]
-    return TableStyle(commands)
+        style.add("FONTNAME", (0, 0), (-1, 0), SANS_BOLD)
+        style.add("BACKGROUND", (0, 0), (-1, 0), SHADE)
+        style.add("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT)
+    return style
 
 
 def fact_table_style() -> TableStyle:

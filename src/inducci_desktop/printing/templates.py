@@ -25,6 +25,7 @@ from reportlab.platypus import (
     PageTemplate,
     Spacer,
     Table,
+    TableStyle,
 )
 from reportlab.platypus.flowables import _ContainerSpace
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
@@ -69,7 +70,8 @@ def mark_heading(
 
     ``text`` is plain text (not markup).
     """
-    flowable._inducci_heading = (text, outline_level, toc_level)
+    # read back with getattr below: ReportLab flowables carry such attributes (its own code does the same)
+    flowable._inducci_heading = (text, outline_level, toc_level)  # type: ignore[attr-defined]
     return flowable
 
 
@@ -247,7 +249,7 @@ def guard_headings(flowables: Sequence[Flowable]) -> list[Flowable]:
         following = flowables[index + 1] if index + 1 < len(flowables) else None
         if (
             isinstance(flowable, Paragraph)
-            and flowable.getKeepWithNext()
+            and flowable.getKeepWithNext()  # type: ignore[no-untyped-call]  # untyped in the stubs
             and isinstance(following, _ContainerSpace)
         ):
             style = flowable.style
@@ -310,8 +312,8 @@ class Contents(TableOfContents):
     def __init__(self) -> None:
         super().__init__(dotsMinLevel=0)
         self.levelStyles = list(get_styles().toc_levels)
-        self.tableStyle = [("FONTNAME", (0, 0), (-1, -1), SANS), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                           ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
+        self.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                      ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
         self.seeded: list[tuple[int, str]] = []
         self._drawn: list[tuple[str, int, float]] = []  # (form name, entry, width from the text's end)
 
@@ -319,10 +321,11 @@ class Contents(TableOfContents):
         entries = self.seeded or [(0, "Contents")]  # an empty Table would not lay out
         callback = f"inducciTocEnd{id(self)}"
 
-        def entry_end(canvas: Canvas, kind: str, label: str) -> None:
+        def entry_end(canvas: Canvas, kind: str | None, label: str) -> None:
             index = int(label)
             style = self.getLevelStyle(self.seeded[index][0])
-            info = canvas._curr_tx_info  # where the entry's last line ends (ReportLab's onDraw protocol)
+            # where the entry's last line ends (ReportLab's onDraw protocol, private: not in the stubs)
+            info = canvas._curr_tx_info  # type: ignore[attr-defined]
             x, y = info["cur_x"], info["cur_y"]
             name = f"inducci-toc-{id(self)}-{len(self._drawn)}"
             self._drawn.append((name, index, availWidth - x))
@@ -350,8 +353,10 @@ class Contents(TableOfContents):
         """Define the forms drawn for the entries: dots and the page number, right-aligned in ``room``."""
         for name, index, room in self._drawn:
             style = self.getLevelStyle(self.seeded[index][0])
-            canv.beginForm(name, lowerx=-1, lowery=-style.leading, upperx=room + 1, uppery=2 * style.leading)
-            canv._curr_tx_info = {"cur_x": 0.0, "cur_y": 0.0}  # what drawPageNumbers reads
+            # the stubs want whole numbers for the bounding box; ReportLab writes any number
+            canv.beginForm(name, lowerx=-1, lowery=-style.leading,  # type: ignore[arg-type]
+                           upperx=room + 1, uppery=2 * style.leading)
+            canv._curr_tx_info = {"cur_x": 0.0, "cur_y": 0.0}  # type: ignore[attr-defined]  # what drawPageNumbers reads
             drawPageNumbers(canv, style, [(pages[index], None)], room, 0, " . ")
             canv.endForm()
         self._drawn = []
@@ -406,7 +411,7 @@ def render(
             toc.seeded = list(entries)
         buffer = io.BytesIO()
         doc = InduDocTemplate(buffer, meta, options, outline_open=outline_open, first_template=first_template)
-        doc._doSave = 0  # saved below, once the forms are defined
+        doc._doSave = 0  # type: ignore[attr-defined]  # private switch: saved below, once the forms are defined
         try:
             doc.build(flowables)
             met = [(level, text) for level, text, _page in doc.toc_found]

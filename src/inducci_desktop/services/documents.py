@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inducci_desktop.domain.files import safe_filename
-from inducci_desktop.printing.options import PaperSize, PrintOptions
+from inducci_desktop.printing.options import PaperSize as PaperSize  # re-exported: the front ends offer it
+from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 
 if TYPE_CHECKING:
@@ -230,3 +231,11 @@ def file_name(*parts: str) -> str:
     """The file name every route suggests: the words of ``parts`` joined by hyphens, at most 80 characters,
     letters of every language kept ("Agenda-Kompetencje-łódzkie.pdf"); the rule is ``domain.files``'."""
     return safe_filename(" ".join(parts), ".pdf")
+
+
+def write_pdf(target: Path | str, data: bytes) -> Path:
+    """Write a built PDF to ``target`` atomically (temp file + rename: nothing partial is left behind) and
+    return the path; raises PrintError with a message for the user (folder missing or not writable …)."""
+    from inducci_desktop.printing.output import write_pdf as write
+
+    return write(target, data)

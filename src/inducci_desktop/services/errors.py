@@ -1,10 +1,21 @@
-"""Errors services raise; their text is meant for the user as it is."""
+"""Errors services raise; their text is meant for the user as it is.
+
+The store's and printing's errors reach the front ends too (a database that cannot be opened, a PDF that
+cannot be written): they are named here, so that ``ui/`` and ``cli/`` import neither ``store`` nor
+``printing`` (an import-linter contract).
+"""
 
 from __future__ import annotations
 
 from abc import ABCMeta
 
 from inducci_desktop.domain.text import TextError
+
+# re-exported: the errors of the layers below that the front ends catch
+from inducci_desktop.printing.errors import PrintError as PrintError
+from inducci_desktop.store.errors import DataInUseError as DataInUseError
+from inducci_desktop.store.errors import StoreError as StoreError
+from inducci_desktop.store.errors import UnknownBackupError as UnknownBackupError
 
 
 class ServiceError(Exception, metaclass=ABCMeta):

@@ -98,11 +98,8 @@ def _size(path: Path) -> tuple[int, int]:
         return image.size
 
 
-def _load(source: Path) -> PILImage:
-    """Open and fully decode ``source``, or raise ValidationError naming the problem."""
-    from PIL import Image, UnidentifiedImageError
-
-    name = source.name
+def _check_file(source: Path, name: str) -> None:
+    """A readable file of at most MAX_FILE_BYTES, or ValidationError."""
     try:
         size = source.stat().st_size
     except OSError:
@@ -112,6 +109,28 @@ def _load(source: Path) -> PILImage:
     if size > MAX_FILE_BYTES:
         raise ValidationError(f"The logo file “{name}” is {size / 1024 / 1024:.1f} MB; choose an image of at most "
                               f"{MAX_FILE_BYTES // 1024 // 1024} MB.")
+
+
+def _check_image(image: PILImage, name: str) -> None:
+    """A PNG or JPEG of at most MAX_PIXELS, decoded fully (a damaged file raises here, not while printing)."""
+    if image.format not in FORMATS:
+        raise ValidationError(f"“{name}” is a {image.format or 'unknown'} image; choose a PNG or JPEG "
+                              "file.")
+    width, height = image.size
+    if width * height > MAX_PIXELS:
+        raise ValidationError(f"“{name}” is too large an image ({width}×{height} pixels); choose one of "
+                              f"at most {MAX_PIXELS // 1_000_000} megapixels.")
+    if width < 1 or height < 1:
+        raise ValidationError(f"“{name}” is an empty image.")
+    image.load()
+
+
+def _load(source: Path) -> PILImage:
+    """Open and fully decode ``source``, or raise ValidationError naming the problem."""
+    from PIL import Image, UnidentifiedImageError
+
+    name = source.name
+    _check_file(source, name)
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -124,16 +143,7 @@ def _load(source: Path) -> PILImage:
         except OSError:
             raise ValidationError(f"The logo file “{name}” cannot be read.") from None
         try:
-            if image.format not in FORMATS:
-                raise ValidationError(f"“{name}” is a {image.format or 'unknown'} image; choose a PNG or JPEG "
-                                      "file.")
-            width, height = image.size
-            if width * height > MAX_PIXELS:
-                raise ValidationError(f"“{name}” is too large an image ({width}×{height} pixels); choose one of "
-                                      f"at most {MAX_PIXELS // 1_000_000} megapixels.")
-            if width < 1 or height < 1:
-                raise ValidationError(f"“{name}” is an empty image.")
-            image.load()  # decode now: a damaged file fails here, not while printing
+            _check_image(image, name)
         except ValidationError:
             image.close()
             raise

@@ -10,12 +10,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.content.folding import TOKEN, fold
+from inducci_desktop.domain import rules
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import Region, utcnow
 
-KINDS = ("region", "organisation")
-MAX_NAME = 200
+KINDS = rules.REGION_KIND.values
+MAX_NAME = rules.NAME
 
 
 @dataclass(frozen=True)

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
 from inducci_desktop.store.engine import make_engine
 from inducci_desktop.store.errors import MigrationError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def alembic_config(connection: Connection | None = None):  # type: ignore[no-untyped-def]
+def alembic_config(connection: Connection | None = None) -> Config:
     from alembic.config import Config
 
     config = Config()

@@ -22,6 +22,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from inducci_desktop.store import checks
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -85,6 +87,7 @@ class Region(Record, Versioned, Base):
     """A region or organisation the user works for or about."""
 
     __tablename__ = "regions"
+    __table_args__ = checks.REGIONS
 
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20), default="region")  # region | organisation
@@ -230,7 +233,8 @@ class UserTemplateVersion(Record, Versioned, Base):
     """
 
     __tablename__ = "checklist_user_templates"
-    __table_args__ = (UniqueConstraint("template_id", "version", name="uq_checklist_user_templates_version"),)
+    __table_args__ = (UniqueConstraint("template_id", "version", name="uq_checklist_user_templates_version"),
+                      *checks.USER_TEMPLATES)
 
     template_id: Mapped[str] = mapped_column(String(100), index=True)
     version: Mapped[int] = mapped_column(Integer)
@@ -242,6 +246,7 @@ class Assessment(Record, Versioned, Base):
     """One filling of a checklist template for a region or organisation (one round)."""
 
     __tablename__ = "assessments"
+    __table_args__ = checks.ASSESSMENTS
 
     title: Mapped[str] = mapped_column(String(300))
     template_id: Mapped[str] = mapped_column(String(100), index=True)
@@ -261,7 +266,7 @@ class AssessmentAnswer(Record, Versioned, Base):
     """The answer (JSON value) and note of one item of an assessment, keyed by the item's stable key."""
 
     __tablename__ = "assessment_answers"
-    __table_args__ = (UniqueConstraint("assessment_id", "item_key", name="uq_assessment_answers_item"),)
+    __table_args__ = (UniqueConstraint("assessment_id", "item_key", name="uq_assessment_answers_item"), *checks.ANSWERS)
 
     assessment_id: Mapped[str] = mapped_column(ForeignKey("assessments.id", ondelete="CASCADE"), index=True)
     item_key: Mapped[str] = mapped_column(String(100))
@@ -276,6 +281,7 @@ class Workshop(Record, Versioned, Base):
     """A CCI competency training: details, status; days, agenda, people and results hang off it."""
 
     __tablename__ = "workshops"
+    __table_args__ = checks.WORKSHOPS
 
     title: Mapped[str] = mapped_column(String(300))
     venue: Mapped[str] = mapped_column(String(300), default="")
@@ -297,6 +303,7 @@ class WorkshopDay(Record, Versioned, Base):
     """One day (or session) of a workshop: a date and the planned start and end (minutes since midnight)."""
 
     __tablename__ = "workshop_days"
+    __table_args__ = checks.DAYS
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     day: Mapped[date] = mapped_column(Date)
@@ -308,6 +315,7 @@ class AgendaBlock(Record, Versioned, Base):
     """A block of a day's agenda: a format from the toolbox or free text, or a break."""
 
     __tablename__ = "workshop_blocks"
+    __table_args__ = checks.BLOCKS
 
     day_id: Mapped[str] = mapped_column(ForeignKey("workshop_days.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
@@ -325,6 +333,7 @@ class Participant(Record, Versioned, Base):
     ``erased_at``; the row stays (without personal data) so that attendance counts stay right."""
 
     __tablename__ = "workshop_participants"
+    __table_args__ = checks.PARTICIPANTS
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -351,6 +360,7 @@ class WorkshopOutcome(Record, Versioned, Base):
     """Something the group found: a need, an interface between administration and CCI, an idea, a decision."""
 
     __tablename__ = "workshop_outcomes"
+    __table_args__ = checks.OUTCOMES
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))  # need | interface | idea | decision
@@ -360,6 +370,7 @@ class WorkshopOutcome(Record, Versioned, Base):
 
 class ActionItem(Record, Versioned, Base):
     __tablename__ = "workshop_actions"
+    __table_args__ = checks.ACTIONS
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
@@ -370,6 +381,7 @@ class ActionItem(Record, Versioned, Base):
 
 class FeedbackQuestion(Record, Versioned, Base):
     __tablename__ = "workshop_questions"
+    __table_args__ = checks.QUESTIONS
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
@@ -381,6 +393,7 @@ class FeedbackResponse(Record, Versioned, Base):
     """One returned feedback form (anonymous): answers keyed by question id."""
 
     __tablename__ = "workshop_responses"
+    __table_args__ = checks.RESPONSES
 
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)

@@ -1,7 +1,8 @@
-"""Help → About: versions of the app and its libraries, and their licences."""
+"""Help → About: versions of the app and its libraries, and the licences of everything it carries."""
 
 from __future__ import annotations
 
+import html
 import platform
 import sys
 
@@ -10,14 +11,8 @@ from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from inducci_desktop import APP_NAME, __version__
-
-LICENCES = (
-    ("PySide6 / Qt", "LGPL-3.0"),
-    ("SQLAlchemy, Alembic", "MIT"),
-    ("ReportLab", "BSD"),
-    ("PyYAML, markdown-it-py, pydantic, platformdirs", "MIT"),
-    ("DejaVu fonts", "Bitstream Vera licence (free)"),
-)
+from inducci_desktop.licences import bundled_folder, components
+from inducci_desktop.ui.app_icon import app_icon
 
 
 def _version(dist: str) -> str:
@@ -42,12 +37,25 @@ def about_text() -> str:
         f"<tr><td>SQLAlchemy</td><td>{_version('SQLAlchemy')}</td></tr>",
         f"<tr><td>Alembic</td><td>{_version('alembic')}</td></tr>",
         f"<tr><td>ReportLab</td><td>{_version('reportlab')}</td></tr>",
-        "</table><p><b>Licences</b></p><table>",
-        *(f"<tr><td>{name}</td><td>{licence}</td></tr>" for name, licence in LICENCES),
+        "</table><p><b>Licences</b> of the components it contains</p><table>",
+        *(f"<tr><td>{html.escape(c.name)} {html.escape(c.version)}</td><td>{html.escape(c.licence)}</td></tr>"
+          for c in components()),
         "</table>",
+        f"<p>{where_texts()}</p>",
     ]
     return "".join(rows)
 
 
-def show_about(parent: QWidget) -> None:
-    QMessageBox.about(parent, f"About {APP_NAME}", about_text())
+def where_texts() -> str:
+    folder = bundled_folder()
+    if folder is not None:
+        return f"The full licence texts are in {html.escape(str(folder))}."
+    return "The full licence texts come with each installed package (its dist-info folder)."
+
+
+def show_about(parent: QWidget) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.NoIcon, f"About {APP_NAME}", about_text(), QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setIconPixmap(app_icon().pixmap(96, 96))
+    box.open()
+    return box

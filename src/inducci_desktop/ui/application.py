@@ -11,29 +11,33 @@ from __future__ import annotations
 import hashlib
 import logging
 import sys
+import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inducci_desktop import APP_ID, APP_NAME, __version__
 from inducci_desktop.bootstrap import open_services
 from inducci_desktop.instance import DataLock
 from inducci_desktop.paths import AppPaths
-from inducci_desktop.store.errors import DataInUseError, StoreError
+from inducci_desktop.services.errors import DataInUseError, StoreError
+from inducci_desktop.ui.app_icon import app_icon
 from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
-    from inducci_desktop.store.backup import Backups
 
 log = logging.getLogger(__name__)
 ACTIVATE = b"activate"
+OPEN = b"open "  # followed by a bundle's path in UTF-8, then a newline
+STARTED = time.perf_counter()
 EXIT_DATA = 3
 
 
@@ -81,13 +85,14 @@ def server_name(paths: AppPaths) -> str:
     return f"inducci-desktop-{digest}"
 
 
-def hand_over_to_running(paths: AppPaths) -> bool:
-    """Ask an instance already running on this data folder to come forward; True if one answered."""
+def hand_over_to_running(paths: AppPaths, open_file: Path | None = None) -> bool:
+    """Ask an instance already running on this data folder to come forward (and to preview ``open_file``);
+    True if one answered."""
     socket = QLocalSocket()
     socket.connectToServer(server_name(paths))
     if not socket.waitForConnected(300):
         return False
-    socket.write(ACTIVATE)
+    socket.write(OPEN + str(open_file).encode("utf-8") + b"\n" if open_file else ACTIVATE + b"\n")
     socket.flush()
     socket.waitForBytesWritten(300)
     socket.disconnectFromServer()
@@ -109,16 +114,6 @@ class ExceptionDialogHook:
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.last_box = box
         box.show()
-
-
-def newest_good_backup(backups: Backups) -> str | None:
-    for info in backups.list():
-        try:
-            backups.verify(info.id)
-        except StoreError:
-            continue
-        return info.id
-    return None
 
 
 @dataclass
@@ -167,7 +162,7 @@ class RunningApp:
 
     def _offer_restore(self, exc: StoreError) -> bool:
         """Explain; where a good backup exists, offer it. True if it was restored."""
-        from inducci_desktop.store.backup import Backups
+        from inducci_desktop.services.backups import Backups, newest_good_backup
 
         backups = Backups(self.paths.database, self.paths.backup_dir)
         candidate = newest_good_backup(backups) if exc.offer_restore else None
@@ -201,10 +196,13 @@ class RunningApp:
         self.lock.release()
 
 
-def launch(paths: AppPaths, *, exec: bool = True) -> RunningApp | int:
+def launch(paths: AppPaths, *, exec: bool = True, open_file: Path | None = None,
+           smoke_test: bool = False) -> RunningApp | int:
     app = application()
-    if hand_over_to_running(paths):
-        print(f"{APP_NAME} is already running on {paths.data_dir}; brought its window forward.")
+    app.setWindowIcon(app_icon())  # every window and dialog, and the task bar
+    if hand_over_to_running(paths, open_file):
+        handed = f" and handed it {open_file.name}" if open_file else ""
+        print(f"{APP_NAME} is already running on {paths.data_dir}; brought its window forward{handed}.")
         return 0
     lock = DataLock(paths)
     try:
@@ -222,11 +220,25 @@ def launch(paths: AppPaths, *, exec: bool = True) -> RunningApp | int:
     def activate() -> None:
         connection = server.nextPendingConnection()
         if connection is not None:
-            connection.readyRead.connect(lambda: _on_message(connection.readAll(), window))
+            received = QByteArray()
+
+            def read() -> None:
+                received.append(connection.readAll())
+                if received.contains(b"\n"):
+                    _on_message(received, window)
+                    received.clear()
+
+            connection.readyRead.connect(read)
 
     server.newConnection.connect(activate)
     window.show()
+    shown = time.perf_counter()
+    if open_file is not None:
+        window.open_bundle(open_file)
     running = RunningApp(app, paths, window, lock, server)
+    if smoke_test:
+        window.attached.connect(lambda: _smoke_test_done(running, shown))
+        sys.excepthook = _smoke_test_failed  # no dialog to wait for: report and leave
     running.open_store()
     if not exec:
         return running
@@ -238,8 +250,27 @@ def launch(paths: AppPaths, *, exec: bool = True) -> RunningApp | int:
         running.shutdown()
 
 
-def _on_message(data: QByteArray, window: QWidget) -> None:
-    if bytes(data.data()).startswith(ACTIVATE):
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
+def _on_message(data: QByteArray, window: MainWindow) -> None:
+    message = bytes(data.data()).split(b"\n")[0]
+    if message.startswith(OPEN):
+        window.open_bundle(Path(message[len(OPEN):].decode("utf-8", errors="replace")))
+    elif not message.startswith(ACTIVATE):
+        return
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+def _smoke_test_failed(kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:
+    log.critical("smoke test failed", exc_info=(kind, value, trace))
+    print(f"smoke test failed: {kind.__name__}: {value}", file=sys.stderr, flush=True)
+    QCoreApplication.exit(70)
+
+
+def _smoke_test_done(running: RunningApp, shown: float) -> None:
+    """--smoke-test: the window is shown and the data open; report and close as a person would."""
+    ready = time.perf_counter()
+    print(f"smoke test: window shown {shown - STARTED:.2f} s, data open {ready - STARTED:.2f} s after the GUI "
+          f"module loaded; pages: {running.window.nav.count()}", flush=True)
+    QTimer.singleShot(0, running.window.close)
+    QTimer.singleShot(0, QCoreApplication.quit)

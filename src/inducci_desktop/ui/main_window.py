@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -78,11 +79,15 @@ class LazyPages(Mapping[str, QWidget]):
 
 
 class MainWindow(QMainWindow):
+    #: the services are attached and the first pages built
+    attached = Signal()
+
     def __init__(self, paths: AppPaths) -> None:
         super().__init__()
         self.paths = paths
         self.services: Services | None = None
         self._unsubscribe: Callable[[], None] | None = None
+        self._bundles_to_open: list[Path] = []
         self.state = UiState(paths.data_dir)
         self.events = AppEvents(self)
         self.undo_stack = QUndoStack(self)
@@ -149,6 +154,10 @@ class MainWindow(QMainWindow):
             _ = self.pages[page_id]  # built now, see BUILD_AT_START
         if self._first_start(services):
             self.show_welcome()
+        pending, self._bundles_to_open = self._bundles_to_open, []
+        for path in pending:
+            self.open_bundle(path)
+        self.attached.emit()
 
     def _first_start(self, services: Services) -> bool:
         """A new data folder, or one whose welcome page got no answer yet (an upgraded one is not new)."""
@@ -200,6 +209,19 @@ class MainWindow(QMainWindow):
     def _example_failed(self, exc: Exception) -> None:
         if self.welcome is not None:
             self.welcome.set_busy(False, f"The example data could not be loaded: {exc}")
+
+    def open_bundle(self, path: Path) -> None:
+        """Show the Exchange page with the import preview of ``path`` (a double-clicked .inducci file);
+        before the data is open, remember it for ``attach``."""
+        from inducci_desktop.ui.pages.registry import EXCHANGE
+
+        if self.services is None:
+            self._bundles_to_open.append(path)
+            return
+        self.show_page(EXCHANGE)
+        preview = getattr(self.pages[EXCHANGE], "preview", None)
+        if callable(preview):
+            preview(path)
 
     @property
     def settings_page(self) -> SettingsPage:

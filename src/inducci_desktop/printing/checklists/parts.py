@@ -114,13 +114,11 @@ def score_chart(categories: Sequence[str], series: Sequence[Sequence[float | Non
     label_width = min(width * 0.42, max(stringWidth(c, SANS, 8) for c in categories) + 8) if categories else 60
     legend_height = 14 * ((len(names) + 1) // 2) + 4 if len(series) > 1 else 0
     height = group * len(categories) + 28 + legend_height
-    drawing = Drawing(width, height)
-    drawing.initialFontName = SANS  # the renderer starts from Helvetica otherwise
-    drawing.initialFontSize = 8
+    drawing = Drawing(width, height, initialFontName=SANS, initialFontSize=8)  # not Helvetica, the renderer's default
     chart = HorizontalBarChart()
-    chart.x = label_width
+    chart.x = label_width  # type: ignore[assignment]  # the stubs say int; ReportLab takes any number
     chart.y = 18 + legend_height
-    chart.width = width - label_width - 10
+    chart.width = width - label_width - 10  # type: ignore[assignment]  # int in the stubs, any number at run time
     chart.height = group * len(categories)
     # bars run top-down in category order
     # series are drawn bottom-up within a group: reverse them so the first assessment is on top
@@ -160,11 +158,11 @@ def score_chart(categories: Sequence[str], series: Sequence[Sequence[float | Non
         legend = Legend()
         legend.fontName = SANS
         legend.fontSize = 8
-        legend.x = label_width
+        legend.x = label_width  # type: ignore[assignment]  # the stubs say int; ReportLab takes any number
         legend.y = legend_height - 2
         legend.alignment = "right"
         legend.columnMaximum = 2
-        legend.deltax = min(220, (width - label_width) / 2)
+        legend.deltax = min(220, (width - label_width) / 2)  # type: ignore[assignment]  # as chart.x
         legend.dx = legend.dy = 7
         legend.colorNamePairs = [(SERIES_COLOURS[i % len(SERIES_COLOURS)], _short(n, 40))
                                  for i, n in enumerate(names)]

@@ -115,9 +115,13 @@ def signin_sheet(kit: WorkshopKit, options: PrintOptions | None = None, *, blank
 # --- feedback form --------------------------------------------------------------------------------------
 
 
+def _box_widths(labels: tuple[str, ...]) -> list[float]:
+    return [max(15 * mm, stringWidth(f"☐ {label}", SANS, 10) + 8) for label in labels]
+
+
 def _boxes(labels: tuple[str, ...], ctx: DocContext) -> Table:
     cells = [f"☐ {label}" for label in labels]
-    table = Table([cells], colWidths=[max(15 * mm, stringWidth(c, SANS, 10) + 8) for c in cells], hAlign="LEFT")
+    table = Table([cells], colWidths=_box_widths(labels), hAlign="LEFT")
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("FONTSIZE", (0, 0), (-1, -1), 10),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TEXTCOLOR", (0, 0), (-1, -1), TEXT)]))
     return table
@@ -135,8 +139,9 @@ def feedback_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
         text = Paragraph(f"<b>{number}.</b> {escape(question.text)}", s.body)
         parts: list[Flowable]
         if question.kind in ("rating", "choice"):
-            boxes = _boxes(tuple(str(n) for n in RATING_SCALE) if question.kind == "rating" else CHOICES, ctx)
-            room = sum(boxes._colWidths)
+            labels = tuple(str(n) for n in RATING_SCALE) if question.kind == "rating" else CHOICES
+            boxes = _boxes(labels, ctx)
+            room = sum(_box_widths(labels))
             row = Table([[text, boxes]], colWidths=[ctx.width - room, room], hAlign="LEFT",
                         style=TableStyle([("FONTNAME", (0, 0), (-1, -1), SANS), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                           ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from inducci_desktop.services.checklists.service import AssessmentSummary, ChecklistService, Comparison
+from inducci_desktop.domain.checklists import AssessmentSummary, Comparison
+from inducci_desktop.services.checklists.service import ChecklistService
 from inducci_desktop.services.errors import ValidationError
 from inducci_desktop.services.regions import RegionService
 

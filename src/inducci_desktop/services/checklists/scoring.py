@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
+from inducci_desktop.domain import rules
 from inducci_desktop.domain.checklists import (
     TYPE_LABELS,
     YNP_LABELS,
@@ -30,12 +31,12 @@ from inducci_desktop.services.errors import ValidationError
 __all__ = ["TYPE_LABELS", "YNP_LABELS", "YNP_SCORES", "YNP_VALUES", "Scores", "SectionScore", "answer_text",
            "check_answer", "fits", "is_answered", "item_score", "percent", "score"]
 
-MAX_TEXT = 1_000
-MAX_LONGTEXT = 100_000
-MAX_NOTE = 20_000
+MAX_TEXT = rules.ITEM_TEXT
+MAX_LONGTEXT = rules.ITEM_LONGTEXT
+MAX_NOTE = rules.ANSWER_NOTE
 
 
-def check_answer(item: ChecklistItem, value: Any) -> Any:
+def check_answer(item: ChecklistItem, value: Any) -> Any:  # noqa: C901  (one flat branch per item type)
     """``value`` as stored for ``item``, or ValidationError saying what fits. None clears the answer."""
     if value is None:
         return None

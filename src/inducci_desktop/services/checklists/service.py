@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from inducci_desktop.content.folding import fold
 from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
+from inducci_desktop.domain import rules
 from inducci_desktop.domain.checklists import (  # re-exported: the views this service hands out
     Answer,
     AssessmentSummary,
@@ -53,9 +54,9 @@ _INSERT_ANSWER = insert(AssessmentAnswer).values(
     id=bindparam("id"), assessment_id=bindparam("aid"), item_key=bindparam("key"), value=bindparam("value"),
     note=bindparam("note"), created_at=bindparam("now"), updated_at=bindparam("now"))
 _TOUCH = update(Assessment).where(Assessment.id == bindparam("aid")).values(updated_at=bindparam("now"))
-STATUSES = ("draft", "completed")
+STATUSES = rules.ASSESSMENT_STATUS.values
 FILTERS = ("active", "draft", "completed", "archived", "all")
-MAX_TITLE = 300
+MAX_TITLE = rules.TITLE
 _ROUND_SUFFIX = re.compile(r"\s+[–-]\s+round\s+\d+$", re.IGNORECASE)
 
 
@@ -88,8 +89,10 @@ def _date(text: str) -> str:
     if not text:
         return ""
     try:
-        return _dt.date.fromisoformat(text).isoformat()
-    except ValueError:
+        return rules.check_date(_dt.date.fromisoformat(text)).isoformat()
+    except ValueError as exc:
+        if "outside" in str(exc):
+            raise ValidationError(f"The {exc}.") from None
         raise ValidationError(f"{text!r} is not a date; write it as YYYY-MM-DD.") from None
 
 

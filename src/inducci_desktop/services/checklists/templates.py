@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from inducci_desktop.content.dbload import template_from_json, template_to_json
 from inducci_desktop.content.folding import fold
-from inducci_desktop.content.model import ChecklistTemplate
+from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
 from inducci_desktop.content.problems import ContentError, Problem
 from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -113,35 +113,36 @@ def template_to_yaml_data(template: ChecklistTemplate) -> dict[str, Any]:
         data["section"] = template.section
     if template.sources:
         data["sources"] = [{"url": s.url, "title": s.title} if s.title else {"url": s.url} for s in template.sources]
-    sections = []
-    for section in template.sections:
-        items = []
-        for item in section.items:
-            entry: dict[str, Any] = {"key": item.key, "text": item.text}
-            if item.help:
-                entry["help"] = item.help
-            entry["type"] = item.type
-            if item.weight != 1.0:
-                entry["weight"] = item.weight
-            if item.required:
-                entry["required"] = True
-            if item.guide:
-                entry["guide"] = item.guide
-            if item.type in ("choice", "multi"):
-                entry["options"] = [
-                    {"key": o.key, "label": o.label, **({"score": o.score} if o.score is not None else {})}
-                    for o in item.options]
-            if item.type == "scale":
-                scale: dict[str, Any] = {"min": item.scale_min, "max": item.scale_max}
-                if item.scale_labels:
-                    scale["labels"] = dict(item.scale_labels)
-                entry["scale"] = scale
-            if item.type == "number" and item.unit:
-                entry["unit"] = item.unit
-            items.append(entry)
-        sections.append({"key": section.key, "title": section.title, "items": items})
-    data["sections"] = sections
+    data["sections"] = [
+        {"key": section.key, "title": section.title, "items": [_item_yaml_data(item) for item in section.items]}
+        for section in template.sections
+    ]
     return data
+
+
+def _item_yaml_data(item: ChecklistItem) -> dict[str, Any]:
+    entry: dict[str, Any] = {"key": item.key, "text": item.text}
+    if item.help:
+        entry["help"] = item.help
+    entry["type"] = item.type
+    if item.weight != 1.0:
+        entry["weight"] = item.weight
+    if item.required:
+        entry["required"] = True
+    if item.guide:
+        entry["guide"] = item.guide
+    if item.type in ("choice", "multi"):
+        entry["options"] = [
+            {"key": o.key, "label": o.label, **({"score": o.score} if o.score is not None else {})}
+            for o in item.options]
+    if item.type == "scale":
+        scale: dict[str, Any] = {"min": item.scale_min, "max": item.scale_max}
+        if item.scale_labels:
+            scale["labels"] = dict(item.scale_labels)
+        entry["scale"] = scale
+    if item.type == "number" and item.unit:
+        entry["unit"] = item.unit
+    return entry
 
 
 def template_to_yaml(template: ChecklistTemplate) -> str:
@@ -297,7 +298,7 @@ class TemplateService:
         return replace(source, id=self.new_id(title), version=1, title=title, path="")
 
     def blank(self, title: str = "New checklist") -> ChecklistTemplate:
-        from inducci_desktop.content.model import ChecklistItem, ChecklistSection
+        from inducci_desktop.content.model import ChecklistSection
 
         item = ChecklistItem(key="item-1", text="First question", type="ynp")
         return ChecklistTemplate(self.new_id(title), 1, title, "", (ChecklistSection("section-1", "Section 1",

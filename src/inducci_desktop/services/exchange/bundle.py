@@ -134,6 +134,8 @@ def _manifest(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo]) -> 
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
         raise BundleError(f"manifest.json is not valid JSON ({exc}).") from None
+    except RecursionError:
+        raise BundleError("manifest.json is nested too deeply; it is not an InduCCI bundle.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BundleError("manifest.json does not describe an InduCCI bundle (format is not "
                           f"{FORMAT!r}).")
@@ -147,6 +149,12 @@ def _manifest(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo]) -> 
         manifest = Manifest.model_validate(data)
     except PydanticError as exc:
         raise BundleError(f"manifest.json does not fit the format: {_first_error(exc)}.") from None
+    _check_entries(manifest, entries)
+    return manifest
+
+
+def _check_entries(manifest: Manifest, entries: dict[str, zipfile.ZipInfo]) -> None:
+    """Every kind the manifest lists is known and present under its own name; nothing else is in the zip."""
     for kind, entry in manifest.records.items():
         if kind not in KIND_BY_NAME:
             raise BundleError(f"manifest.json lists an unknown kind of record {kind!r}.")
@@ -157,13 +165,28 @@ def _manifest(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo]) -> 
     extra = set(entries) - {MANIFEST, *manifest.records.values()}
     if extra:
         raise BundleError(f"The bundle contains entries manifest.json does not list: {', '.join(sorted(extra))}.")
-    return manifest
 
 
 def _first_error(exc: PydanticError) -> str:
     error = exc.errors()[0]
     where = ".".join(str(p) for p in error["loc"])
-    return f"{where}: {error['msg']}" if where else error["msg"]
+    return f"{where}: {_plain(error['msg'])}" if where else _plain(error["msg"])
+
+
+def _plain(message: str) -> str:
+    """pydantic's message without its "Value error, " prefix (the rules' own messages say enough)."""
+    return message.removeprefix("Value error, ")
+
+
+def _record_errors(exc: PydanticError, index: int, limit: int = 3) -> str:
+    """What is wrong with the record at ``index`` of a list: each field and its problem."""
+    found = []
+    for error in exc.errors():
+        loc = error["loc"]
+        if loc and loc[0] == index:
+            where = ".".join(str(p) for p in loc[1:])
+            found.append(f"{where}: {_plain(error['msg'])}" if where else _plain(error["msg"]))
+    return "; ".join(found[:limit])
 
 
 _ADAPTERS: dict[str, TypeAdapter[Any]] = {}
@@ -185,7 +208,7 @@ def _records(kind: str, raw: bytes, personal: bool) -> list[Any]:
         if not loc or not isinstance(loc[0], int):
             raise BundleError(f"{entry} must hold a list of records ({error['msg']}).") from None
         raise BundleError(f"{entry}: the {spec.label} {_name_record(raw, loc[0])} does not fit the format: "
-                          f"{'.'.join(str(p) for p in loc[1:])}: {error['msg']}.") from None
+                          f"{_record_errors(exc, loc[0])}.") from None
     for record in records:
         for field in spec.personal:
             if (getattr(record, field) is None) == personal:
@@ -198,7 +221,7 @@ def _records(kind: str, raw: bytes, personal: bool) -> list[Any]:
 def _name_record(raw: bytes, index: int) -> str:
     try:
         item = json.loads(raw)[index]
-    except (ValueError, IndexError, TypeError):
+    except (ValueError, IndexError, TypeError, RecursionError):
         return f"#{index + 1}"
     if not isinstance(item, dict):
         return f"#{index + 1}"

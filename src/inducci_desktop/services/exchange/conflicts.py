@@ -7,6 +7,7 @@ again on a resolved conflict restores the version that lost.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -54,15 +55,30 @@ def _typed(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
-def resolve(session: Session, conflict_id: str, keep: str) -> ConflictView:
-    if keep not in KEEPS:
-        raise ValidationError(f"Choose what to keep: {', '.join(KEEPS)} (not {keep!r}).")
+def _conflict(session: Session, conflict_id: str) -> ExchangeConflict:
+    """The conflict with this id, or with this unique id prefix of at least four characters."""
     row = session.get(ExchangeConflict, conflict_id)
     if row is None:
         matches = session.scalars(select(ExchangeConflict).where(ExchangeConflict.id.startswith(conflict_id))).all()
         if len(matches) != 1 or len(conflict_id) < 4:
             raise NotFoundError(f"There is no conflict with id {conflict_id!r}.")
         row = matches[0]
+    return row
+
+
+def _kept(column: str, mine: Any, theirs: Any, keep: str, text_fields: Sequence[str]) -> Any:
+    """The value a resolution keeps in ``column``: mine, theirs, or (text, ``both``) mine then theirs."""
+    if keep == "theirs":
+        return theirs
+    if keep == "both" and column in text_fields and mine != theirs:
+        return f"{mine}\n\n{theirs}" if mine else theirs
+    return mine
+
+
+def resolve(session: Session, conflict_id: str, keep: str) -> ConflictView:
+    if keep not in KEEPS:
+        raise ValidationError(f"Choose what to keep: {', '.join(KEEPS)} (not {keep!r}).")
+    row = _conflict(session, conflict_id)
     kind = KIND_BY_NAME[row.kind]
     found = _fetch(session, _table(kind), "id", [row.record_id])
     if not found:
@@ -73,16 +89,8 @@ def resolve(session: Session, conflict_id: str, keep: str) -> ConflictView:
     mine = here if row.resolved_at is None else _typed(row.kind, row.mine)
     theirs = _typed(row.kind, row.theirs)
     result = dict(here)
-    content = [c for c in row.fields if c in here and c not in _NOT_CONTENT]
-    for column in content:
-        if keep == "mine":
-            result[column] = mine[column]
-        elif keep == "theirs":
-            result[column] = theirs[column]
-        elif column in _text_fields(row) and mine[column] != theirs[column]:
-            result[column] = f"{mine[column]}\n\n{theirs[column]}" if mine[column] else theirs[column]
-        else:
-            result[column] = mine[column]
+    for column in (c for c in row.fields if c in here and c not in _NOT_CONTENT):
+        result[column] = _kept(column, mine[column], theirs[column], keep, _text_fields(row))
     if row.kind == "participants":
         if here["erased_at"] is not None:
             raise ValidationError("This person was erased on request; the erasure stays.")

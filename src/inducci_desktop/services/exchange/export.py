@@ -60,6 +60,42 @@ def _require(kind: str, wanted: Sequence[str], rows: list[dict[str, Any]]) -> No
         raise NotFoundError(f"There is no {KIND_BY_NAME[kind].label} with id {missing[0]!r}.")
 
 
+def _add_pinned_templates(session: Session, assessments: list[dict[str, Any]], templates: list[dict[str, Any]],
+                          toolbox: dict[tuple[str, int], dict[str, Any]]) -> None:
+    """Add the template versions the assessments pin: the user's own to ``templates``, the toolbox's to
+    ``toolbox``; NotFoundError if one is on neither."""
+    have = {(r["template_id"], r["version"]) for r in templates}
+    pins = sorted({(a["template_id"], a["template_version"]) for a in assessments} - have)
+    for template_id, version in pins:
+        own = _rows(session, "templates", (UserTemplateVersion.template_id == template_id)
+                    & (UserTemplateVersion.version == version))
+        if own:
+            templates.extend(own)
+            continue
+        row = _toolbox_row(session, template_id, version)
+        if row is None:
+            title = next(a["title"] for a in assessments if (a["template_id"], a["template_version"])
+                         == (template_id, version))
+            raise NotFoundError(f"The assessment {title!r} uses checklist template {template_id!r} version "
+                                f"{version}, which is not on this machine; it cannot be exported.")
+        toolbox[(template_id, version)] = row
+
+
+def _add_referred_regions(session: Session, regions: list[dict[str, Any]],
+                          records: Iterable[dict[str, Any]]) -> None:
+    """Add to ``regions`` the regions ``records`` refer to, and their parents up to the top."""
+    region_ids = {r["id"] for r in regions}
+    wanted = {x["region_id"] for x in records if x["region_id"]}
+    wanted |= {r["parent_id"] for r in regions if r["parent_id"]}
+    while wanted - region_ids:
+        more = _rows_in(session, "regions", "id", wanted - region_ids)
+        if not more:
+            break
+        regions.extend(more)
+        region_ids |= {r["id"] for r in more}
+        wanted = {r["parent_id"] for r in more if r["parent_id"]}
+
+
 def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict[str, Any]]]:
     """The records of every kind to export (kinds with nothing are left out)."""
     records: dict[str, list[dict[str, Any]]] = {}
@@ -84,33 +120,8 @@ def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict
             if row is None:
                 raise NotFoundError(f"There is no checklist template {template_id!r}.")
             toolbox[(row["id"], row["version"])] = row
-    # the template versions the assessments pin
-    have = {(r["template_id"], r["version"]) for r in templates}
-    pins = sorted({(a["template_id"], a["template_version"]) for a in assessments} - have)
-    for template_id, version in pins:
-        own = _rows(session, "templates", (UserTemplateVersion.template_id == template_id)
-                    & (UserTemplateVersion.version == version))
-        if own:
-            templates.extend(own)
-            continue
-        row = _toolbox_row(session, template_id, version)
-        if row is None:
-            title = next(a["title"] for a in assessments if (a["template_id"], a["template_version"])
-                         == (template_id, version))
-            raise NotFoundError(f"The assessment {title!r} uses checklist template {template_id!r} version "
-                                f"{version}, which is not on this machine; it cannot be exported.")
-        toolbox[(template_id, version)] = row
-    # regions the records refer to, and their parents
-    region_ids = {r["id"] for r in regions}
-    wanted = {x["region_id"] for x in (*assessments, *workshops) if x["region_id"]}
-    wanted |= {r["parent_id"] for r in regions if r["parent_id"]}
-    while wanted - region_ids:
-        more = _rows_in(session, "regions", "id", wanted - region_ids)
-        if not more:
-            break
-        regions.extend(more)
-        region_ids |= {r["id"] for r in more}
-        wanted = {r["parent_id"] for r in more if r["parent_id"]}
+    _add_pinned_templates(session, assessments, templates, toolbox)
+    _add_referred_regions(session, regions, (*assessments, *workshops))
     records["regions"] = regions
     records["toolbox_templates"] = [toolbox[k] for k in sorted(toolbox)]
     records["templates"] = sorted(templates, key=lambda r: (r["template_id"], r["version"]))
@@ -125,16 +136,21 @@ def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict
     records["attendance"] = _rows_in(session, "attendance", "participant_id",
                                      (p["id"] for p in records["participants"]))
     if not selection.include_personal_data:
-        for kind in ("participants", "actions"):
-            for row in records[kind]:
-                for field in KIND_BY_NAME[kind].personal:
-                    row[field] = None
-        # free text that names people (trainers, who is responsible for a block) is personal too
-        for kind, rows in records.items():
-            for field in KIND_BY_NAME[kind].named:
-                for row in rows:
-                    row[field] = ""
+        _leave_out_personal_data(records)
     return {kind: rows for kind, rows in records.items() if rows}
+
+
+def _leave_out_personal_data(records: dict[str, list[dict[str, Any]]]) -> None:
+    """Blank the personal fields of participants and action items, and free text that names people."""
+    for kind in ("participants", "actions"):
+        for row in records[kind]:
+            for field in KIND_BY_NAME[kind].personal:
+                row[field] = None
+    # free text that names people (trainers, who is responsible for a block) is personal too
+    for kind, rows in records.items():
+        for field in KIND_BY_NAME[kind].named:
+            for row in rows:
+                row[field] = ""
 
 
 def _toolbox_row(session: Session, template_id: str, version: int | None) -> dict[str, Any] | None:

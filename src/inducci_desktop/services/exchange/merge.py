@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from inducci_desktop.content.dbload import template_from_json
 from inducci_desktop.services.exchange.bundle import Bundle, BundleError
+from inducci_desktop.services.exchange.checks import check_values
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME, KINDS, PLACEHOLDER_NAME, RECORD_KINDS, Kind
 from inducci_desktop.services.exchange.versions import AFTER, BEFORE, EQUAL, compare, merged, this_folder
 from inducci_desktop.services.exchange.views import ADDED, CONFLICT, UNCHANGED, UPDATED, PlanEntry
@@ -131,6 +132,8 @@ class Planner:
             self._check_references(kind, data)
             self._merge(kind, data)
         self._check_templates()
+        check_values(self.session, self.bundle, (*self.writes.inserts.get("regions", ()),
+                                                 *self.writes.updates.get("regions", ())))
         return self.entries, self.writes
 
     # --- checks ------------------------------------------------------------------------------------

@@ -8,11 +8,12 @@ the order they are written to the database (parents before children).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
+from inducci_desktop.domain import rules
 from inducci_desktop.store.models import (
     ActionItem,
     AgendaBlock,
@@ -35,11 +36,52 @@ FORMAT_VERSION = 2  # 2: versions (vv, rev_by), the data folder in the manifest,
 
 RecordId = Annotated[str, Field(pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
                                         r"[0-9a-fA-F]{12}$")]
-Slug = Annotated[str, Field(min_length=1, max_length=100)]
-Text300 = Annotated[str, Field(max_length=300)]
-Text200 = Annotated[str, Field(max_length=200)]
-Short = Annotated[str, Field(max_length=20)]
-LongText = Annotated[str, Field(max_length=200_000)]
+
+
+# --- field types derived from domain/rules.py: a bundle cannot bring a value the app would refuse ------
+
+
+def _line(value: str) -> str:
+    return rules.check_text(value, "text", multiline=False)
+
+
+def _paragraphs(value: str) -> str:
+    return rules.check_text(value, "text")
+
+
+def _day(value: date) -> date:
+    return rules.check_date(value)
+
+
+def _iso_day(value: str) -> str:
+    return rules.check_date(date.fromisoformat(value)).isoformat() if value else ""
+
+
+def _stamp(value: datetime) -> datetime:
+    return rules.check_timestamp(value, now=datetime.now(UTC))
+
+
+Day = Annotated[date, AfterValidator(_day)]
+#: a time stamp: inside the declared range and not in the future (it would win every later merge)
+Stamp = Annotated[AwareDatetime, AfterValidator(_stamp)]
+Slug = Annotated[str, Field(min_length=1, max_length=rules.SLUG), AfterValidator(_line)]
+Title = Annotated[str, Field(min_length=1, max_length=rules.TITLE), AfterValidator(_line)]
+Text300 = Annotated[str, Field(max_length=rules.TITLE), AfterValidator(_line)]
+Text200 = Annotated[str, Field(max_length=rules.NAME), AfterValidator(_line)]
+LongText = Annotated[str, Field(max_length=rules.WORKSHOP_TEXT), AfterValidator(_paragraphs)]
+ResultText = Annotated[str, Field(max_length=rules.RESULT_TEXT), AfterValidator(_paragraphs)]
+Minutes = Annotated[StrictInt, Field(ge=0, le=rules.MINUTES_PER_DAY)]
+Position = Annotated[StrictInt, Field(ge=rules.POSITION[0], le=rules.POSITION[1])]
+Version = Annotated[StrictInt, Field(ge=rules.TEMPLATE_VERSION[0], le=rules.TEMPLATE_VERSION[1])]
+RegionKind = Annotated[str, AfterValidator(rules.REGION_KIND.check)]
+AssessmentStatus = Annotated[str, AfterValidator(rules.ASSESSMENT_STATUS.check)]
+WorkshopMode = Annotated[str, AfterValidator(rules.WORKSHOP_MODE.check)]
+WorkshopStatus = Annotated[str, AfterValidator(rules.WORKSHOP_STATUS.check)]
+BlockKind = Annotated[str, AfterValidator(rules.BLOCK_KIND.check)]
+OutcomeKind = Annotated[str, AfterValidator(rules.OUTCOME_KIND.check)]
+ActionStatus = Annotated[str, AfterValidator(rules.ACTION_STATUS.check)]
+QuestionKind = Annotated[str, AfterValidator(rules.QUESTION_KIND.check)]
+ResponseSource = Annotated[str, AfterValidator(rules.RESPONSE_SOURCE.check)]
 
 
 class _Strict(BaseModel):
@@ -51,27 +93,33 @@ Counter = Annotated[StrictInt, Field(ge=0)]
 
 class RecordModel(_Strict):
     id: RecordId
-    created_at: AwareDatetime
-    updated_at: AwareDatetime
-    deleted_at: AwareDatetime | None = None
+    created_at: Stamp
+    updated_at: Stamp
+    deleted_at: Stamp | None = None
     #: the version: data folder id → its clock at its latest edit included (None: made by 0.1.0, no history)
     vv: dict[RecordId, Counter] | None = None
     rev_by: RecordId | None = None  # the data folder that made this version
 
 
 class RegionRecord(RecordModel):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
-    kind: Short = "region"
-    country: Annotated[str, Field(max_length=100)] = ""
-    notes: LongText = ""
+    name: Annotated[str, Field(min_length=1, max_length=rules.NAME), AfterValidator(_line)]
+    kind: RegionKind = "region"
+    country: Annotated[str, Field(max_length=rules.COUNTRY), AfterValidator(_line)] = ""
+    notes: Annotated[str, Field(max_length=rules.REGION_NOTES), AfterValidator(_paragraphs)] = ""
     parent_id: RecordId | None = None
+
+    @model_validator(mode="after")
+    def _not_its_own_parent(self) -> RegionRecord:
+        if self.parent_id is not None and self.parent_id.lower() == self.id.lower():
+            raise ValueError("a region cannot be its own parent (parent_id)")
+        return self
 
 
 class TemplateRecord(RecordModel):
     """One stored version of a user's own checklist template."""
 
     template_id: Slug
-    version: Annotated[StrictInt, Field(ge=1)]
+    version: Version
     title: Text300
     data: dict[str, Any]
 
@@ -80,7 +128,7 @@ class ToolboxTemplateRecord(_Strict):
     """A toolbox template version an assessment pins, carried in case the receiver's pack lacks it."""
 
     id: Slug
-    version: Annotated[StrictInt, Field(ge=1)]
+    version: Version
     title: Text300
     summary: LongText = ""
     section: Annotated[str, Field(max_length=100)] | None = None
@@ -88,58 +136,66 @@ class ToolboxTemplateRecord(_Strict):
 
 
 class AssessmentRecord(RecordModel):
-    title: Annotated[str, Field(min_length=1, max_length=300)]
+    title: Title
     template_id: Slug
-    template_version: Annotated[StrictInt, Field(ge=1)]
+    template_version: Version
     region_id: RecordId | None = None
     subject: Text300 = ""
-    assessor: Text200 = ""
-    assessed_on: Annotated[str, Field(max_length=10)] = ""
-    round: Annotated[StrictInt, Field(ge=1)] = 1
+    assessor: Annotated[str, Field(max_length=rules.ASSESSOR), AfterValidator(_line)] = ""
+    assessed_on: Annotated[str, Field(max_length=rules.ISO_DATE), AfterValidator(_iso_day)] = ""
+    round: Annotated[StrictInt, Field(ge=rules.ROUND[0], le=rules.ROUND[1])] = 1
     previous_id: RecordId | None = None
-    status: Short = "draft"
-    completed_at: AwareDatetime | None = None
-    archived_at: AwareDatetime | None = None
+    status: AssessmentStatus = "draft"
+    completed_at: Stamp | None = None
+    archived_at: Stamp | None = None
 
 
 class AnswerRecord(RecordModel):
+    """The value is checked against its item's type when the bundle is planned (that needs the template)."""
+
     assessment_id: RecordId
     item_key: Slug
     value: Any = None
-    note: LongText = ""
+    note: Annotated[str, Field(max_length=rules.ANSWER_NOTE), AfterValidator(_paragraphs)] = ""
 
 
 class WorkshopRecord(RecordModel):
-    title: Annotated[str, Field(min_length=1, max_length=300)]
+    title: Title
     venue: Text300 = ""
-    mode: Short = "in_person"
+    mode: WorkshopMode = "in_person"
     region_id: RecordId | None = None
     organisation: Text300 = ""
     trainers: LongText = ""
     target_group: LongText = ""
     objectives: LongText = ""
-    status: Short = "planned"
+    status: WorkshopStatus = "planned"
     copied_from: RecordId | None = None
     # added with schema 0006; optional, so bundles made before still import
     place: Text200 = ""
-    certificate_date: date | None = None
-    certificate_minutes: Annotated[StrictInt, Field(gt=0, le=14 * 24 * 60)] | None = None
+    certificate_date: Day | None = None
+    certificate_minutes: Annotated[StrictInt, Field(gt=0, le=rules.MAX_DAYS * rules.MINUTES_PER_DAY)] | None = None
 
 
 class DayRecord(RecordModel):
     workshop_id: RecordId
-    day: date
-    start_minutes: Annotated[StrictInt, Field(ge=0, le=1440)]
-    end_minutes: Annotated[StrictInt, Field(ge=0, le=1440)]
+    day: Day
+    start_minutes: Minutes
+    end_minutes: Minutes
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> DayRecord:
+        if not self.start_minutes < self.end_minutes:
+            raise ValueError("a day must end after it starts (start_minutes, end_minutes)")
+        return self
 
 
 class BlockRecord(RecordModel):
     day_id: RecordId
-    position: StrictInt
-    kind: Short = "session"
-    title: Text300
-    format_id: Annotated[str, Field(max_length=100)] | None = None
-    duration_minutes: Annotated[StrictInt, Field(ge=0, le=1440)]
+    position: Position
+    kind: BlockKind = "session"
+    title: Title
+    format_id: Annotated[str, Field(max_length=rules.SLUG), AfterValidator(_line)] | None = None
+    duration_minutes: Annotated[StrictInt, Field(ge=rules.BLOCK_MINUTES[0], le=rules.BLOCK_MINUTES[1])]
     responsible: Text300 = ""
     materials: LongText = ""
     notes: LongText = ""
@@ -154,8 +210,8 @@ class ParticipantRecord(RecordModel):
     department: Text200 | None
     email: Text200 | None
     consent: StrictBool = False
-    consent_date: date | None = None
-    erased_at: AwareDatetime | None = None
+    consent_date: Day | None = None
+    erased_at: Stamp | None = None
     anonymous: StrictBool = False  # imported somewhere without personal data: the name is a placeholder
 
 
@@ -167,30 +223,30 @@ class AttendanceRecord(RecordModel):
 
 class OutcomeRecord(RecordModel):
     workshop_id: RecordId
-    kind: Short
-    text: LongText
-    position: StrictInt = 0
+    kind: OutcomeKind
+    text: ResultText
+    position: Position = 0
 
 
 class ActionRecord(RecordModel):
     workshop_id: RecordId
-    text: LongText
+    text: ResultText
     owner: Text200 | None  # a person's name: personal data
-    due: date | None = None
-    status: Short = "open"
+    due: Day | None = None
+    status: ActionStatus = "open"
 
 
 class QuestionRecord(RecordModel):
     workshop_id: RecordId
-    position: StrictInt
-    kind: Short
-    text: LongText
+    position: Position
+    kind: QuestionKind
+    text: Annotated[str, Field(min_length=1, max_length=rules.QUESTION_TEXT), AfterValidator(_paragraphs)]
 
 
 class ResponseRecord(RecordModel):
     workshop_id: RecordId
-    answers: dict[str, Any]
-    source: Short = "paper"
+    answers: dict[str, Any]  # checked against the questions' kinds when the bundle is planned
+    source: ResponseSource = "paper"
 
 
 @dataclass(frozen=True)
@@ -247,8 +303,8 @@ class Manifest(_Strict):
     format: str
     format_version: StrictInt
     app_version: Annotated[str, Field(max_length=50)]
-    created_at: AwareDatetime
-    created_by: Annotated[str, Field(max_length=200)] | None = None
+    created_at: Stamp
+    created_by: Text200 | None = None
     includes_personal_data: StrictBool
     counts: dict[str, Annotated[StrictInt, Field(ge=0)]]
     records: dict[str, str]  # kind → entry name in the zip

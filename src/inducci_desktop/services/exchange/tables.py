@@ -18,9 +18,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from inducci_desktop.domain.checklists import item_numbers
 from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.services.checklists import scoring
-from inducci_desktop.services.checklists.service import item_numbers
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 
 if TYPE_CHECKING:

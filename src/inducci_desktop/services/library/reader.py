@@ -5,6 +5,7 @@ formats in a box. Plain Python, so the same text can be tested without Qt.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -72,30 +73,41 @@ def _list(values: Any) -> str:
     return escape(str(values))
 
 
+def _rows(fields: Mapping[str, Any], keys: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(label, _list(fields[key])) for key, label in keys if fields.get(key)]
+
+
+def _case_rows(fields: Mapping[str, Any]) -> list[tuple[str, str]]:
+    rows = _rows(fields, (("where", "Where"), ("when", "When"), ("region", "Region"), ("partners", "Partners")))
+    if fields.get("formats"):
+        links = ", ".join(f'<a href="item:{escape(f)}">{escape(f.removeprefix("format-").replace("-", " "))}</a>'
+                          for f in fields["formats"])
+        rows.append(("Formats", links))
+    return rows
+
+
+def _format_rows(fields: Mapping[str, Any]) -> list[tuple[str, str]]:
+    rows = _rows(fields, (("purpose", "Purpose"), ("duration", "Duration")))
+    size = fields.get("group_size")
+    if isinstance(size, dict) and size:
+        rows.append(("Group size", f"{size.get('min', '?')}–{size.get('max', '?')} people"))
+    if fields.get("materials"):
+        rows.append(("Materials", _list(fields["materials"])))
+    return rows
+
+
+def _interview_rows(fields: Mapping[str, Any]) -> list[tuple[str, str]]:
+    return _rows(fields, (("audience", "Audience"), ("duration", "Duration")))
+
+
+#: the fact box of each kind that has one: (label, HTML) rows from the item's fields
+_FACT_ROWS: dict[str, Callable[[Mapping[str, Any]], list[tuple[str, str]]]] = {
+    "case": _case_rows, "format": _format_rows, "interview": _interview_rows}
+
+
 def _facts(item: ItemView) -> str:
-    fields = item.fields
-    rows: list[tuple[str, str]] = []
-    if item.kind == "case":
-        for key, label in (("where", "Where"), ("when", "When"), ("region", "Region"), ("partners", "Partners")):
-            if fields.get(key):
-                rows.append((label, _list(fields[key])))
-        if fields.get("formats"):
-            links = ", ".join(f'<a href="item:{escape(f)}">{escape(f.removeprefix("format-").replace("-", " "))}</a>'
-                              for f in fields["formats"])
-            rows.append(("Formats", links))
-    elif item.kind == "format":
-        for key, label in (("purpose", "Purpose"), ("duration", "Duration")):
-            if fields.get(key):
-                rows.append((label, _list(fields[key])))
-        size = fields.get("group_size")
-        if isinstance(size, dict) and size:
-            rows.append(("Group size", f"{size.get('min', '?')}–{size.get('max', '?')} people"))
-        if fields.get("materials"):
-            rows.append(("Materials", _list(fields["materials"])))
-    elif item.kind == "interview":
-        for key, label in (("audience", "Audience"), ("duration", "Duration")):
-            if fields.get(key):
-                rows.append((label, _list(fields[key])))
+    rows_of = _FACT_ROWS.get(item.kind)
+    rows = rows_of(item.fields) if rows_of is not None else []
     if not rows:
         return ""
     cells = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows)

@@ -21,6 +21,7 @@ from inducci_desktop.content.model import ChecklistTemplate, GlossaryTerm, Link,
 from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, read_header, shipped_pack
 from inducci_desktop.content.problems import Problem
 from inducci_desktop.content.search import SearchHit
+from inducci_desktop.domain import rules
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import (
@@ -38,7 +39,7 @@ from inducci_desktop.store.models import (
 
 __all__ = ["SearchHit"]  # re-exported for the UI
 log = logging.getLogger(__name__)
-MAX_NOTE_CHARS = 100_000
+MAX_NOTE_CHARS = rules.ITEM_NOTE
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from inducci_desktop.domain import rules
 from inducci_desktop.domain.workshops import (  # noqa: F401  (re-exported: the agenda arithmetic's names)
     MINUTES_PER_DAY,
     DayPlan,
@@ -19,7 +20,7 @@ from inducci_desktop.domain.workshops import (  # noqa: F401  (re-exported: the 
 )
 from inducci_desktop.services.errors import ValidationError
 
-MAX_BLOCK_MINUTES = 16 * 60
+MAX_BLOCK_MINUTES = rules.BLOCK_MINUTES[1]
 _TIME = re.compile(r"^\s*(\d{1,2})(?:[:.h](\d{2}))?\s*$")
 
 

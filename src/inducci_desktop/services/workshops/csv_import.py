@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from inducci_desktop.domain import rules
 from inducci_desktop.domain.text import describe, find_control
 from inducci_desktop.services.errors import ValidationError
 
@@ -23,7 +24,7 @@ ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (with BOM)", "cp1250": 
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 MAX_BYTES = 5_000_000
 MAX_ROWS = 5_000
-MAX_FIELD = 200
+MAX_FIELD = rules.NAME
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 #: Column names accepted in the header row (compared case- and space-insensitively).
@@ -218,6 +219,30 @@ def _parse_date(value: str) -> date | None:
     return None
 
 
+def _clean_consent(raw: dict[str, str], today: date, errors: list[str],
+                   warnings: list[str]) -> tuple[bool, date | None]:
+    """Consent and its date (today when consent is given without one); problems added to the lists."""
+    consent = _parse_consent(raw.get("consent", ""))
+    if consent is None:
+        errors.append(f"consent “{raw.get('consent', '').strip()}” is neither yes nor no")
+        consent = False
+    consent_date = None
+    if consent:
+        text = raw.get("consent_date", "")
+        consent_date = _parse_date(text)
+        if text.strip() and consent_date is None:
+            errors.append(f"consent date “{text.strip()}” is not a date (use 2026-05-12 or 12.05.2026)")
+        elif consent_date is None:
+            consent_date = today
+        elif consent_date > today:
+            errors.append("consent date is in the future")
+        elif consent_date < rules.DATES[0]:
+            errors.append(f"consent date {consent_date.isoformat()} is before {rules.DATES[0].year}")
+    elif "consent" not in raw:
+        warnings.append("no consent recorded")
+    return consent, consent_date
+
+
 def clean_participant(raw: dict[str, str], *, today: date) -> tuple[ParticipantInput | None, list[str], list[str]]:
     """A participant from field values, with the errors (row refused) and warnings (row kept)."""
     errors: list[str] = []
@@ -240,22 +265,7 @@ def clean_participant(raw: dict[str, str], *, today: date) -> tuple[ParticipantI
     email = values["email"]
     if email and not EMAIL.match(email):
         errors.append(f"“{email}” is not an e-mail address")
-    consent = _parse_consent(raw.get("consent", ""))
-    if consent is None:
-        errors.append(f"consent “{raw.get('consent', '').strip()}” is neither yes nor no")
-        consent = False
-    consent_date = None
-    if consent:
-        text = raw.get("consent_date", "")
-        consent_date = _parse_date(text)
-        if text.strip() and consent_date is None:
-            errors.append(f"consent date “{text.strip()}” is not a date (use 2026-05-12 or 12.05.2026)")
-        elif consent_date is None:
-            consent_date = today
-        elif consent_date > today:
-            errors.append("consent date is in the future")
-    elif "consent" not in raw:
-        warnings.append("no consent recorded")
+    consent, consent_date = _clean_consent(raw, today, errors, warnings)
     if errors:
         return None, errors, warnings
     person = ParticipantInput(name, values["organisation"], values["department"], email, consent, consent_date)

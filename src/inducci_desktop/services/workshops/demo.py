@@ -64,11 +64,11 @@ def demo_workshop_step(services: Services) -> list[str]:
         return []
     except NotFoundError:
         pass
-    region_id = demo_id("region:Śląskie (Silesia)")
+    region_id: str | None = demo_id("region:Śląskie (Silesia)")
     try:
-        services.regions.get(region_id)
+        services.regions.get(demo_id("region:Śląskie (Silesia)"))
     except NotFoundError:
-        region_id = None  # type: ignore[assignment]
+        region_id = None
     first = date.today() - timedelta(days=14)
     days = (DayInput(first, 9 * 60, 16 * 60 + 30), DayInput(first + timedelta(days=1), 9 * 60, 15 * 60))
     data = WorkshopInput(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from inducci_desktop.domain import rules
 from inducci_desktop.domain.workshops import (
     CHOICES,
     FEEDBACK_KINDS,
@@ -18,9 +19,9 @@ from inducci_desktop.domain.workshops import (
 from inducci_desktop.services.errors import ValidationError
 
 KINDS = FEEDBACK_KINDS
-KIND_LABELS = {"rating": "Rating 1–5", "choice": "Yes / partly / no", "text": "Open comment"}
-MAX_QUESTIONS = 20
-MAX_TEXT = 2000
+KIND_LABELS = rules.QUESTION_KIND.labels
+MAX_QUESTIONS = rules.MAX_QUESTIONS
+MAX_TEXT = rules.FEEDBACK_TEXT
 
 #: (kind, text): the "short form" of guide-training-evaluation ("five to eight questions at most"),
 #: plus the reaction level's "well organised".

@@ -9,12 +9,12 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from inducci_desktop.domain import rules
+from inducci_desktop.domain.workshops import FeedbackSummary, Question
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.services.workshops.feedback import (
     KINDS,
     MAX_QUESTIONS,
-    FeedbackSummary,
-    Question,
     clean_answer,
     summarise,
 )
@@ -29,7 +29,21 @@ from inducci_desktop.store.models import (
     utcnow,
 )
 
-MAX_TEXT = 4000
+MAX_TEXT = rules.RESULT_TEXT
+
+
+def _owner(owner: str) -> str:
+    cleaned = " ".join(owner.split())
+    if len(cleaned) > rules.NAME:
+        raise ValidationError(f"An owner's name can be at most {rules.NAME} characters long.")
+    return cleaned
+
+
+def _check_due(due: date | None) -> date | None:
+    try:
+        return None if due is None else rules.check_date(due, "due date")
+    except ValueError as exc:
+        raise ValidationError(f"The {exc}.") from None
 
 
 def _clean(text: str, label: str, limit: int = MAX_TEXT) -> str:
@@ -103,8 +117,9 @@ class ResultsService:
 
     def add_action(self, workshop_id: str, text: str, owner: str = "", due: date | None = None,
                    status: str = "open") -> ActionView:
-        text, owner = _clean(text, "action item"), " ".join(owner.split())
+        text, owner = _clean(text, "action item"), _owner(owner)
         _check_status(status)
+        _check_due(due)
         with self.store.db.unit_of_work() as session:
             workshop = _workshop(session, workshop_id)
             row = ActionItem(workshop_id=workshop_id, text=text, owner=owner, due=due, status=status)
@@ -119,9 +134,9 @@ class ResultsService:
             if text is not None:
                 row.text = _clean(text, "action item")
             if owner is not None:
-                row.owner = " ".join(owner.split())
+                row.owner = _owner(owner)
             if not isinstance(due, str):
-                row.due = due
+                row.due = _check_due(due)
             if status is not None:
                 _check_status(status)
                 row.status = status
@@ -153,7 +168,7 @@ class ResultsService:
             for position, (qid, kind, text) in enumerate(questions):
                 if kind not in KINDS:
                     raise ValidationError(f"Unknown kind of question {kind!r}; use one of: {', '.join(KINDS)}.")
-                text = _clean(text, "question", 500)
+                text = _clean(text, "question", rules.QUESTION_TEXT)
                 row = existing.pop(qid, None) if qid else None
                 if row is None:
                     session.add(FeedbackQuestion(workshop_id=workshop_id, position=position, kind=kind, text=text))

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from inducci_desktop.domain import rules
 from inducci_desktop.services.errors import NotFoundError, ValidationError, checked_text
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.workshops.agenda import check_day_times, check_duration, find_overlap, lay_out
@@ -44,9 +45,9 @@ from inducci_desktop.store.models import (
     utcnow,
 )
 
-MAX_TITLE = 300
-MAX_DAYS = 14
-MAX_PLACE = 200
+MAX_TITLE = rules.TITLE
+MAX_DAYS = rules.MAX_DAYS
+MAX_PLACE = rules.NAME
 MAX_CERTIFICATE_MINUTES = MAX_DAYS * 24 * 60
 DEFAULT_BLOCK_MINUTES = 60
 
@@ -61,6 +62,13 @@ def _text(value: str, label: str, limit: int, *, required: bool = False) -> str:
     return cleaned
 
 
+def _in_range(value: date, what: str) -> date:
+    try:
+        return rules.check_date(value, what)
+    except ValueError as exc:
+        raise ValidationError(f"The {exc}.") from None
+
+
 def check_workshop(data: WorkshopInput) -> WorkshopInput:
     """``data`` cleaned, or a ValidationError that says what is wrong."""
     if data.mode not in MODES:
@@ -71,17 +79,20 @@ def check_workshop(data: WorkshopInput) -> WorkshopInput:
         raise ValidationError(f"A workshop can have at most {MAX_DAYS} days.")
     for day in data.days:
         check_day_times(day.start, day.end)
+        _in_range(day.day, "workshop day")
     overlap = find_overlap([(d.day.isoformat(), d.start, d.end) for d in data.days])
     if overlap:
         raise ValidationError(overlap)
+    if data.certificate_date is not None:
+        _in_range(data.certificate_date, "certificate date")
     minutes = data.certificate_minutes
     if minutes is not None and not 0 < minutes <= MAX_CERTIFICATE_MINUTES:
         raise ValidationError(f"The hours on the certificate must be more than 0 and at most "
                               f"{MAX_CERTIFICATE_MINUTES // 60}.")
     days = tuple(sorted(data.days, key=lambda d: (d.day, d.start)))
     return WorkshopInput(
-        _text(data.title, "title", MAX_TITLE, required=True), days, _text(data.venue, "venue", 300), data.mode,
-        data.region_id or None, _text(data.organisation, "organisation", 300),
+        _text(data.title, "title", MAX_TITLE, required=True), days, _text(data.venue, "venue", rules.TITLE),
+        data.mode, data.region_id or None, _text(data.organisation, "organisation", rules.TITLE),
         checked_text(data.trainers, "The trainers", multiline=True).strip(),
         checked_text(data.target_group, "The target group", multiline=True).strip(),
         checked_text(data.objectives, "The objectives", multiline=True).strip(), data.status,
@@ -201,7 +212,9 @@ class WorkshopService:
         questions = [(q.kind, q.text) for q in self.results.questions(workshop_id)]
         copy = self.create(WorkshopInput(**fields), questions=questions)
         with self.store.db.unit_of_work() as session:
-            session.get(Workshop, copy.id).copied_from = workshop_id  # type: ignore[union-attr]
+            made = session.get(Workshop, copy.id)
+            assert made is not None  # created just above
+            made.copied_from = workshop_id
             old_days = self._days(session, workshop_id)
             new_days = self._days(session, copy.id)
             for old, new in zip(old_days, new_days, strict=False):
@@ -351,7 +364,8 @@ class WorkshopService:
         if len(title) > MAX_TITLE:
             raise ValidationError(f"A block title can be at most {MAX_TITLE} characters long.")
         check_duration(data.duration)
-        return BlockInput(title, data.duration, data.kind, data.format_id, data.responsible.strip(),
+        responsible = _text(data.responsible, "person responsible", rules.TITLE)
+        return BlockInput(title, data.duration, data.kind, data.format_id, responsible,
                           data.materials.strip(), data.notes.strip())
 
     @staticmethod

@@ -1,6 +1,6 @@
 """The workshop views the services hand out; defined in ``domain.workshops`` (printing renders them too)."""
 
-from inducci_desktop.domain.workshops import (  # noqa: F401  (re-exported)
+from inducci_desktop.domain.workshops import (
     ACTION_STATUSES,
     BLOCK_KINDS,
     MODES,
@@ -26,3 +26,30 @@ from inducci_desktop.domain.workshops import (  # noqa: F401  (re-exported)
     dates_text,
     day_text,
 )
+
+__all__ = [
+    "ACTION_STATUSES",
+    "BLOCK_KINDS",
+    "MODES",
+    "MONTHS",
+    "OUTCOME_KINDS",
+    "STATUSES",
+    "WEEKDAYS",
+    "ActionView",
+    "AgendaDay",
+    "AttendanceFigures",
+    "BlockInput",
+    "BlockView",
+    "DayInput",
+    "DayView",
+    "FormatChoice",
+    "OutcomeView",
+    "ParticipantView",
+    "PersonRecord",
+    "WorkshopInput",
+    "WorkshopKit",
+    "WorkshopSummary",
+    "WorkshopView",
+    "dates_text",
+    "day_text",
+]

@@ -19,9 +19,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
-from inducci_desktop.printing.errors import PrintError
-from inducci_desktop.services.documents import Built, DocumentRequest, build, document
-from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.documents import Built, DocumentRequest, build, document, write_pdf
+from inducci_desktop.services.errors import PrintError, ServiceError
 from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.ui_state import DOCUMENTS_FOLDER
 from inducci_desktop.ui.widgets.pdf_preview import PdfPreview, page_size, print_pdf
@@ -64,15 +63,13 @@ def confirm_saved(parent: QWidget, path: Path) -> QMessageBox:
 
 
 def save_pdf(parent: QWidget, state: UiState, data: bytes, file_name: str,
-             saved: Callable[[Path], None] | None = None) -> Job | None:
+             saved: Callable[[Path], None] | None = None) -> Job[Path] | None:
     """Ask for a file (default folder + ``file_name``), write ``data`` atomically off the UI thread, then
     confirm where it went; ``saved`` is told the path too."""
     target = choose_save_path(parent, default_folder(state) / file_name)
     if target is None:
         return None
     state.set(FOLDER_STATE, str(target.parent))
-    from inducci_desktop.printing.output import write_pdf
-
     def done(path: Path) -> None:
         confirm_saved(parent, path)
         if saved is not None:
@@ -135,7 +132,7 @@ class DocumentDialog(QDialog):
         self.preview.clear("No preview")
         QMessageBox.warning(self, "Not printed", f"The document could not be made: {problem_text(exc)}")
 
-    def save_as(self) -> Job | None:
+    def save_as(self) -> Job[Path] | None:
         if self.built is None:
             return None
 
@@ -144,7 +141,7 @@ class DocumentDialog(QDialog):
 
         return save_pdf(self, self.state, self.built.data, self.built.file_name, saved)
 
-    def print_document(self) -> Job | None:
+    def print_document(self) -> Job[int] | None:
         if self.built is None:
             return None
         printer = make_printer(self.built)

@@ -15,7 +15,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from inducci_desktop.printing.options import PaperSize
+from inducci_desktop.services.documents import PaperSize
 
 MAX_PRINT_DPI = 300
 ZOOMS = (("Fit width", None), ("Whole page", None), ("50 %", 0.5), ("75 %", 0.75), ("100 %", 1.0),

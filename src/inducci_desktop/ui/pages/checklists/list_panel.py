@@ -12,8 +12,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from inducci_desktop.content.folding import fold
+from inducci_desktop.domain.checklists import AssessmentSummary
 from inducci_desktop.domain.labels import assessment_status_label
-from inducci_desktop.services.checklists.service import AssessmentSummary
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Title", "Region / organisation", "Checklist", "Date", "Round", "Progress", "Status")

@@ -172,7 +172,8 @@ class ChecklistsPage(QWidget):
 
     @property
     def showing_trash(self) -> bool:
-        return self.status_combo.currentData() == "trash"
+        key: object = self.status_combo.currentData()
+        return key == "trash"
 
     def reload(self) -> None:
         self._reload_pending = False

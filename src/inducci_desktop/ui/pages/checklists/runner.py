@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.checklists import AssessmentView, item_numbers
 from inducci_desktop.domain.text import TextError
 from inducci_desktop.services.checklists import scoring
-from inducci_desktop.services.checklists.service import AssessmentView, ChecklistService, item_numbers
+from inducci_desktop.services.checklists.service import ChecklistService
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.ui.pages.checklists.items import ItemCard
 from inducci_desktop.ui.undo import AppliedCommand

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.checklists import AssessmentView, Comparison, item_numbers
 from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.services.checklists import scoring
-from inducci_desktop.services.checklists.service import AssessmentView, Comparison, item_numbers
 from inducci_desktop.ui.pages.checklists.chart import ScoreChart
 
 DIFF_UP, DIFF_DOWN = QColor("#2e7d32"), QColor("#b3261e")

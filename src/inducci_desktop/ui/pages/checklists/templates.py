@@ -78,7 +78,10 @@ class TemplatesDialog(QDialog):
 
     def current(self) -> TemplateSummary | None:
         item = self.list.currentItem()
-        return None if item is None else item.data(DataRole)
+        if item is None:
+            return None
+        summary: TemplateSummary = item.data(DataRole)
+        return summary
 
     def _update_buttons(self) -> None:
         t = self.current()

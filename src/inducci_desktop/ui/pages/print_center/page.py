@@ -31,19 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.changes import Changes, Kind
-from inducci_desktop.printing.errors import PrintError
-from inducci_desktop.printing.options import PaperSize
 from inducci_desktop.services.documents import (
     Built,
     DocumentRequest,
     DocumentSettings,
     DocumentType,
+    PaperSize,
     build,
     documents,
     load_settings,
     save_settings,
 )
-from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.errors import PrintError, ServiceError
 from inducci_desktop.services.library.documents import PackState
 from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.pages.context import PageContext
@@ -74,7 +73,7 @@ class PrintCenterPage(QWidget):
         self.window_ = context.window
         self.state = context.state
         self._generation = 0
-        self._running: Job | None = None
+        self._running: Job[Built] | None = None
         self._pending = False
         self._shown_key: tuple[Any, ...] | None = None
         self._printer: QPrinter | None = None

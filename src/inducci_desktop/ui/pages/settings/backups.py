@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.changes import Kind
+from inducci_desktop.services.backups import BackupInfo
+from inducci_desktop.services.errors import StoreError
 from inducci_desktop.services.maintenance import MaintenanceService
-from inducci_desktop.store.backup import BackupInfo
-from inducci_desktop.store.errors import StoreError
 from inducci_desktop.ui.events import AppEvents
 from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.table_model import RowsTableModel

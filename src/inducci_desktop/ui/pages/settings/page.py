@@ -55,6 +55,9 @@ class SettingsPage(QScrollArea):
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(open_folder)
         form.addRow("Data folder:", folder_row)
+        if paths.portable:
+            self.portable_label = _selectable("Portable: data on this drive, beside the program")
+            form.addRow("Mode:", self.portable_label)
         form.addRow("Database:", _selectable(paths.database.name))
         self.folder_id_label = _selectable(services.exchange.folder_id())
         self.folder_id_label.setToolTip("This data folder's id: bundles made here carry it, so other machines "

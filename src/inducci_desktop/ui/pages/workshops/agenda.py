@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.workshops import format_duration, format_time
 from inducci_desktop.services.errors import ServiceError
-from inducci_desktop.services.workshops.agenda import format_duration, format_time
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import AgendaDay, BlockInput, BlockView
 from inducci_desktop.ui.pages.workshops.agenda_commands import AddBlock, DeleteBlock, EditBlock, MoveBlock

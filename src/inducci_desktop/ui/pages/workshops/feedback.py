@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.workshops import FeedbackSummary, Question, QuestionSummary
 from inducci_desktop.services.errors import ServiceError
-from inducci_desktop.services.workshops.feedback import KIND_LABELS, FeedbackSummary, Question, QuestionSummary
+from inducci_desktop.services.workshops.feedback import KIND_LABELS
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.ui.widgets.enter import on_return
 

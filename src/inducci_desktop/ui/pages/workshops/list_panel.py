@@ -92,7 +92,8 @@ class WorkshopList(QWidget):
 
     @property
     def in_trash(self) -> bool:
-        return self.filter.currentData() == "trash"
+        key: object = self.filter.currentData()
+        return key == "trash"
 
     def reload(self, select: str | None = None) -> None:
         keep = select or self.current_id()

@@ -1,0 +1,60 @@
+"""The value rules of ``domain/rules.py`` as SQL CHECK constraints, per table.
+
+The models declare these (``__table_args__``); migration 0005 added them to existing databases with the
+SQL written out, so that it never changes afterwards. tests/store/test_migrations.py keeps the two equal.
+Long free-text fields are limited by the services and the bundle schema, not here: a CHECK would force
+cutting a text the user wrote.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import CheckConstraint
+
+from inducci_desktop.domain import rules
+from inducci_desktop.domain.rules import Choice
+
+
+def one_of(column: str, choice: Choice) -> CheckConstraint:
+    values = ", ".join(f"'{v}'" for v in choice.values)
+    return CheckConstraint(f"{column} IN ({values})", name=column)
+
+
+def at_most(column: str, limit: int) -> CheckConstraint:
+    return CheckConstraint(f"length({column}) <= {limit}", name=f"{column}_length")
+
+
+def between(column: str, low: int, high: int) -> CheckConstraint:
+    return CheckConstraint(f"{column} BETWEEN {low} AND {high}", name=f"{column}_range")
+
+
+def in_dates(column: str) -> CheckConstraint:
+    low, high = rules.DATES
+    return CheckConstraint(f"{column} BETWEEN '{low.isoformat()}' AND '{high.isoformat()}'", name=f"{column}_range")
+
+
+def lengths(**limits: int) -> tuple[CheckConstraint, ...]:
+    return tuple(at_most(column, limit) for column, limit in limits.items())
+
+
+REGIONS = (one_of("kind", rules.REGION_KIND), *lengths(name=rules.NAME, country=rules.COUNTRY),
+           CheckConstraint("parent_id IS NULL OR parent_id <> id", name="parent_not_self"))
+USER_TEMPLATES = (between("version", *rules.TEMPLATE_VERSION),
+                  *lengths(template_id=rules.SLUG, title=rules.TITLE))
+ASSESSMENTS = (one_of("status", rules.ASSESSMENT_STATUS), between("round", *rules.ROUND),
+               between("template_version", *rules.TEMPLATE_VERSION),
+               *lengths(title=rules.TITLE, subject=rules.SUBJECT, assessor=rules.ASSESSOR,
+                        assessed_on=rules.ISO_DATE))
+ANSWERS = lengths(item_key=rules.SLUG)
+WORKSHOPS = (one_of("mode", rules.WORKSHOP_MODE), one_of("status", rules.WORKSHOP_STATUS),
+             *lengths(title=rules.TITLE, venue=rules.TITLE, organisation=rules.TITLE))
+DAYS = (in_dates("day"), between("start_minutes", 0, rules.MINUTES_PER_DAY - 1),
+        between("end_minutes", 1, rules.MINUTES_PER_DAY),
+        CheckConstraint("end_minutes > start_minutes", name="ends_after_start"))
+BLOCKS = (one_of("kind", rules.BLOCK_KIND), between("duration_minutes", *rules.BLOCK_MINUTES),
+          *lengths(title=rules.TITLE, responsible=rules.TITLE, format_id=rules.SLUG))
+PARTICIPANTS = (*lengths(name=rules.NAME, organisation=rules.NAME, department=rules.NAME, email=rules.NAME),
+                in_dates("consent_date"))
+OUTCOMES = (one_of("kind", rules.OUTCOME_KIND),)
+ACTIONS = (one_of("status", rules.ACTION_STATUS), at_most("owner", rules.NAME), in_dates("due"))
+QUESTIONS = (one_of("kind", rules.QUESTION_KIND),)
+RESPONSES = (one_of("source", rules.RESPONSE_SOURCE),)
