@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import zipfile
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -90,12 +90,15 @@ def test_clocks_a_year_apart_decide_nothing(tmp_path: Path) -> None:
         b.regions.rename(region.id, "Renamed on B")
         b.exchange.export(tmp_path / "2.inducci", ALL)
 
-        def a_year_ahead(head: dict, records: dict) -> None:  # type: ignore[type-arg]
+        # a stamp more than a day ahead is refused by the format (rules.CLOCK_SKEW); just inside it, ahead
+        ahead = (datetime.now(UTC) + timedelta(hours=23)).isoformat()
+
+        def ahead_of_a(head: dict, records: dict) -> None:  # type: ignore[type-arg]
             for rows in records.values():
                 for row in rows:
                     for field in ("created_at", "updated_at"):
                         if field in row:
-                            row[field] = "2027-12-31T23:00:00+00:00"
+                            row[field] = ahead
 
         def a_year_behind(head: dict, records: dict) -> None:  # type: ignore[type-arg]
             for rows in records.values():
@@ -107,14 +110,14 @@ def test_clocks_a_year_apart_decide_nothing(tmp_path: Path) -> None:
         # B's laptop is a year behind: its edit is still taken (changed on one side only)
         plan, _ = a.exchange.import_file(_rewrite(tmp_path / "2.inducci", tmp_path / "2b.inducci", a_year_behind))
         assert not plan.conflicts and a.regions.get(region.id).name == "Renamed on B"
-        # both edit; B's clock a year ahead does not make B win: a conflict
+        # both edit; B's clock ahead does not make B win: a conflict
         a.regions.rename(region.id, "Renamed on A")
         b.regions.rename(region.id, "Renamed on B again")
         b.exchange.export(tmp_path / "3.inducci", ALL)
-        plan, _ = a.exchange.import_file(_rewrite(tmp_path / "3.inducci", tmp_path / "3b.inducci", a_year_ahead))
+        plan, _ = a.exchange.import_file(_rewrite(tmp_path / "3.inducci", tmp_path / "3b.inducci", ahead_of_a))
         assert [e.label for e in plan.conflicts] == ["region"]
         assert a.regions.get(region.id).name == "Renamed on A"
-        assert timedelta(days=300) < (plan.conflicts[0].incoming_updated - plan.conflicts[0].local_updated)
+        assert timedelta(hours=22) < (plan.conflicts[0].incoming_updated - plan.conflicts[0].local_updated)
 
 
 def test_unmarked_attendance_and_erasure_travel(tmp_path: Path) -> None:
