@@ -40,20 +40,33 @@ def test_export_import_dry_run_and_again(tmp_path: Path, capsys: pytest.CaptureF
     assert code == 0 and "1 assessments" in out
 
 
-def test_conflicts_are_listed_and_exit_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_conflicts_are_listed_kept_open_and_resolved(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     cli(capsys, a, "demo")
     cli(capsys, a, "export", "--all", "-o", str(tmp_path / "old.inducci"))
     cli(capsys, b, "import", str(tmp_path / "old.inducci"))
     from tests.services.exchange_helpers import folder
 
-    with folder(b) as services:  # B changes an answer after A's export
-        draft = next(s.id for s in services.checklists.list() if s.status == "draft")
-        view = services.checklists.get(draft)
-        key = next(i.key for s in view.template.sections for i in s.items if i.type == "ynp")
-        services.checklists.set_answer(draft, key, "na")
-    code, out, _ = cli(capsys, b, "import", str(tmp_path / "old.inducci"))
-    assert code == 0 and "conflict: answer" in out and f"item {key}" in out and "kept" in out
+    for root, value in ((b, "na"), (a, "partly")):  # the same answer changed on both machines
+        with folder(root) as services:
+            draft = next(s.id for s in services.checklists.list() if s.status == "draft")
+            view = services.checklists.get(draft)
+            key = next(i.key for s in view.template.sections for i in s.items if i.type == "ynp")
+            services.checklists.set_answer(draft, key, value)
+    cli(capsys, a, "export", "--all", "-o", str(tmp_path / "new.inducci"))
+    code, out, _ = cli(capsys, b, "import", str(tmp_path / "new.inducci"))
+    assert code == 0 and "conflict: answer" in out and f"item {key}" in out and "kept open" in out
+    code, out, _ = cli(capsys, b, "conflicts", "list")
+    assert code == 0 and "value: mine 'na' | theirs 'partly'" in out and "mine: this data folder" in out
+    ident = out.split()[0]
+    code, out, _ = cli(capsys, b, "conflicts", "resolve", ident, "--keep", "theirs")
+    assert code == 0 and "keeps theirs" in out
+    with folder(b) as services:
+        assert services.checklists.get(draft).value(key) == "partly"
+    assert "no open conflicts" in cli(capsys, b, "conflicts", "list")[1]
+    assert "'na'" in cli(capsys, b, "conflicts", "list", "--resolved")[1]  # the losing version is kept
+    code, _, err = cli(capsys, b, "conflicts", "resolve", "nonexistent", "--keep", "mine")
+    assert code == 2 and "no conflict" in err
 
 
 @pytest.mark.parametrize("content", [b"not a zip at all", b"PK\x03\x04truncated"])

@@ -67,3 +67,23 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
 def main_window(open_app: Callable[[], RunningApp]) -> MainWindow:
     """The main window of a freshly started app (the welcome page is shown on a new data folder)."""
     return open_app().window
+
+
+@pytest.fixture
+def app_window(qtbot: Any, data_dir: Path, dialogs: Dialogs) -> Iterator[Callable[..., Any]]:
+    """``app_window(folder)`` starts the app on a data folder (``data_dir`` unless given) and hands back its
+    ready main window; starting again on another folder shuts the running app down first (one at a time)."""
+    started: list[RunningApp] = []
+
+    def start(folder: Path | None = None) -> Any:
+        while started:
+            started.pop().shutdown()
+        result = run(["--data-dir", str(folder or data_dir)], exec=False)
+        assert isinstance(result, RunningApp)
+        started.append(result)
+        qtbot.waitUntil(lambda: result.ready, timeout=15000)
+        return result.window
+
+    yield start
+    for app in started:
+        app.shutdown()

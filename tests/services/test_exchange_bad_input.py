@@ -135,7 +135,7 @@ def test_missing_manifest(receiver: Services, tmp_path: Path) -> None:
     refused(receiver, path, "no manifest.json")
 
 
-@pytest.mark.parametrize(("version", "expected"), [(2, "newer InduCCI Desktop"), (99, "format version 99"),
+@pytest.mark.parametrize(("version", "expected"), [(3, "newer InduCCI Desktop"), (99, "format version 99"),
                                                    (0, "unknown format version"), ("1", "unknown format version"),
                                                    (None, "unknown format version")])
 def test_unknown_or_newer_format_version(receiver: Services, tmp_path: Path, version: Any, expected: str) -> None:

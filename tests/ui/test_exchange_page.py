@@ -75,7 +75,8 @@ def test_import_preview_apply_and_refresh(launch: Any, qtbot: Any, monkeypatch: 
     qtbot.waitUntil(lambda: getattr(page, "preview_dialog", None) is not None, timeout=10000)
     dialog = page.preview_dialog
     groups = [dialog.tree.topLevelItem(n).text(0) for n in range(dialog.tree.topLevelItemCount())]
-    assert groups[0] == "Conflicts (this machine's version is kept) (0)" and groups[1].startswith("Added (")
+    assert groups[0] == "Conflicts (edited on both sides; see the choices below) (0)"
+    assert groups[1].startswith("Added (")
     assert dialog.apply_button.isEnabled()
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: any(t == "Imported" for _k, t, _x in dialogs.shown), timeout=10000)

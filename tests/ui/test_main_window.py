@@ -31,6 +31,7 @@ def test_window_opens_with_settings(launch: Any, qtbot: Any) -> None:
     window.show_page("settings")
     assert window.stack.currentWidget() is page
     assert str(app.services.paths.data_dir) in page.folder_label.text()
+    assert page.folder_id_label.text() == app.services.exchange.folder_id()  # the stable id of this data folder
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus[:2] == ["&File", "&Edit"] and "&Help" in menus
 

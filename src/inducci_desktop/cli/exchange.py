@@ -1,8 +1,9 @@
-"""Exchange commands: ``export`` (a .inducci bundle), ``import FILE [--dry-run]`` and ``export-table``.
+"""Exchange commands: ``export`` (a .inducci bundle), ``import FILE [--dry-run]``, ``conflicts list``,
+``conflicts resolve ID --keep mine|theirs|both`` and ``export-table``.
 
 Bad input (a damaged or foreign bundle, unknown ids, a file name without .csv/.xlsx) is a message on
 stderr starting with ``error:`` and exit code 2, with the database unchanged. Conflicts found by an
-import are not errors: they are listed and the exit code is 0.
+import are not errors: they are listed (and kept open until resolved) and the exit code is 0.
 """
 
 from __future__ import annotations
@@ -36,6 +37,18 @@ def register(commands: Any) -> None:
     do_import.add_argument("file", metavar="FILE", help="a .inducci bundle")
     do_import.add_argument("--dry-run", action="store_true", help="show what would change; change nothing")
     do_import.set_defaults(handler=_import)
+
+    conflicts = commands.add_parser("conflicts", help="records changed both here and on another machine since "
+                                                      "they last exchanged: list them, resolve them")
+    which = conflicts.add_subparsers(dest="conflicts_command", required=True, metavar="list|resolve")
+    listing = which.add_parser("list", help="the open conflicts, both versions side by side")
+    listing.add_argument("--resolved", action="store_true", help="the resolved ones (their losing version can "
+                                                                 "be restored with resolve)")
+    listing.set_defaults(handler=_conflicts_list)
+    resolve = which.add_parser("resolve", help="keep this machine's version, take the other one, or (text) both")
+    resolve.add_argument("id", metavar="ID", help="the conflict's id (or its first 8 characters)")
+    resolve.add_argument("--keep", required=True, choices=("mine", "theirs", "both"))
+    resolve.set_defaults(handler=_conflicts_resolve)
 
     table = commands.add_parser("export-table", help="a table for spreadsheets (.csv or .xlsx, from the name)")
     table.add_argument("table", choices=("answers", "matrix", "attendance", "feedback"))
@@ -80,12 +93,46 @@ def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         print(f"conflict: {entry.label} {entry.title!r} ({entry.id}): {entry.reason}", file=out)
     if len(plan.conflicts) > MAX_LISTED:
         print(f"conflict: … and {len(plan.conflicts) - MAX_LISTED} more", file=out)
+    if plan.conflicts and not args.dry_run:
+        print(f"{len(plan.conflicts)} conflict(s) kept open, this machine's version in place: see "
+              "'conflicts list', then 'conflicts resolve ID --keep mine|theirs'", file=out)
     if args.dry_run:
         print("dry run: nothing was changed", file=out)
     elif result is not None and not plan.changes_anything:
         print("nothing new: the data here is up to date", file=out)
     if result is not None and result.backup_id:
         print(f"the data before the import is kept as backup {result.backup_id}", file=out)
+    return EXIT_OK
+
+
+def _conflicts_list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    with open_services(paths) as services:
+        found = services.exchange.conflicts(resolved=args.resolved)
+        here = services.exchange.folder_id()
+    if not found:
+        print("no resolved conflicts" if args.resolved else "no open conflicts", file=out)
+    for item in found:
+        state = f" — resolved: kept {item.resolution}" if item.resolution else ""
+        print(f"{item.id[:8]}  {item.label} {item.title!r} ({item.record_id}){state}", file=out)
+        for field in item.fields:
+            print(f"    {field}: mine {_short(item.mine.get(field))} | theirs {_short(item.theirs.get(field))}",
+                  file=out)
+        mine_by = "this data folder" if item.mine_by == here else f"data folder {item.mine_by[:8]}"
+        print(f"    mine: {mine_by}, {item.mine.get('updated_at', '?')}; theirs: data folder "
+              f"{item.theirs_by[:8]}, {item.theirs.get('updated_at', '?')} (from {item.source})", file=out)
+    return EXIT_OK
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _conflicts_resolve(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    with open_services(paths) as services:
+        done = services.exchange.resolve(args.id, args.keep)
+    print(f"resolved: {done.label} {done.title!r} keeps {args.keep}; the other version stays listed under "
+          "'conflicts list --resolved'", file=out)
     return EXIT_OK
 
 

@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import sqlite3
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -234,6 +235,7 @@ class Backups:
                 dest = sqlite3.connect(self.database)
                 try:
                     source.backup(dest)
+                    _new_folder_id(dest)
                     dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 finally:
                     dest.close()
@@ -242,3 +244,15 @@ class Backups:
         except (sqlite3.Error, OSError) as exc:
             raise BackupError(f"Restoring {backup_id} failed: {exc}. The previous file is kept as a backup.") from exc
         return safety
+
+
+def _new_folder_id(conn: sqlite3.Connection) -> None:
+    """A restored database continues as a new data folder for the exchange.
+
+    Its clock goes back to the backup's; under the old id, its next edits would reuse versions that other
+    machines already hold with other content. Under a new id they cannot, and edits made after the backup
+    and sent to others before the restore come back on the next exchange.
+    """
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'data_folder'").fetchone():
+        conn.execute("UPDATE data_folder SET id = ?", (str(uuid.uuid4()),))
+        conn.commit()

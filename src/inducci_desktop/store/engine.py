@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,10 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 10_000
+
+
+def _compact_json(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -> Engine:
@@ -24,6 +29,8 @@ def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        # compact JSON, as SQLite's own json functions write it (the version triggers): equal values, equal text
+        json_serializer=_compact_json,
         **options,
     )
 

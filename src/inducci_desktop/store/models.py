@@ -71,7 +71,19 @@ class Record:
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
 
-class Region(Record, Base):
+class Versioned:
+    """The version of a record that travels between data folders (set by triggers on every local write).
+
+    ``vv`` maps data folder ids to that folder's clock at its latest edit this version includes;
+    ``rev_by`` is the data folder that made this version. Two versions whose ``vv`` neither includes the
+    other were edited on both sides since their common version: a conflict.
+    """
+
+    vv: Mapped[dict[str, int] | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+    rev_by: Mapped[str | None] = mapped_column(String(36), default=None)
+
+
+class Region(Record, Versioned, Base):
     """A region or organisation the user works for or about."""
 
     __tablename__ = "regions"
@@ -213,7 +225,7 @@ class Note(Record, Base):
 # --- Checklists: the user's own templates, assessments and their answers ------------------------------
 
 
-class UserTemplateVersion(Record, Base):
+class UserTemplateVersion(Record, Versioned, Base):
     """One version of a checklist template the user made or imported (the whole template as JSON).
 
     Templates are referred to by ``template_id`` (a slug); assessments pin (template_id, version).
@@ -230,7 +242,7 @@ class UserTemplateVersion(Record, Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-class Assessment(Record, Base):
+class Assessment(Record, Versioned, Base):
     """One filling of a checklist template for a region or organisation (one round)."""
 
     __tablename__ = "assessments"
@@ -250,7 +262,7 @@ class Assessment(Record, Base):
     archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
 
-class AssessmentAnswer(Record, Base):
+class AssessmentAnswer(Record, Versioned, Base):
     """The answer (JSON value) and note of one item of an assessment, keyed by the item's stable key."""
 
     __tablename__ = "assessment_answers"
@@ -265,7 +277,7 @@ class AssessmentAnswer(Record, Base):
 # --- Workshops: trainings planned, run and recorded by the user ---------------------------------------
 
 
-class Workshop(Record, Base):
+class Workshop(Record, Versioned, Base):
     """A CCI competency training: details, status; days, agenda, people and results hang off it."""
 
     __tablename__ = "workshops"
@@ -287,7 +299,7 @@ class Workshop(Record, Base):
     certificate_minutes: Mapped[int | None] = mapped_column(Integer, default=None)
 
 
-class WorkshopDay(Record, Base):
+class WorkshopDay(Record, Versioned, Base):
     """One day (or session) of a workshop: a date and the planned start and end (minutes since midnight)."""
 
     __tablename__ = "workshop_days"
@@ -299,7 +311,7 @@ class WorkshopDay(Record, Base):
     end_minutes: Mapped[int] = mapped_column(Integer)
 
 
-class AgendaBlock(Record, Base):
+class AgendaBlock(Record, Versioned, Base):
     """A block of a day's agenda: a format from the toolbox or free text, or a break."""
 
     __tablename__ = "workshop_blocks"
@@ -316,7 +328,7 @@ class AgendaBlock(Record, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class Participant(Record, Base):
+class Participant(Record, Versioned, Base):
     """A person registered for a workshop. Erasure on request blanks every personal field and sets
     ``erased_at``; the row stays (without personal data) so that attendance counts stay right."""
 
@@ -331,9 +343,10 @@ class Participant(Record, Base):
     consent: Mapped[bool] = mapped_column(Boolean, default=False)
     consent_date: Mapped[date | None] = mapped_column(Date, default=None)
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    anonymous: Mapped[bool] = mapped_column(Boolean, default=False)  # imported without personal data
 
 
-class Attendance(Record, Base):
+class Attendance(Record, Versioned, Base):
     __tablename__ = "workshop_attendance"
     __table_args__ = (UniqueConstraint("participant_id", "day_id", name="uq_workshop_attendance_person_day"),)
 
@@ -343,7 +356,7 @@ class Attendance(Record, Base):
     present: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
-class WorkshopOutcome(Record, Base):
+class WorkshopOutcome(Record, Versioned, Base):
     """Something the group found: a need, an interface between administration and CCI, an idea, a decision."""
 
     __tablename__ = "workshop_outcomes"
@@ -355,7 +368,7 @@ class WorkshopOutcome(Record, Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class ActionItem(Record, Base):
+class ActionItem(Record, Versioned, Base):
     __tablename__ = "workshop_actions"
     __table_args__ = checks.ACTIONS
 
@@ -366,7 +379,7 @@ class ActionItem(Record, Base):
     status: Mapped[str] = mapped_column(String(20), default="open")  # open | in_progress | done
 
 
-class FeedbackQuestion(Record, Base):
+class FeedbackQuestion(Record, Versioned, Base):
     __tablename__ = "workshop_questions"
     __table_args__ = checks.QUESTIONS
 
@@ -376,7 +389,7 @@ class FeedbackQuestion(Record, Base):
     text: Mapped[str] = mapped_column(Text)
 
 
-class FeedbackResponse(Record, Base):
+class FeedbackResponse(Record, Versioned, Base):
     """One returned feedback form (anonymous): answers keyed by question id."""
 
     __tablename__ = "workshop_responses"
@@ -385,3 +398,50 @@ class FeedbackResponse(Record, Base):
     workshop_id: Mapped[str] = mapped_column(ForeignKey("workshops.id", ondelete="CASCADE"), index=True)
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
     source: Mapped[str] = mapped_column(String(20), default="paper")  # paper | screen
+
+
+# --- Exchange: this data folder's identity, the peers it imported from, conflicts left to the user -------
+
+
+class DataFolder(Base):
+    """This data folder (one row, made by migration 0007): its stable id and the clock of its edits."""
+
+    __tablename__ = "data_folder"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    clock: Mapped[int] = mapped_column(Integer)
+    importing: Mapped[int] = mapped_column(Integer, default=0)  # 1 while an import writes its own versions
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ExchangePeer(Base):
+    """The newest bundle imported from another data folder (an older one would replay old versions)."""
+
+    __tablename__ = "exchange_peers"
+
+    folder_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    clock: Mapped[int] = mapped_column(Integer)
+    bundle_created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class ExchangeConflict(Base):
+    """A record edited on both sides since the common version: both versions kept until the user chooses.
+
+    ``mine`` and ``theirs`` are whole records as in a bundle (``vv`` and ``rev_by`` included); the version
+    not chosen stays here, so it can be restored later.
+    """
+
+    __tablename__ = "exchange_conflicts"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str] = mapped_column(String(36), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    mine: Mapped[dict[str, Any]] = mapped_column(JSON)
+    theirs: Mapped[dict[str, Any]] = mapped_column(JSON)
+    fields: Mapped[list[str]] = mapped_column(JSON)
+    source: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+    resolution: Mapped[str | None] = mapped_column(String(20), default=None)  # mine | theirs | both

@@ -10,22 +10,37 @@ anything is written: references must resolve and an id must not name a record of
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, Text, select, type_coerce
 from sqlalchemy.orm import Session
 
 from inducci_desktop.content.dbload import template_from_json
 from inducci_desktop.services.exchange.bundle import Bundle, BundleError
 from inducci_desktop.services.exchange.checks import check_values
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME, KINDS, PLACEHOLDER_NAME, RECORD_KINDS, Kind
+from inducci_desktop.services.exchange.versions import AFTER, BEFORE, EQUAL, compare, merged, this_folder
 from inducci_desktop.services.exchange.views import ADDED, CONFLICT, UNCHANGED, UPDATED, PlanEntry
-from inducci_desktop.store.models import ChecklistTemplateRow, utcnow
+from inducci_desktop.store.models import ChecklistTemplateRow, ExchangePeer, utcnow
 
 CHUNK = 900
 _SKIP = ("id", "created_at", "updated_at")
+
+
+@dataclass(frozen=True)
+class ConflictFound:
+    """A record changed on both sides: this machine's row and the bundle's, as JSON-ready dicts."""
+
+    kind: str
+    record_id: str
+    title: str
+    mine: dict[str, Any]
+    theirs: dict[str, Any]
+    fields: list[str]
 
 
 @dataclass
@@ -45,13 +60,31 @@ def _table(kind: Kind) -> Table:
 
 
 def _fetch(session: Session, table: Table, column: str, values: Iterable[Any]) -> list[dict[str, Any]]:
+    """Rows whose ``column`` is one of ``values``; ``vv`` comes as its stored JSON text (see :func:`local_vv`)."""
     wanted = sorted(set(values))
     names = [c.name for c in table.columns]
+    columns = [type_coerce(c, Text()).label(c.name) if c.name == "vv" else c for c in table.columns]
     rows: list[dict[str, Any]] = []
     for start in range(0, len(wanted), CHUNK):
-        query = select(table).where(table.c[column].in_(wanted[start:start + CHUNK]))
+        query = select(*columns).where(table.c[column].in_(wanted[start:start + CHUNK]))
         rows.extend(dict(zip(names, r, strict=True)) for r in session.connection().execute(query))
     return rows
+
+
+def local_vv(row: dict[str, Any]) -> dict[str, int]:
+    """The version vector of a row read by :func:`_fetch` (stored as JSON text), as a dict."""
+    value = row.get("vv")
+    if isinstance(value, str):
+        parsed: dict[str, int] = json.loads(value)
+        return parsed
+    return dict(value or {})
+
+
+def version_text(vv: dict[str, int] | None) -> str | None:
+    """A version vector as compact JSON, as stored (its keys are validated ids, its values integers)."""
+    if vv is None:
+        return None
+    return "{" + ",".join(f'"{key}":{int(n)}' for key, n in vv.items()) + "}"
 
 
 def _title(kind: Kind, data: dict[str, Any], context: dict[str, str]) -> str:
@@ -76,8 +109,15 @@ class Planner:
         self.region_map: dict[str, str] = {}
         self.local_ids: dict[str, set[str]] = {}
         self.titles: dict[str, str] = {a.id: a.title for a in bundle.of("assessments")}
+        self.conflicts: list[ConflictFound] = []
+        self.erased: list[dict[str, Any]] = []  # participants here (before the import) erased by the bundle
+        self.folder, self.clock = this_folder(session)
+        manifest = bundle.manifest
+        self.sender = (manifest.folder_id, manifest.clock or 0) if manifest.folder_id is not None else None
+        self.legacy: int | None = None
 
     def run(self) -> tuple[list[PlanEntry], Writes]:
+        self._check_sender()
         for kind in RECORD_KINDS:
             self.local_ids[kind.name] = set(self.session.scalars(select(_table(kind).c.id)))
         self._check_kinds()
@@ -97,6 +137,21 @@ class Planner:
         return self.entries, self.writes
 
     # --- checks ------------------------------------------------------------------------------------
+
+    def _check_sender(self) -> None:
+        if self.sender is None:
+            return
+        sender, clock = self.sender
+        if sender == self.folder:
+            raise BundleError(f"The bundle says it was made by this data folder ({sender}). A bundle made here "
+                              "has nothing to bring here; if this data folder was copied to another machine, the "
+                              "copy must not be used to exchange with this one. Nothing was imported.")
+        seen = self.session.get(ExchangePeer, sender)
+        if seen is not None and clock < seen.clock:
+            when = seen.bundle_created_at.strftime("%Y-%m-%d %H:%M")
+            raise BundleError(f"The bundle replays an old state of data folder {sender}: a newer bundle of that "
+                              f"folder (made {when} UTC) was imported already. Ask for a new bundle. Nothing was "
+                              "imported.")
 
     def _check_kinds(self) -> None:
         owner: dict[str, str] = {}
@@ -184,18 +239,25 @@ class Planner:
 
     def _merge(self, kind: Kind, data: list[dict[str, Any]]) -> None:
         table = _table(kind)
-        local = {r["id"]: r for r in _fetch(self.session, table, "id", (d["id"] for d in data))}
         by_key: dict[tuple[Any, ...], dict[str, Any]] = {}
         if kind.natural_key:
+            # one read serves both: the rows of the same parents hold (nearly) every id of the bundle
             first = kind.natural_key[0]
-            for row in _fetch(self.session, table, first, (d[first] for d in data)):
-                by_key[tuple(row[k] for k in kind.natural_key)] = row
+            found = _fetch(self.session, table, first, (d[first] for d in data))
+            by_key = {tuple(row[k] for k in kind.natural_key): row for row in found}
+            local = {r["id"]: r for r in found}
+            missing = [d["id"] for d in data if d["id"] not in local]
+            if missing:
+                local.update((r["id"], r) for r in _fetch(self.session, table, "id", missing))
+        else:
+            local = {r["id"]: r for r in _fetch(self.session, table, "id", (d["id"] for d in data))}
         if kind.name == "regions":
             self._match_regions(data, local)
             data = self._parents_first(data)
         inserts = self.writes.inserts.setdefault(kind.name, [])
         updates = self.writes.updates.setdefault(kind.name, [])
         for row in data:
+            self._check_history(kind, row)
             title = _title(kind, row, self.titles)
             here = local.get(row["id"])
             by_natural_key = False
@@ -212,44 +274,136 @@ class Planner:
                     continue
                 inserts.append(self._new_row(kind, row))
                 self.entries.append(PlanEntry(kind.name, kind.label, row["id"], title, ADDED, "",
-                                              None, row["updated_at"]))
+                                              None, row["updated_at"], by=row.get("rev_by")))
                 continue
-            action, reason = self._decide(kind, row, here, by_natural_key)
+            action, reason, write = self._decide(kind, row, here, by_natural_key, title)
             self.entries.append(PlanEntry(kind.name, kind.label, row["id"], title, action, reason,
-                                          here["updated_at"], row["updated_at"]))
-            if action == UPDATED:
-                updates.append(self._changed_row(kind, row, here))
+                                          here["updated_at"], row["updated_at"], by=row.get("rev_by"),
+                                          local_by=here.get("rev_by")))
+            if write is not None:
+                updates.append(write)
 
-    def _decide(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], by_key: bool) -> tuple[str, str]:
-        anonymous = bool(kind.personal) and not self.personal
-        ignore = set(kind.personal) if anonymous else set()
-        if not self.personal:
-            ignore |= set(kind.named)  # left empty in an anonymous bundle: keep this machine's text
-        differs = [c for c in row if c not in _SKIP and c not in ignore and row[c] != here.get(c)]
-        if (kind.name == "participants" and not anonymous and _is_placeholder(here)
-                and any(row[c] != here.get(c) for c in kind.personal)):
-            return UPDATED, "personal data added to an anonymous participant"
-        if not differs:
-            if row["updated_at"] > here["updated_at"] and not by_key:
-                return UPDATED, "the same content, changed later there (time of change taken over)"
-            return UNCHANGED, ""
-        if kind.name == "templates" and by_key:
-            return CONFLICT, (f"this machine has a different version {row['version']} of the template; "
-                              "kept this machine's version")
-        fields = ", ".join(differs[:4])
-        if row["updated_at"] > here["updated_at"]:
-            return UPDATED, f"changed: {fields}"
-        if row["updated_at"] == here["updated_at"]:
-            return CONFLICT, f"different {fields} at the same time of change; kept this machine's version"
-        return CONFLICT, f"changed here later ({fields}); kept this machine's version"
+    def _check_history(self, kind: Kind, row: dict[str, Any]) -> None:
+        """A version must be consistent with itself, with the bundle's folder and with this folder."""
+        vv, by = row.get("vv"), row.get("rev_by")
+        if vv is None:
+            if by is not None or self.sender is not None:
+                raise BundleError(f"The {kind.label} {row['id']} has no version in a bundle that carries versions; "
+                                  "its history contradicts itself. Nothing was imported.")
+            return
+        problem = ""
+        if by is None or by not in vv:
+            problem = "its version names no data folder that made it"
+        elif self.sender is not None and vv.get(self.sender[0], 0) > self.sender[1]:
+            problem = "it claims an edit the sending data folder had not made when it made the bundle"
+        elif vv.get(self.folder, 0) > self.clock:
+            problem = "it claims an edit of this data folder that this data folder never made"
+        if problem:
+            raise BundleError(f"The {kind.label} {row['id']}: {problem}; its history contradicts itself. "
+                              "Nothing was imported.")
+
+    def _content(self, kind: Kind, row: dict[str, Any], here: dict[str, Any]) -> tuple[list[str], list[str]]:
+        """(fields that differ, personal fields that differ), comparing what the bundle can tell."""
+        personal = self._brings_personal(kind, row)
+        differs: list[str] = []
+        private: list[str] = []
+        for column in row:
+            if column in _SKIP or column in ("vv", "rev_by", "anonymous") or row[column] == here.get(column):
+                continue
+            if column in kind.named:
+                # free text naming people: left empty in an anonymous bundle (keep this machine's text);
+                # personal data in a full one (a version this machine has with the text left out gets it)
+                if self.personal:
+                    private.append(column)
+                continue
+            if column in kind.personal:
+                if personal:
+                    private.append(column)
+                continue
+            differs.append(column)
+        return differs, private
+
+    def _brings_personal(self, kind: Kind, row: dict[str, Any]) -> bool:
+        return bool(kind.personal) and self.personal and not row.get("anonymous", False)
+
+    def _decide(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], by_key: bool, title: str
+                ) -> tuple[str, str, dict[str, Any] | None]:
+        """The action for a record both sides have, its reason, and the row to write (None: nothing)."""
+        differs, private = self._content(kind, row, here)
+        theirs = row.get("vv")
+        if not differs and not private and here.get("vv") == version_text(theirs) and theirs is not None:
+            return UNCHANGED, "", None  # the same version (most records of a repeated import)
+        mine = local_vv(here)
+        joined = merged(mine, theirs)
+        if kind.name == "participants" and (here["erased_at"] is not None or row["erased_at"] is not None):
+            return self._erasure(kind, row, here, differs or private, joined)
+        if theirs is None:
+            # made by 0.1.0: no history, so no common version
+            if not differs and not private:
+                return UNCHANGED, "", None
+            self._conflict(kind, row, here, differs + private, title)
+            fields = ", ".join((differs + private)[:4])
+            return CONFLICT, f"no common version (a bundle of 0.1.0); differs in {fields}", None
+        order = compare(mine, theirs)
+        if not differs and not private:
+            if order in (EQUAL, AFTER):
+                return UNCHANGED, "", None
+            return UNCHANGED, "the same content; versions joined", self._versioned(here, joined, here.get("rev_by"))
+        if order == AFTER:
+            return UNCHANGED, "a newer version is here", None
+        if order == BEFORE:
+            return UPDATED, f"changed there: {', '.join((differs + private)[:4])}", self._changed_row(kind, row, here)
+        if order == EQUAL:
+            if not differs:
+                # the same version, with personal data this machine did not get before
+                return UPDATED, "personal data added", self._changed_row(kind, row, here)
+            raise BundleError(f"The {kind.label} {title!r} ({row['id']}) has this machine's version but different "
+                              f"{', '.join(differs[:4])}; its history contradicts itself. Nothing was imported.")
+        self._conflict(kind, row, here, differs + private, title)
+        if by_key:  # two records of the same item made separately: their versions share nothing
+            return CONFLICT, (f"no common version (made separately on both machines); differs in "
+                              f"{', '.join((differs + private)[:4])}"), None
+        return CONFLICT, f"changed on both sides: {', '.join((differs + private)[:4])}", None
+
+    def _erasure(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], differs: list[str],
+                 joined: dict[str, int]) -> tuple[str, str, dict[str, Any] | None]:
+        """An erasure on either side wins: a person erased stays erased, and an erasure received erases here."""
+        if here["erased_at"] is not None:
+            if not differs or compare(local_vv(here), row.get("vv") or {}) in (EQUAL, AFTER):
+                return UNCHANGED, "erased on request here" if differs else "", None
+            return UNCHANGED, "erased on request here; not brought back", self._versioned(here, joined,
+                                                                                           here.get("rev_by"))
+        result = self._changed_row(kind, row, here)
+        for column in kind.personal:
+            result[column] = ""
+        result["anonymous"] = False
+        result["vv"], result["rev_by"] = joined, row.get("rev_by")
+        self.erased.append(dict(here))
+        return UPDATED, "erased on request there: erased here too", result
+
+    def _conflict(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], fields: list[str], title: str
+                  ) -> None:
+        mine = {**_jsonable(here), "vv": local_vv(here) if here.get("vv") is not None else None}
+        self.conflicts.append(ConflictFound(kind.name, here["id"], title, mine, _jsonable(row), fields))
+
+    @staticmethod
+    def _versioned(here: dict[str, Any], vv: dict[str, int], by: str | None) -> dict[str, Any]:
+        result = dict(here)
+        result["vv"], result["rev_by"] = vv, by
+        return result
 
     def _new_row(self, kind: Kind, row: dict[str, Any]) -> dict[str, Any]:
         result = dict(row)
-        if kind.personal and not self.personal:
+        if result.get("vv") is None:
+            result["vv"], result["rev_by"] = self.legacy_version()
+        if kind.personal and not self._brings_personal(kind, row):
             for column in kind.personal:
                 result[column] = ""
-            if kind.name == "participants" and row["erased_at"] is None:
-                result["name"] = f"{PLACEHOLDER_NAME} {row['id'][:8]}"
+            if kind.name == "participants":
+                erased = row["erased_at"] is not None
+                result["anonymous"] = not erased
+                if not erased:
+                    result["name"] = f"{PLACEHOLDER_NAME} {row['id'][:8]}"
         return result
 
     def _changed_row(self, kind: Kind, row: dict[str, Any], here: dict[str, Any]) -> dict[str, Any]:
@@ -258,12 +412,19 @@ class Planner:
         result["created_at"] = here["created_at"]
         if not self.personal:
             for column in kind.named:
-                result[column] = here[column]
-        if kind.personal and not self.personal:
+                result[column] = here[column]  # left empty in an anonymous bundle: keep this machine's text
+        if kind.personal and not self._brings_personal(kind, row):
             for column in kind.personal:
-                erased = kind.name == "participants" and row["erased_at"] is not None
-                result[column] = "" if erased else here[column]
+                result[column] = here[column]
+            if kind.name == "participants":
+                result["anonymous"] = here["anonymous"]
         return result
+
+    def legacy_version(self) -> tuple[dict[str, int], str]:
+        """One new version of this folder for every record of a 0.1.0 bundle it adds (they have none)."""
+        if self.legacy is None:
+            self.legacy = self.clock + 1
+        return {self.folder: self.legacy}, self.folder
 
     def _match_regions(self, data: list[dict[str, Any]], local: dict[str, dict[str, Any]]) -> None:
         from inducci_desktop.store.models import Region
@@ -295,6 +456,10 @@ class Planner:
         return sorted(data, key=depth)
 
 
-def _is_placeholder(row: dict[str, Any]) -> bool:
-    return (str(row.get("name", "")).startswith(PLACEHOLDER_NAME) and not row.get("email")
-            and not row.get("organisation") and row.get("erased_at") is None)
+
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    """A row as JSON-ready values (dates and times as ISO text), for the conflict list."""
+    result: dict[str, Any] = {}
+    for key, value in row.items():
+        result[key] = value.isoformat() if isinstance(value, datetime | date) else value
+    return result

@@ -32,7 +32,7 @@ from inducci_desktop.store.models import (
 )
 
 FORMAT = "inducci-bundle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: versions (vv, rev_by), the data folder in the manifest, anonymous participants
 
 RecordId = Annotated[str, Field(pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
                                         r"[0-9a-fA-F]{12}$")]
@@ -88,11 +88,17 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Counter = Annotated[StrictInt, Field(ge=0)]
+
+
 class RecordModel(_Strict):
     id: RecordId
     created_at: Stamp
     updated_at: Stamp
     deleted_at: Stamp | None = None
+    #: the version: data folder id → its clock at its latest edit included (None: made by 0.1.0, no history)
+    vv: dict[RecordId, Counter] | None = None
+    rev_by: RecordId | None = None  # the data folder that made this version
 
 
 class RegionRecord(RecordModel):
@@ -206,6 +212,7 @@ class ParticipantRecord(RecordModel):
     consent: StrictBool = False
     consent_date: Day | None = None
     erased_at: Stamp | None = None
+    anonymous: StrictBool = False  # imported somewhere without personal data: the name is a placeholder
 
 
 class AttendanceRecord(RecordModel):
@@ -301,3 +308,5 @@ class Manifest(_Strict):
     includes_personal_data: StrictBool
     counts: dict[str, Annotated[StrictInt, Field(ge=0)]]
     records: dict[str, str]  # kind → entry name in the zip
+    folder_id: RecordId | None = None  # the data folder that made the bundle (None: 0.1.0)
+    clock: Counter | None = None  # that folder's clock when it made the bundle

@@ -22,6 +22,7 @@ from inducci_desktop.services.exchange.views import (
     CONFLICT,
     UNCHANGED,
     UPDATED,
+    ConflictView,
     ExportSelection,
     PlanEntry,
 )
@@ -31,12 +32,13 @@ from inducci_desktop.store.models import utcnow
 if TYPE_CHECKING:
     from inducci_desktop.services.checklists.templates import TemplateService
     from inducci_desktop.services.exchange.bundle import Bundle
-    from inducci_desktop.services.exchange.merge import Writes
+    from inducci_desktop.services.exchange.merge import Planner, Writes
+    from inducci_desktop.services.exchange.write import ReceivedErasure
 
 # pydantic and the bundle code load only when something is exported or imported (not at start-up)
 
-__all__ = ["ADDED", "CONFLICT", "UNCHANGED", "UPDATED", "ExchangeService", "ExportResult", "ExportSelection",
-           "ImportPlan", "ImportResult", "PlanEntry"]
+__all__ = ["ADDED", "CONFLICT", "UNCHANGED", "UPDATED", "ConflictView", "ExchangeService", "ExportResult",
+           "ExportSelection", "ImportPlan", "ImportResult", "PlanEntry"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,9 @@ class ImportPlan:
     includes_personal_data: bool
     entries: tuple[PlanEntry, ...]
     bundle: Bundle = field(repr=False, compare=False)
+    #: (kind, record id) → (this machine's version, the bundle's, the fields that differ), for conflicts
+    versions: dict[tuple[str, str], tuple[dict[str, Any], dict[str, Any], tuple[str, ...]]] = field(
+        default_factory=dict, repr=False, compare=False)
 
     def having(self, action: str) -> list[PlanEntry]:
         return [e for e in self.entries if e.action == action]
@@ -116,12 +121,14 @@ class ExchangeService:
         from inducci_desktop.services.exchange.bundle import write_bundle
         from inducci_desktop.services.exchange.export import collect
         from inducci_desktop.services.exchange.schema import FORMAT, FORMAT_VERSION
+        from inducci_desktop.services.exchange.versions import this_folder
 
         target = Path(target)
         if not target.parent.is_dir():
             raise ValidationError(f"The folder {target.parent} does not exist.")
         with self.store.db.reading() as session:
             records = collect(session, selection)
+            folder = this_folder(session)
         files = {kind: json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
                  for kind, rows in records.items()}
         counts = {kind: len(rows) for kind, rows in records.items()}
@@ -130,6 +137,7 @@ class ExchangeService:
             "created_at": utcnow().isoformat(), "created_by": created_by or None,
             "includes_personal_data": selection.include_personal_data, "counts": counts,
             "records": {kind: f"records/{kind}.json" for kind in files},
+            "folder_id": folder[0], "clock": folder[1],
         }
         try:
             path = write_bundle(target, manifest, files)
@@ -145,8 +153,9 @@ class ExchangeService:
         path = Path(source)
         bundle = read_bundle(path)
         with self.store.db.reading() as session:
-            entries, _writes = Planner(session, bundle).run()
-        return self._plan(path, bundle, entries)
+            planner = Planner(session, bundle)
+            entries, _writes = planner.run()
+        return self._plan(path, bundle, entries, planner)
 
     def apply(self, plan: ImportPlan, *, on_write: Callable[[str], None] | None = None) -> ImportResult:
         """Import what ``plan`` previewed, in one transaction (all or nothing).
@@ -157,12 +166,14 @@ class ExchangeService:
         from inducci_desktop.services.exchange.merge import Planner
 
         with self.store.db.unit_of_work() as session:
-            entries, writes = Planner(session, plan.bundle).run()
+            planner = Planner(session, plan.bundle)
+            entries, writes = planner.run()
             if [(e.kind, e.id, e.action) for e in entries] != plan.fingerprint():
                 raise ValidationError("The data on this machine changed since the preview; preview the import "
                                       "again. Nothing was imported.")
             backup_id = self._backup_before(writes)
-            _write(session, writes, on_write)
+            erasure = _write(session, planner, plan.source.name, on_write)
+        self._after(writes, erasure)
         return ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts),
                             backup_id)
 
@@ -176,12 +187,45 @@ class ExchangeService:
         path = Path(source)
         bundle = read_bundle(path)
         with self.store.db.unit_of_work() as session:
-            entries, writes = Planner(session, bundle).run()
+            planner = Planner(session, bundle)
+            entries, writes = planner.run()
             backup_id = self._backup_before(writes)
-            _write(session, writes, None)
-        plan = self._plan(path, bundle, entries)
+            erasure = _write(session, planner, path.name, None)
+        self._after(writes, erasure)
+        plan = self._plan(path, bundle, entries, planner)
         return plan, ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts),
                                   backup_id)
+
+    def _after(self, writes: Writes, erasure: ReceivedErasure | None) -> None:
+        if self.templates is not None and not writes.empty:
+            self.templates._cache.clear()  # an own template version may have been replaced
+        if erasure is not None:
+            from inducci_desktop.services.exchange.write import scrub_received
+
+            scrub_received(self.store, erasure)  # an erasure received reaches this machine's backups too
+
+    # --- conflicts ----------------------------------------------------------------------------------
+
+    def conflicts(self, *, resolved: bool = False) -> list[ConflictView]:
+        """Open conflicts (or, with ``resolved``, the resolved ones, whose losing version can be restored)."""
+        from inducci_desktop.services.exchange.conflicts import list_conflicts
+
+        with self.store.db.reading() as session:
+            return list_conflicts(session, resolved=resolved)
+
+    def resolve(self, conflict_id: str, keep: str) -> ConflictView:
+        """Keep ``mine``, take ``theirs`` or (text) keep ``both``; on a resolved conflict, restore that version."""
+        from inducci_desktop.services.exchange.conflicts import resolve
+
+        with self.store.db.unit_of_work() as session:
+            return resolve(session, conflict_id, keep)
+
+    def folder_id(self) -> str:
+        """This data folder's stable id (made once, with the database)."""
+        from inducci_desktop.services.exchange.versions import folder_id
+
+        with self.store.db.reading() as session:
+            return folder_id(session)
 
     def _backup_before(self, writes: Writes) -> str | None:
         """Back up this machine's data before an import changes it.
@@ -194,14 +238,16 @@ class ExchangeService:
         return self.store.backups.create("pre-import").id
 
     @staticmethod
-    def _plan(path: Path, bundle: Bundle, entries: list[PlanEntry]) -> ImportPlan:
+    def _plan(path: Path, bundle: Bundle, entries: list[PlanEntry], planner: Planner) -> ImportPlan:
         manifest = bundle.manifest
+        versions = {(c.kind, c.record_id): (c.mine, c.theirs, tuple(c.fields)) for c in planner.conflicts}
         return ImportPlan(path, manifest.created_at, manifest.created_by, manifest.app_version,
-                          manifest.includes_personal_data, tuple(entries), bundle)
+                          manifest.includes_personal_data, tuple(entries), bundle, versions)
 
 
-def _write(session: Any, writes: Writes, on_write: Callable[[str], None] | None) -> None:
-    """Inserts then updates, kind by kind in dependency order (parents first)."""
-    from inducci_desktop.services.exchange.write import write_all
+def _write(session: Any, planner: Planner, source: str, on_write: Callable[[str], None] | None
+           ) -> ReceivedErasure | None:
+    """Inserts then updates, kind by kind in dependency order (parents first); conflicts; erasures received."""
+    from inducci_desktop.services.exchange.write import write_import
 
-    write_all(session, writes, on_write)
+    return write_import(session, planner, source, on_write)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 ADDED, UPDATED, UNCHANGED, CONFLICT = "added", "updated", "unchanged", "conflict"
 
@@ -37,3 +38,32 @@ class PlanEntry:
     reason: str = ""
     local_updated: datetime | None = None
     incoming_updated: datetime | None = None
+    by: str | None = None  # the data folder that made the incoming version
+    local_by: str | None = None  # the data folder that made this machine's version
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """A record changed on both sides since their common version, and both versions (bundle-style dicts)."""
+
+    id: str
+    kind: str
+    label: str
+    record_id: str
+    title: str
+    fields: tuple[str, ...]
+    mine: dict[str, Any]
+    theirs: dict[str, Any]
+    source: str
+    created_at: datetime
+    resolved_at: datetime | None
+    resolution: str | None
+    text_fields: tuple[str, ...]  # differing fields holding text on both sides ("keep both" joins them)
+
+    @property
+    def mine_by(self) -> str:
+        return str(self.mine.get("rev_by") or "?")
+
+    @property
+    def theirs_by(self) -> str:
+        return str(self.theirs.get("rev_by") or "0.1.0")

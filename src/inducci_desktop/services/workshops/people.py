@@ -134,8 +134,8 @@ class PeopleService:
             row = session.scalar(select(Attendance).where(Attendance.participant_id == participant_id,
                                                           Attendance.day_id == day_id))
             if present is None:
-                if row is not None:
-                    session.delete(row)
+                if row is not None and row.deleted_at is None:
+                    row.deleted_at = utcnow()  # a tombstone, so that clearing the mark travels in bundles
             elif row is None:
                 session.add(Attendance(participant_id=participant_id, day_id=day_id, present=present))
             else:
@@ -292,6 +292,8 @@ def _check(data: ParticipantInput) -> ParticipantInput:
 
 
 def _apply(row: Participant, data: ParticipantInput) -> None:
+    if data.name != row.name:
+        row.anonymous = False  # a name typed here is a real one
     row.name, row.organisation, row.department, row.email = data.name, data.organisation, data.department, data.email
     row.consent, row.consent_date = data.consent, data.consent_date if data.consent else None
 

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -37,7 +39,7 @@ from inducci_desktop.services.exchange.service import ExportResult, ExportSelect
 from inducci_desktop.services.exchange.tables import TABLES, TableResult, TableService
 from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.pages.context import PageContext
-from inducci_desktop.ui.pages.exchange.preview import ImportPreviewDialog
+from inducci_desktop.ui.pages.exchange.preview import ImportPreviewDialog, side_text
 from inducci_desktop.ui.pages.title import page_title
 
 log = logging.getLogger(__name__)
@@ -89,6 +91,7 @@ class ExchangePage(QWidget):
         columns.addWidget(self._export_box(), 3)
         right = QVBoxLayout()
         right.addWidget(self._import_box())
+        right.addWidget(self._conflicts_box())
         right.addWidget(self._tables_box())
         right.addStretch(1)
         columns.addLayout(right, 2)
@@ -148,6 +151,73 @@ class ExchangePage(QWidget):
         layout.addWidget(self.last_import)
         return box
 
+    def _conflicts_box(self) -> QGroupBox:
+        box = QGroupBox("Conflicts")
+        layout = QVBoxLayout(box)
+        self.conflicts_note = QLabel("")
+        self.conflicts_note.setWordWrap(True)
+        layout.addWidget(self.conflicts_note)
+        self.conflict_table = QTableWidget(0, 3)
+        self.conflict_table.setAccessibleName("Open conflicts")
+        self.conflict_table.setHorizontalHeaderLabels(["Record", "Mine", "Theirs"])
+        self.conflict_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.conflict_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.conflict_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.conflict_table)
+        self.show_resolved = QCheckBox("Show resolved ones (restore the version that lost)")
+        self.show_resolved.toggled.connect(lambda _on: self.reload_conflicts())
+        layout.addWidget(self.show_resolved)
+        buttons = QHBoxLayout()
+        self.keep_mine_button = QPushButton("Keep mine")
+        self.take_theirs_button = QPushButton("Take theirs")
+        self.keep_both_button = QPushButton("Keep both")
+        for button, keep in ((self.keep_mine_button, "mine"), (self.take_theirs_button, "theirs"),
+                             (self.keep_both_button, "both")):
+            button.clicked.connect(lambda _checked=False, k=keep: self.resolve_selected(k))
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.conflict_table.itemSelectionChanged.connect(self._update_conflict_buttons)
+        return box
+
+    def reload_conflicts(self) -> None:
+        resolved = self.show_resolved.isChecked()
+        found = self.services.exchange.conflicts(resolved=resolved)
+        self.conflict_ids = [c.id for c in found]
+        self.conflict_both = [bool(c.text_fields) for c in found]
+        table = self.conflict_table
+        table.setRowCount(len(found))
+        for row, item in enumerate(found):
+            state = f" (kept {item.resolution})" if item.resolution else ""
+            table.setItem(row, 0, QTableWidgetItem(f"{item.label}: {item.title}{state}"))
+            table.setItem(row, 1, QTableWidgetItem(side_text(item.mine, item.fields, "this data folder")))
+            table.setItem(row, 2, QTableWidgetItem(side_text(item.theirs, item.fields, "data folder")))
+        table.resizeRowsToContents()
+        self.conflicts_note.setText(f"{len(found)} open conflict(s): records changed here and on another machine "
+                                    "since they last exchanged. This machine's version is in place until you "
+                                    "choose." if not resolved else f"{len(found)} resolved conflict(s).")
+        self._update_conflict_buttons()
+
+    def _selected_conflict(self) -> int | None:
+        rows = {i.row() for i in self.conflict_table.selectedIndexes()}
+        return next(iter(rows)) if len(rows) == 1 else None
+
+    def _update_conflict_buttons(self) -> None:
+        row = self._selected_conflict()
+        self.keep_mine_button.setEnabled(row is not None)
+        self.take_theirs_button.setEnabled(row is not None)
+        self.keep_both_button.setEnabled(row is not None and self.conflict_both[row])
+
+    def resolve_selected(self, keep: str) -> None:
+        row = self._selected_conflict()
+        if row is None:
+            return
+        try:
+            self.services.exchange.resolve(self.conflict_ids[row], keep)
+        except ServiceError as exc:
+            QMessageBox.warning(self, "Conflict not resolved", str(exc))
+        # the record's own page hears of the write through AppEvents.changed; the list is this page's
+        self.reload_conflicts()
+
     def _tables_box(self) -> QGroupBox:
         box = QGroupBox("Tables for spreadsheets")
         form = QFormLayout(box)
@@ -186,6 +256,7 @@ class ExchangePage(QWidget):
             self.reload()
 
     def reload(self) -> None:
+        self.reload_conflicts()
         checked = set(self.checked_ids())
         self.tree.blockSignals(True)
         self.tree.clear()
@@ -318,22 +389,33 @@ class ExchangePage(QWidget):
     def _show_plan(self, plan: ImportPlan) -> None:
         dialog = ImportPreviewDialog(plan, self)
         self.preview_dialog = dialog
-        dialog.accepted.connect(lambda: self.apply(plan))
+        dialog.accepted.connect(lambda: self.apply(plan, dialog.decisions()))
         dialog.open()
 
-    def apply(self, plan: ImportPlan) -> None:
+    def apply(self, plan: ImportPlan, decisions: dict[tuple[str, str], str] | None = None) -> None:
         exchange = self.services.exchange
-        (Job(lambda _report: exchange.apply(plan)).success(self._imported)
+
+        def work(_report: Any) -> ImportResult:
+            result = exchange.apply(plan)
+            chosen = decisions or {}
+            for conflict in exchange.conflicts():
+                keep = chosen.get((conflict.kind, conflict.record_id))
+                if keep:
+                    exchange.resolve(conflict.id, keep)
+            return result
+
+        (Job(work).success(self._imported)
          .failure(lambda exc: self._failed("The import was not applied", exc, unchanged=True))
          .progress(self, "Importing…").start())
 
     def _imported(self, result: ImportResult) -> None:
         conflicts = len(result.conflicts)
         text = (f"Imported: {result.added} added, {result.updated} updated, {result.unchanged} unchanged"
-                + (f"; {conflicts} conflicts kept this machine's version." if conflicts else ".")
+                + (f"; {conflicts} conflicts (undecided ones stay in the Conflicts list)." if conflicts else ".")
                 + ("\n\nThe data before the import is kept as a backup (Settings → Backups)."
                    if result.backup_id else ""))
         self.last_import.setText(text)
+        self.reload_conflicts()  # conflicts alone write no record, so no change signal brings them
         QMessageBox.information(self, "Imported", text)
 
     def _table_kind_changed(self) -> None:

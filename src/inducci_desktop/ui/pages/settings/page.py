@@ -59,6 +59,10 @@ class SettingsPage(QScrollArea):
             self.portable_label = _selectable("Portable: data on this drive, beside the program")
             form.addRow("Mode:", self.portable_label)
         form.addRow("Database:", _selectable(paths.database.name))
+        self.folder_id_label = _selectable(services.exchange.folder_id())
+        self.folder_id_label.setToolTip("This data folder's id: bundles made here carry it, so other machines "
+                                        "know which edits they have seen from this one.")
+        form.addRow("Data folder id:", self.folder_id_label)
         self.schema_label = _selectable("")
         form.addRow("Schema version:", self.schema_label)
         form.addRow("Log file:", _selectable(str(paths.log_file), wrap=False))
