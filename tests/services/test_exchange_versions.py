@@ -90,8 +90,8 @@ def test_clocks_a_year_apart_decide_nothing(tmp_path: Path) -> None:
         b.regions.rename(region.id, "Renamed on B")
         b.exchange.export(tmp_path / "2.inducci", ALL)
 
-        # a stamp more than a day ahead is refused by the format (rules.CLOCK_SKEW); just inside it, ahead
-        ahead = (datetime.now(UTC) + timedelta(hours=23)).isoformat()
+        # B's laptop clock a year ahead of A's: the stamps say so, the versions decide
+        ahead = (datetime.now(UTC) + timedelta(days=365)).isoformat()
 
         def ahead_of_a(head: dict, records: dict) -> None:  # type: ignore[type-arg]
             for rows in records.values():
@@ -117,7 +117,7 @@ def test_clocks_a_year_apart_decide_nothing(tmp_path: Path) -> None:
         plan, _ = a.exchange.import_file(_rewrite(tmp_path / "3.inducci", tmp_path / "3b.inducci", ahead_of_a))
         assert [e.label for e in plan.conflicts] == ["region"]
         assert a.regions.get(region.id).name == "Renamed on A"
-        assert timedelta(hours=22) < (plan.conflicts[0].incoming_updated - plan.conflicts[0].local_updated)
+        assert timedelta(days=364) < (plan.conflicts[0].incoming_updated - plan.conflicts[0].local_updated)
 
 
 def test_unmarked_attendance_and_erasure_travel(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ Standard library only, so that every layer may import it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Literal, get_args
 
 from inducci_desktop.domain import text
@@ -97,8 +97,6 @@ POSITION = (0, 1_000_000)  # order of blocks, outcomes, questions
 DATES = (date(1970, 1, 1), date(2199, 12, 31))
 #: every time stamp (created, updated, deleted, completed, erased …), UTC
 TIMESTAMPS = (datetime(1970, 1, 1, tzinfo=UTC), datetime(2199, 12, 31, 23, 59, 59, tzinfo=UTC))
-#: a record from another machine may be this much ahead of our clock (clocks differ), not more
-CLOCK_SKEW = timedelta(days=1)
 
 
 def check_date(value: date, what: str = "date") -> date:
@@ -110,14 +108,17 @@ def check_date(value: date, what: str = "date") -> date:
 
 
 def check_timestamp(value: datetime, what: str = "time stamp", *, now: datetime | None = None) -> datetime:
-    """``value`` (timezone-aware) if inside TIMESTAMPS and, when ``now`` is given, not after now + CLOCK_SKEW."""
+    """``value`` (timezone-aware) if inside TIMESTAMPS and, when ``now`` is given, not after it.
+
+    Bundles pass no ``now``: other laptops' clocks differ, by a year if need be, and merges never rest on them.
+    """
     low, high = TIMESTAMPS
     if value.tzinfo is None:
         raise ValueError(f"the {what} has no time zone")
     # compare before converting: astimezone() overflows near the ends of the calendar
     if value.year < low.year or value.year > high.year:
         raise ValueError(f"the {what} {value.isoformat()} is outside {low.year}–{high.year}")
-    if now is not None and value > now + CLOCK_SKEW:
+    if now is not None and value > now:
         raise ValueError(f"the {what} {value.isoformat()} lies in the future")
     return value
 
