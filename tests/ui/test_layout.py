@@ -82,7 +82,7 @@ def _show(app: RunningApp, page_title: str, tab: str) -> QWidget:
     return page
 
 
-@pytest.mark.parametrize(("page_title", "tab"), _cases())
+@pytest.mark.parametrize(("page_title", "tab"), list(_cases()))
 def test_page_fits_at_the_default_size(example_app: RunningApp, page_title: str, tab: str) -> None:
     page = _show(example_app, page_title, tab)
     assert page.isVisible()
