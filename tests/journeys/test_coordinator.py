@@ -26,6 +26,7 @@ from inducci_desktop.ui.pages.exchange.page import ExchangePage
 from inducci_desktop.ui.pages.exchange.preview import ImportPreviewDialog
 
 from ..ui.conftest import Dialogs
+from ..ui.gui_input import choose_data
 from .journey import LEFT, Journey
 
 TEMPLATE = "checklist-regional-status-quo"
@@ -117,14 +118,7 @@ def test_coordinator_imports_two_regions_compares_them_and_exports_the_matrix(
     qtbot.waitUntil(lambda: bool(page.findChildren(RegionOverviewDialog)), timeout=10000)
     overview = page.findChildren(RegionOverviewDialog)[-1]
     qtbot.waitUntil(overview.isVisible)
-    combo = overview.template_combo
-    combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentData() == TEMPLATE:
-            break
-        qtbot.keyClick(combo, Qt.Key.Key_Down)
-    assert combo.currentData() == TEMPLATE
+    choose_data(qtbot, overview.template_combo, TEMPLATE)
     headers = " ".join(overview.table.horizontalHeaderItem(c).text() for c in range(overview.table.columnCount()))
     assert "Gorenjska" in headers and "Śląskie" in headers, headers
     close = next(b for b in overview.findChildren(QPushButton) if b.text().replace("&", "") == "Close")
@@ -137,13 +131,8 @@ def test_coordinator_imports_two_regions_compares_them_and_exports_the_matrix(
     assert isinstance(exchange, ExchangePage)
     for combo, wanted in ((exchange.table_kind, "matrix"), (exchange.table_format, ".xlsx"),
                           (exchange.table_template, TEMPLATE)):
-        combo.setFocus()
-        qtbot.keyClick(combo, Qt.Key.Key_Home)
-        for _ in range(combo.count()):
-            if combo.currentData() == wanted:
-                break
-            qtbot.keyClick(combo, Qt.Key.Key_Down)
-        assert combo.currentData() == wanted, (wanted, [combo.itemData(i) for i in range(combo.count())])
+        choose_data(qtbot, combo, wanted)
+        assert combo.currentData() == wanted
     target = tmp_path / "out" / "matrix.xlsx"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), "")))

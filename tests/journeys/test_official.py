@@ -27,6 +27,7 @@ from inducci_desktop.ui.pages.checklists.items import (
 from inducci_desktop.ui.pages.checklists.page import ChecklistsPage
 
 from ..ui.conftest import type_text
+from ..ui.gui_input import choose, choose_data
 from ..ui.test_document_preview import answer_save_dialog, choose_in_menu, dialogs_under, preview_opened, save_from
 from .journey import LEFT, Journey, when_modal
 
@@ -47,13 +48,7 @@ def start_assessment(journey: Journey, qtbot: Any, region: str) -> None:
 
     def fill(dialog: QDialog) -> None:
         combo = dialog.template_combo  # type: ignore[attr-defined]
-        combo.setFocus()
-        # choose the checklist with the keyboard: Home, then Down until it is the one wanted
-        qtbot.keyClick(combo, Qt.Key.Key_Home)
-        for _ in range(combo.count()):
-            if combo.currentData() == TEMPLATE:
-                break
-            qtbot.keyClick(combo, Qt.Key.Key_Down)
+        choose_data(qtbot, combo, TEMPLATE)
         assert combo.currentData() == TEMPLATE
         title = dialog.title_edit  # type: ignore[attr-defined]
         title.setFocus()
@@ -77,16 +72,10 @@ def start_assessment(journey: Journey, qtbot: Any, region: str) -> None:
 
 
 def choose_region(qtbot: Any, dialog: QDialog, region: str) -> None:
-    """Pick ``region`` from the managed list in the dialog's region chooser (mouse-free: the keyboard)."""
+    """Pick ``region`` from the managed list in the dialog's region chooser, by keyboard."""
     combo = dialog.region_picker  # type: ignore[attr-defined]
-    index = combo.findText(region)
-    assert index > 0, f"{region} is not offered: {[combo.itemText(i) for i in range(combo.count())]}"
-    combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Home)
-    for _ in range(combo.count()):
-        if combo.currentText() == region:
-            break
-        qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert combo.findText(region) > 0, f"{region} is not offered: {[combo.itemText(i) for i in range(combo.count())]}"
+    choose(qtbot, combo, region)
     assert combo.currentText() == region and combo.region_id() is not None
 
 

@@ -12,7 +12,17 @@ from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
 def choose(qtbot: Any, combo: QComboBox, text: str) -> None:
     """Pick the entry whose text starts with ``text`` by keyboard, as a person does on a closed combo
     (Home, then Down until it is reached; each step is a real choice, as it is for the person)."""
-    target = next(i for i in range(combo.count()) if combo.itemText(i).startswith(text))
+    _reach(qtbot, combo, next(i for i in range(combo.count()) if combo.itemText(i).startswith(text)))
+
+
+def choose_data(qtbot: Any, combo: QComboBox, data: object) -> None:
+    """Pick the entry that stands for ``data`` (an id the test knows) by keyboard, as ``choose`` does."""
+    target = combo.findData(data)
+    assert target >= 0, (data, [combo.itemData(i) for i in range(combo.count())])
+    _reach(qtbot, combo, target)
+
+
+def _reach(qtbot: Any, combo: QComboBox, target: int) -> None:
     if combo.currentIndex() == target:
         return
     reached: list[int] = []
