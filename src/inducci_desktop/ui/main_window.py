@@ -34,7 +34,7 @@ from inducci_desktop.ui.theme import apply_theme
 from inducci_desktop.ui.ui_state import UiState
 
 STATUS_MS = 8000
-#: the ui-state key that says the welcome page was answered (ui/welcome.py reads the same key)
+#: the ui-state key that says the welcome page was answered
 WELCOME_DONE_KEY = "welcome.done"
 
 if TYPE_CHECKING:

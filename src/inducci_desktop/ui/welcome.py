@@ -19,7 +19,6 @@ from inducci_desktop.ui.icons import icon
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
 
-DONE_KEY = "welcome.done"  # the same key as main_window.WELCOME_DONE_KEY
 
 ROLES = (
     ("Trainers", "prepare and run trainings: agendas from the toolbox's formats, participants and check-in, "
