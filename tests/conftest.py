@@ -13,6 +13,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.container import Services
 from inducci_desktop.store.database import Store
+from inducci_desktop.ui import garbage
+
+
+@pytest.fixture(autouse=True)
+def collect_on_the_main_thread() -> Iterator[None]:
+    """As in the app: no automatic collection (it could free a widget on a Job's thread); the test's
+    garbage is collected here, on the main thread, after each test."""
+    garbage.take_over()
+    yield
+    garbage.collect_due()
 
 
 @pytest.fixture

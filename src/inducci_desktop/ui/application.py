@@ -27,6 +27,7 @@ from inducci_desktop.bootstrap import open_services
 from inducci_desktop.instance import DataLock
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.errors import DataInUseError, StoreError
+from inducci_desktop.ui import garbage
 from inducci_desktop.ui.app_icon import app_icon
 from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.main_window import MainWindow
@@ -199,6 +200,7 @@ class RunningApp:
 def launch(paths: AppPaths, *, exec: bool = True, open_file: Path | None = None,
            smoke_test: bool = False) -> RunningApp | int:
     app = application()
+    garbage.install(app)  # before the first Job: Qt objects are freed on the UI thread only
     app.setWindowIcon(app_icon())  # every window and dialog, and the task bar
     if hand_over_to_running(paths, open_file):
         handed = f" and handed it {open_file.name}" if open_file else ""
