@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from inducci_desktop.cli.main import EXIT_DATA, build_parser, run_command
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.logsetup import setup_logging
 from inducci_desktop.paths import AppPaths, DataDirError
 
@@ -32,7 +33,7 @@ def run(argv: Sequence[str], *, exec: bool = True) -> Any:
             return EXIT_DATA
         from inducci_desktop.ui.application import show_fatal
 
-        show_fatal("The data folder cannot be used", str(exc))
+        show_fatal(_("The data folder cannot be used"), str(exc))
         return EXIT_DATA
     setup_logging(paths, verbose=args.verbose)
     if args.command:

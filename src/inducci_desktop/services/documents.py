@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inducci_desktop.domain.files import safe_filename
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.printing.options import PaperSize as PaperSize  # re-exported: the front ends offer it
 from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -59,7 +60,7 @@ Report = Callable[[int, int], None]
 class PackCover:
     """The cover of a handout pack."""
 
-    title: str = "Handout pack"
+    title: str = N_("Handout pack")
     subtitle: str = ""
     organiser: str = ""
     date: str = ""
@@ -146,7 +147,7 @@ def document(key: str) -> DocumentType:
     try:
         return _DOCUMENTS[key]
     except KeyError:
-        raise NotFoundError(f"There is no printable document of the kind {key!r}.") from None
+        raise NotFoundError(_("There is no printable document of the kind {key!r}.").format(key=key)) from None
 
 
 def _load() -> None:
@@ -187,7 +188,8 @@ def resolve_options(services: Services, request: DocumentRequest) -> PrintOption
     try:
         paper = PaperSize(request.paper) if request.paper is not None else settings.paper
     except ValueError:
-        raise ValidationError(f"Unknown paper size {request.paper!r}; use a4 or letter.") from None
+        raise ValidationError(_("Unknown paper size {paper!r}; use a4 or letter.")
+            .format(paper=request.paper)) from None
     language = request.language or settings.language or services.library.language
     region_id = request.region_id if request.region_id is not None else settings.region_id
     region = ""
@@ -216,7 +218,7 @@ def build(services: Services, request: DocumentRequest, report: Report | None = 
     ValidationError when the record a document needs is missing."""
     kind = document(request.key)
     if kind.needs_choice and not (request.record or request.records):
-        raise ValidationError(f"Choose what the {kind.title.lower()} is about first.")
+        raise ValidationError(_("Choose what the {lower} is about first.").format(lower=kind.title.lower()))
     options = resolve_options(services, request)
     built = kind.build(services, request, options, report or (lambda _done, _total: None))
     return replace(built, paper=options.paper)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from inducci_desktop import APP_NAME
 from inducci_desktop.domain.changes import Changes
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.ui.events import AppEvents
 from inducci_desktop.ui.icons import icon
@@ -97,11 +98,11 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName("Navigation")
+        self.nav.setAccessibleName(_("Navigation"))
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
-        self.opening = QLabel("Opening your data…")
+        self.opening = QLabel(_("Opening your data…"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening)
         central = QWidget()
@@ -151,7 +152,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.nav.setCurrentRow(0)
         for page_id in BUILD_AT_START:
-            _ = self.pages[page_id]  # built now, see BUILD_AT_START
+            _unused = self.pages[page_id]  # built now, see BUILD_AT_START
         if self._first_start(services):
             self.show_welcome()
         pending, self._bundles_to_open = self._bundles_to_open, []
@@ -195,10 +196,10 @@ class MainWindow(QMainWindow):
         if not example:
             self.state.set(WELCOME_DONE_KEY, True)
             self.show_page(LIBRARY)
-            self.statusBar().showMessage("An empty database: add your first workshop or assessment when ready",
+            self.statusBar().showMessage(_("An empty database: add your first workshop or assessment when ready"),
                                          STATUS_MS)
             return
-        self.welcome.set_busy(True, "Loading the example data…")
+        self.welcome.set_busy(True, _("Loading the example data…"))
         from inducci_desktop.ui.welcome import load_example
 
         load_example(self, self.services, self._example_loaded, self._example_failed)
@@ -207,12 +208,13 @@ class MainWindow(QMainWindow):
         self.state.set(WELCOME_DONE_KEY, True)  # the pages heard each write through AppEvents.changed
         self.show_page(WORKSHOPS)
         self.statusBar().showMessage(
-            f"Example data loaded: {len(added)} records added" if added else "The example data was there already",
+            _("Example data loaded: {count} records added")
+                .format(count=len(added)) if added else _("The example data was there already"),
             STATUS_MS)
 
     def _example_failed(self, exc: Exception) -> None:
         if self.welcome is not None:
-            self.welcome.set_busy(False, f"The example data could not be loaded: {exc}")
+            self.welcome.set_busy(False, _("The example data could not be loaded: {exc}").format(exc=exc))
 
     def open_bundle(self, path: Path) -> None:
         """Show the Exchange page with the import preview of ``path`` (a double-clicked .inducci file);
@@ -234,13 +236,13 @@ class MainWindow(QMainWindow):
         return cast("SettingsPage", self.pages[SETTINGS])
 
     def add_page(self, page_id: str, title: str, icon: QIcon) -> None:
-        item = QListWidgetItem(icon, title)
+        item = QListWidgetItem(icon, _(title))
         item.setData(Qt.ItemDataRole.UserRole, page_id)
         item.setSizeHint(QSize(0, 34))
         self.nav.addItem(item)
         row = self.nav.count() - 1
-        action = QAction(f"&{title}", self)
-        action.setWhatsThis(f"Go to {title}")  # its name in Help → Keyboard Shortcuts
+        action = QAction("&" + _(title), self)
+        action.setWhatsThis(_("Go to {page}").format(page=_(title)))  # its name in Help → Keyboard Shortcuts
         action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
         action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
         self.go_menu.addAction(action)
@@ -273,12 +275,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self.import_action = self._action(file_menu, "&Import Bundle…", "Ctrl+O", self._import_bundle)
+        self.import_action = self._action(file_menu, _("&Import Bundle…"), "Ctrl+O", self._import_bundle)
         self.export_action = self._action(file_menu, "&Export…", "Ctrl+E", self._export)
         file_menu.addSeparator()
         self.print_action = self._action(file_menu, "&Print…", QKeySequence.StandardKey.Print, self._print)
         file_menu.addSeparator()
-        self.backup_action = QAction("&Back Up Now", self)
+        self.backup_action = QAction(_("&Back Up Now"), self)
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "&Quit", None, self.close)
@@ -302,14 +304,14 @@ class MainWindow(QMainWindow):
         self.go_menu = self.menuBar().addMenu("&Go")
 
         help_menu = self.menuBar().addMenu("&Help")
-        self.guide_action = self._action(help_menu, "&User Guide", QKeySequence.StandardKey.HelpContents,
+        self.guide_action = self._action(help_menu, _("&User Guide"), QKeySequence.StandardKey.HelpContents,
                                          self._show_guide)
         self.guide_action.setIcon(icon("help"))
-        self.shortcuts_action = self._action(help_menu, "&Keyboard Shortcuts", "Ctrl+/", self.show_shortcuts)
-        self.welcome_action = self._action(help_menu, "&Welcome Page", None, self.show_welcome)
+        self.shortcuts_action = self._action(help_menu, _("&Keyboard Shortcuts"), "Ctrl+/", self.show_shortcuts)
+        self.welcome_action = self._action(help_menu, _("&Welcome Page"), None, self.show_welcome)
         self.welcome_action.setEnabled(False)
         help_menu.addSeparator()
-        about = self._action(help_menu, f"&About {APP_NAME}", None, self._show_about)
+        about = self._action(help_menu, _("&About {name}").format(name=APP_NAME), None, self._show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _action(self, menu: QMenu, text: str, keys: str | QKeySequence.StandardKey | None,
@@ -327,16 +329,16 @@ class MainWindow(QMainWindow):
 
     def _export(self) -> None:
         self.show_page(EXCHANGE)
-        self.statusBar().showMessage("Tick what to export, then press Export", STATUS_MS)
+        self.statusBar().showMessage(_("Tick what to export, then press Export"), STATUS_MS)
 
     def _print(self) -> None:
         self.show_page(PRINT_CENTER)
-        self.statusBar().showMessage("Choose the handout pack or a single document, then Print… or Save as PDF…",
+        self.statusBar().showMessage(_("Choose the handout pack or a single document, then Print… or Save as PDF…"),
                                      STATUS_MS)
 
     def show_shortcuts(self) -> None:
         for page_id in self.pages:  # every page built, so that its actions are listed too
-            _ = self.pages[page_id]
+            _unused = self.pages[page_id]
         from inducci_desktop.ui.help import ShortcutsDialog  # the help window's modules load when first asked for
 
         ShortcutsDialog(self).exec()

@@ -17,6 +17,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.domain.workshops import (
     CHOICES,
     MODES,
@@ -49,13 +50,13 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
 
 def workshop_facts(ctx: DocContext, kit: WorkshopKit) -> list[Flowable]:
     w = kit.workshop
-    days = "<br/>".join(escape(d.label) for d in w.days) or "no date yet"
+    days = "<br/>".join(escape(d.label) for d in w.days) or _("no date yet")
     return fact_box(ctx, [
-        ("Dates", days),
-        ("Venue", escape(" · ".join(p for p in (w.venue, MODES.get(w.mode, w.mode)) if p))),
-        ("Region / organisation", escape(" · ".join(p for p in (w.region, w.organisation) if p))),
-        ("Trainers", escape(w.trainers)),
-        ("Target group", escape(w.target_group)),
+        (_("Dates"), days),
+        (_("Venue"), escape(" · ".join(p for p in (w.venue, MODES.get(w.mode, w.mode)) if p))),
+        (_("Region / organisation"), escape(" · ".join(p for p in (w.region, w.organisation) if p))),
+        (_("Trainers"), escape(w.trainers)),
+        (_("Target group"), escape(w.target_group)),
     ])
 
 
@@ -74,12 +75,12 @@ def signin_story(kit: WorkshopKit, ctx: DocContext, blank_rows: int) -> list[Flo
     for index, day in enumerate(days or (None,)):
         if index:
             story.append(PageBreak())
-        heading = day.label if day is not None else "Date: ____________"
-        story += title_block(ctx, "Sign-in sheet", w.title, heading, logo=True)
+        heading = day.label if day is not None else _("Date: ____________")
+        story += title_block(ctx, _("Sign-in sheet"), w.title, heading, logo=True)
         # Names and organisations wrap (an official list never cuts a name); a row is at least SIGNIN_ROW high.
         name_style = ParagraphStyle("SignInName", parent=ctx.styles.table_cell, fontSize=9, leading=11)
         org_style = ParagraphStyle("SignInOrganisation", parent=ctx.styles.table_cell, fontSize=8, leading=10)
-        rows: list[list[Flowable | str]] = [["No.", "Name", "Organisation", "Signature"]]
+        rows: list[list[Flowable | str]] = [[_("No."), _("Name"), _("Organisation"), _("Signature")]]
         heights: list[float | None] = [7 * mm]
         for number, person in enumerate(people, start=1):
             org = " · ".join(p for p in (person.organisation, person.department) if p)
@@ -100,15 +101,16 @@ def signin_story(kit: WorkshopKit, ctx: DocContext, blank_rows: int) -> list[Flo
             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ]))
         story += [table, Spacer(1, 4 * mm),
-                  Paragraph(escape("By signing you confirm your attendance. Names are used for the attendance list "
-                                   "and certificates only."), ctx.styles.small)]
+                  Paragraph(escape(_("By signing you confirm your attendance. Names are used for the attendance list "
+                                   "and certificates only.")), ctx.styles.small)]
     return story
 
 
 def signin_sheet(kit: WorkshopKit, options: PrintOptions | None = None, *, blank_rows: int = 10) -> bytes:
     options = options or PrintOptions()
     ctx = DocContext(options=options)
-    meta = DocumentMeta(f"Sign-in sheet – {kit.workshop.title}", "Sign-in sheet", ("InduCCI", "workshop"))
+    meta = DocumentMeta(_("Sign-in sheet – {title}")
+        .format(title=kit.workshop.title), _("Sign-in sheet"), ("InduCCI", "workshop"))
     return render(lambda: signin_story(kit, ctx, blank_rows), meta, options)
 
 
@@ -131,10 +133,10 @@ def feedback_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
     """One sheet: ratings and choices beside their question, three lines to write on for each open one."""
     w = kit.workshop
     s = ctx.styles
-    story = [*title_block(ctx, "Feedback form", w.title, f"{dates_text(w.first_day, w.last_day)}"
+    story = [*title_block(ctx, _("Feedback form"), w.title, f"{dates_text(w.first_day, w.last_day)}"
                           + (f" · {w.venue}" if w.venue else ""), logo=True),
-             Paragraph(escape("Your answers are anonymous and help us to improve the next training. "
-                              "Tick one box per rating (1 = not at all, 5 = very much)."), s.body)]
+             Paragraph(escape(_("Your answers are anonymous and help us to improve the next training. "
+                              "Tick one box per rating (1 = not at all, 5 = very much).")), s.body)]
     for number, question in enumerate(kit.questions, start=1):
         text = Paragraph(f"<b>{number}.</b> {escape(question.text)}", s.body)
         parts: list[Flowable]
@@ -148,18 +150,19 @@ def feedback_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
                                           ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
             parts = [row, Spacer(1, 3 * mm)]
         else:
-            parts = [text] + [x for _ in range(3) for x in
+            parts = [text] + [x for _unused in range(3) for x in
                               (Spacer(1, 6.5 * mm), HRFlowable(width="100%", thickness=0.4, color=RULE))]
             parts.append(Spacer(1, 4 * mm))
         story.append(KeepTogether(parts))
-    story.append(Paragraph(escape("Thank you!"), s.body))
+    story.append(Paragraph(escape(_("Thank you!")), s.body))
     return story
 
 
 def feedback_form(kit: WorkshopKit, options: PrintOptions | None = None) -> bytes:
     options = options or PrintOptions()
     ctx = DocContext(options=options)
-    meta = DocumentMeta(f"Feedback form – {kit.workshop.title}", "Feedback form", ("InduCCI", "evaluation"))
+    meta = DocumentMeta(_("Feedback form – {title}")
+        .format(title=kit.workshop.title), _("Feedback form"), ("InduCCI", "evaluation"))
     return render(lambda: feedback_story(kit, ctx), meta, options)
 
 
@@ -199,13 +202,13 @@ class _Certificate(Flowable):
         top = self.height - 30 * mm
         c.setFillColor(MUTED)
         c.setFont(SANS_BOLD, 11)
-        c.drawCentredString(mid, top, "CERTIFICATE OF ATTENDANCE")
+        c.drawCentredString(mid, top, _("CERTIFICATE OF ATTENDANCE"))
         c.setStrokeColor(ACCENT)
         c.setLineWidth(1.2)
         c.line(mid - 40 * mm, top - 6 * mm, mid + 40 * mm, top - 6 * mm)
         c.setFillColor(TEXT)
         c.setFont(SANS, 12)
-        c.drawCentredString(mid, top - 30 * mm, "This is to certify that")
+        c.drawCentredString(mid, top - 30 * mm, _("This is to certify that"))
         c.setFillColor(ACCENT)
         y = self._centred(self.lines["name"], SANS_BOLD, 26, top - 48 * mm, smallest=16)
         c.setFillColor(MUTED)
@@ -213,7 +216,7 @@ class _Certificate(Flowable):
         c.setFillColor(TEXT)
         c.setFont(SANS, 12)
         y = min(top - 78 * mm, y - 8 * mm)
-        c.drawCentredString(mid, y, "took part in the training")
+        c.drawCentredString(mid, y, _("took part in the training"))
         y = self._centred(self.lines["title"], SANS_BOLD, 17, y - 14 * mm, smallest=12)
         y -= 4 * mm
         for key in ("dates", "hours", "venue"):
@@ -237,8 +240,8 @@ class _Certificate(Flowable):
                     c.drawString(0, line_y, line)
         c.setFillColor(MUTED)
         c.setFont(SANS, 8)
-        c.drawString(0, base - 4 * mm, "Place and date")
-        c.drawRightString(self.width, base - 4 * mm, "Trainer signature")
+        c.drawString(0, base - 4 * mm, _("Place and date"))
+        c.drawRightString(self.width, base - 4 * mm, _("Trainer signature"))
 
 
 def attended_text(days: tuple[DayView, ...]) -> str:
@@ -276,18 +279,19 @@ def certificate_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
             "organisation": " · ".join(p for p in (person.organisation, person.department) if p),
             "title": w.title,
             "dates": attended_text(days),
-            "hours": f"{len(days)} day{'s' if len(days) > 1 else ''}, {hours} of training",
+            "hours": ngettext("{count} day, {hours} of training", "{count} days, {hours} of training", len(days))
+                .format(count=len(days), hours=hours),
             "venue": " · ".join(p for p in (w.venue, w.place if w.place not in w.venue else "",
                                             w.region or w.organisation) if p),
             "place_date": ", ".join(p for p in (w.place, day_text(issued) if issued else "") if p),
-            "trainers": w.trainers or "Trainer",
+            "trainers": w.trainers or _("Trainer"),
         }
         if index:
             story.append(PageBreak())
         story.append(_Certificate(ctx.width, height, lines))
     if not present:
-        story = [Paragraph(escape("Nobody is marked present yet: certificates are made for participants who "
-                                  "were checked in on at least one day."), ctx.styles.body)]
+        story = [Paragraph(escape(_("Nobody is marked present yet: certificates are made for participants who "
+                                  "were checked in on at least one day.")), ctx.styles.body)]
     return story
 
 
@@ -295,6 +299,7 @@ def certificates(kit: WorkshopKit, options: PrintOptions | None = None) -> bytes
     """One page per participant marked present on at least one day, with dates and hours."""
     options = options or PrintOptions()
     ctx = DocContext(options=options)
-    meta = DocumentMeta(f"Certificates of attendance – {kit.workshop.title}", "Certificates of attendance",
+    meta = DocumentMeta(_("Certificates of attendance – {title}")
+        .format(title=kit.workshop.title), _("Certificates of attendance"),
                         ("InduCCI", "certificate"), logo_align="centre")
     return render(lambda: certificate_story(kit, ctx), meta, options, first_template=COVER)

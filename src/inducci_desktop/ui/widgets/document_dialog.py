@@ -19,6 +19,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.services.documents import Built, DocumentRequest, build, document, write_pdf
 from inducci_desktop.services.errors import PrintError, ServiceError
 from inducci_desktop.ui.jobs import Job
@@ -35,7 +36,7 @@ FOLDER_STATE = DOCUMENTS_FOLDER
 
 def choose_save_path(parent: QWidget, suggested: Path) -> Path | None:
     """Ask where to save a PDF (the one file dialog of printing; tests answer it by replacing this function)."""
-    name, _filter = QFileDialog.getSaveFileName(parent, "Save as PDF", str(suggested), "PDF documents (*.pdf)")
+    name, _filter = QFileDialog.getSaveFileName(parent, _("Save as PDF"), str(suggested), _("PDF documents (*.pdf)"))
     if not name:
         return None
     return Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
@@ -52,9 +53,10 @@ def default_folder(state: UiState) -> Path:
 
 def confirm_saved(parent: QWidget, path: Path) -> QMessageBox:
     """Say where the file went, with "Open folder" (non-modal: returns the box, already shown)."""
-    box = QMessageBox(QMessageBox.Icon.Information, "Saved", f"Saved the PDF as\n{path}", parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Information, _("Saved"), _("Saved the PDF as\n{path}")
+        .format(path=path), parent=parent)
     box.setObjectName("savedConfirmation")
-    folder_button = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+    folder_button = box.addButton(_("Open folder"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Ok)
     folder_button.clicked.connect(lambda: open_folder(path))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -76,7 +78,7 @@ def save_pdf(parent: QWidget, state: UiState, data: bytes, file_name: str,
             saved(path)
 
     def failed(exc: Exception) -> None:
-        QMessageBox.warning(parent, "Not saved", problem_text(exc))
+        QMessageBox.warning(parent, _("Not saved"), problem_text(exc))
 
     return Job(lambda _report: write_pdf(target, data)).success(done).failure(failed).start()
 
@@ -85,7 +87,7 @@ def problem_text(exc: Exception) -> str:
     if isinstance(exc, (PrintError, ServiceError)):
         return str(exc)
     log.error("a document could not be made", exc_info=exc)
-    return f"An unexpected problem occurred ({exc})."
+    return _("An unexpected problem occurred ({exc}).").format(exc=exc)
 
 
 class DocumentDialog(QDialog):
@@ -99,11 +101,11 @@ class DocumentDialog(QDialog):
         self.built: Built | None = None
         self.saved: Path | None = None
         self._printer: QPrinter | None = None
-        self.setWindowTitle(f"Print preview – {document(request.key).title}")
+        self.setWindowTitle(_("Print preview – {title}").format(title=document(request.key).title))
         self.resize(760, 640)
         self.preview = PdfPreview()
-        self.save_button = QPushButton("Save as PDF…")
-        self.print_button = QPushButton("Print…")
+        self.save_button = QPushButton(_("Save as PDF…"))
+        self.print_button = QPushButton(_("Print…"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -129,8 +131,9 @@ class DocumentDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.preview.set_busy(False)
-        self.preview.clear("No preview")
-        QMessageBox.warning(self, "Not printed", f"The document could not be made: {problem_text(exc)}")
+        self.preview.clear(_("No preview"))
+        QMessageBox.warning(self, _("Not printed"),
+            _("The document could not be made: {problem_text}").format(problem_text=problem_text(exc)))
 
     def save_as(self) -> Job[Path] | None:
         if self.built is None:
@@ -152,13 +155,15 @@ class DocumentDialog(QDialog):
 
         def sent(pages: int) -> None:
             self._printer = None
-            QMessageBox.information(self, "Printed", f"Sent {pages} page{'s' if pages != 1 else ''} to the printer.")
+            QMessageBox.information(self, _("Printed"), ngettext("Sent {pages} page to the printer.",
+                "Sent {pages} pages to the printer.", pages)
+                .format(pages=pages))
 
         def failed(exc: Exception) -> None:
-            QMessageBox.warning(self, "Not printed", problem_text(exc))
+            QMessageBox.warning(self, _("Not printed"), problem_text(exc))
 
         return Job(lambda report: print_bytes(data, printer, report)).success(sent).failure(failed).progress(
-            self, "Printing…").start()
+            self, _("Printing…")).start()
 
 
 def make_printer(built: Built) -> QPrinter:
@@ -171,7 +176,7 @@ def make_printer(built: Built) -> QPrinter:
 def ask_printer(parent: QWidget, printer: QPrinter) -> bool:
     """The system print dialog (tests replace this function: a printer is the one thing they may mock)."""
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print")
+    dialog.setWindowTitle(_("Print"))
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.settings.backups import BackupsPanel
 from inducci_desktop.ui.pages.settings.logo import LogoPanel
@@ -23,7 +24,7 @@ from inducci_desktop.ui.pages.settings.regions import RegionsPanel
 from inducci_desktop.ui.pages.title import page_title
 from inducci_desktop.ui.theme import apply_theme
 
-THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+THEMES = (("system", N_("Follow the system")), ("light", N_("Light")), ("dark", N_("Dark")))
 
 
 def _selectable(text: str, *, wrap: bool = True) -> QLabel:
@@ -43,40 +44,40 @@ class SettingsPage(QScrollArea):
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(page_title("Settings"))
+        layout.addWidget(page_title(_("Settings")))
 
-        data_box = QGroupBox("Data")
+        data_box = QGroupBox(_("Data"))
         form = QFormLayout(data_box)
         paths = services.paths
         self.folder_label = _selectable(str(paths.data_dir), wrap=False)
-        open_folder = QPushButton("Open folder")
+        open_folder = QPushButton(_("Open folder"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir))))
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(open_folder)
-        form.addRow("Data folder:", folder_row)
+        form.addRow(_("Data folder:"), folder_row)
         if paths.portable:
-            self.portable_label = _selectable("Portable: data on this drive, beside the program")
-            form.addRow("Mode:", self.portable_label)
-        form.addRow("Database:", _selectable(paths.database.name))
+            self.portable_label = _selectable(_("Portable: data on this drive, beside the program"))
+            form.addRow(_("Mode:"), self.portable_label)
+        form.addRow(_("Database:"), _selectable(paths.database.name))
         self.folder_id_label = _selectable(services.exchange.folder_id())
-        self.folder_id_label.setToolTip("This data folder's id: bundles made here carry it, so other machines "
-                                        "know which edits they have seen from this one.")
-        form.addRow("Data folder id:", self.folder_id_label)
+        self.folder_id_label.setToolTip(_("This data folder's id: bundles made here carry it, so other machines "
+                                        "know which edits they have seen from this one."))
+        form.addRow(_("Data folder id:"), self.folder_id_label)
         self.schema_label = _selectable("")
-        form.addRow("Schema version:", self.schema_label)
-        form.addRow("Log file:", _selectable(str(paths.log_file), wrap=False))
+        form.addRow(_("Schema version:"), self.schema_label)
+        form.addRow(_("Log file:"), _selectable(str(paths.log_file), wrap=False))
 
-        look_box = QGroupBox("Appearance")
+        look_box = QGroupBox(_("Appearance"))
         look = QFormLayout(look_box)
         self.theme_combo = QComboBox()
-        self.theme_combo.setAccessibleName("Theme")
+        self.theme_combo.setAccessibleName(_("Theme"))
         for key, label in THEMES:
-            self.theme_combo.addItem(label, key)
+            self.theme_combo.addItem(_(label), key)
         current = self.state.get("theme", "system")
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(current)))
         self.theme_combo.currentIndexChanged.connect(self._theme_changed)
-        look.addRow("Theme:", self.theme_combo)
+        look.addRow(_("Theme:"), self.theme_combo)
 
         self.backups = BackupsPanel(services.maintenance, events)
         self.regions = RegionsPanel(services.regions, events, undo_stack)
