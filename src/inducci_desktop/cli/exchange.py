@@ -162,7 +162,7 @@ def _export_table(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int
     try:
         table_format(Path(args.output))
     except ValidationError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_USAGE
     with open_services(paths) as services:
         result = TableService(services).write(args.table, args.output, template_id=args.template,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from inducci_desktop import __version__
 from inducci_desktop.bootstrap import open_services
-from inducci_desktop.domain.i18n import _
+from inducci_desktop.domain.i18n import LANGUAGES, _
 from inducci_desktop.domain.inputs import InputFileError
 from inducci_desktop.domain.text import TextError
 from inducci_desktop.paths import AppPaths
@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"InduCCI Desktop {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help=_("use DIR for database, backups and logs"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help=_("language of the messages and printed documents, and of the window (default: "
+                               "LANGUAGE, LC_ALL or LANG; the window: the one chosen in Settings)"))
     parser.add_argument("-v", "--verbose", action="store_true", help=_("log debugging detail to stderr"))
     parser.add_argument("--smoke-test", action="store_true",
                         help=_("open the window, wait until the data is open, print the start-up time and quit "
@@ -83,6 +86,9 @@ def add_print_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help=_("the PDF to write"))
     parser.add_argument("--paper", choices=("a4", "letter"), default=None,
                         help=_("paper size (default: the one chosen in the app, else a4)"))
+    parser.add_argument("--second-lang", choices=LANGUAGES, default=None, metavar="LANG",
+                        help=_("also print the fixed text in this language, side by side (sign-in sheet, feedback "
+                               "form, certificates): {choices}").format(choices=", ".join(LANGUAGES)))
     parser.add_argument("--logo", metavar="FILE", default=None,
                         help=_("organisation logo for this document, a PNG or JPEG (default: the one chosen in "
                              "the app's Settings, if any)"))
@@ -186,16 +192,16 @@ def run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO | None = 
         handler: Handler = args.handler
         return handler(args, paths, out)
     except UnknownBackupError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_USAGE
     except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         if exc.offer_restore:
             print(_("hint: 'inducci-desktop backup list' shows backups; 'backup restore ID' restores one."),
                   file=sys.stderr)
         return EXIT_DATA
     except (ServiceError, TextError, InputFileError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # the reader went away (e.g. `… --json | head`): stop quietly, as command-line tools do

@@ -68,23 +68,27 @@ def write_document(args: argparse.Namespace, paths: AppPaths, out: TextIO,
 
     problem = _unwritable(args.output)
     if problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print(_("error: {message}").format(message=problem), file=sys.stderr)
         return unwritable
     with open_services(paths) as services:
         try:
             wanted = request(services)
             if getattr(args, "logo", None):
                 wanted = replace(wanted, logo=args.logo)
+            # --lang is the document's language too; without it the app's document setting, else the
+            # command line's language (LANGUAGE, LC_ALL, LANG)
+            wanted = replace(wanted, language=wanted.language or getattr(args, "lang", None),
+                             second_language=getattr(args, "second_lang", None))
             data = build(services, wanted).data
         except PrintError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(_("error: {message}").format(message=exc), file=sys.stderr)
             return failed
     try:
         target = write_pdf(args.output, data)  # temp file + rename: nothing partial is left behind
     except PrintError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         return unwritable
-    print(f"wrote {target}", file=out)
+    print(_("wrote {path}").format(path=target), file=out)
     return EXIT_OK
 
 

@@ -33,7 +33,7 @@ def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         try:
             result = services.checklists.templates.import_file(path)
         except TemplateProblems as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(_("error: {message}").format(message=exc), file=sys.stderr)
             return EXIT_USAGE
     print(_("{outcome}: {id} version {version} ({title})")
         .format(outcome=result.outcome, id=result.template.id, version=result.template.version,

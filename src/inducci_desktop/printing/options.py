@@ -49,6 +49,7 @@ class PrintOptions:
     region: str = ""
     author: str = ""
     language: str = "en"
+    second_language: str = ""  # participant documents (sign-in sheet, feedback form, certificates) in two languages
     date: _dt.date | None = None
     keywords: tuple[str, ...] = ()
     logo: str = ""  # a checked PNG/JPEG file: the organisation logo on covers, certificates and title areas

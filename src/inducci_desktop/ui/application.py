@@ -202,7 +202,7 @@ class RunningApp:
 
 
 def launch(paths: AppPaths, *, exec: bool = True, open_file: Path | None = None,
-           smoke_test: bool = False) -> RunningApp | int:
+           smoke_test: bool = False, language: str | None = None) -> RunningApp | int:
     app = application()
     garbage.install(app)  # before the first Job: Qt objects are freed on the UI thread only
     app.setWindowIcon(app_icon())  # every window and dialog, and the task bar
@@ -222,7 +222,7 @@ def launch(paths: AppPaths, *, exec: bool = True, open_file: Path | None = None,
     server.listen(server_name(paths))
     if exec:
         sys.excepthook = ExceptionDialogHook(paths)
-    window = MainWindow(paths)
+    window = MainWindow(paths, language)
 
     def activate() -> None:
         connection = server.nextPendingConnection()

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,16 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop import APP_NAME
+from inducci_desktop.catalogs import apply as apply_language
+from inducci_desktop.catalogs import system_language
 from inducci_desktop.domain.changes import Changes
-from inducci_desktop.domain.i18n import _
+from inducci_desktop.domain.i18n import LANGUAGES, _, language
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.ui.events import AppEvents
 from inducci_desktop.ui.icons import icon
 from inducci_desktop.ui.pages.registry import EXCHANGE, LIBRARY, PRINT_CENTER, WORKSHOPS
+from inducci_desktop.ui.qt_translations import QtLanguage
 from inducci_desktop.ui.theme import apply_theme
-from inducci_desktop.ui.ui_state import UiState
+from inducci_desktop.ui.ui_state import LANGUAGE_KEY, UiState
 
 STATUS_MS = 8000
+
 #: the ui-state key that says the welcome page was answered
 WELCOME_DONE_KEY = "welcome.done"
 
@@ -82,14 +86,19 @@ class LazyPages(Mapping[str, QWidget]):
 class MainWindow(QMainWindow):
     #: the services are attached and the first pages built
     attached = Signal()
+    #: the interface now speaks this language (menus and pages were made anew)
+    language_changed = Signal(str)
 
-    def __init__(self, paths: AppPaths) -> None:
+    def __init__(self, paths: AppPaths, language: str | None = None) -> None:
         super().__init__()
         self.paths = paths
+        self.language_override = language  # --lang: this run only, the saved choice stays
         self.services: Services | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._bundles_to_open: list[Path] = []
         self.state = UiState(paths.data_dir)
+        self.qt_language = QtLanguage(self)
+        self._apply_language(self.chosen_language())
         self.events = AppEvents(self)
         self.undo_stack = QUndoStack(self)
         self.events.changed.connect(self._on_changed)
@@ -135,21 +144,15 @@ class MainWindow(QMainWindow):
         window costs only the first page.
         """
         from inducci_desktop.ui.pages.context import PageContext
-        from inducci_desktop.ui.pages.registry import BUILD_AT_START, PAGES
+        from inducci_desktop.ui.pages.registry import BUILD_AT_START
 
         self.services = services
         # each commit anywhere (any thread) becomes one AppEvents.changed on the UI thread: the signal is
         # emitted on the writing thread and Qt queues it to the receivers, which live on the UI thread
         self._unsubscribe = services.changes.subscribe(self.events.changed.emit)
         self.pages = LazyPages(PageContext(services, self.events, self.undo_stack, self.state, self), self.stack)
-        for entry in PAGES:
-            self.pages.declare(entry.id, entry.title, entry.target)
-            self.add_page(entry.id, entry.title, icon(entry.icon))
-            self._icons[entry.id] = entry.icon
-        self.backup_action.triggered.connect(lambda: self.settings_page.backups.create_backup())
-        for action in (self.backup_action, self.import_action, self.export_action, self.print_action,
-                       self.welcome_action):
-            action.setEnabled(True)
+        self._add_pages()
+        self._enable_actions()
         self.nav.setCurrentRow(0)
         for page_id in BUILD_AT_START:
             _unused = self.pages[page_id]  # built now, see BUILD_AT_START
@@ -159,6 +162,100 @@ class MainWindow(QMainWindow):
         for path in pending:
             self.open_bundle(path)
         self.attached.emit()
+
+    def _add_pages(self) -> None:
+        from inducci_desktop.ui.pages.registry import PAGES
+
+        for entry in PAGES:
+            self.pages.declare(entry.id, entry.title, entry.target)
+            self.add_page(entry.id, entry.title, icon(entry.icon))
+            self._icons[entry.id] = entry.icon
+
+    def _enable_actions(self) -> None:
+        self.backup_action.triggered.connect(lambda: self.settings_page.backups.create_backup())
+        for action in (self.backup_action, self.import_action, self.export_action, self.print_action,
+                       self.welcome_action):
+            action.setEnabled(True)
+
+    # -- language ----------------------------------------------------------------------------------
+
+    def chosen_language(self) -> str:
+        """--lang, else the one chosen in Settings, else the system's (LANGUAGE, LC_ALL, LANG, the desktop's)."""
+        saved = self.state.get(LANGUAGE_KEY)
+        if self.language_override in LANGUAGES:
+            return str(self.language_override)
+        if isinstance(saved, str) and saved in LANGUAGES:
+            return saved
+        return system_language(fallback=QLocale.system().name())
+
+    def _apply_language(self, code: str) -> None:
+        apply_language(code)
+        self.qt_language.use(language())
+        QLocale.setDefault(QLocale(language()))
+
+    def set_language(self, code: str) -> None:
+        """Save the interface language ("" follows the system) and speak it at once: pending edits are saved,
+        menus, navigation and pages are made anew in the new language, the page shown stays shown."""
+        self.state.set(LANGUAGE_KEY, code)
+        self.language_override = None
+        for page in self.pages.built():
+            flush = getattr(page, "flush", None)
+            if callable(flush):
+                flush()
+        current = self.current_page_id()
+        self._apply_language(self.chosen_language())
+        self._clear_menus()
+        self._build_menus()
+        self.nav.setAccessibleName(_("Navigation"))
+        self.opening.setText(_("Opening your data…"))
+        if self.services is None:
+            return
+        from inducci_desktop.ui.pages.context import PageContext
+
+        # the old pages hear nothing any more (a new AppEvents), then go; the new ones are built on demand
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        old_pages, old_events = self.pages.built(), self.events
+        self.events = AppEvents(self)
+        self.events.changed.connect(self._on_changed)
+        self._unsubscribe = self.services.changes.subscribe(self.events.changed.emit)
+        self.undo_stack.clear()  # its commands point at the old pages
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        self.pages = LazyPages(PageContext(self.services, self.events, self.undo_stack, self.state, self), self.stack)
+        self._add_pages()
+        self._enable_actions()
+        welcome_shown = self.welcome is not None and self.stack.currentWidget() is self.welcome
+        if self.welcome is not None:
+            self.stack.removeWidget(self.welcome)
+            self.welcome.deleteLater()
+            self.welcome = None
+        if welcome_shown:
+            self.show_welcome()
+        elif current is not None:
+            self.show_page(current)
+        for page in old_pages:
+            self.stack.removeWidget(page)
+            page.setEnabled(False)  # its shortcuts are dead until it is gone
+            page.deleteLater()
+        old_events.deleteLater()
+        self.language_changed.emit(language())
+
+    def _clear_menus(self) -> None:
+        for top in self.menuBar().actions():
+            menu = top.menu()
+            if isinstance(menu, QMenu):
+                for action in menu.actions():
+                    if action.parent() is self:
+                        action.setEnabled(False)
+                        action.deleteLater()
+                menu.deleteLater()
+        self.menuBar().clear()
+
+    def current_page_id(self) -> str | None:
+        item = self.nav.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
     def _first_start(self, services: Services) -> bool:
         """A new data folder, or one whose welcome page got no answer yet (an upgraded one is not new)."""
@@ -274,11 +371,11 @@ class MainWindow(QMainWindow):
     # -- menus -------------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(_("&File"))
         self.import_action = self._action(file_menu, _("&Import Bundle…"), "Ctrl+O", self._import_bundle)
-        self.export_action = self._action(file_menu, "&Export…", "Ctrl+E", self._export)
+        self.export_action = self._action(file_menu, _("&Export…"), "Ctrl+E", self._export)
         file_menu.addSeparator()
-        self.print_action = self._action(file_menu, "&Print…", QKeySequence.StandardKey.Print, self._print)
+        self.print_action = self._action(file_menu, _("&Print…"), QKeySequence.StandardKey.Print, self._print)
         file_menu.addSeparator()
         self.backup_action = QAction(_("&Back Up Now"), self)
         file_menu.addAction(self.backup_action)
@@ -292,18 +389,18 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.export_action, self.print_action, self.backup_action):
             action.setEnabled(False)  # until the data is open
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, _("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.createRedoAction(self, _("&Redo"))
         redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
 
-        self.go_menu = self.menuBar().addMenu("&Go")
+        self.go_menu = self.menuBar().addMenu(_("&Go"))
 
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.menuBar().addMenu(_("&Help"))
         self.guide_action = self._action(help_menu, _("&User Guide"), QKeySequence.StandardKey.HelpContents,
                                          self._show_guide)
         self.guide_action.setIcon(icon("help"))

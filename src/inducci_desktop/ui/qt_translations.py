@@ -44,11 +44,13 @@ _CONTEXTS = frozenset(context for context, _text in QT_STRINGS)
 class CatalogTranslator(QTranslator):
     """Answers Qt's own contexts from the app's catalog (installed after qtbase, so asked first)."""
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+    def translate(self, context: str, source: str,
+                  disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None (a null string) lets Qt ask the next translator (qtbase); "" would be taken as the translation
         if context not in _CONTEXTS:
-            return ""
+            return None
         found = pgettext(context, source)
-        return "" if found == source else found
+        return None if found == source else found
 
     def isEmpty(self) -> bool:
         return False

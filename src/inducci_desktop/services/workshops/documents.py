@@ -64,15 +64,19 @@ def _builder(kind: str) -> Callable[[Services, DocumentRequest, PrintOptions, Re
     def build(services: Services, request: DocumentRequest, options: PrintOptions, _report: Report) -> Built:
         kit = services.workshops.kit(request.record)
         options = with_defaults(options, organisation=kit.workshop.organisation, region=kit.workshop.region)
-        label = KINDS[kind][0]
+        label = _(KINDS[kind][0])
         return Built(render_kit(kind, kit, options, blank_rows=request.blank_rows),
                      file_name(label, kit.workshop.title), f"{label} – {kit.workshop.title}")
     return build
 
 
+#: the participant documents that can be printed in two languages side by side
+BILINGUAL = frozenset({"signin", "feedback", "certificates"})
+
 for _kind, (_label, _title) in KINDS.items():
     register(DocumentType(
         key(_kind), _title, "workshop", lambda s: [(w.id, w.title) for w in s.workshops.list()], _builder(_kind),
         group="Workshops",
-        accepts=frozenset({"paper", "language", "region", "blank_rows"}) if _kind == "signin" else
-        frozenset({"paper", "language", "region"})))
+        accepts=frozenset({"paper", "language", "region", "blank_rows", "second_language"}) if _kind == "signin"
+        else frozenset({"paper", "language", "region", "second_language"}) if _kind in BILINGUAL
+        else frozenset({"paper", "language", "region"})))

@@ -236,7 +236,7 @@ class PrintCenterPage(QWidget):
             if group is not None and kind.group != group:
                 self.source_combo.insertSeparator(self.source_combo.count())
             group = kind.group
-            self.source_combo.addItem(kind.title, kind.key)
+            self.source_combo.addItem(_(kind.title), kind.key)
 
     def current_source(self) -> DocumentType | None:
         key = self.source_combo.currentData()
@@ -320,7 +320,7 @@ class PrintCenterPage(QWidget):
         choice = self.choice_combo.currentData() if source.needs_choice else ""
         if choice is None:
             return None
-        title = source.title if not source.needs_choice else f"{source.title}: {self.choice_combo.currentText()}"
+        title = _(source.title) if not source.needs_choice else f"{_(source.title)}: {self.choice_combo.currentText()}"
         return (("single", source.key, choice, paper, region_id), title,
                 DocumentRequest(source.key, choice, paper=paper, region_id=region_id))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inducci_desktop.domain.i18n import N_, _
+from inducci_desktop.catalogs import system_language
+from inducci_desktop.domain.i18n import LANGUAGES, N_, NATIVE_NAMES, _
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.settings.backups import BackupsPanel
 from inducci_desktop.ui.pages.settings.logo import LogoPanel
 from inducci_desktop.ui.pages.settings.regions import RegionsPanel
 from inducci_desktop.ui.pages.title import page_title
 from inducci_desktop.ui.theme import apply_theme
+from inducci_desktop.ui.ui_state import LANGUAGE_KEY
 
 THEMES = (("system", N_("Follow the system")), ("light", N_("Light")), ("dark", N_("Dark")))
 
@@ -78,6 +80,18 @@ class SettingsPage(QScrollArea):
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(current)))
         self.theme_combo.currentIndexChanged.connect(self._theme_changed)
         look.addRow(_("Theme:"), self.theme_combo)
+        self.window_ = context.window
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("interfaceLanguage")
+        self.language_combo.setAccessibleName(_("Interface language"))
+        system = NATIVE_NAMES[system_language(fallback=QLocale.system().name())]
+        self.language_combo.addItem(_("Same as the system ({language})").format(language=system), "")
+        for code in LANGUAGES:
+            self.language_combo.addItem(NATIVE_NAMES[code], code)
+        saved = self.state.get(LANGUAGE_KEY, "")
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(saved if saved in LANGUAGES else "")))
+        self.language_combo.currentIndexChanged.connect(self._language_changed)
+        look.addRow(_("&Language:"), self.language_combo)
 
         self.backups = BackupsPanel(services.maintenance, events)
         self.regions = RegionsPanel(services.regions, events, undo_stack)
@@ -96,6 +110,11 @@ class SettingsPage(QScrollArea):
         self.setWidget(body)
         events.changed.connect(lambda changes: self.refresh() if changes.everything else None)
         self.refresh()
+
+    def _language_changed(self) -> None:
+        code = str(self.language_combo.currentData() or "")
+        # after this signal has returned: the switch replaces this page too
+        QTimer.singleShot(0, lambda: self.window_.set_language(code))
 
     def refresh(self) -> None:
         maintenance = self.services.maintenance

@@ -46,9 +46,9 @@ class WorkshopsPage(QWidget):
         self.feedback = FeedbackPanel(workshops)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Workshop"))
-        for widget, label in ((self.details, "&Details"), (self.agenda, "&Agenda"),
-                              (self.participants, "&Participants"), (self.checkin, "&Check-in"),
-                              (self.outcomes, "&Outcomes"), (self.feedback, "&Evaluation")):
+        for widget, label in ((self.details, _("&Details")), (self.agenda, _("&Agenda")),
+                              (self.participants, _("&Participants")), (self.checkin, _("&Check-in")),
+                              (self.outcomes, _("&Outcomes")), (self.feedback, _("&Evaluation"))):
             self.tabs.addTab(widget, label)
         self.tabs.currentChanged.connect(lambda _i: self._load_tab())
         header = QHBoxLayout()
