@@ -15,7 +15,6 @@ from inducci_desktop.bootstrap import open_services
 from inducci_desktop.cli.main import EXIT_OK, EXIT_USAGE, command_services
 from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.paths import AppPaths
-from inducci_desktop.services.exchange.schema import counted
 
 MAX_LISTED = 50
 
@@ -92,6 +91,8 @@ def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                     "personal data"))
     print(template.format(created_at=plan.created_at, made=made, app_version=plan.app_version), file=out)
     verb = {"added": _("would add"), "updated": _("would update")} if args.dry_run else {}
+    from inducci_desktop.services.exchange.schema import counted
+
     for action, per_kind in plan.counts().items():
         if per_kind:
             listed = ", ".join(counted(label, n) for label, n in per_kind.items())

@@ -97,7 +97,8 @@ def _active() -> gettext.NullTranslations:
 
 
 def _(message: str) -> str:
-    return _active().gettext(message)
+    # "" is the catalog's header in gettext: an empty text stays empty
+    return _active().gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

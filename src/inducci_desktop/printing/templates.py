@@ -365,7 +365,7 @@ class Contents(TableOfContents):
 
 def contents(title: str = N_("Contents")) -> list[Flowable]:
     """A table of contents (title and entries with page numbers) in the shared fonts."""
-    return [Paragraph(escape(title), get_styles().toc_title), Contents()]
+    return [Paragraph(escape(_(title)), get_styles().toc_title), Contents()]
 
 
 def _headings(flowables: Sequence[Flowable]) -> list[tuple[int, str]]:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.content.folding import TOKEN, fold
-from inducci_desktop.domain import rules
+from inducci_desktop.domain import i18n, rules
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.store.database import Store
@@ -53,7 +53,7 @@ class RegionService:
         with self.store.db.reading() as session:
             condition = Region.deleted_at.is_not(None) if deleted else Region.deleted_at.is_(None)
             rows = session.scalars(select(Region).where(condition)).all()
-            return sorted((RegionView.of(r) for r in rows), key=lambda r: r.name.casefold())
+            return sorted((RegionView.of(r) for r in rows), key=lambda r: i18n.sort_key()(r.name))
 
     def get(self, region_id: str) -> RegionView:
         with self.store.db.reading() as session:

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from reportlab.platypus import Flowable, KeepTogether
 
 from inducci_desktop.content.model import GlossaryTerm
+from inducci_desktop.domain import i18n
 from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.printing.common import DocContext, related_markup, section_heading, source_markup, title_block
 from inducci_desktop.printing.markup import escape
@@ -39,7 +40,9 @@ def _letter(term: str) -> str:
 def glossary_story(terms: Sequence[GlossaryTerm], ctx: DocContext, *, title: str = N_("Glossary"),
                    intro: str = "") -> list[Flowable]:
     s = ctx.styles
-    ordered = sorted(terms, key=lambda t: sort_key(t.term))
+    title = _(title)
+    collate = i18n.sort_key()  # as the document's language sorts
+    ordered = sorted(terms, key=lambda t: (collate(t.term), t.term))
     summary = intro or ngettext("{count} term used in the InduCCI e-Toolbox, in alphabetical order.",
                                 "{count} terms used in the InduCCI e-Toolbox, in alphabetical order.",
                                 len(ordered)).format(count=len(ordered))

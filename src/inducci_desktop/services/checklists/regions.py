@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from inducci_desktop.domain import i18n
 from inducci_desktop.domain.checklists import AssessmentSummary, Comparison
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.checklists.service import ChecklistService
@@ -68,7 +69,8 @@ def region_overview(checklists: ChecklistService, template_id: str, *, latest_ro
             if current is None or summary.round > current.round:
                 newest[key] = summary
         summaries = [s for s in summaries if newest.get(region_of(s)) is s]
-    summaries.sort(key=lambda s: (region_of(s).casefold(), s.round, s.title.casefold()))
+    collate = i18n.sort_key()
+    summaries.sort(key=lambda s: (collate(region_of(s)), s.round, collate(s.title)))
     columns = tuple(RegionColumn(region_of(s), s.id, s.title, s.round, s.status) for s in summaries)
     if len(summaries) == 1:
         view = checklists.get(summaries[0].id)

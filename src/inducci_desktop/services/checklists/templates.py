@@ -22,6 +22,7 @@ from inducci_desktop.content.dbload import template_from_json, template_to_json
 from inducci_desktop.content.folding import fold
 from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
 from inducci_desktop.content.problems import ContentError, Problem
+from inducci_desktop.domain import i18n
 from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -191,7 +192,8 @@ class TemplateService:
                 template = template_from_json(user.data)
                 result.append(self._summary(template, "user", counts.get(user.template_id, 0), user.updated_at,
                                             user.deleted_at))
-        return sorted(result, key=lambda t: (t.source != "toolbox", t.title.casefold()))
+        collate = i18n.sort_key()
+        return sorted(result, key=lambda t: (t.source != "toolbox", collate(t.title)))
 
     def template(self, template_id: str, version: int | None = None) -> ChecklistTemplate:
         """A template: ``version`` exactly, or the current one. The user's templates come first."""
@@ -306,6 +308,7 @@ class TemplateService:
     def blank(self, title: str = N_("New checklist")) -> ChecklistTemplate:
         from inducci_desktop.content.model import ChecklistSection
 
+        title = _(title)
         item = ChecklistItem(key="item-1", text=_("First question"), type="ynp")
         return ChecklistTemplate(self.new_id(title), 1, title, "", (ChecklistSection("section-1", _("Section 1"),
                                                                                        (item,)),))

@@ -155,7 +155,7 @@ class PrintService:
         from inducci_desktop.printing.library.pack import handout_pack
 
         cover = cover or PackCover()
-        data = handout_pack(items, PrintedCover(cover.title.strip() or _("Handout pack"), cover.subtitle.strip(),
+        data = handout_pack(items, PrintedCover(_(cover.title.strip()) or _("Handout pack"), cover.subtitle.strip(),
                                              cover.organiser.strip(), cover.date.strip()),
                             options, titles=titles, glossary=glossary)
         if report:
@@ -238,7 +238,7 @@ def _pack(services: Services, request: DocumentRequest, options: PrintOptions, r
         options = replace(options, organisation=cover.organiser.strip())
     data = services.printing.pack_pdf(request.records, cover, options, with_glossary=request.with_glossary,
                                       report=report)
-    return Built(data, file_name(cover.title.strip() or _("Handout pack")))
+    return Built(data, file_name(_(cover.title.strip()) or _("Handout pack")))
 
 
 def _items_of(kind: str) -> Callable[[Services], list[tuple[str, str]]]:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inducci_desktop.domain import i18n
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.services.workshops.csv_import import (
@@ -59,7 +60,8 @@ class PeopleService:
                 if pid in marks:
                     marks[pid][0 if present else 1].add(day_id)
             views = [_view(r, frozenset(marks[r.id][0]), frozenset(marks[r.id][1])) for r in rows]
-        return sorted(views, key=lambda p: (p.name.casefold(), p.organisation.casefold()))
+        collate = i18n.sort_key()  # as the language sorts: Czech ch after h, Polish ł after l
+        return sorted(views, key=lambda p: (collate(p.name), collate(p.organisation)))
 
     def participant(self, participant_id: str) -> ParticipantView:
         with self.store.db.reading() as session:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain import i18n
 from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.services.checklists.regions import RegionOverview, region_overview
@@ -53,7 +54,7 @@ class RegionOverviewDialog(QDialog):
         for summary in checklists.list(status="all"):
             title, count = used.get(summary.template_id, (summary.template_title, 0))
             used[summary.template_id] = (title, count + 1)
-        for tid, (title, count) in sorted(used.items(), key=lambda t: t[1][0].casefold()):
+        for tid, (title, count) in sorted(used.items(), key=lambda t: i18n.sort_key()(t[1][0])):
             self.template_combo.addItem(f"{title} ({count})", tid)
         if template_id is not None:
             self.template_combo.setCurrentIndex(max(0, self.template_combo.findData(template_id)))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain import i18n
 from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.domain.labels import assessment_status_label
@@ -318,7 +319,7 @@ class ExchangePage(QWidget):
         for summary in self.services.checklists.list(status="all"):
             used.setdefault(summary.template_id, summary.template_title)
         self.table_template.addItem(_("The most used"), None)
-        for template_id, title in sorted(used.items(), key=lambda t: t[1].casefold()):
+        for template_id, title in sorted(used.items(), key=lambda t: i18n.sort_key()(t[1])):
             self.table_template.addItem(title, template_id)
         self.table_template.setCurrentIndex(max(0, self.table_template.findData(current)))
 

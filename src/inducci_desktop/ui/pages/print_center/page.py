@@ -312,7 +312,7 @@ class PrintCenterPage(QWidget):
                 return None
             cover = self.pack.cover()
             key = ("pack", ids, cover, paper, region_id, with_glossary)
-            return key, cover.title.strip() or _("Handout pack"), DocumentRequest(
+            return key, _(cover.title.strip()) or _("Handout pack"), DocumentRequest(
                 "pack", records=ids, paper=paper, region_id=region_id, cover=cover, with_glossary=with_glossary)
         source = self.current_source()
         if source is None:
