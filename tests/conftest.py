@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the tests read English unless a test chooses another language (the window and the command line follow
+# LANGUAGE first); compiled catalogs of a checkout go to a cache of the test run, not the user's
+os.environ["LANGUAGE"] = "en"
+os.environ.setdefault("INDUCCI_CATALOG_CACHE", str(Path(__file__).resolve().parent.parent / "build" / "catalogs"))
 
+from inducci_desktop.domain import i18n
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.container import Services
 from inducci_desktop.store.database import Store
@@ -23,6 +28,14 @@ def collect_on_the_main_thread() -> Iterator[None]:
     garbage.take_over()
     yield
     garbage.collect_due()
+
+
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A test that switches the interface language leaves English behind for the next one."""
+    yield
+    if i18n.interface_language() != "en":
+        i18n.use("en")
 
 
 @pytest.fixture

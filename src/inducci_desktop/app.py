@@ -11,7 +11,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from inducci_desktop.catalogs import apply as use_language
+from inducci_desktop.catalogs import system_language
 from inducci_desktop.cli.main import EXIT_DATA, build_parser, run_command
+from inducci_desktop.domain.i18n import LANGUAGES, _
 from inducci_desktop.logsetup import setup_logging
 from inducci_desktop.paths import AppPaths, DataDirError
 
@@ -22,24 +25,38 @@ def run(argv: Sequence[str], *, exec: bool = True) -> Any:
     With ``exec=False`` the GUI is built and returned without entering the event loop (for tests).
     """
     argv, open_file = split_bundle_argument(argv)
+    # the language first: the parser's help and every message after it speak it
+    chosen = language_argument(argv)
+    use_language(chosen or system_language())
     args = build_parser().parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
     try:
         paths.ensure()
     except DataDirError as exc:
         if args.command:
-            print(f"error: {exc}", file=sys.stderr)
+            print(_("error: {message}").format(message=exc), file=sys.stderr)
             return EXIT_DATA
         from inducci_desktop.ui.application import show_fatal
 
-        show_fatal("The data folder cannot be used", str(exc))
+        show_fatal(_("The data folder cannot be used"), str(exc))
         return EXIT_DATA
     setup_logging(paths, verbose=args.verbose)
     if args.command:
         return run_command(args, paths)
     from inducci_desktop.ui.application import launch
 
-    return launch(paths, exec=exec, open_file=open_file, smoke_test=args.smoke_test)
+    return launch(paths, exec=exec, open_file=open_file, smoke_test=args.smoke_test, language=args.lang)
+
+
+def language_argument(argv: Sequence[str]) -> str | None:
+    """The value of ``--lang X`` / ``--lang=X`` if it names one of the app's languages (the parser then
+    checks it properly)."""
+    for index, token in enumerate(argv):
+        value = argv[index + 1] if token == "--lang" and index + 1 < len(argv) else (
+            token.split("=", 1)[1] if token.startswith("--lang=") else None)
+        if value is not None:
+            return value if value in LANGUAGES else None
+    return None
 
 
 def split_bundle_argument(argv: Sequence[str]) -> tuple[list[str], Path | None]:
@@ -49,7 +66,7 @@ def split_bundle_argument(argv: Sequence[str]) -> tuple[list[str], Path | None]:
     index = 0
     while index < len(rest):
         token = rest[index]
-        if token == "--data-dir":
+        if token in ("--data-dir", "--lang"):
             index += 2
             continue
         if token.startswith("-"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from typing import IO
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.store.errors import DataInUseError
 
@@ -33,8 +34,9 @@ class DataLock:
         except OSError as exc:
             handle.close()
             raise DataInUseError(
-                f"The data folder {self.paths.data_dir} is in use by another InduCCI Desktop. "
-                "Close it first, or use another folder with --data-dir."
+                _("The data folder {data_dir} is in use by another InduCCI Desktop. Close it first, or use another "
+                    "folder with --data-dir.")
+                    .format(data_dir=self.paths.data_dir)
             ) from exc
         self._handle = handle
 

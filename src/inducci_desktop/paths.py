@@ -11,6 +11,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from inducci_desktop.domain.i18n import _
+
 ENV_VAR = "INDUCCI_DATA_DIR"
 DB_NAME = "inducci.sqlite3"
 PORTABLE_MARKER = "portable.txt"
@@ -84,20 +86,23 @@ class AppPaths:
             repair_modes((self.backup_dir, self.log_dir), self.database, shared_folder=self.data_dir,
                          shared_names=(self.lock_file.name, "ui-state.json"))
         except OSError as exc:
-            raise DataDirError(f"The files in {self.data_dir} cannot be made private ({exc.strerror or exc}).") from exc
+            raise DataDirError(_("The files in {data_dir} cannot be made private ({value}).")
+                .format(data_dir=self.data_dir, value=exc.strerror or exc)) from exc
         self._check_free_space()
 
     def _refusal(self, folder: Path, exc: OSError) -> str:
         if self.portable:
-            why = ("the drive is full" if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
-                   else "the drive is read-only or write-protected" if exc.errno in (errno.EROFS, errno.EACCES,
+            why = (_("the drive is full") if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+                   else _("the drive is read-only or write-protected") if exc.errno in (errno.EROFS, errno.EACCES,
                                                                                       errno.EPERM)
                    else exc.strerror or str(exc))
-            return (f"InduCCI Desktop runs in portable mode ({PORTABLE_MARKER} or a {PORTABLE_DATA} folder beside "
-                    f"the program) and keeps its data in {self.data_dir}, but {why}. Copy the program folder to "
-                    f"a drive you can write to, or remove {PORTABLE_MARKER} to keep the data in your user folder.")
-        return (f"The data folder {folder} cannot be written ({exc.strerror or exc}). "
-                f"Choose another folder with --data-dir or the {ENV_VAR} variable.")
+            return (_("InduCCI Desktop runs in portable mode ({PORTABLE_MARKER} or a {PORTABLE_DATA} folder beside "
+                "the program) and keeps its data in {data_dir}, but {why}. Copy the program folder to a drive you "
+                    "can write to, or remove {PORTABLE_MARKER} to keep the data in your user folder.")
+                .format(PORTABLE_MARKER=PORTABLE_MARKER, PORTABLE_DATA=PORTABLE_DATA, data_dir=self.data_dir, why=why))
+        return (_("The data folder {folder} cannot be written ({value}). Choose another folder with --data-dir or "
+            "the {ENV_VAR} variable.")
+            .format(folder=folder, value=exc.strerror or exc, ENV_VAR=ENV_VAR))
 
     def _check_free_space(self) -> None:
         try:
@@ -105,7 +110,7 @@ class AppPaths:
         except OSError:
             return
         if free < MIN_FREE_BYTES:
-            raise DataDirError(self._refusal(self.data_dir, OSError(errno.ENOSPC, "the drive is full")))
+            raise DataDirError(self._refusal(self.data_dir, OSError(errno.ENOSPC, _("the drive is full"))))
 
 
 def frozen_app_dir() -> Path | None:

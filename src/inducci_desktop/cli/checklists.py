@@ -12,35 +12,36 @@ from typing import Any, TextIO
 
 from inducci_desktop.bootstrap import open_services
 from inducci_desktop.cli.main import EXIT_OK, EXIT_USAGE, add_json_option, add_print_options
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.paths import AppPaths
 
 
 def register_print(documents: Any) -> None:
-    checklist = documents.add_parser("checklist", help="a blank checklist as a paper form")
-    checklist.add_argument("template_id", metavar="TEMPLATE_ID", help="a template id from 'list templates'")
-    checklist.add_argument("--version", type=int, metavar="N", help="a version of the template (default: current)")
+    checklist = documents.add_parser("checklist", help=_("a blank checklist as a paper form"))
+    checklist.add_argument("template_id", metavar="TEMPLATE_ID", help=_("a template id from 'list templates'"))
+    checklist.add_argument("--version", type=int, metavar="N", help=_("a version of the template (default: current)"))
     add_print_options(checklist)
     checklist.set_defaults(handler=_print_checklist)
 
-    assessment = documents.add_parser("assessment", help="a filled assessment with scores and chart")
-    assessment.add_argument("assessment_id", metavar="ID", help="an assessment id from 'list assessments'")
+    assessment = documents.add_parser("assessment", help=_("a filled assessment with scores and chart"))
+    assessment.add_argument("assessment_id", metavar="ID", help=_("an assessment id from 'list assessments'"))
     add_print_options(assessment)
     assessment.set_defaults(handler=_print_assessment)
 
-    compare = documents.add_parser("compare", help="two or more assessments of one checklist side by side")
-    compare.add_argument("assessment_ids", metavar="ID", nargs="+", help="two or more assessment ids")
+    compare = documents.add_parser("compare", help=_("two or more assessments of one checklist side by side"))
+    compare.add_argument("assessment_ids", metavar="ID", nargs="+", help=_("two or more assessment ids"))
     add_print_options(compare)
     compare.set_defaults(handler=_print_compare)
 
 
 def register_list(records: Any) -> None:
-    templates = records.add_parser("templates", help="checklist templates (toolbox and own)")
+    templates = records.add_parser("templates", help=_("checklist templates (toolbox and own)"))
     add_json_option(templates)
     templates.set_defaults(handler=_list_templates)
-    assessments = records.add_parser("assessments", help="checklist assessments, most recently changed first")
+    assessments = records.add_parser("assessments", help=_("checklist assessments, most recently changed first"))
     add_json_option(assessments)
-    assessments.add_argument("--all", action="store_true", help="include archived assessments")
+    assessments.add_argument("--all", action="store_true", help=_("include archived assessments"))
     assessments.set_defaults(handler=_list_assessments)
 
 
@@ -77,9 +78,10 @@ def _list_templates(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> i
         print(file=out)
         return EXIT_OK
     for t in found:
-        print(f"{t.id}\tv{t.version}\t{t.source}\t{t.items} items\t{t.title}", file=out)
+        print(_("{id}\tv{version}\t{source}\t{items} items\t{title}")
+            .format(id=t.id, version=t.version, source=t.source, items=t.items, title=t.title), file=out)
     if not found:
-        print("no checklist templates", file=out)
+        print(_("no checklist templates"), file=out)
     return EXIT_OK
 
 
@@ -99,5 +101,5 @@ def _list_assessments(args: argparse.Namespace, paths: AppPaths, out: TextIO) ->
         status = assessment_status_label(a.status)
         print(f"{a.id}\t{status}\t{a.answered}/{a.total_items}\t{a.assessed_on or '-'}\t{a.title}", file=out)
     if not found:
-        print("no assessments", file=out)
+        print(_("no assessments"), file=out)
     return EXIT_OK

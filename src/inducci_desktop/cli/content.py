@@ -9,21 +9,22 @@ from typing import Any, TextIO
 
 from inducci_desktop.bootstrap import open_services
 from inducci_desktop.cli.main import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE
+from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.paths import AppPaths
 
 
 def register(commands: Any) -> None:
     """Add ``content check`` and ``search`` to the sub-parsers ``commands``."""
-    content = commands.add_parser("content", help="toolbox content packs")
+    content = commands.add_parser("content", help=_("toolbox content packs"))
     content_commands = content.add_subparsers(dest="content_command", required=True)
-    check = content_commands.add_parser("check", help="validate a content pack; lists every problem as FILE:LINE")
-    check.add_argument("--pack", metavar="DIR", help="the pack folder (default: the pack shipped with the app)")
+    check = content_commands.add_parser("check", help=_("validate a content pack; lists every problem as FILE:LINE"))
+    check.add_argument("--pack", metavar="DIR", help=_("the pack folder (default: the pack shipped with the app)"))
     content.set_defaults(handler=_content)
 
-    search = commands.add_parser("search", help="search the toolbox as the library page does")
-    search.add_argument("query", help="words or beginnings of words; case and accents do not matter")
-    search.add_argument("--json", action="store_true", help="print a JSON list of {id, kind, title}")
-    search.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
+    search = commands.add_parser("search", help=_("search the toolbox as the library page does"))
+    search.add_argument("query", help=_("words or beginnings of words; case and accents do not matter"))
+    search.add_argument("--json", action="store_true", help=_("print a JSON list of {id, kind, title}"))
+    search.add_argument("--limit", type=int, default=20, metavar="N", help=_("at most N hits (default 20)"))
     search.set_defaults(handler=_search)
 
 
@@ -36,13 +37,16 @@ def _content(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         print(problem, file=out)
     if pack is None:
         count = len(problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found", file=out)
+        print(ngettext("{count} problem found", "{count} problems found", count).format(count=count), file=out)
         return EXIT_PROBLEM
     counts = summary(pack)
     print(
-        f"ok: {pack.id} {pack.version} ({pack.language}): {counts['guide']} guides, {counts['case']} cases, "
-        f"{counts['format']} formats, {counts['interview']} interview guides, {counts['checklists']} checklists, "
-        f"{counts['glossary']} glossary terms, {counts['links']} links, {counts['sections']} sections",
+        _("ok: {id} {version} ({language}): {counts} guides, {counts2} cases, {counts3} formats, {counts4} interview "
+            "guides, {counts5} checklists, {counts6} glossary terms, {counts7} links, {counts8} sections")
+            .format(id=pack.id, version=pack.version, language=pack.language, counts=counts['guide'],
+                counts2=counts['case'], counts3=counts['format'], counts4=counts['interview'],
+                    counts5=counts['checklists'], counts6=counts['glossary'], counts7=counts['links'],
+                        counts8=counts['sections']),
         file=out,
     )
     return EXIT_OK
@@ -50,7 +54,7 @@ def _content(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 def _search(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     if args.limit < 1:
-        print("error: --limit must be at least 1", file=out)
+        print(_("error: --limit must be at least 1"), file=out)
         return EXIT_USAGE
     with open_services(paths) as services:
         hits = services.library.search(args.query, args.limit)
@@ -61,5 +65,5 @@ def _search(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     for hit in hits:
         print(f"{hit.id}\t{hit.kind}\t{hit.title}", file=out)
     if not hits:
-        print("no hits", file=out)
+        print(_("no hits"), file=out)
     return EXIT_OK

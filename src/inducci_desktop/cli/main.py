@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from inducci_desktop import __version__
 from inducci_desktop.bootstrap import open_services
+from inducci_desktop.domain.i18n import LANGUAGES, _
 from inducci_desktop.domain.inputs import InputFileError
 from inducci_desktop.domain.text import TextError
 from inducci_desktop.paths import AppPaths
@@ -42,32 +43,35 @@ COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli.content", "inducci_desk
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="inducci-desktop",
-        description="InduCCI Desktop: the InduCCI e-Toolbox offline. With no command, the window opens.",
+        description=_("InduCCI Desktop: the InduCCI e-Toolbox offline. With no command, the window opens."),
     )
     parser.add_argument("--version", action="version", version=f"InduCCI Desktop {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="use DIR for database, backups and logs")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debugging detail to stderr")
+    parser.add_argument("--data-dir", metavar="DIR", help=_("use DIR for database, backups and logs"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help=_("language of the messages and printed documents, and of the window (default: "
+                               "LANGUAGE, LC_ALL or LANG; the window: the one chosen in Settings)"))
+    parser.add_argument("-v", "--verbose", action="store_true", help=_("log debugging detail to stderr"))
     parser.add_argument("--smoke-test", action="store_true",
-                        help="open the window, wait until the data is open, print the start-up time and quit "
-                             "(checks an installation)")
+                        help=_("open the window, wait until the data is open, print the start-up time and quit "
+                             "(checks an installation)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    db = commands.add_parser("db", help="database checks").add_subparsers(dest="db_command", required=True)
-    db.add_parser("check", help="integrity quick check and schema state; non-zero exit on any problem")
-    db.add_parser("upgrade", help="create the database or upgrade it to this version now (backup first)")
+    db = commands.add_parser("db", help=_("database checks")).add_subparsers(dest="db_command", required=True)
+    db.add_parser("check", help=_("integrity quick check and schema state; non-zero exit on any problem"))
+    db.add_parser("upgrade", help=_("create the database or upgrade it to this version now (backup first)"))
 
-    backup = commands.add_parser("backup", help="create, list and restore backups")
+    backup = commands.add_parser("backup", help=_("create, list and restore backups"))
     backup_commands = backup.add_subparsers(dest="backup_command", required=True)
-    backup_commands.add_parser("create", help="back up the database now")
-    backup_commands.add_parser("list", help="list backups, newest first")
-    restore = backup_commands.add_parser("restore", help="restore a backup (the current file is kept as one)")
-    restore.add_argument("id", help="a backup id from 'backup list'")
-    commands.add_parser("demo", help="load a realistic example into the data folder (running it again adds nothing)")
+    backup_commands.add_parser("create", help=_("back up the database now"))
+    backup_commands.add_parser("list", help=_("list backups, newest first"))
+    restore = backup_commands.add_parser("restore", help=_("restore a backup (the current file is kept as one)"))
+    restore.add_argument("id", help=_("a backup id from 'backup list'"))
+    commands.add_parser("demo", help=_("load a realistic example into the data folder (running it again adds nothing)"))
     for command in ("db", "backup", "demo"):
         commands.choices[command].set_defaults(handler=HANDLERS[command])
-    documents = commands.add_parser("print", help="print a document as PDF").add_subparsers(
+    documents = commands.add_parser("print", help=_("print a document as PDF")).add_subparsers(
         dest="print_command", metavar="DOCUMENT", required=True)
-    records = commands.add_parser("list", help="list records").add_subparsers(
+    records = commands.add_parser("list", help=_("list records")).add_subparsers(
         dest="list_command", metavar="RECORDS", required=True)
     for module_name in COMMAND_MODULES:
         module = importlib.import_module(module_name)
@@ -79,16 +83,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_print_options(parser: argparse.ArgumentParser) -> None:
     """The options every ``print`` kind takes: -o FILE (required), --paper and --logo."""
-    parser.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
+    parser.add_argument("-o", "--output", required=True, metavar="FILE", help=_("the PDF to write"))
     parser.add_argument("--paper", choices=("a4", "letter"), default=None,
-                        help="paper size (default: the one chosen in the app, else a4)")
+                        help=_("paper size (default: the one chosen in the app, else a4)"))
+    parser.add_argument("--second-lang", choices=LANGUAGES, default=None, metavar="LANG",
+                        help=_("also print the fixed text in this language, side by side (sign-in sheet, feedback "
+                               "form, certificates): {choices}").format(choices=", ".join(LANGUAGES)))
     parser.add_argument("--logo", metavar="FILE", default=None,
-                        help="organisation logo for this document, a PNG or JPEG (default: the one chosen in "
-                             "the app's Settings, if any)")
+                        help=_("organisation logo for this document, a PNG or JPEG (default: the one chosen in "
+                             "the app's Settings, if any)"))
 
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print JSON: a list of records with id and title")
+    parser.add_argument("--json", action="store_true", help=_("print JSON: a list of records with id and title"))
 
 
 def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
@@ -102,7 +109,9 @@ def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                 state = "created"
             elif report and report.migrated_from:
                 state = "upgraded"
-            print(f"database {state}: {paths.database} (schema {services.maintenance.schema_version()})", file=out)
+            print(_("database {state}: {database} (schema {schema_version})")
+                .format(state=state, database=paths.database, schema_version=services.maintenance.schema_version()),
+                    file=out)
         return EXIT_OK
 
     result = check_file(paths.database)
@@ -119,21 +128,23 @@ def _backup(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     if args.backup_command == "list":
         found = backups.list()
         if not found:
-            print(f"no backups in {paths.backup_dir}", file=out)
+            print(_("no backups in {backup_dir}").format(backup_dir=paths.backup_dir), file=out)
         for info in found:
-            print(f"{info.id}\t{info.created:%Y-%m-%d %H:%M:%S} UTC\t{info.reason}\t{info.size} bytes", file=out)
+            print(_("{id}\t{created:%Y-%m-%d %H:%M:%S} UTC\t{reason}\t{size} bytes")
+                .format(id=info.id, created=info.created, reason=info.reason, size=info.size), file=out)
         return EXIT_OK
     if args.backup_command == "create":
         with DataLock(paths):
             backups.remove_leftovers()
             info = backups.create("manual")
-        print(f"created {info.id} ({info.size} bytes) in {paths.backup_dir}", file=out)
+        print(_("created {id} ({size} bytes) in {backup_dir}")
+            .format(id=info.id, size=info.size, backup_dir=paths.backup_dir), file=out)
         return EXIT_OK
     backups.get(args.id)  # an unknown id is bad input (exit 2), said before anything else happens
     with DataLock(paths):
         backups.remove_leftovers()
         safety = restore_closed(paths.database, paths.backup_dir, args.id)
-    kept = f"; the previous database is kept as backup {safety}" if safety else ""
+    kept = _("; the previous database is kept as backup {safety}").format(safety=safety) if safety else ""
     print(f"restored {args.id}{kept}", file=out)
     return EXIT_OK
 
@@ -144,7 +155,7 @@ def _demo(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     with command_services(paths, writing=True) as services:
         added = load_demo(services)
     if not added:
-        print("the demo data is there already; nothing added", file=out)
+        print(_("the demo data is there already; nothing added"), file=out)
     for line in added:
         print(f"added {line}", file=out)
     return EXIT_OK
@@ -181,16 +192,16 @@ def run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO | None = 
         handler: Handler = args.handler
         return handler(args, paths, out)
     except UnknownBackupError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_USAGE
     except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         if exc.offer_restore:
-            print("hint: 'inducci-desktop backup list' shows backups; 'backup restore ID' restores one.",
+            print(_("hint: 'inducci-desktop backup list' shows backups; 'backup restore ID' restores one."),
                   file=sys.stderr)
         return EXIT_DATA
     except (ServiceError, TextError, InputFileError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # the reader went away (e.g. `… --json | head`): stop quietly, as command-line tools do
@@ -200,5 +211,6 @@ def run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO | None = 
         return EXIT_OK
     except Exception:
         log.exception("unexpected error in command %s", args.command)
-        print(f"error: an unexpected problem occurred; details are in {paths.log_file}", file=sys.stderr)
+        print(_("error: an unexpected problem occurred; details are in {log_file}")
+            .format(log_file=paths.log_file), file=sys.stderr)
         return EXIT_INTERNAL

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from inducci_desktop.cli.main import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, add_json_option, command_services
+from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -23,22 +24,22 @@ MAX_LISTED = 20
 
 
 def register(commands: Any) -> None:
-    participants = commands.add_parser("participants", help="import a participant list into a workshop (CSV)")
+    participants = commands.add_parser("participants", help=_("import a participant list into a workshop (CSV)"))
     sub = participants.add_subparsers(dest="participants_command", required=True)
-    do_import = sub.add_parser("import", help="add the people of a CSV file to a workshop (all rows or none)")
-    do_import.add_argument("workshop_id", metavar="WORKSHOP_ID", help="a workshop id from 'list workshops'")
-    do_import.add_argument("file", metavar="FILE.csv", help="the participant list (UTF-8, Windows-1250/-1252)")
-    do_import.add_argument("--dry-run", action="store_true", help="check the file; store nothing")
+    do_import = sub.add_parser("import", help=_("add the people of a CSV file to a workshop (all rows or none)"))
+    do_import.add_argument("workshop_id", metavar="WORKSHOP_ID", help=_("a workshop id from 'list workshops'"))
+    do_import.add_argument("file", metavar="FILE.csv", help=_("the participant list (UTF-8, Windows-1250/-1252)"))
+    do_import.add_argument("--dry-run", action="store_true", help=_("check the file; store nothing"))
     participants.set_defaults(handler=_import)
-    erase = commands.add_parser("erase", help="erase a person's data everywhere, backups included (on request)")
-    erase.add_argument("participant_id", metavar="PARTICIPANT_ID", help="a participant id from 'list participants'")
+    erase = commands.add_parser("erase", help=_("erase a person's data everywhere, backups included (on request)"))
+    erase.add_argument("participant_id", metavar="PARTICIPANT_ID", help=_("a participant id from 'list participants'"))
     erase.add_argument("--delete-unclean", action="store_true",
-                       help="delete files the erasure could not clean (never the database itself)")
+                       help=_("delete files the erasure could not clean (never the database itself)"))
     erase.set_defaults(handler=_erase)
 
 
 def register_list(records: Any) -> None:
-    parser = records.add_parser("participants", help="the participants of a workshop, with their ids")
+    parser = records.add_parser("participants", help=_("the participants of a workshop, with their ids"))
     parser.add_argument("workshop_id", metavar="WORKSHOP_ID")
     add_json_option(parser)
     parser.set_defaults(handler=_list)
@@ -48,7 +49,7 @@ def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.domain.inputs import read_regular_file
     from inducci_desktop.services.workshops.csv_import import MAX_BYTES, parse_participants
 
-    data = read_regular_file(Path(args.file), MAX_BYTES, "participant list")
+    data = read_regular_file(Path(args.file), MAX_BYTES, _("participant list"))
     name = Path(args.file).name
     # the file on its own first: a bad file is refused before the data folder is opened (no backup, no lock)
     if _refused(name, parse_participants(data)):
@@ -60,10 +61,11 @@ def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             return EXIT_USAGE
         print(preview.describe(), file=out)
         if args.dry_run:
-            print("dry run: nothing was imported", file=out)
+            print(_("dry run: nothing was imported"), file=out)
             return EXIT_OK
         count = people.import_participants(args.workshop_id, preview.good)
-    print(f"imported {count} participant{'s' if count != 1 else ''}", file=out)
+    print(ngettext("imported {count} participant", "imported {count} participants", count).format(count=count),
+        file=out)
     return EXIT_OK
 
 
@@ -71,12 +73,12 @@ def _refused(name: str, preview: CsvPreview) -> bool:
     """Say which rows cannot be imported (file:line: reasons); True when there are any."""
     if not preview.bad:
         return False
-    print(f"error: {name}: {len(preview.bad)} of {len(preview.rows)} rows cannot be imported; nothing was "
-          "imported:", file=sys.stderr)
+    print(_("error: {name}: {count} of {count2} rows cannot be imported; nothing was imported:")
+        .format(name=name, count=len(preview.bad), count2=len(preview.rows)), file=sys.stderr)
     for row in preview.bad[:MAX_LISTED]:
         print(f"  {name}:{row.line}: {'; '.join(row.errors)}", file=sys.stderr)
     if len(preview.bad) > MAX_LISTED:
-        print(f"  … and {len(preview.bad) - MAX_LISTED} more", file=sys.stderr)
+        print(_("  … and {value} more").format(value=len(preview.bad) - MAX_LISTED), file=sys.stderr)
     return True
 
 
@@ -100,24 +102,27 @@ def _erase(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     with command_services(paths, writing=True) as services:
         people = services.workshops.people
         result = people.erase_person(args.participant_id, extra_folders=extra)
-        backups = f" and from {result.backups} backup{'s' if result.backups != 1 else ''}" if result.backups else ""
-        print(f"erased {result.entries} entr{'ies' if result.entries != 1 else 'y'}{backups}; "
-              f"{result.files_checked} files read back", file=out)
+        backups = (ngettext(" and from {backups} backup", " and from {backups} backups", result.backups)
+                   .format(backups=result.backups) if result.backups else "")
+        entries = ngettext("{count} entry", "{count} entries", result.entries).format(count=result.entries)
+        print(_("erased {entries}{backups}; {files_checked} files read back")
+            .format(entries=entries, backups=backups, files_checked=result.files_checked), file=out)
         if result.complete:
-            print("the name and e-mail are in none of them", file=out)
+            print(_("the name and e-mail are in none of them"), file=out)
             return EXIT_OK
-        print("error: these files still hold the name or e-mail:", file=sys.stderr)
+        print(_("error: these files still hold the name or e-mail:"), file=sys.stderr)
         for unclean in result.unclean:
             print(f"  {unclean.path}: {unclean.reason}", file=sys.stderr)
         deletable = [f.path for f in result.unclean if f.deletable]
-        if deletable and (args.delete_unclean or _confirm(f"Delete the {len(deletable)} files that can be deleted?")):
+        if deletable and (args.delete_unclean or _confirm(_("Delete the {count} files that can be deleted?")
+            .format(count=len(deletable)))):
             for path in people.delete_unclean(deletable, extra_folders=extra):
                 print(f"deleted {path}", file=out)
             if len(deletable) == len(result.unclean):
                 return EXIT_OK
         elif deletable:
-            print("hint: delete these files yourself (or give --delete-unclean with the erasure); the database "
-                  "itself is never deleted", file=sys.stderr)
+            print(_("hint: delete these files yourself (or give --delete-unclean with the erasure); the database "
+                  "itself is never deleted"), file=sys.stderr)
     return EXIT_PROBLEM
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from inducci_desktop.bootstrap import open_services
 from inducci_desktop.cli.main import EXIT_DATA, EXIT_OK, EXIT_USAGE, add_print_options
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -23,34 +24,34 @@ if TYPE_CHECKING:
 
 
 def register_print(documents: Any) -> None:
-    guide = documents.add_parser("guide", help="a guide of the toolbox")
-    guide.add_argument("id", metavar="ID", help="a guide id (e.g. guide-mapping-cci)")
+    guide = documents.add_parser("guide", help=_("a guide of the toolbox"))
+    guide.add_argument("id", metavar="ID", help=_("a guide id (e.g. guide-mapping-cci)"))
     add_print_options(guide)
     guide.set_defaults(handler=_print_guide)
 
-    item = documents.add_parser("item", help="any toolbox item: guide, case profile, format card or interview guide")
-    item.add_argument("id", metavar="ID", help="an item id (e.g. case-industrial-hackathon-silesia)")
+    item = documents.add_parser("item", help=_("any toolbox item: guide, case profile, format card or interview guide"))
+    item.add_argument("id", metavar="ID", help=_("an item id (e.g. case-industrial-hackathon-silesia)"))
     add_print_options(item)
     item.set_defaults(handler=_print_item)
 
-    file = documents.add_parser("file", help="a Markdown file of your own (UTF-8)")
-    file.add_argument("path", metavar="NOTES.md", help="the Markdown file")
-    file.add_argument("--title", metavar="T", help="the title (default: its first heading or the file name)")
+    file = documents.add_parser("file", help=_("a Markdown file of your own (UTF-8)"))
+    file.add_argument("path", metavar="NOTES.md", help=_("the Markdown file"))
+    file.add_argument("--title", metavar="T", help=_("the title (default: its first heading or the file name)"))
     add_print_options(file)
     file.set_defaults(handler=_print_file)
 
-    glossary = documents.add_parser("glossary", help="the glossary, alphabetically")
+    glossary = documents.add_parser("glossary", help=_("the glossary, alphabetically"))
     add_print_options(glossary)
     glossary.set_defaults(handler=_print_glossary)
 
-    pack = documents.add_parser("pack", help="a handout pack: cover, contents and the items in the order given")
-    pack.add_argument("ids", metavar="ID", nargs="*", help="item ids, in the order to print")
-    pack.add_argument("--all", action="store_true", help="every guide, case, format and interview guide")
-    pack.add_argument("--glossary", action="store_true", help="add the glossary at the end (default with --all)")
-    pack.add_argument("--title", default="Handout pack", metavar="T", help="the cover title")
-    pack.add_argument("--subtitle", default="", metavar="S", help="a line under the title")
-    pack.add_argument("--organiser", default="", metavar="NAME", help="the organiser on the cover")
-    pack.add_argument("--date", default="", metavar="TEXT", help="the date on the cover (default: today)")
+    pack = documents.add_parser("pack", help=_("a handout pack: cover, contents and the items in the order given"))
+    pack.add_argument("ids", metavar="ID", nargs="*", help=_("item ids, in the order to print"))
+    pack.add_argument("--all", action="store_true", help=_("every guide, case, format and interview guide"))
+    pack.add_argument("--glossary", action="store_true", help=_("add the glossary at the end (default with --all)"))
+    pack.add_argument("--title", default="Handout pack", metavar="T", help=_("the cover title"))
+    pack.add_argument("--subtitle", default="", metavar="S", help=_("a line under the title"))
+    pack.add_argument("--organiser", default="", metavar="NAME", help=_("the organiser on the cover"))
+    pack.add_argument("--date", default="", metavar="TEXT", help=_("the date on the cover (default: today)"))
     add_print_options(pack)
     pack.set_defaults(handler=_print_pack)
 
@@ -67,23 +68,27 @@ def write_document(args: argparse.Namespace, paths: AppPaths, out: TextIO,
 
     problem = _unwritable(args.output)
     if problem:
-        print(f"error: {problem}", file=sys.stderr)
+        print(_("error: {message}").format(message=problem), file=sys.stderr)
         return unwritable
     with open_services(paths) as services:
         try:
             wanted = request(services)
             if getattr(args, "logo", None):
                 wanted = replace(wanted, logo=args.logo)
+            # --lang is the document's language too; without it the app's document setting, else the
+            # command line's language (LANGUAGE, LC_ALL, LANG)
+            wanted = replace(wanted, language=wanted.language or getattr(args, "lang", None),
+                             second_language=getattr(args, "second_lang", None))
             data = build(services, wanted).data
         except PrintError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(_("error: {message}").format(message=exc), file=sys.stderr)
             return failed
     try:
         target = write_pdf(args.output, data)  # temp file + rename: nothing partial is left behind
     except PrintError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         return unwritable
-    print(f"wrote {target}", file=out)
+    print(_("wrote {path}").format(path=target), file=out)
     return EXIT_OK
 
 
@@ -95,11 +100,11 @@ def _unwritable(output: str) -> str | None:
     target = Path(output)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        return f"{target} is a folder; choose a file name for the PDF."
+        return _("{target} is a folder; choose a file name for the PDF.").format(target=target)
     if not folder.is_dir():
-        return f"The folder {folder} does not exist."
+        return _("The folder {folder} does not exist.").format(folder=folder)
     if not os.access(folder, os.W_OK | os.X_OK):
-        return f"The folder {folder} cannot be written to. Choose another folder."
+        return _("The folder {folder} cannot be written to. Choose another folder.").format(folder=folder)
     return None
 
 
@@ -129,10 +134,10 @@ def _print_pack(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.services.documents import DocumentRequest, PackCover
 
     if args.all and args.ids:
-        print("error: give item ids or --all, not both", file=sys.stderr)
+        print(_("error: give item ids or --all, not both"), file=sys.stderr)
         return EXIT_USAGE
     if not args.all and not args.ids:
-        print("error: name the items to print (ids from the library) or use --all", file=sys.stderr)
+        print(_("error: name the items to print (ids from the library) or use --all"), file=sys.stderr)
         return EXIT_USAGE
     cover = PackCover(args.title, args.subtitle, args.organiser, args.date)
 

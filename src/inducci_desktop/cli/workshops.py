@@ -15,24 +15,25 @@ from inducci_desktop.cli.main import (
     add_json_option,
     add_print_options,
 )
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.workshops.documents import KINDS, key
 
 
 def register_print(documents: Any) -> None:
-    parser = documents.add_parser("workshop", help="a workshop document: agenda, sign-in sheet, feedback form, "
-                                                   "certificates or report")
-    parser.add_argument("id", help="a workshop id from 'list workshops'")
+    parser = documents.add_parser("workshop", help=_("a workshop document: agenda, sign-in sheet, feedback form, "
+                                                   "certificates or report"))
+    parser.add_argument("id", help=_("a workshop id from 'list workshops'"))
     parser.add_argument("--kind", required=True, metavar="KIND",
-                        help=f"which document: {', '.join(KINDS)}")
+                        help=_("which document: {join}").format(join=', '.join(KINDS)))
     parser.add_argument("--blank-rows", type=int, default=10, metavar="N",
-                        help="empty rows at the end of the sign-in sheet (default 10)")
+                        help=_("empty rows at the end of the sign-in sheet (default 10)"))
     add_print_options(parser)
     parser.set_defaults(handler=_print)
 
 
 def register_list(records: Any) -> None:
-    parser = records.add_parser("workshops", help="workshops, newest first")
+    parser = records.add_parser("workshops", help=_("workshops, newest first"))
     parser.add_argument("--when", choices=("all", "upcoming", "past"), default="all")
     add_json_option(parser)
     parser.set_defaults(handler=_list)
@@ -40,10 +41,11 @@ def register_list(records: Any) -> None:
 
 def _print(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     if args.kind not in KINDS:
-        print(f"error: unknown kind {args.kind!r}; choose one of: {', '.join(KINDS)}", file=sys.stderr)
+        print(_("error: unknown kind {kind!r}; choose one of: {join}")
+            .format(kind=args.kind, join=', '.join(KINDS)), file=sys.stderr)
         return EXIT_USAGE
     if not 0 <= args.blank_rows <= 500:
-        print("error: --blank-rows must be between 0 and 500", file=sys.stderr)
+        print(_("error: --blank-rows must be between 0 and 500"), file=sys.stderr)
         return EXIT_USAGE
     from inducci_desktop.cli.printing import write_document
     from inducci_desktop.services.documents import DocumentRequest
@@ -66,5 +68,5 @@ def _list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     for w in rows:
         print(f"{w.id}\t{w.dates_text}\t{w.status}\t{w.title}", file=out)
     if not rows:
-        print("no workshops", file=out)
+        print(_("no workshops"), file=out)
     return EXIT_OK

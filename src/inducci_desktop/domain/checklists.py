@@ -10,17 +10,18 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from inducci_desktop.domain import rules
+from inducci_desktop.domain.i18n import N_, Labels
 
 if TYPE_CHECKING:
     from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
 
 YNP_VALUES = rules.YNP_VALUES
-YNP_LABELS = {"yes": "Yes", "partly": "Partly", "no": "No", "na": "n.a."}
+YNP_LABELS = Labels({"yes": N_("Yes"), "partly": N_("Partly"), "no": N_("No"), "na": "n.a."})
 YNP_SCORES = {"yes": 1.0, "partly": 0.5, "no": 0.0}
-TYPE_LABELS = {
-    "ynp": "Yes / partly / no", "scale": "Scale", "choice": "Single choice", "multi": "Multiple choice",
-    "text": "Short text", "longtext": "Long text", "number": "Number", "date": "Date",
-}
+TYPE_LABELS = Labels({
+    "ynp": N_("Yes / partly / no"), "scale": N_("Scale"), "choice": N_("Single choice"), "multi": N_("Multiple choice"),
+    "text": N_("Short text"), "longtext": N_("Long text"), "number": N_("Number"), "date": N_("Date"),
+})
 
 @dataclass(frozen=True)
 class SectionScore:

@@ -5,7 +5,9 @@ The database keeps short codes (``draft``); a person always reads the label (``I
 
 from __future__ import annotations
 
-ASSESSMENT_STATUS_LABELS: dict[str, str] = {"draft": "In progress", "completed": "Completed"}
+from inducci_desktop.domain.i18n import N_, Labels
+
+ASSESSMENT_STATUS_LABELS = Labels({"draft": N_("In progress"), "completed": N_("Completed")})
 
 
 def assessment_status_label(status: str) -> str:

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Literal, get_args
 
 from inducci_desktop.domain import text
+from inducci_desktop.domain.i18n import N_, Labels, _
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class Choice:
     """A closed set of values (stored as the key) with the label a person reads."""
 
     name: str  # what the value is, for messages: "workshop status"
-    labels: dict[str, str]
+    labels: Labels[str]
     default: str
 
     @property
@@ -30,31 +31,46 @@ class Choice:
     def __contains__(self, value: object) -> bool:
         return value in self.labels
 
+    def label(self, value: str) -> str:
+        """What a person reads for ``value``, in the language ``_`` speaks (unknown values as they are)."""
+        return self.labels.get(value, value)
+
+    def translated(self) -> dict[str, str]:
+        """value → label in the language ``_`` speaks."""
+        return dict(self.labels)
+
     def check(self, value: str) -> str:
         """``value`` if allowed, else ValueError naming the allowed values."""
         if value not in self.labels:
-            raise ValueError(f"unknown {self.name} {value!r}; use one of: {', '.join(self.labels)}")
+            raise ValueError(_("unknown {name} {value!r}; use one of: {join}")
+                .format(name=_(self.name), value=value, join=', '.join(self.labels)))
         return value
 
 
 # --- closed sets of values -------------------------------------------------------------------------
 
-REGION_KIND = Choice("kind of region", {"region": "Region", "organisation": "Organisation"}, "region")
-ASSESSMENT_STATUS = Choice("assessment status", {"draft": "In progress", "completed": "Completed"}, "draft")
-WORKSHOP_MODE = Choice("workshop mode", {"in_person": "In person", "online": "Online", "hybrid": "Hybrid"},
+REGION_KIND = Choice(N_("kind of region"), Labels({"region": N_("Region"), "organisation": N_("Organisation")}),
+    "region")
+ASSESSMENT_STATUS = Choice(N_("assessment status"), Labels({"draft": N_("In progress"),
+    "completed": N_("Completed")}), "draft")
+WORKSHOP_MODE = Choice(N_("workshop mode"), Labels({"in_person": N_("In person"), "online": N_("Online"),
+    "hybrid": N_("Hybrid")}),
                        "in_person")
-WORKSHOP_STATUS = Choice("workshop status", {"planned": "Planned", "held": "Held", "evaluated": "Evaluated"},
+WORKSHOP_STATUS = Choice(N_("workshop status"), Labels({"planned": N_("Planned"), "held": N_("Held"),
+    "evaluated": N_("Evaluated")}),
                          "planned")
-BLOCK_KIND = Choice("agenda block kind", {"session": "Session", "break": "Break"}, "session")
-OUTCOME_KIND = Choice("kind of outcome", {"need": "Needs identified",
-                                          "interface": "Interfaces between administration and CCI",
-                                          "idea": "Ideas and pilot proposals",
-                                          "decision": "Decisions"}, "idea")
-ACTION_STATUS = Choice("action status", {"open": "Open", "in_progress": "In progress", "done": "Done"}, "open")
-QUESTION_KIND = Choice("kind of question", {"rating": "Rating 1–5", "choice": "Yes / partly / no",
-                                            "text": "Open comment"}, "text")
-FEEDBACK_CHOICE = Choice("answer", {"yes": "Yes", "partly": "Partly", "no": "No"}, "yes")
-RESPONSE_SOURCE = Choice("source of a feedback form", {"paper": "Paper", "screen": "Screen"}, "paper")
+BLOCK_KIND = Choice(N_("agenda block kind"), Labels({"session": N_("Session"), "break": N_("Break")}), "session")
+OUTCOME_KIND = Choice(N_("kind of outcome"), Labels({"need": N_("Needs identified"),
+                                          "interface": N_("Interfaces between administration and CCI"),
+                                          "idea": N_("Ideas and pilot proposals"),
+                                          "decision": N_("Decisions")}), "idea")
+ACTION_STATUS = Choice(N_("action status"), Labels({"open": N_("Open"), "in_progress": N_("In progress"),
+    "done": N_("Done")}), "open")
+QUESTION_KIND = Choice(N_("kind of question"), Labels({"rating": N_("Rating 1–5"), "choice": N_("Yes / partly / no"),
+                                            "text": N_("Open comment")}), "text")
+FEEDBACK_CHOICE = Choice(N_("answer"), Labels({"yes": N_("Yes"), "partly": N_("Partly"), "no": N_("No")}), "yes")
+RESPONSE_SOURCE = Choice(N_("source of a feedback form"), Labels({"paper": N_("Paper"), "screen": N_("Screen")}),
+    "paper")
 #: the types of checklist items (content packs and the user's own templates)
 ItemType = Literal["ynp", "scale", "choice", "multi", "text", "longtext", "number", "date"]
 ITEM_TYPES: tuple[str, ...] = get_args(ItemType)
@@ -103,29 +119,31 @@ def check_date(value: date, what: str = "date") -> date:
     """``value`` if inside DATES, else ValueError naming the range."""
     low, high = DATES
     if not low <= value <= high:
-        raise ValueError(f"the {what} {value.isoformat()} is outside {low.year}–{high.year}")
+        raise ValueError(_("the {what} {isoformat} is outside {year}–{year2}")
+            .format(what=what, isoformat=value.isoformat(), year=low.year, year2=high.year))
     return value
 
 
-def check_timestamp(value: datetime, what: str = "time stamp", *, now: datetime | None = None) -> datetime:
+def check_timestamp(value: datetime, what: str = N_("time stamp"), *, now: datetime | None = None) -> datetime:
     """``value`` (timezone-aware) if inside TIMESTAMPS and, when ``now`` is given, not after it.
 
     Bundles pass no ``now``: other laptops' clocks differ, by a year if need be, and merges never rest on them.
     """
     low, high = TIMESTAMPS
     if value.tzinfo is None:
-        raise ValueError(f"the {what} has no time zone")
+        raise ValueError(_("the {what} has no time zone").format(what=what))
     # compare before converting: astimezone() overflows near the ends of the calendar
     if value.year < low.year or value.year > high.year:
-        raise ValueError(f"the {what} {value.isoformat()} is outside {low.year}–{high.year}")
+        raise ValueError(_("the {what} {isoformat} is outside {year}–{year2}")
+            .format(what=what, isoformat=value.isoformat(), year=low.year, year2=high.year))
     if now is not None and value > now:
-        raise ValueError(f"the {what} {value.isoformat()} lies in the future")
+        raise ValueError(_("the {what} {isoformat} lies in the future").format(what=what, isoformat=value.isoformat()))
     return value
 
 
 def check_length(value: str, limit: int, what: str) -> str:
     if len(value) > limit:
-        raise ValueError(f"the {what} can be at most {limit:,} characters long")
+        raise ValueError(_("the {what} can be at most {limit:,} characters long").format(what=what, limit=limit))
     return value
 
 
@@ -145,5 +163,5 @@ def check_text(value: str, what: str, *, multiline: bool = True) -> str:
     """``value`` if it holds no forbidden control character, else ValueError naming the first one."""
     found = control_characters(value, multiline=multiline)
     if found:
-        raise ValueError(f"the {what} contains a {text.describe(found[0])}")
+        raise ValueError(_("the {what} contains a {describe}").format(what=what, describe=text.describe(found[0])))
     return value

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from inducci_desktop.domain import rules
+from inducci_desktop.domain import i18n, rules
+from inducci_desktop.domain.i18n import _, ngettext
 
 MINUTES_PER_DAY = rules.MINUTES_PER_DAY
 
@@ -59,7 +60,7 @@ def format_duration(minutes: int) -> str:
     sign = "−" if minutes < 0 else ""
     hours, rest = divmod(abs(minutes), 60)
     if hours and rest:
-        return f"{sign}{hours} h {rest} min"
+        return _("{sign}{hours} h {rest} min").format(sign=sign, hours=hours, rest=rest)
     if hours:
         return f"{sign}{hours} h"
     return f"{sign}{rest} min"
@@ -68,9 +69,9 @@ def format_duration(minutes: int) -> str:
 def hours_text(minutes: int) -> str:
     """Minutes as words for certificates: 675 → '11 hours 15 minutes', 480 → '8 hours', 60 → '1 hour'."""
     hours, rest = divmod(max(0, minutes), 60)
-    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours or not rest else []
+    parts = [ngettext("{count} hour", "{count} hours", hours).format(count=hours)] if hours or not rest else []
     if rest:
-        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+        parts.append(ngettext("{count} minute", "{count} minutes", rest).format(count=rest))
     return " ".join(parts)
 
 
@@ -122,13 +123,17 @@ class DayPlan:
 
     def message(self) -> str:
         """The line shown under a day's agenda."""
-        total = f"{format_duration(self.total)} planned of {format_duration(self.planned)}"
+        total = _("{format_duration} planned of {format_duration2}").format(format_duration=format_duration(self
+            .total), format_duration2=format_duration(self.planned))
         if self.overrun:
-            return (f"Does not fit: {total}; the last block ends at {format_time(self.finishes)}, "
-                    f"{format_duration(self.overrun)} after {format_time(self.end)}.")
+            return (_("Does not fit: {total}; the last block ends at {format_time}, {format_duration} after "
+                "{format_time2}.")
+                .format(total=total, format_time=format_time(self.finishes), format_duration=format_duration(self
+                    .overrun), format_time2=format_time(self.end)))
         if self.slack:
-            return f"{total}; {format_duration(self.slack)} still free (ends {format_time(self.finishes)})."
-        return f"{total}; fits exactly."
+            return _("{total}; {format_duration} still free (ends {format_time}).").format(total=total,
+                format_duration=format_duration(self.slack), format_time=format_time(self.finishes))
+        return _("{total}; fits exactly.").format(total=total)
 
 
 # --- workshops ----------------------------------------------------------------------------------------------
@@ -177,7 +182,8 @@ class DayView:
     @property
     def label(self) -> str:
         times = f"{format_time(self.start)}–{format_time(self.end)}"
-        return f"Day {self.number}: {day_text(self.day, weekday=True)}, {times}"
+        return _("Day {number}: {day_text}, {times}").format(number=self.number, day_text=day_text(self.day,
+            weekday=True), times=times)
 
 
 @dataclass(frozen=True)
@@ -350,29 +356,16 @@ class PersonRecord:
     action_ids: tuple[str, ...]  # actions whose owner is this person's name
 
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
 def day_text(value: date, *, weekday: bool = False, short: bool = False) -> str:
-    """'12 May 2026' (or 'Tuesday 12 May 2026'); English names whatever the C locale says."""
-    month = MONTHS[value.month - 1][:3] if short else MONTHS[value.month - 1]
-    text = f"{value.day} {month} {value.year}"
-    return f"{WEEKDAYS[value.weekday()]} {text}" if weekday else text
+    """'12 May 2026' (or 'Tuesday 12 May 2026') in the language ``_`` speaks, whatever the C locale says."""
+    return i18n.format_date(value, "full" if weekday else "medium" if short else "long")
 
 
 def dates_text(first: date | None, last: date | None) -> str:
-    """'12 May 2026', '12–13 May 2026', '30 May – 2 June 2026'."""
+    """'12 May 2026', '12–13 May 2026', '30 May – 2 June 2026' (as the language writes ranges)."""
     if first is None or last is None:
-        return "no date yet"
-    if first == last:
-        return day_text(first)
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{day_text(last)}"
-    if first.year == last.year:
-        return f"{first.day} {MONTHS[first.month - 1]} – {day_text(last)}"
-    return f"{day_text(first)} – {day_text(last)}"
+        return _("no date yet")
+    return i18n.format_date_range(first, last)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, ListItem, Table, TableStyle
 
 from inducci_desktop.content.model import KIND_LABELS, Source
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.printing.fonts import SANS
 from inducci_desktop.printing.lists import bulleted_list, numbered_list
 from inducci_desktop.printing.markdown import MarkdownContext, resource_roots, to_flowables
@@ -128,9 +129,10 @@ def source_markup(source: Source) -> str:
     return link(source.url, escape(title) if title and title != source.url else None)
 
 
-def sources_block(ctx: DocContext, sources: Sequence[Source], heading: str = "Sources") -> list[Flowable]:
+def sources_block(ctx: DocContext, sources: Sequence[Source], heading: str = N_("Sources")) -> list[Flowable]:
     if not sources:
         return []
+    heading = _(heading)  # a default marked with N_, or the caller's text (returned as it is)
     style = ctx.styles.source
     items = [ListItem([Paragraph(source_markup(src), style)]) for src in sources]
     return [section_heading(ctx, heading), numbered_list(items, style)]
@@ -178,9 +180,10 @@ class FitsOrLeftOut(Flowable):
 
 
 def related_block(ctx: DocContext, related: Sequence[str],
-                  heading: str = "Related in the toolbox") -> list[Flowable]:
+                  heading: str = N_("Related in the toolbox")) -> list[Flowable]:
     """The related items: left out of handout packs (the pack is the selection), and in a single item's
     document printed only where it fits on the last page, never on a page of its own."""
+    heading = _(heading)
     if not related or ctx.in_pack:
         return []
     return [FitsOrLeftOut([section_heading(ctx, heading),

@@ -29,6 +29,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.printing.fonts import SANS
 from inducci_desktop.printing.lists import bulleted_list, numbered_list
@@ -107,8 +108,8 @@ def to_flowables(text: str, ctx: MarkdownContext) -> list[Flowable]:
         tree = SyntaxTreeNode(tokens)
         return _Renderer(ctx).blocks(tree.children, ctx.styles.body, depth=0)
     except RecursionError:
-        raise PrintError("The Markdown text is nested too deeply to be printed (emphasis, links, lists or quotes "
-                         "inside each other many hundreds of times). Simplify it and print it again.") from None
+        raise PrintError(_("The Markdown text is nested too deeply to be printed (emphasis, links, lists or quotes "
+                         "inside each other many hundreds of times). Simplify it and print it again.")) from None
 
 
 def _check_nesting(tokens: Sequence[Token]) -> None:
@@ -120,9 +121,10 @@ def _check_nesting(tokens: Sequence[Token]) -> None:
             deepest = max(deepest, depth)
         if deepest > MAX_INLINE_DEPTH:
             line = token.map[0] + 1 if token.map else 1
-            raise PrintError(f"The Markdown text is nested too deeply at line {line}: emphasis or links inside each "
-                             f"other {deepest} levels deep (at most {MAX_INLINE_DEPTH} can be printed). Simplify "
-                             "it and print it again.")
+            raise PrintError(_("The Markdown text is nested too deeply at line {line}: emphasis or links inside each "
+                "other {deepest} levels deep (at most {MAX_INLINE_DEPTH} can be printed). Simplify it and print it "
+                    "again.")
+                .format(line=line, deepest=deepest, MAX_INLINE_DEPTH=MAX_INLINE_DEPTH))
 
 
 class _Image:
@@ -235,8 +237,9 @@ class _Renderer:
 
     def blockquote(self, node: SyntaxTreeNode, depth: int) -> Flowable:
         if self.quote_depth >= MAX_QUOTE_DEPTH:
-            raise PrintError(f"The quote at line {_line(node)} is nested more than {MAX_QUOTE_DEPTH} levels deep "
-                             f"(lines starting with many '>'); at most {MAX_QUOTE_DEPTH} levels can be printed.")
+            raise PrintError(_("The quote at line {line} is nested more than {MAX_QUOTE_DEPTH} levels deep (lines "
+                "starting with many '>'); at most {MAX_QUOTE_DEPTH} levels can be printed.")
+                .format(line=_line(node), MAX_QUOTE_DEPTH=MAX_QUOTE_DEPTH))
         self.quote_depth += 1
         try:
             inner = self.blocks(node.children, self.styles.quote, depth)
@@ -278,10 +281,11 @@ class _Renderer:
                     header_rows += 1
         columns = max((len(r) for r in rows), default=1)
         if columns > MAX_TABLE_COLUMNS:
-            raise PrintError(f"The table at line {_line(node)} has {columns} columns; at most "
-                             f"{MAX_TABLE_COLUMNS} fit across a page. Split it into narrower tables.")
+            raise PrintError(_("The table at line {line} has {columns} columns; at most {MAX_TABLE_COLUMNS} fit "
+                "across a page. Split it into narrower tables.")
+                .format(line=_line(node), columns=columns, MAX_TABLE_COLUMNS=MAX_TABLE_COLUMNS))
         for row in rows:  # pipe tables may have short rows
-            row.extend(Paragraph("", self.styles.table_cell) for _ in range(columns - len(row)))
+            row.extend(Paragraph("", self.styles.table_cell) for _unused in range(columns - len(row)))
         room = self.ctx.width - ((8 + _QUOTE_INDENT * self.quote_depth + 14) if self.quote_depth else 0)
         widths = _column_widths(texts, columns, room)
         return Table(rows, colWidths=widths, repeatRows=header_rows, style=data_table_style(
@@ -291,16 +295,16 @@ class _Renderer:
     def image(self, ref: _Image) -> Flowable:
         name = ref.src or ref.alt or "image"
         if ref.src.startswith(("http://", "https://")):
-            return self._missing(f"Online image not printed: {ref.src}")
+            return self._missing(_("Online image not printed: {src}").format(src=ref.src))
         data = _read_image(ref.src, self.ctx.image_roots)
         if data is None:
-            return self._missing(f"Image not found: {name}")
+            return self._missing(_("Image not found: {name}").format(name=name))
         try:
             reader = ImageReader(io.BytesIO(data))
             width, height = reader.getSize()
             return _FitImage(io.BytesIO(data), width=width * 0.75, height=height * 0.75)
         except Exception:  # Pillow/ReportLab raise many kinds for a broken or unknown file
-            return self._missing(f"Image could not be read: {name}")
+            return self._missing(_("Image could not be read: {name}").format(name=name))
 
     def _missing(self, message: str) -> Flowable:
         return Paragraph(f"[{escape(message)}]", self.styles.placeholder)
@@ -354,7 +358,7 @@ class _Renderer:
     @staticmethod
     def _markup(parts: Sequence[str | _Image]) -> str:
         """Markup of ``parts`` where no flowable can go (headings, cells, links): images as text."""
-        return "".join(p if isinstance(p, str) else f"[image: {escape(p.src)}]" for p in parts)
+        return "".join(p if isinstance(p, str) else _("[image: {escape}]").format(escape=escape(p.src)) for p in parts)
 
 
 def _line(node: SyntaxTreeNode) -> int:

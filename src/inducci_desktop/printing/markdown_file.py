@@ -6,6 +6,7 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.printing.common import DocContext, body, title_block
 from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.printing.markdown import first_heading
@@ -23,15 +24,16 @@ def read_markdown(path: Path) -> str:
     from inducci_desktop.domain.inputs import InputFileError, read_regular_file
 
     try:
-        data = read_regular_file(path, MAX_MARKDOWN_BYTES, "Markdown file")
+        data = read_regular_file(path, MAX_MARKDOWN_BYTES, _("Markdown file"))
     except InputFileError as exc:
         raise PrintError(str(exc)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PrintError(
-            f"The file {path.name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start}). "
-            "Save it with UTF-8 encoding and print it again."
+            _("The file {name} is not UTF-8 text (byte 0x{data:02x} at position {start}). Save it with UTF-8 "
+                "encoding and print it again.")
+                .format(name=path.name, data=data[exc.start], start=exc.start)
         ) from exc
 
 

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from inducci_desktop.content.model import ContentPack
+from inducci_desktop.domain.i18n import _
 
 _MM = 72.0 / 25.4
 
@@ -30,7 +31,7 @@ class PaperSize(enum.Enum):
 
     @property
     def label(self) -> str:
-        return "A4" if self is PaperSize.A4 else "US Letter"
+        return "A4" if self is PaperSize.A4 else _("US Letter")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class PrintOptions:
     region: str = ""
     author: str = ""
     language: str = "en"
+    second_language: str = ""  # participant documents (sign-in sheet, feedback form, certificates) in two languages
     date: _dt.date | None = None
     keywords: tuple[str, ...] = ()
     logo: str = ""  # a checked PNG/JPEG file: the organisation logo on covers, certificates and title areas

@@ -8,6 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.printing.errors import PrintError
 
 
@@ -25,16 +26,17 @@ def write_pdf(target: Path | str, data: bytes | Callable[[], bytes]) -> Path:
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise PrintError(f"{target} is a folder; choose a file name for the PDF.")
+        raise PrintError(_("{target} is a folder; choose a file name for the PDF.").format(target=target))
     if not folder.is_dir():
-        raise PrintError(f"The folder {folder} does not exist.")
+        raise PrintError(_("The folder {folder} does not exist.").format(folder=folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise PrintError(f"The folder {folder} cannot be written to. Choose another folder.")
+        raise PrintError(_("The folder {folder} cannot be written to. Choose another folder.").format(folder=folder))
     payload = data() if callable(data) else data
     try:
         fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:
-        raise PrintError(f"The folder {folder} cannot be written to ({exc.strerror or exc}).") from exc
+        raise PrintError(_("The folder {folder} cannot be written to ({value}).")
+            .format(folder=folder, value=exc.strerror or exc)) from exc
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -48,6 +50,7 @@ def write_pdf(target: Path | str, data: bytes | Callable[[], bytes]) -> Path:
         with contextlib.suppress(OSError):
             temp.unlink()
         if isinstance(exc, OSError):
-            raise PrintError(f"{target.name} could not be saved in {folder}: {exc.strerror or exc}.") from exc
+            raise PrintError(_("{name} could not be saved in {folder}: {value}.")
+                .format(name=target.name, folder=folder, value=exc.strerror or exc)) from exc
         raise
     return target

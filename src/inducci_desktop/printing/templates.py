@@ -30,6 +30,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import _ContainerSpace
 from reportlab.platypus.tableofcontents import TableOfContents, drawPageNumbers
 
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.printing.fonts import SANS, SANS_BOLD, register_fonts
 from inducci_desktop.printing.markup import escape
@@ -170,7 +171,7 @@ class InduDocTemplate(BaseDocTemplate):
             canv.beginForm(_footer_form(page))
             canv.setFont(SANS, 8)
             canv.setFillColor(MUTED)
-            canv.drawRightString(right, baseline, f"Page {page} of {total}")
+            canv.drawRightString(right, baseline, _("Page {page} of {total}").format(page=page, total=total))
             canv.endForm()
         pages = [page for _level, _text, page in self.toc_found]
         for toc in tocs:
@@ -318,7 +319,7 @@ class Contents(TableOfContents):
         self._drawn: list[tuple[str, int, float]] = []  # (form name, entry, width from the text's end)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        entries = self.seeded or [(0, "Contents")]  # an empty Table would not lay out
+        entries = self.seeded or [(0, _("Contents"))]  # an empty Table would not lay out
         callback = f"inducciTocEnd{id(self)}"
 
         def entry_end(canvas: Canvas, kind: str | None, label: str) -> None:
@@ -362,9 +363,9 @@ class Contents(TableOfContents):
         self._drawn = []
 
 
-def contents(title: str = "Contents") -> list[Flowable]:
+def contents(title: str = N_("Contents")) -> list[Flowable]:
     """A table of contents (title and entries with page numbers) in the shared fonts."""
-    return [Paragraph(escape(title), get_styles().toc_title), Contents()]
+    return [Paragraph(escape(_(title)), get_styles().toc_title), Contents()]
 
 
 def _headings(flowables: Sequence[Flowable]) -> list[tuple[int, str]]:
@@ -423,6 +424,8 @@ def render(
         except PrintError:
             raise
         except Exception as exc:  # ReportLab raises LayoutError, IndexError, ValueError …
-            raise PrintError(f"The document “{meta.title}” could not be laid out: {exc}") from exc
+            raise PrintError(_("The document “{title}” could not be laid out: {exc}")
+                .format(title=meta.title, exc=exc)) from exc
         return buffer.getvalue()
-    raise PrintError(f"The contents of “{meta.title}” could not be settled after {MAX_LAYOUTS} layouts.")
+    raise PrintError(_("The contents of “{title}” could not be settled after {MAX_LAYOUTS} layouts.")
+        .format(title=meta.title, MAX_LAYOUTS=MAX_LAYOUTS))

@@ -31,7 +31,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from inducci_desktop.domain import i18n
 from inducci_desktop.domain.files import safe_filename
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.printing.options import PaperSize as PaperSize  # re-exported: the front ends offer it
 from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -59,7 +61,7 @@ Report = Callable[[int, int], None]
 class PackCover:
     """The cover of a handout pack."""
 
-    title: str = "Handout pack"
+    title: str = N_("Handout pack")
     subtitle: str = ""
     organiser: str = ""
     date: str = ""
@@ -74,7 +76,8 @@ class DocumentRequest:
     record: str = ""  # the id (or, for a Markdown file, the path) of the one record the document is about
     records: tuple[str, ...] = ()  # documents about several records: a comparison, a handout pack
     paper: PaperSize | str | None = None
-    language: str | None = None
+    language: str | None = None  # one of domain.i18n.LANGUAGES (None: the setting, else the interface's)
+    second_language: str | None = None  # participant documents in two languages side by side (None: one)
     region_id: str | None = None  # "" prints no region whatever the settings say
     organisation: str | None = None
     version: int | None = None  # a checklist template's version (blank form)
@@ -122,7 +125,7 @@ class DocumentSettings:
     """The user's choices that every printed document follows unless a request says otherwise."""
 
     paper: PaperSize = PaperSize.A4
-    language: str = ""  # "" → the language of the toolbox content
+    language: str = ""  # "" → the interface language
     region_id: str | None = None
 
 
@@ -146,7 +149,7 @@ def document(key: str) -> DocumentType:
     try:
         return _DOCUMENTS[key]
     except KeyError:
-        raise NotFoundError(f"There is no printable document of the kind {key!r}.") from None
+        raise NotFoundError(_("There is no printable document of the kind {key!r}.").format(key=key)) from None
 
 
 def _load() -> None:
@@ -187,8 +190,10 @@ def resolve_options(services: Services, request: DocumentRequest) -> PrintOption
     try:
         paper = PaperSize(request.paper) if request.paper is not None else settings.paper
     except ValueError:
-        raise ValidationError(f"Unknown paper size {request.paper!r}; use a4 or letter.") from None
-    language = request.language or settings.language or services.library.language
+        raise ValidationError(_("Unknown paper size {paper!r}; use a4 or letter.")
+            .format(paper=request.paper)) from None
+    language = i18n.normalise(request.language or settings.language or i18n.interface_language())
+    second = i18n.normalise(request.second_language) if request.second_language else ""
     region_id = request.region_id if request.region_id is not None else settings.region_id
     region = ""
     if region_id:
@@ -197,7 +202,8 @@ def resolve_options(services: Services, request: DocumentRequest) -> PrintOption
         except NotFoundError:
             log.info("region %s is gone; printing without a region", region_id)
     return PrintOptions(paper=paper, organisation=(request.organisation or "").strip(), region=region,
-                        language=language, logo=_logo(services, request))
+                        language=language, second_language="" if second == language else second,
+                        logo=_logo(services, request))
 
 
 def _logo(services: Services, request: DocumentRequest) -> str:
@@ -216,9 +222,10 @@ def build(services: Services, request: DocumentRequest, report: Report | None = 
     ValidationError when the record a document needs is missing."""
     kind = document(request.key)
     if kind.needs_choice and not (request.record or request.records):
-        raise ValidationError(f"Choose what the {kind.title.lower()} is about first.")
+        raise ValidationError(_("Choose what the {lower} is about first.").format(lower=_(kind.title).lower()))
     options = resolve_options(services, request)
-    built = kind.build(services, request, options, report or (lambda _done, _total: None))
+    with i18n.speaking(options.language):  # the document's language, on this thread only (not the window's)
+        built = kind.build(services, request, options, report or (lambda _done, _total: None))
     return replace(built, paper=options.paper)
 
 

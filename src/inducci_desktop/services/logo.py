@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.errors import ValidationError
 
@@ -103,25 +104,26 @@ def _check_file(source: Path, name: str) -> None:
     try:
         size = source.stat().st_size
     except OSError:
-        raise ValidationError(f"The logo file “{name}” cannot be found or read.") from None
+        raise ValidationError(_("The logo file “{name}” cannot be found or read.").format(name=name)) from None
     if not source.is_file():
-        raise ValidationError(f"“{name}” is not a file.")
+        raise ValidationError(_("“{name}” is not a file.").format(name=name))
     if size > MAX_FILE_BYTES:
-        raise ValidationError(f"The logo file “{name}” is {size / 1024 / 1024:.1f} MB; choose an image of at most "
-                              f"{MAX_FILE_BYTES // 1024 // 1024} MB.")
+        raise ValidationError(_("The logo file “{name}” is {value:.1f} MB; choose an image of at most {value2} MB.")
+            .format(name=name, value=size / 1024 / 1024, value2=MAX_FILE_BYTES // 1024 // 1024))
 
 
 def _check_image(image: PILImage, name: str) -> None:
     """A PNG or JPEG of at most MAX_PIXELS, decoded fully (a damaged file raises here, not while printing)."""
     if image.format not in FORMATS:
-        raise ValidationError(f"“{name}” is a {image.format or 'unknown'} image; choose a PNG or JPEG "
-                              "file.")
+        raise ValidationError(_("“{name}” is a {value} image; choose a PNG or JPEG file.")
+            .format(name=name, value=image.format or 'unknown'))
     width, height = image.size
     if width * height > MAX_PIXELS:
-        raise ValidationError(f"“{name}” is too large an image ({width}×{height} pixels); choose one of "
-                              f"at most {MAX_PIXELS // 1_000_000} megapixels.")
+        raise ValidationError(_("“{name}” is too large an image ({width}×{height} pixels); choose one of at most "
+            "{value} megapixels.")
+            .format(name=name, width=width, height=height, value=MAX_PIXELS // 1_000_000))
     if width < 1 or height < 1:
-        raise ValidationError(f"“{name}” is an empty image.")
+        raise ValidationError(_("“{name}” is an empty image.").format(name=name))
     image.load()
 
 
@@ -136,12 +138,12 @@ def _load(source: Path) -> PILImage:
         try:
             image = Image.open(source)
         except UnidentifiedImageError:
-            raise ValidationError(f"“{name}” is not an image: choose a PNG or JPEG file.") from None
+            raise ValidationError(_("“{name}” is not an image: choose a PNG or JPEG file.").format(name=name)) from None
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise ValidationError(f"“{name}” is too large an image (too many pixels); choose a smaller "
-                                  "PNG or JPEG.") from None
+            raise ValidationError(_("“{name}” is too large an image (too many pixels); choose a smaller PNG or JPEG.")
+                .format(name=name)) from None
         except OSError:
-            raise ValidationError(f"The logo file “{name}” cannot be read.") from None
+            raise ValidationError(_("The logo file “{name}” cannot be read.").format(name=name)) from None
         try:
             _check_image(image, name)
         except ValidationError:
@@ -149,9 +151,9 @@ def _load(source: Path) -> PILImage:
             raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             image.close()
-            raise ValidationError(f"“{name}” is too large an image (too many pixels); choose a smaller "
-                                  "PNG or JPEG.") from None
+            raise ValidationError(_("“{name}” is too large an image (too many pixels); choose a smaller PNG or JPEG.")
+                .format(name=name)) from None
         except (OSError, SyntaxError, ValueError):
             image.close()
-            raise ValidationError(f"The image “{name}” is damaged or incomplete.") from None
+            raise ValidationError(_("The image “{name}” is damaged or incomplete.").format(name=name)) from None
     return image

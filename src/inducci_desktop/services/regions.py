@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.content.folding import TOKEN, fold
-from inducci_desktop.domain import rules
+from inducci_desktop.domain import i18n, rules
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import Region, utcnow
@@ -37,9 +38,9 @@ class RegionView:
 def clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise ValidationError("A region needs a name.")
+        raise ValidationError(_("A region needs a name."))
     if len(cleaned) > MAX_NAME:
-        raise ValidationError(f"A region name can be at most {MAX_NAME} characters long.")
+        raise ValidationError(_("A region name can be at most {MAX_NAME} characters long.").format(MAX_NAME=MAX_NAME))
     return cleaned
 
 
@@ -52,7 +53,7 @@ class RegionService:
         with self.store.db.reading() as session:
             condition = Region.deleted_at.is_not(None) if deleted else Region.deleted_at.is_(None)
             rows = session.scalars(select(Region).where(condition)).all()
-            return sorted((RegionView.of(r) for r in rows), key=lambda r: r.name.casefold())
+            return sorted((RegionView.of(r) for r in rows), key=lambda r: i18n.sort_key()(r.name))
 
     def get(self, region_id: str) -> RegionView:
         with self.store.db.reading() as session:
@@ -61,7 +62,8 @@ class RegionService:
     def add(self, name: str, kind: str = "region", country: str = "") -> RegionView:
         name = clean_name(name)
         if kind not in KINDS:
-            raise ValidationError(f"Unknown kind {kind!r}; use one of: {', '.join(KINDS)}.")
+            raise ValidationError(_("Unknown kind {kind!r}; use one of: {join}.")
+                .format(kind=kind, join=', '.join(KINDS)))
         with self.store.db.unit_of_work() as session:
             self._refuse_duplicate(session, name)
             row = Region(name=name, kind=kind, country=country.strip(), notes="")
@@ -114,7 +116,7 @@ class RegionService:
     def _row(session: Session, region_id: str, *, include_deleted: bool = False) -> Region:
         row = session.get(Region, region_id)
         if row is None or (row.deleted_at is not None and not include_deleted):
-            raise NotFoundError(f"There is no region with id {region_id!r}.")
+            raise NotFoundError(_("There is no region with id {region_id!r}.").format(region_id=region_id))
         return row
 
     @staticmethod
@@ -123,7 +125,7 @@ class RegionService:
         wanted = name.casefold()
         query = select(Region.name).where(Region.deleted_at.is_(None), Region.id != (except_id or ""))
         if any(existing.casefold() == wanted for existing in session.scalars(query)):
-            raise ValidationError(f"There is already a region called {name!r}.")
+            raise ValidationError(_("There is already a region called {name!r}.").format(name=name))
 
 
 def _words(name: str) -> list[str]:

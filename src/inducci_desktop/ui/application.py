@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from inducci_desktop import APP_ID, APP_NAME, __version__
 from inducci_desktop.bootstrap import open_services
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.instance import DataLock
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.errors import DataInUseError, StoreError
@@ -109,9 +110,10 @@ class ExceptionDialogHook:
 
     def __call__(self, kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:
         log.critical("unexpected error", exc_info=(kind, value, trace))
-        box = QMessageBox(QMessageBox.Icon.Critical, f"{APP_NAME} – unexpected error",
-                          f"Something went wrong: {value}\n\nYour data is saved. The details are in the log file:\n"
-                          f"{self.paths.log_file}")
+        box = QMessageBox(QMessageBox.Icon.Critical, _("{APP_NAME} – unexpected error").format(APP_NAME=APP_NAME),
+                          _("Something went wrong: {value}\n\nYour data is saved. The details are in the log "
+                              "file:\n{log_file}")
+                              .format(value=value, log_file=self.paths.log_file))
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.last_box = box
         box.show()
@@ -168,20 +170,22 @@ class RunningApp:
         backups = Backups(self.paths.database, self.paths.backup_dir)
         candidate = newest_good_backup(backups) if exc.offer_restore else None
         if candidate is None:
-            QMessageBox.critical(self.window, "The database cannot be opened", f"{exc}\n\nThe file was not changed.")
+            QMessageBox.critical(self.window, _("The database cannot be opened"), _("{exc}\n\nThe file was not "
+                "changed.").format(exc=exc))
             return False
         answer = QMessageBox.question(
             self.window,
-            "The database cannot be opened",
-            f"{exc}\n\nThe file was not changed. Restore the newest good backup ({candidate})? "
-            "The current file is kept beside the backups.",
+            _("The database cannot be opened"),
+            _("{exc}\n\nThe file was not changed. Restore the newest good backup ({candidate})? The current file is "
+                "kept beside the backups.")
+                .format(exc=exc, candidate=candidate),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
             backups.restore(candidate)
         except StoreError as restore_error:
-            QMessageBox.critical(self.window, "Restore failed", str(restore_error))
+            QMessageBox.critical(self.window, _("Restore failed"), str(restore_error))
             return False
         return True
 
@@ -198,26 +202,27 @@ class RunningApp:
 
 
 def launch(paths: AppPaths, *, exec: bool = True, open_file: Path | None = None,
-           smoke_test: bool = False) -> RunningApp | int:
+           smoke_test: bool = False, language: str | None = None) -> RunningApp | int:
     app = application()
     garbage.install(app)  # before the first Job: Qt objects are freed on the UI thread only
     app.setWindowIcon(app_icon())  # every window and dialog, and the task bar
     if hand_over_to_running(paths, open_file):
-        handed = f" and handed it {open_file.name}" if open_file else ""
-        print(f"{APP_NAME} is already running on {paths.data_dir}; brought its window forward{handed}.")
+        handed = _(" and handed it {name}").format(name=open_file.name) if open_file else ""
+        print(_("{APP_NAME} is already running on {data_dir}; brought its window forward{handed}.")
+            .format(APP_NAME=APP_NAME, data_dir=paths.data_dir, handed=handed))
         return 0
     lock = DataLock(paths)
     try:
         lock.acquire()
     except DataInUseError as exc:
-        QMessageBox.warning(None, "The data is in use", str(exc))
+        QMessageBox.warning(None, _("The data is in use"), str(exc))
         return EXIT_DATA
     server = QLocalServer()
     QLocalServer.removeServer(server_name(paths))
     server.listen(server_name(paths))
     if exec:
         sys.excepthook = ExceptionDialogHook(paths)
-    window = MainWindow(paths)
+    window = MainWindow(paths, language)
 
     def activate() -> None:
         connection = server.nextPendingConnection()
@@ -265,14 +270,16 @@ def _on_message(data: QByteArray, window: MainWindow) -> None:
 
 def _smoke_test_failed(kind: type[BaseException], value: BaseException, trace: TracebackType | None) -> None:
     log.critical("smoke test failed", exc_info=(kind, value, trace))
-    print(f"smoke test failed: {kind.__name__}: {value}", file=sys.stderr, flush=True)
+    print(_("smoke test failed: {name__}: {value}")
+        .format(name__=kind.__name__, value=value), file=sys.stderr, flush=True)
     QCoreApplication.exit(70)
 
 
 def _smoke_test_done(running: RunningApp, shown: float) -> None:
     """--smoke-test: the window is shown and the data open; report and close as a person would."""
     ready = time.perf_counter()
-    print(f"smoke test: window shown {shown - STARTED:.2f} s, data open {ready - STARTED:.2f} s after the GUI "
-          f"module loaded; pages: {running.window.nav.count()}", flush=True)
+    print(_("smoke test: window shown {value:.2f} s, data open {value2:.2f} s after the GUI module loaded; pages: "
+        "{count}")
+        .format(value=shown - STARTED, value2=ready - STARTED, count=running.window.nav.count()), flush=True)
     QTimer.singleShot(0, running.window.close)
     QTimer.singleShot(0, QCoreApplication.quit)

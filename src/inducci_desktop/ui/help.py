@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.library.reader import is_safe_external
 
 TIP_KEYS = re.compile(r"\(((?:Ctrl|Alt|Shift|F\d+|Del|Delete)[^)]*)\)")
@@ -48,15 +49,15 @@ def guide_topics() -> list[tuple[str, str]]:
 class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("User Guide")
+        self.setWindowTitle(_("User Guide"))
         self.resize(860, 600)
         self.topics = guide_topics()
         self.topic_list = QListWidget()
-        self.topic_list.setAccessibleName("Topics")
+        self.topic_list.setAccessibleName(_("Topics"))
         self.topic_list.addItems([title for title, _text in self.topics])
         self.topic_list.setFixedWidth(230)
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Guide text")
+        self.browser.setAccessibleName(_("Guide text"))
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.anchorClicked.connect(self._follow)
@@ -109,12 +110,12 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
 class ShortcutsDialog(QDialog):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
-        self.setWindowTitle("Keyboard Shortcuts")
+        self.setWindowTitle(_("Keyboard Shortcuts"))
         self.resize(560, 560)
         rows = shortcut_rows(window)
         self.table = QTableWidget(len(rows), 2)
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.setAccessibleName(_("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([_("Action"), _("Keys")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for number, (what, keys) in enumerate(rows):

@@ -10,6 +10,8 @@ from importlib import resources
 
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 
+from inducci_desktop.domain.i18n import _
+
 NAMES = ("library", "print-center", "checklists", "workshops", "exchange", "settings", "back", "forward",
          "bookmark", "add", "help", "welcome")
 
@@ -22,7 +24,7 @@ def variant() -> str:
 
 def icon_path(name: str, which: str | None = None) -> str:
     if name not in NAMES:
-        raise KeyError(f"no icon named {name!r}")
+        raise KeyError(_("no icon named {name!r}").format(name=name))
     folder = resources.files("inducci_desktop.resources").joinpath("icons", which or variant())
     return str(folder.joinpath(f"{name}.svg"))
 

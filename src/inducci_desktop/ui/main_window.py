@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,15 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop import APP_NAME
+from inducci_desktop.catalogs import apply as apply_language
+from inducci_desktop.catalogs import system_language
 from inducci_desktop.domain.changes import Changes
+from inducci_desktop.domain.i18n import LANGUAGES, _, language
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.ui.events import AppEvents
 from inducci_desktop.ui.icons import icon
 from inducci_desktop.ui.pages.registry import EXCHANGE, LIBRARY, PRINT_CENTER, WORKSHOPS
+from inducci_desktop.ui.qt_translations import QtLanguage
 from inducci_desktop.ui.theme import apply_theme
-from inducci_desktop.ui.ui_state import UiState
+from inducci_desktop.ui.ui_state import LANGUAGE_KEY, UiState
 
 STATUS_MS = 8000
+
 #: the ui-state key that says the welcome page was answered
 WELCOME_DONE_KEY = "welcome.done"
 
@@ -81,14 +86,19 @@ class LazyPages(Mapping[str, QWidget]):
 class MainWindow(QMainWindow):
     #: the services are attached and the first pages built
     attached = Signal()
+    #: the interface now speaks this language (menus and pages were made anew)
+    language_changed = Signal(str)
 
-    def __init__(self, paths: AppPaths) -> None:
+    def __init__(self, paths: AppPaths, language: str | None = None) -> None:
         super().__init__()
         self.paths = paths
+        self.language_override = language  # --lang: this run only, the saved choice stays
         self.services: Services | None = None
         self._unsubscribe: Callable[[], None] | None = None
         self._bundles_to_open: list[Path] = []
         self.state = UiState(paths.data_dir)
+        self.qt_language = QtLanguage(self)
+        self._apply_language(self.chosen_language())
         self.events = AppEvents(self)
         self.undo_stack = QUndoStack(self)
         self.events.changed.connect(self._on_changed)
@@ -97,11 +107,11 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName("Navigation")
+        self.nav.setAccessibleName(_("Navigation"))
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
-        self.opening = QLabel("Opening your data…")
+        self.opening = QLabel(_("Opening your data…"))
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening)
         central = QWidget()
@@ -134,30 +144,118 @@ class MainWindow(QMainWindow):
         window costs only the first page.
         """
         from inducci_desktop.ui.pages.context import PageContext
-        from inducci_desktop.ui.pages.registry import BUILD_AT_START, PAGES
+        from inducci_desktop.ui.pages.registry import BUILD_AT_START
 
         self.services = services
         # each commit anywhere (any thread) becomes one AppEvents.changed on the UI thread: the signal is
         # emitted on the writing thread and Qt queues it to the receivers, which live on the UI thread
         self._unsubscribe = services.changes.subscribe(self.events.changed.emit)
         self.pages = LazyPages(PageContext(services, self.events, self.undo_stack, self.state, self), self.stack)
-        for entry in PAGES:
-            self.pages.declare(entry.id, entry.title, entry.target)
-            self.add_page(entry.id, entry.title, icon(entry.icon))
-            self._icons[entry.id] = entry.icon
-        self.backup_action.triggered.connect(lambda: self.settings_page.backups.create_backup())
-        for action in (self.backup_action, self.import_action, self.export_action, self.print_action,
-                       self.welcome_action):
-            action.setEnabled(True)
+        self._add_pages()
+        self._enable_actions()
         self.nav.setCurrentRow(0)
         for page_id in BUILD_AT_START:
-            _ = self.pages[page_id]  # built now, see BUILD_AT_START
+            _unused = self.pages[page_id]  # built now, see BUILD_AT_START
         if self._first_start(services):
             self.show_welcome()
         pending, self._bundles_to_open = self._bundles_to_open, []
         for path in pending:
             self.open_bundle(path)
         self.attached.emit()
+
+    def _add_pages(self) -> None:
+        from inducci_desktop.ui.pages.registry import PAGES
+
+        for entry in PAGES:
+            self.pages.declare(entry.id, entry.title, entry.target)
+            self.add_page(entry.id, entry.title, icon(entry.icon))
+            self._icons[entry.id] = entry.icon
+
+    def _enable_actions(self) -> None:
+        self.backup_action.triggered.connect(lambda: self.settings_page.backups.create_backup())
+        for action in (self.backup_action, self.import_action, self.export_action, self.print_action,
+                       self.welcome_action):
+            action.setEnabled(True)
+
+    # -- language ----------------------------------------------------------------------------------
+
+    def chosen_language(self) -> str:
+        """--lang, else the one chosen in Settings, else the system's (LANGUAGE, LC_ALL, LANG, the desktop's)."""
+        saved = self.state.get(LANGUAGE_KEY)
+        if self.language_override in LANGUAGES:
+            return str(self.language_override)
+        if isinstance(saved, str) and saved in LANGUAGES:
+            return saved
+        return system_language(fallback=QLocale.system().name())
+
+    def _apply_language(self, code: str) -> None:
+        apply_language(code)
+        self.qt_language.use(language())
+        QLocale.setDefault(QLocale(language()))
+
+    def set_language(self, code: str) -> None:
+        """Save the interface language ("" follows the system) and speak it at once: pending edits are saved,
+        menus, navigation and pages are made anew in the new language, the page shown stays shown."""
+        self.state.set(LANGUAGE_KEY, code)
+        self.language_override = None
+        for page in self.pages.built():
+            flush = getattr(page, "flush", None)
+            if callable(flush):
+                flush()
+        current = self.current_page_id()
+        self._apply_language(self.chosen_language())
+        self._clear_menus()
+        self._build_menus()
+        self.nav.setAccessibleName(_("Navigation"))
+        self.opening.setText(_("Opening your data…"))
+        if self.services is None:
+            return
+        from inducci_desktop.ui.pages.context import PageContext
+
+        # the old pages hear nothing any more (a new AppEvents), then go; the new ones are built on demand
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+        old_pages, old_events = self.pages.built(), self.events
+        self.events = AppEvents(self)
+        self.events.changed.connect(self._on_changed)
+        self._unsubscribe = self.services.changes.subscribe(self.events.changed.emit)
+        self.undo_stack.clear()  # its commands point at the old pages
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        self.pages = LazyPages(PageContext(self.services, self.events, self.undo_stack, self.state, self), self.stack)
+        self._add_pages()
+        self._enable_actions()
+        welcome_shown = self.welcome is not None and self.stack.currentWidget() is self.welcome
+        if self.welcome is not None:
+            self.stack.removeWidget(self.welcome)
+            self.welcome.deleteLater()
+            self.welcome = None
+        if welcome_shown:
+            self.show_welcome()
+        elif current is not None:
+            self.show_page(current)
+        for page in old_pages:
+            self.stack.removeWidget(page)
+            page.setEnabled(False)  # its shortcuts are dead until it is gone
+            page.deleteLater()
+        old_events.deleteLater()
+        self.language_changed.emit(language())
+
+    def _clear_menus(self) -> None:
+        for top in self.menuBar().actions():
+            menu = top.menu()
+            if isinstance(menu, QMenu):
+                for action in menu.actions():
+                    if action.parent() is self:
+                        action.setEnabled(False)
+                        action.deleteLater()
+                menu.deleteLater()
+        self.menuBar().clear()
+
+    def current_page_id(self) -> str | None:
+        item = self.nav.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
     def _first_start(self, services: Services) -> bool:
         """A new data folder, or one whose welcome page got no answer yet (an upgraded one is not new)."""
@@ -195,10 +293,10 @@ class MainWindow(QMainWindow):
         if not example:
             self.state.set(WELCOME_DONE_KEY, True)
             self.show_page(LIBRARY)
-            self.statusBar().showMessage("An empty database: add your first workshop or assessment when ready",
+            self.statusBar().showMessage(_("An empty database: add your first workshop or assessment when ready"),
                                          STATUS_MS)
             return
-        self.welcome.set_busy(True, "Loading the example data…")
+        self.welcome.set_busy(True, _("Loading the example data…"))
         from inducci_desktop.ui.welcome import load_example
 
         load_example(self, self.services, self._example_loaded, self._example_failed)
@@ -207,12 +305,13 @@ class MainWindow(QMainWindow):
         self.state.set(WELCOME_DONE_KEY, True)  # the pages heard each write through AppEvents.changed
         self.show_page(WORKSHOPS)
         self.statusBar().showMessage(
-            f"Example data loaded: {len(added)} records added" if added else "The example data was there already",
+            _("Example data loaded: {count} records added")
+                .format(count=len(added)) if added else _("The example data was there already"),
             STATUS_MS)
 
     def _example_failed(self, exc: Exception) -> None:
         if self.welcome is not None:
-            self.welcome.set_busy(False, f"The example data could not be loaded: {exc}")
+            self.welcome.set_busy(False, _("The example data could not be loaded: {exc}").format(exc=exc))
 
     def open_bundle(self, path: Path) -> None:
         """Show the Exchange page with the import preview of ``path`` (a double-clicked .inducci file);
@@ -234,13 +333,13 @@ class MainWindow(QMainWindow):
         return cast("SettingsPage", self.pages[SETTINGS])
 
     def add_page(self, page_id: str, title: str, icon: QIcon) -> None:
-        item = QListWidgetItem(icon, title)
+        item = QListWidgetItem(icon, _(title))
         item.setData(Qt.ItemDataRole.UserRole, page_id)
         item.setSizeHint(QSize(0, 34))
         self.nav.addItem(item)
         row = self.nav.count() - 1
-        action = QAction(f"&{title}", self)
-        action.setWhatsThis(f"Go to {title}")  # its name in Help → Keyboard Shortcuts
+        action = QAction("&" + _(title), self)
+        action.setWhatsThis(_("Go to {page}").format(page=_(title)))  # its name in Help → Keyboard Shortcuts
         action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
         action.triggered.connect(lambda _checked=False, r=row: self.nav.setCurrentRow(r))
         self.go_menu.addAction(action)
@@ -272,13 +371,13 @@ class MainWindow(QMainWindow):
     # -- menus -------------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.import_action = self._action(file_menu, "&Import Bundle…", "Ctrl+O", self._import_bundle)
-        self.export_action = self._action(file_menu, "&Export…", "Ctrl+E", self._export)
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.import_action = self._action(file_menu, _("&Import Bundle…"), "Ctrl+O", self._import_bundle)
+        self.export_action = self._action(file_menu, _("&Export…"), "Ctrl+E", self._export)
         file_menu.addSeparator()
-        self.print_action = self._action(file_menu, "&Print…", QKeySequence.StandardKey.Print, self._print)
+        self.print_action = self._action(file_menu, _("&Print…"), QKeySequence.StandardKey.Print, self._print)
         file_menu.addSeparator()
-        self.backup_action = QAction("&Back Up Now", self)
+        self.backup_action = QAction(_("&Back Up Now"), self)
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "&Quit", None, self.close)
@@ -290,26 +389,26 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.export_action, self.print_action, self.backup_action):
             action.setEnabled(False)  # until the data is open
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, _("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.createRedoAction(self, _("&Redo"))
         redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
 
-        self.go_menu = self.menuBar().addMenu("&Go")
+        self.go_menu = self.menuBar().addMenu(_("&Go"))
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self.guide_action = self._action(help_menu, "&User Guide", QKeySequence.StandardKey.HelpContents,
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self.guide_action = self._action(help_menu, _("&User Guide"), QKeySequence.StandardKey.HelpContents,
                                          self._show_guide)
         self.guide_action.setIcon(icon("help"))
-        self.shortcuts_action = self._action(help_menu, "&Keyboard Shortcuts", "Ctrl+/", self.show_shortcuts)
-        self.welcome_action = self._action(help_menu, "&Welcome Page", None, self.show_welcome)
+        self.shortcuts_action = self._action(help_menu, _("&Keyboard Shortcuts"), "Ctrl+/", self.show_shortcuts)
+        self.welcome_action = self._action(help_menu, _("&Welcome Page"), None, self.show_welcome)
         self.welcome_action.setEnabled(False)
         help_menu.addSeparator()
-        about = self._action(help_menu, f"&About {APP_NAME}", None, self._show_about)
+        about = self._action(help_menu, _("&About {name}").format(name=APP_NAME), None, self._show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
     def _action(self, menu: QMenu, text: str, keys: str | QKeySequence.StandardKey | None,
@@ -327,16 +426,16 @@ class MainWindow(QMainWindow):
 
     def _export(self) -> None:
         self.show_page(EXCHANGE)
-        self.statusBar().showMessage("Tick what to export, then press Export", STATUS_MS)
+        self.statusBar().showMessage(_("Tick what to export, then press Export"), STATUS_MS)
 
     def _print(self) -> None:
         self.show_page(PRINT_CENTER)
-        self.statusBar().showMessage("Choose the handout pack or a single document, then Print… or Save as PDF…",
+        self.statusBar().showMessage(_("Choose the handout pack or a single document, then Print… or Save as PDF…"),
                                      STATUS_MS)
 
     def show_shortcuts(self) -> None:
         for page_id in self.pages:  # every page built, so that its actions are listed too
-            _ = self.pages[page_id]
+            _unused = self.pages[page_id]
         from inducci_desktop.ui.help import ShortcutsDialog  # the help window's modules load when first asked for
 
         ShortcutsDialog(self).exec()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.regions import RegionService
 from inducci_desktop.ui.undo import AppliedCommand
 
@@ -16,7 +17,7 @@ class _RegionCommand(AppliedCommand):
 
 class AddRegion(_RegionCommand):
     def __init__(self, regions: RegionService, changed: Callable[[], None], name: str) -> None:
-        super().__init__(f"Add “{name}”", regions, changed)
+        super().__init__(_("Add “{name}”").format(name=name), regions, changed)
         self.region_id = regions.add(name).id
 
     def apply(self) -> None:
@@ -31,7 +32,7 @@ class RenameRegion(_RegionCommand):
         self.old = regions.get(region_id).name
         self.region_id = region_id
         self.new = regions.rename(region_id, name).name
-        super().__init__(f"Rename “{self.old}” to “{self.new}”", regions, changed)
+        super().__init__(_("Rename “{old}” to “{new}”").format(old=self.old, new=self.new), regions, changed)
 
     def apply(self) -> None:
         self.regions.rename(self.region_id, self.new)
@@ -44,7 +45,7 @@ class DeleteRegion(_RegionCommand):
     def __init__(self, regions: RegionService, changed: Callable[[], None], region_id: str) -> None:
         self.region_id = region_id
         name = regions.delete(region_id).name
-        super().__init__(f"Delete “{name}”", regions, changed)
+        super().__init__(_("Delete “{name}”").format(name=name), regions, changed)
 
     def apply(self) -> None:
         self.regions.delete(self.region_id)
@@ -57,7 +58,7 @@ class RestoreRegion(DeleteRegion):
     def __init__(self, regions: RegionService, changed: Callable[[], None], region_id: str) -> None:
         self.region_id = region_id
         name = regions.restore(region_id).name
-        _RegionCommand.__init__(self, f"Restore “{name}”", regions, changed)
+        _RegionCommand.__init__(self, _("Restore “{name}”").format(name=name), regions, changed)
 
     def apply(self) -> None:
         super().revert()

@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 FILE_NAME = "ui-state.json"
 #: the one folder every document is saved to by default, from version 2 on
 DOCUMENTS_FOLDER = "documents.folder"
+#: the interface language chosen in Settings ("" or missing: the system's)
+LANGUAGE_KEY = "language"
 
 
 def _one_documents_folder(values: dict[str, Any]) -> dict[str, Any]:

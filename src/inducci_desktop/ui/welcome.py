@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from inducci_desktop import APP_NAME
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.ui.icons import icon
 
 if TYPE_CHECKING:
@@ -21,12 +22,12 @@ if TYPE_CHECKING:
 
 
 ROLES = (
-    ("Trainers", "prepare and run trainings: agendas from the toolbox's formats, participants and check-in, "
-                 "outcomes and feedback, sign-in sheets and certificates (Workshops, Library, Print Center)."),
-    ("Regional officials", "assess their region's Cultural and Creative Industries with the checklists, "
-                           "round after round, and print the reports (Checklists)."),
-    ("Coordinators", "collect the work of colleagues as exchange files, compare regions and export tables "
-                     "for spreadsheets (Exchange, Checklists → By region)."),
+    (N_("Trainers"), N_("prepare and run trainings: agendas from the toolbox's formats, participants and check-in, "
+                 "outcomes and feedback, sign-in sheets and certificates (Workshops, Library, Print Center).")),
+    (N_("Regional officials"), N_("assess their region's Cultural and Creative Industries with the checklists, "
+                           "round after round, and print the reports (Checklists).")),
+    (N_("Coordinators"), N_("collect the work of colleagues as exchange files, compare regions and export tables "
+                     "for spreadsheets (Exchange, Checklists → By region).")),
 )
 
 
@@ -37,28 +38,28 @@ class WelcomePage(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("welcomePage")
-        title = QLabel(f"Welcome to {APP_NAME}")
+        title = QLabel(_("Welcome to {APP_NAME}").format(APP_NAME=APP_NAME))
         title.setObjectName("pageTitle")
         title.setStyleSheet("font-size: 18pt; font-weight: 600;")
         intro = QLabel(
-            "The InduCCI e-Toolbox on your computer: guides, case profiles, workshop formats and checklists "
+            _("The InduCCI e-Toolbox on your computer: guides, case profiles, workshop formats and checklists "
             "for fostering Cultural and Creative Industries in industrial regions — with the tools to prepare "
             "trainings, assess a region and print handouts. Everything stays on this computer and works "
-            "without internet.")
+            "without internet."))
         intro.setWordWrap(True)
-        roles = QLabel("<p><b>Who it is for</b></p><ul>" + "".join(
-            f"<li><b>{name}</b> {text}</li>" for name, text in ROLES) + "</ul>")
+        roles = QLabel(_("<p><b>Who it is for</b></p><ul>") + "".join(
+            f"<li><b>{_(name)}</b> {_(text)}</li>" for name, text in ROLES) + "</ul>")
         roles.setWordWrap(True)
         roles.setTextFormat(Qt.TextFormat.RichText)
-        hint = QLabel("New here? The example data shows a workshop with participants and a regional "
+        hint = QLabel(_("New here? The example data shows a workshop with participants and a regional "
                       "assessment in two rounds; you can delete it later. Help → User Guide (F1) explains "
-                      "the main tasks step by step.")
+                      "the main tasks step by step."))
         hint.setWordWrap(True)
-        self.example_button = QPushButton("Load &example data")
+        self.example_button = QPushButton(_("Load &example data"))
         self.example_button.setIcon(icon("welcome"))
         self.example_button.setDefault(True)
         self.example_button.clicked.connect(lambda: self.chosen.emit(True))
-        self.empty_button = QPushButton("Start with an empty &database")
+        self.empty_button = QPushButton(_("Start with an empty &database"))
         self.empty_button.clicked.connect(lambda: self.chosen.emit(False))
         self.state_label = QLabel("")
         self.state_label.setObjectName("welcomeState")
@@ -95,4 +96,4 @@ def load_example(window: QWidget, services: Services, done: Callable[[list[str]]
     from inducci_desktop.ui.jobs import Job
 
     Job(lambda report: load_demo(services, report)).success(done).failure(failed) \
-        .progress(window, "Loading the example data…").start()
+        .progress(window, _("Loading the example data…")).start()

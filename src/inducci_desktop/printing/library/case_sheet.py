@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from inducci_desktop.content.model import KIND_LABELS, ContentItem
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.printing.common import (
     DocContext,
     body,
@@ -27,18 +28,18 @@ def case_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
     story: list[Flowable] = [
         *title_block(ctx, KIND_LABELS["case"], item.title, item.summary),
         *fact_box(ctx, [
-            ("Where", join_markup(f.get("where"))),
-            ("When", join_markup(f.get("when"))),
-            ("Region", join_markup(f.get("region"))),
-            ("Partners", join_markup(f.get("partners"), separator="; ")),
-            ("Formats", formats),
+            (_("Where"), join_markup(f.get("where"))),
+            (_("When"), join_markup(f.get("when"))),
+            (_("Region"), join_markup(f.get("region"))),
+            (_("Partners"), join_markup(f.get("partners"), separator="; ")),
+            (_("Formats"), formats),
         ]),
     ]
     results = strings(f.get("results"))
     if results:
-        story += [section_heading(ctx, "Results in brief"), bullet_list(ctx, [escape(r) for r in results])]
+        story += [section_heading(ctx, _("Results in brief")), bullet_list(ctx, [escape(r) for r in results])]
     lessons = strings(f.get("lessons"))
     if lessons:
-        story += [section_heading(ctx, "Lessons in brief"), bullet_list(ctx, [escape(x) for x in lessons])]
+        story += [section_heading(ctx, _("Lessons in brief")), bullet_list(ctx, [escape(x) for x in lessons])]
     story += [*body(ctx, item.body), *sources_block(ctx, item.sources), *related_block(ctx, item.related)]
     return story

@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.platypus import Flowable
 
 from inducci_desktop.content.model import KIND_LABELS, ContentItem
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.printing.common import (
     DocContext,
     body,
@@ -28,11 +29,11 @@ def group_size_text(value: Any) -> str:
     if isinstance(value, Mapping):
         low, high = value.get("min"), value.get("max")
         if low is not None and high is not None:
-            return f"{low}–{high} people" if low != high else f"{low} people"
+            return _("{low}–{high} people").format(low=low, high=high) if low != high else f"{low} people"
         if low is not None:
-            return f"at least {low} people"
+            return _("at least {low} people").format(low=low)
         if high is not None:
-            return f"up to {high} people"
+            return _("up to {high} people").format(high=high)
         return ""
     return "" if value is None else str(value)
 
@@ -42,14 +43,14 @@ def format_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
     story: list[Flowable] = [
         *title_block(ctx, KIND_LABELS["format"], item.title, item.summary),
         *fact_box(ctx, [
-            ("Purpose", join_markup(f.get("purpose"))),
-            ("Duration", join_markup(f.get("duration"))),
-            ("Group size", escape(group_size_text(f.get("group_size")))),
-            ("Materials", join_markup(f.get("materials"), separator="; ")),
+            (_("Purpose"), join_markup(f.get("purpose"))),
+            (_("Duration"), join_markup(f.get("duration"))),
+            (_("Group size"), escape(group_size_text(f.get("group_size")))),
+            (_("Materials"), join_markup(f.get("materials"), separator="; ")),
         ]),
     ]
     steps = strings(f.get("steps"))
     if steps:
-        story += [section_heading(ctx, "Steps"), bullet_list(ctx, [escape(s) for s in steps], numbered=True)]
+        story += [section_heading(ctx, _("Steps")), bullet_list(ctx, [escape(s) for s in steps], numbered=True)]
     story += [*body(ctx, item.body), *sources_block(ctx, item.sources), *related_block(ctx, item.related)]
     return story

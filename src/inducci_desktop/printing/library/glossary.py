@@ -8,6 +8,8 @@ from collections.abc import Mapping, Sequence
 from reportlab.platypus import Flowable, KeepTogether
 
 from inducci_desktop.content.model import GlossaryTerm
+from inducci_desktop.domain import i18n
+from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.printing.common import DocContext, related_markup, section_heading, source_markup, title_block
 from inducci_desktop.printing.markup import escape
 from inducci_desktop.printing.options import PrintOptions
@@ -35,11 +37,15 @@ def _letter(term: str) -> str:
     return "#"
 
 
-def glossary_story(terms: Sequence[GlossaryTerm], ctx: DocContext, *, title: str = "Glossary",
+def glossary_story(terms: Sequence[GlossaryTerm], ctx: DocContext, *, title: str = N_("Glossary"),
                    intro: str = "") -> list[Flowable]:
     s = ctx.styles
-    ordered = sorted(terms, key=lambda t: sort_key(t.term))
-    summary = intro or f"{len(ordered)} terms used in the InduCCI e-Toolbox, in alphabetical order."
+    title = _(title)
+    collate = i18n.sort_key()  # as the document's language sorts
+    ordered = sorted(terms, key=lambda t: (collate(t.term), t.term))
+    summary = intro or ngettext("{count} term used in the InduCCI e-Toolbox, in alphabetical order.",
+                                "{count} terms used in the InduCCI e-Toolbox, in alphabetical order.",
+                                len(ordered)).format(count=len(ordered))
     story: list[Flowable] = [*title_block(ctx, "", title, summary)]
     letter = None
     for term in ordered:
@@ -53,9 +59,9 @@ def glossary_story(terms: Sequence[GlossaryTerm], ctx: DocContext, *, title: str
         entry.append(Paragraph(escape(term.definition.strip()), s.body))
         if term.see:
             see = ", ".join(related_markup(ctx, item_id) for item_id in term.see)
-            entry.append(Paragraph(f"<b>See also:</b> {see}", s.small))
+            entry.append(Paragraph(_("<b>See also:</b> {see}").format(see=see), s.small))
         if term.sources:
-            label = "Source" if len(term.sources) == 1 else "Sources"
+            label = _("Source") if len(term.sources) == 1 else _("Sources")
             refs = "; ".join(source_markup(src) for src in term.sources)
             entry.append(Paragraph(f"{label}: {refs}", s.small))
         story.append(KeepTogether(entry))
@@ -67,11 +73,11 @@ def glossary_document(
     options: PrintOptions | None = None,
     *,
     titles: Mapping[str, str] | None = None,
-    title: str = "Glossary",
+    title: str = N_("Glossary"),
 ) -> bytes:
     """The PDF of the glossary (``pack.glossary``), sorted alphabetically."""
     options = options or PrintOptions()
     ctx = DocContext(options=options, titles=titles)
-    meta = DocumentMeta(title=title, subject="Glossary of the InduCCI e-Toolbox",
+    meta = DocumentMeta(title=title, subject=_("Glossary of the InduCCI e-Toolbox"),
                         keywords=("glossary", "InduCCI"))
     return render(lambda: glossary_story(terms, ctx, title=title), meta, options)

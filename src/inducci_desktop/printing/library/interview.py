@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from inducci_desktop.content.model import KIND_LABELS, ContentItem
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.printing.common import (
     DocContext,
     body,
@@ -17,9 +18,9 @@ from inducci_desktop.printing.common import (
 from inducci_desktop.printing.markup import escape
 
 AUDIENCES = {
-    "cci": "Creatives and CCI businesses",
-    "industry": "Industrial companies",
-    "administration": "Public administration",
+    "cci": N_("Creatives and CCI businesses"),
+    "industry": N_("Industrial companies"),
+    "administration": N_("Public administration"),
 }
 
 
@@ -29,8 +30,8 @@ def interview_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
     return [
         *title_block(ctx, KIND_LABELS["interview"], item.title, item.summary),
         *fact_box(ctx, [
-            ("Audience", escape(AUDIENCES.get(audience, audience))),
-            ("Duration", join_markup(f.get("duration"))),
+            (_("Audience"), escape(AUDIENCES.get(audience, audience))),
+            (_("Duration"), join_markup(f.get("duration"))),
         ]),
         *body(ctx, item.body),
         *sources_block(ctx, item.sources),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from reportlab.platypus import Flowable, HRFlowable, NextPageTemplate, PageBreak, Spacer
 
 from inducci_desktop.content.model import ContentItem, GlossaryTerm
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.printing.common import DocContext
 from inducci_desktop.printing.library.glossary import glossary_story
 from inducci_desktop.printing.library.items import item_story
@@ -87,7 +88,7 @@ def handout_pack(
     options = options or PrintOptions()
     ctx = DocContext(options=options, titles=titles, in_pack=True)
     keywords = tuple(dict.fromkeys(tag for item in items for tag in item.tags))
-    meta = DocumentMeta(title=cover.title, subject=cover.subtitle or "Handout pack",
+    meta = DocumentMeta(title=cover.title, subject=cover.subtitle or _("Handout pack"),
                         keywords=("InduCCI", *keywords[:20]))
     return render(lambda: pack_story(items, cover, ctx, glossary), meta, options, outline_open=True,
                   first_template="cover")

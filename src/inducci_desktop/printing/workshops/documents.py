@@ -8,6 +8,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.workshops import (
     ACTION_STATUSES,
     OUTCOME_KINDS,
@@ -34,19 +35,19 @@ WARN = "#B3261E"
 def _agenda_table(ctx: DocContext, day: AgendaDay, titles: dict[str, str], *, with_notes: bool) -> list[Flowable]:
     s = ctx.styles
     if not day.blocks:
-        return [Paragraph(escape("No agenda blocks yet."), s.placeholder)]
+        return [Paragraph(escape(_("No agenda blocks yet.")), s.placeholder)]
     width = ctx.width
     cols = [24 * mm, 0.44 * width, 0.22 * width]
     cols.append(width - sum(cols))
-    rows: list[list[Flowable | str]] = [[Paragraph("Time", s.table_header), Paragraph("Block", s.table_header),
-                                         Paragraph("Responsible", s.table_header),
-                                         Paragraph("Materials", s.table_header)]]
+    rows: list[list[Flowable | str]] = [[Paragraph(_("Time"), s.table_header), Paragraph(_("Block"), s.table_header),
+                                         Paragraph(_("Responsible"), s.table_header),
+                                         Paragraph(_("Materials"), s.table_header)]]
     breaks = []
     for n, block in enumerate(day.blocks, start=1):
         what = f"<b>{escape(block.title)}</b>"
         if block.format_id:
             name = escape(titles.get(block.format_id, block.format_id))
-            what += f"<br/><font color='#5A6570' size='8'>Format: {name}</font>"
+            what += _("<br/><font color='#5A6570' size='8'>Format: {name}</font>").format(name=name)
         if with_notes and block.notes:
             what += f"<br/><font size='8'>{escape(block.notes)}</font>"
         length = format_duration(block.duration)
@@ -65,27 +66,29 @@ def _agenda_table(ctx: DocContext, day: AgendaDay, titles: dict[str, str], *, wi
         return [table]  # the handout: the planner's note ("3 h 15 min planned of 7 h …") is for the trainer only
     plan = day.plan
     colour = WARN if not plan.fits else "#5A6570"
-    note = Paragraph(f"<font color='{colour}'>{escape(plan.message())}</font>", s.small)
+    note = Paragraph(f"<font color='{colour}'>{escape(plan.message())}</font>"
+        , s.small)
     return [table, Spacer(1, 2 * mm), note]
 
 
 def agenda_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
     w = kit.workshop
-    story = [*title_block(ctx, "Agenda", w.title, logo=True), *workshop_facts(ctx, kit)]
+    story = [*title_block(ctx, _("Agenda"), w.title, logo=True), *workshop_facts(ctx, kit)]
     if w.objectives:
-        story += [section_heading(ctx, "Objectives"), Paragraph(escape(w.objectives).replace("\n", "<br/>"),
+        story += [section_heading(ctx, _("Objectives")), Paragraph(escape(w.objectives).replace("\n", "<br/>"),
                                                                  ctx.styles.body)]
     for day in kit.agenda:
         story += [section_heading(ctx, day.day.label), *_agenda_table(ctx, day, kit.format_titles, with_notes=False)]
     if not kit.agenda:
-        story.append(Paragraph(escape("The workshop has no days yet."), ctx.styles.placeholder))
+        story.append(Paragraph(escape(_("The workshop has no days yet.")), ctx.styles.placeholder))
     return story
 
 
 def agenda_document(kit: WorkshopKit, options: PrintOptions | None = None) -> bytes:
     options = options or PrintOptions()
     ctx = DocContext(options=options)
-    meta = DocumentMeta(f"Agenda – {kit.workshop.title}", "Workshop agenda", ("InduCCI", "workshop", "agenda"))
+    meta = DocumentMeta(_("Agenda – {title}")
+        .format(title=kit.workshop.title), _("Workshop agenda"), ("InduCCI", "workshop", "agenda"))
     return render(lambda: agenda_story(kit, ctx), meta, options)
 
 
@@ -126,12 +129,13 @@ class DistributionChart(Flowable):
 def _evaluation(ctx: DocContext, kit: WorkshopKit) -> list[Flowable]:
     s = ctx.styles
     summary = kit.feedback
-    story: list[Flowable] = [section_heading(ctx, "Evaluation")]
+    story: list[Flowable] = [section_heading(ctx, _("Evaluation"))]
     if not summary.responses:
-        return [*story, Paragraph(escape("No feedback forms entered."), s.placeholder)]
-    story.append(Paragraph(escape(f"{summary.responses} feedback forms returned."), s.body))
-    rows: list[list[object]] = [[Paragraph("Question", s.table_header), Paragraph("Answers", s.table_header),
-                                 Paragraph("Average", s.table_header), Paragraph("Distribution", s.table_header)]]
+        return [*story, Paragraph(escape(_("No feedback forms entered.")), s.placeholder)]
+    story.append(Paragraph(escape(_("{responses} feedback forms returned.")
+        .format(responses=summary.responses)), s.body))
+    rows: list[list[object]] = [[Paragraph("Question", s.table_header), Paragraph(_("Answers"), s.table_header),
+                                 Paragraph(_("Average"), s.table_header), Paragraph(_("Distribution"), s.table_header)]]
     for q in summary.questions:
         if q.question.kind == "text":
             continue
@@ -154,36 +158,40 @@ def _evaluation(ctx: DocContext, kit: WorkshopKit) -> list[Flowable]:
 def report_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
     w = kit.workshop
     s = ctx.styles
-    story = [*title_block(ctx, "Workshop report", w.title, f"Status: {STATUSES.get(w.status, w.status)}",
+    story = [*title_block(ctx, _("Workshop report"), w.title, _("Status: {get}")
+        .format(get=STATUSES.get(w.status, w.status)),
                           logo=True),
              *workshop_facts(ctx, kit)]
     if w.objectives:
-        story += [section_heading(ctx, "Objectives"), Paragraph(escape(w.objectives).replace("\n", "<br/>"), s.body)]
-    story.append(section_heading(ctx, "Agenda"))
+        story += [section_heading(ctx, _("Objectives")), Paragraph(escape(w.objectives).replace("\n", "<br/>"), s.body)]
+    story.append(section_heading(ctx, _("Agenda")))
     for day in kit.agenda:
         story += [Paragraph(f"<b>{escape(day.day.label)}</b>", s.body),
                   *_agenda_table(ctx, day, kit.format_titles, with_notes=True), Spacer(1, 3 * mm)]
     f = kit.figures
-    story.append(section_heading(ctx, "Attendance"))
-    rows: list[list[str]] = [["Day", "Present", "Absent", "Not recorded"]]
+    story.append(section_heading(ctx, _("Attendance")))
+    rows: list[list[str]] = [[_("Day"), _("Present"), _("Absent"), _("Not recorded")]]
     for when, present, absent in f.per_day:
-        rows.append([f"Day {when.number}, {day_text(when.day)}", str(present), str(absent),
+        rows.append([_("Day {number}, {day_text}")
+            .format(number=when.number, day_text=day_text(when.day)), str(present), str(absent),
                      str(f.registered - present - absent)])
     table = Table(rows, colWidths=[ctx.width - 3 * 30 * mm, 30 * mm, 30 * mm, 30 * mm], hAlign="LEFT")
     table.setStyle(data_table_style())
-    erased = f" (the data of {f.erased} of them was erased on request)" if f.erased else ""
-    story += [Paragraph(escape(f"{f.registered} registered{erased}; {f.attended_any} attended at least one day."),
+    erased = _(" (the data of {erased} of them was erased on request)").format(erased=f.erased) if f.erased else ""
+    story += [Paragraph(escape(_("{registered} registered{erased}; {attended_any} attended at least one day.")
+        .format(registered=f.registered, erased=erased, attended_any=f.attended_any)),
                         s.body), table]
-    story.append(section_heading(ctx, "Outcomes"))
+    story.append(section_heading(ctx, _("Outcomes")))
     if not kit.outcomes:
-        story.append(Paragraph(escape("No outcomes recorded."), s.placeholder))
+        story.append(Paragraph(escape(_("No outcomes recorded.")), s.placeholder))
     for kind, label in OUTCOME_KINDS.items():
         texts = [o.text for o in kit.outcomes if o.kind == kind]
         if texts:
             story += [Paragraph(f"<b>{escape(label)}</b>", s.body), bullet_list(ctx, [escape(t) for t in texts])]
-    story.append(section_heading(ctx, "Action items"))
+    story.append(section_heading(ctx, _("Action items")))
     if kit.actions:
-        rows2: list[list[object]] = [[Paragraph(h, s.table_header) for h in ("Action", "Owner", "Due", "Status")]]
+        rows2: list[list[object]] = [[Paragraph(h, s.table_header) for h in (_("Action"), _("Owner"), _("Due"),
+            _("Status"))]]
         for a in kit.actions:
             rows2.append([Paragraph(escape(a.text), s.table_cell), Paragraph(escape(a.owner), s.table_cell),
                           Paragraph(a.due.isoformat() if a.due else "", s.table_cell),
@@ -193,7 +201,7 @@ def report_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
         actions.setStyle(data_table_style())
         story.append(actions)
     else:
-        story.append(Paragraph(escape("No action items."), s.placeholder))
+        story.append(Paragraph(escape(_("No action items.")), s.placeholder))
     story += _evaluation(ctx, kit)
     return story
 
@@ -201,5 +209,6 @@ def report_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
 def workshop_report(kit: WorkshopKit, options: PrintOptions | None = None) -> bytes:
     options = options or PrintOptions()
     ctx = DocContext(options=options)
-    meta = DocumentMeta(f"Workshop report – {kit.workshop.title}", "Workshop report", ("InduCCI", "workshop"))
+    meta = DocumentMeta(_("Workshop report – {title}")
+        .format(title=kit.workshop.title), _("Workshop report"), ("InduCCI", "workshop"))
     return render(lambda: report_story(kit, ctx), meta, options)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
@@ -17,6 +20,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from inducci_desktop.domain import i18n
+from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.domain.workshops import (
     CHOICES,
     MODES,
@@ -39,6 +44,29 @@ from inducci_desktop.printing.templates import COVER, DocumentMeta, render
 SIGNIN_ROW = 9 * mm
 
 
+def both(ctx: DocContext, text: Callable[[], str], sep: str = " / ") -> str:
+    """``text()`` in the document's language and, for a bilingual document, in its second language beside it
+    (``text`` is called once per language, so plural forms, dates and numbers follow each language)."""
+    first = text()
+    second = ctx.options.second_language
+    if not second or second == ctx.options.language:
+        return first
+    with i18n.speaking(second):
+        other = text()
+    return first if other == first else f"{first}{sep}{other}"
+
+
+def both_markup(ctx: DocContext, text: Callable[[], str]) -> str:
+    """Paragraph markup: the first language, the second one on the next line in italics."""
+    first = escape(text())
+    second = ctx.options.second_language
+    if not second or second == ctx.options.language:
+        return first
+    with i18n.speaking(second):
+        other = escape(text())
+    return first if other == first else f"{first}<br/><i>{other}</i>"
+
+
 def _fit(text: str, font: str, size: float, room: float) -> str:
     if stringWidth(text, font, size) <= room:
         return text
@@ -49,17 +77,21 @@ def _fit(text: str, font: str, size: float, room: float) -> str:
 
 def workshop_facts(ctx: DocContext, kit: WorkshopKit) -> list[Flowable]:
     w = kit.workshop
-    days = "<br/>".join(escape(d.label) for d in w.days) or "no date yet"
+    days = "<br/>".join(escape(d.label) for d in w.days) or _("no date yet")
     return fact_box(ctx, [
-        ("Dates", days),
-        ("Venue", escape(" · ".join(p for p in (w.venue, MODES.get(w.mode, w.mode)) if p))),
-        ("Region / organisation", escape(" · ".join(p for p in (w.region, w.organisation) if p))),
-        ("Trainers", escape(w.trainers)),
-        ("Target group", escape(w.target_group)),
+        (_("Dates"), days),
+        (_("Venue"), escape(" · ".join(p for p in (w.venue, MODES.get(w.mode, w.mode)) if p))),
+        (_("Region / organisation"), escape(" · ".join(p for p in (w.region, w.organisation) if p))),
+        (_("Trainers"), escape(w.trainers)),
+        (_("Target group"), escape(w.target_group)),
     ])
 
 
 # --- sign-in sheet --------------------------------------------------------------------------------------
+
+
+def _day_heading(day: DayView | None) -> str:
+    return day.label if day is not None else _("Date: ____________")
 
 
 def signin_story(kit: WorkshopKit, ctx: DocContext, blank_rows: int) -> list[Flowable]:
@@ -70,17 +102,20 @@ def signin_story(kit: WorkshopKit, ctx: DocContext, blank_rows: int) -> list[Flo
     cols.append(width - sum(cols))
     story: list[Flowable] = []
     days = w.days or ()
-    people = sorted(kit.participants, key=lambda p: (p.name.casefold(), p.organisation.casefold()))
+    collate = i18n.sort_key()  # as the document's language sorts (Czech ch after h, Polish ł after l)
+    people = sorted(kit.participants, key=lambda p: (collate(p.name), collate(p.organisation)))
     for index, day in enumerate(days or (None,)):
         if index:
             story.append(PageBreak())
-        heading = day.label if day is not None else "Date: ____________"
-        story += title_block(ctx, "Sign-in sheet", w.title, heading, logo=True)
+        heading = both(ctx, partial(_day_heading, day), "  ·  ")
+        story += title_block(ctx, both(ctx, lambda: _("Sign-in sheet")), w.title, heading, logo=True)
         # Names and organisations wrap (an official list never cuts a name); a row is at least SIGNIN_ROW high.
         name_style = ParagraphStyle("SignInName", parent=ctx.styles.table_cell, fontSize=9, leading=11)
         org_style = ParagraphStyle("SignInOrganisation", parent=ctx.styles.table_cell, fontSize=8, leading=10)
-        rows: list[list[Flowable | str]] = [["No.", "Name", "Organisation", "Signature"]]
-        heights: list[float | None] = [7 * mm]
+        rows: list[list[Flowable | str]] = [[both(ctx, lambda: _("No."), "\n"), both(ctx, lambda: _("Name"), "\n"),
+                                             both(ctx, lambda: _("Organisation"), "\n"),
+                                             both(ctx, lambda: _("Signature"), "\n")]]
+        heights: list[float | None] = [7 * mm if not ctx.options.second_language else 11 * mm]
         for number, person in enumerate(people, start=1):
             org = " · ".join(p for p in (person.organisation, person.department) if p)
             name, organisation = Paragraph(escape(person.name), name_style), Paragraph(escape(org), org_style)
@@ -100,15 +135,17 @@ def signin_story(kit: WorkshopKit, ctx: DocContext, blank_rows: int) -> list[Flo
             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ]))
         story += [table, Spacer(1, 4 * mm),
-                  Paragraph(escape("By signing you confirm your attendance. Names are used for the attendance list "
-                                   "and certificates only."), ctx.styles.small)]
+                  Paragraph(both_markup(ctx, lambda: _("By signing you confirm your attendance. Names are used "
+                                                       "for the attendance list and certificates only.")),
+                            ctx.styles.small)]
     return story
 
 
 def signin_sheet(kit: WorkshopKit, options: PrintOptions | None = None, *, blank_rows: int = 10) -> bytes:
     options = options or PrintOptions()
     ctx = DocContext(options=options)
-    meta = DocumentMeta(f"Sign-in sheet – {kit.workshop.title}", "Sign-in sheet", ("InduCCI", "workshop"))
+    meta = DocumentMeta(_("Sign-in sheet – {title}")
+        .format(title=kit.workshop.title), _("Sign-in sheet"), ("InduCCI", "workshop"))
     return render(lambda: signin_story(kit, ctx, blank_rows), meta, options)
 
 
@@ -131,15 +168,19 @@ def feedback_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
     """One sheet: ratings and choices beside their question, three lines to write on for each open one."""
     w = kit.workshop
     s = ctx.styles
-    story = [*title_block(ctx, "Feedback form", w.title, f"{dates_text(w.first_day, w.last_day)}"
+    story = [*title_block(ctx, both(ctx, lambda: _("Feedback form")), w.title,
+                          both(ctx, lambda: dates_text(w.first_day, w.last_day), "  ·  ")
                           + (f" · {w.venue}" if w.venue else ""), logo=True),
-             Paragraph(escape("Your answers are anonymous and help us to improve the next training. "
-                              "Tick one box per rating (1 = not at all, 5 = very much)."), s.body)]
+             Paragraph(both_markup(ctx, lambda: _("Your answers are anonymous and help us to improve the next "
+                                                  "training. Tick one box per rating (1 = not at all, 5 = very "
+                                                  "much).")), s.body)]
     for number, question in enumerate(kit.questions, start=1):
-        text = Paragraph(f"<b>{number}.</b> {escape(question.text)}", s.body)
+        # the app's own questions are in the catalog; a trainer's own wording is printed as typed
+        text = Paragraph(f"<b>{number}.</b> " + both_markup(ctx, partial(_, question.text)), s.body)
         parts: list[Flowable]
         if question.kind in ("rating", "choice"):
-            labels = tuple(str(n) for n in RATING_SCALE) if question.kind == "rating" else CHOICES
+            labels = (tuple(str(n) for n in RATING_SCALE) if question.kind == "rating"
+                      else tuple(both(ctx, partial(_, c), "/") for c in CHOICES))
             boxes = _boxes(labels, ctx)
             room = sum(_box_widths(labels))
             row = Table([[text, boxes]], colWidths=[ctx.width - room, room], hAlign="LEFT",
@@ -148,18 +189,19 @@ def feedback_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
                                           ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
             parts = [row, Spacer(1, 3 * mm)]
         else:
-            parts = [text] + [x for _ in range(3) for x in
+            parts = [text] + [x for _unused in range(3) for x in
                               (Spacer(1, 6.5 * mm), HRFlowable(width="100%", thickness=0.4, color=RULE))]
             parts.append(Spacer(1, 4 * mm))
         story.append(KeepTogether(parts))
-    story.append(Paragraph(escape("Thank you!"), s.body))
+    story.append(Paragraph(both_markup(ctx, lambda: _("Thank you!")), s.body))
     return story
 
 
 def feedback_form(kit: WorkshopKit, options: PrintOptions | None = None) -> bytes:
     options = options or PrintOptions()
     ctx = DocContext(options=options)
-    meta = DocumentMeta(f"Feedback form – {kit.workshop.title}", "Feedback form", ("InduCCI", "evaluation"))
+    meta = DocumentMeta(_("Feedback form – {title}")
+        .format(title=kit.workshop.title), _("Feedback form"), ("InduCCI", "evaluation"))
     return render(lambda: feedback_story(kit, ctx), meta, options)
 
 
@@ -199,13 +241,13 @@ class _Certificate(Flowable):
         top = self.height - 30 * mm
         c.setFillColor(MUTED)
         c.setFont(SANS_BOLD, 11)
-        c.drawCentredString(mid, top, "CERTIFICATE OF ATTENDANCE")
+        self._centred(self.lines["heading"], SANS_BOLD, 11, top, smallest=8)
         c.setStrokeColor(ACCENT)
         c.setLineWidth(1.2)
         c.line(mid - 40 * mm, top - 6 * mm, mid + 40 * mm, top - 6 * mm)
         c.setFillColor(TEXT)
         c.setFont(SANS, 12)
-        c.drawCentredString(mid, top - 30 * mm, "This is to certify that")
+        self._centred(self.lines["certify"], SANS, 12, top - 30 * mm, smallest=9)
         c.setFillColor(ACCENT)
         y = self._centred(self.lines["name"], SANS_BOLD, 26, top - 48 * mm, smallest=16)
         c.setFillColor(MUTED)
@@ -213,7 +255,7 @@ class _Certificate(Flowable):
         c.setFillColor(TEXT)
         c.setFont(SANS, 12)
         y = min(top - 78 * mm, y - 8 * mm)
-        c.drawCentredString(mid, y, "took part in the training")
+        self._centred(self.lines["took_part"], SANS, 12, y, smallest=9)
         y = self._centred(self.lines["title"], SANS_BOLD, 17, y - 14 * mm, smallest=12)
         y -= 4 * mm
         for key in ("dates", "hours", "venue"):
@@ -237,14 +279,18 @@ class _Certificate(Flowable):
                     c.drawString(0, line_y, line)
         c.setFillColor(MUTED)
         c.setFont(SANS, 8)
-        c.drawString(0, base - 4 * mm, "Place and date")
-        c.drawRightString(self.width, base - 4 * mm, "Trainer signature")
+        c.drawString(0, base - 4 * mm, self.lines["place_label"])
+        c.drawRightString(self.width, base - 4 * mm, self.lines["signature_label"])
 
 
 def attended_text(days: tuple[DayView, ...]) -> str:
-    """"on 12 May 2026, 09:00–16:30", "on 12 and 13 May 2026", "on 30 May and 2 June 2026"."""
+    """"on 12 May 2026, 09:00–16:30", "on 12 and 13 May 2026", "on 30 May and 2 June 2026" (in the language
+    ``_`` speaks; other languages than English list the full dates)."""
     if len(days) == 1:
-        return f"on {day_text(days[0].day)}, {format_time(days[0].start)}–{format_time(days[0].end)}"
+        return _("on {date}, {start}–{end}").format(date=day_text(days[0].day), start=format_time(days[0].start),
+                                                  end=format_time(days[0].end))
+    if i18n.language() != "en":
+        return _("on {dates}").format(dates=i18n.join_list([day_text(d.day) for d in days]))
     same_month = len({(d.day.year, d.day.month) for d in days}) == 1
     same_year = len({d.day.year for d in days}) == 1
     if same_month:
@@ -258,6 +304,11 @@ def attended_text(days: tuple[DayView, ...]) -> str:
     return "on " + ", ".join(parts[:-1]) + f" and {parts[-1]}{tail}"
 
 
+def _hours_line(days: tuple[DayView, ...], minutes: int) -> str:
+    return ngettext("{count} day, {hours} of training", "{count} days, {hours} of training",
+                    len(days)).format(count=len(days), hours=hours_text(minutes))
+
+
 def certificate_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
     """One page per person present on at least one day. Place, date and hours are the workshop's facts
     (its place; the date and hours the trainer set, else its last day and its days' times), never the
@@ -266,28 +317,33 @@ def certificate_story(kit: WorkshopKit, ctx: DocContext) -> list[Flowable]:
     height = ctx.options.paper.points[1] - 60 * mm
     story: list[Flowable] = [NextPageTemplate(COVER)]
     present = [p for p in kit.participants if kit.attended_days(p)]
-    present.sort(key=lambda p: p.name.casefold())
+    collate = i18n.sort_key()
+    present.sort(key=lambda p: collate(p.name))
     issued = kit.certificate_date
     for index, person in enumerate(present):
         days = kit.attended_days(person)
-        hours = hours_text(kit.certificate_minutes(days))
         lines = {
             "name": person.name,
             "organisation": " · ".join(p for p in (person.organisation, person.department) if p),
             "title": w.title,
-            "dates": attended_text(days),
-            "hours": f"{len(days)} day{'s' if len(days) > 1 else ''}, {hours} of training",
+            "dates": both(ctx, partial(attended_text, days), "\n"),
+            "hours": both(ctx, partial(_hours_line, days, kit.certificate_minutes(days)), " / "),
+            "heading": both(ctx, lambda: _("CERTIFICATE OF ATTENDANCE")),
+            "certify": both(ctx, lambda: _("This is to certify that")),
+            "took_part": both(ctx, lambda: _("took part in the training")),
+            "place_label": both(ctx, lambda: _("Place and date")),
+            "signature_label": both(ctx, lambda: _("Trainer signature")),
             "venue": " · ".join(p for p in (w.venue, w.place if w.place not in w.venue else "",
                                             w.region or w.organisation) if p),
             "place_date": ", ".join(p for p in (w.place, day_text(issued) if issued else "") if p),
-            "trainers": w.trainers or "Trainer",
+            "trainers": w.trainers or both(ctx, lambda: _("Trainer")),
         }
         if index:
             story.append(PageBreak())
         story.append(_Certificate(ctx.width, height, lines))
     if not present:
-        story = [Paragraph(escape("Nobody is marked present yet: certificates are made for participants who "
-                                  "were checked in on at least one day."), ctx.styles.body)]
+        story = [Paragraph(escape(_("Nobody is marked present yet: certificates are made for participants who "
+                                  "were checked in on at least one day.")), ctx.styles.body)]
     return story
 
 
@@ -295,6 +351,7 @@ def certificates(kit: WorkshopKit, options: PrintOptions | None = None) -> bytes
     """One page per participant marked present on at least one day, with dates and hours."""
     options = options or PrintOptions()
     ctx = DocContext(options=options)
-    meta = DocumentMeta(f"Certificates of attendance – {kit.workshop.title}", "Certificates of attendance",
+    meta = DocumentMeta(_("Certificates of attendance – {title}")
+        .format(title=kit.workshop.title), _("Certificates of attendance"),
                         ("InduCCI", "certificate"), logo_align="centre")
     return render(lambda: certificate_story(kit, ctx), meta, options, first_template=COVER)

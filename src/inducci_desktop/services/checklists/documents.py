@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.services.documents import (
     Built,
@@ -24,8 +25,8 @@ def _blank_form(services: Services, request: DocumentRequest, options: PrintOpti
     from inducci_desktop.printing.checklists.documents import blank_checklist
 
     template = services.checklists.templates.template(request.record, request.version)
-    return Built(blank_checklist(template, options), file_name(template.title, "paper form"),
-                 f"{template.title} – paper form")
+    return Built(blank_checklist(template, options), file_name(template.title, _("paper form")),
+                 _("{title} – paper form").format(title=template.title))
 
 
 def _report(services: Services, request: DocumentRequest, options: PrintOptions, _report: Report) -> Built:
@@ -42,7 +43,8 @@ def _comparable(services: Services) -> list[tuple[str, str]]:
     for a in services.checklists.list():
         ids.setdefault(a.template_id, []).append(a.id)
         titles[a.template_id] = a.template_title
-    return [(t, f"{titles[t]} ({len(found)} assessments)") for t, found in ids.items() if len(found) >= 2]
+    return [(t, _("{titles} ({count} assessments)")
+        .format(titles=titles[t], count=len(found))) for t, found in ids.items() if len(found) >= 2]
 
 
 def _comparison(services: Services, request: DocumentRequest, options: PrintOptions, _report: Report) -> Built:
@@ -53,17 +55,17 @@ def _comparison(services: Services, request: DocumentRequest, options: PrintOpti
     if not ids:  # oldest first: differences are shown against the first round
         ids = [a.id for a in reversed(services.checklists.list(template_id=request.record))]
     comparison = services.checklists.compare(ids)
-    title = f"Comparison – {comparison.template.title}"
-    return Built(comparison_report(comparison, options), file_name("Comparison", comparison.template.title), title)
+    title = _("Comparison – {title}").format(title=comparison.template.title)
+    return Built(comparison_report(comparison, options), file_name(_("Comparison"), comparison.template.title), title)
 
 
 register(DocumentType(
-    "checklist-form", "Blank checklist form", "template",
+    "checklist-form", N_("Blank checklist form"), "template",
     lambda s: [(t.id, t.title) for t in s.checklists.templates.templates()], _blank_form, group="Checklists",
     accepts=frozenset({"paper", "language", "region", "version"})))
 register(DocumentType(
-    "assessment-report", "Assessment report", "assessment",
+    "assessment-report", N_("Assessment report"), "assessment",
     lambda s: [(a.id, a.title) for a in s.checklists.list()], _report, group="Checklists"))
 register(DocumentType(
-    "assessment-comparison", "Comparison of all assessments of a checklist", "assessments", _comparable,
+    "assessment-comparison", N_("Comparison of all assessments of a checklist"), "assessments", _comparable,
     _comparison, group="Checklists"))

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from inducci_desktop.domain import i18n
 from inducci_desktop.domain.checklists import AssessmentSummary, Comparison
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.checklists.service import ChecklistService
 from inducci_desktop.services.errors import ValidationError
 from inducci_desktop.services.regions import RegionService
@@ -52,12 +54,12 @@ def region_overview(checklists: ChecklistService, template_id: str, *, latest_ro
     """All active assessments of ``template_id`` (archived ones included), grouped by region."""
     summaries = checklists.list(status="all", template_id=template_id)
     if not summaries:
-        raise ValidationError("No assessment uses this checklist yet.")
+        raise ValidationError(_("No assessment uses this checklist yet."))
     regions = RegionService(checklists.store)
     names = {r.id: r.name for r in (*regions.list(), *regions.list(deleted=True))}
 
     def region_of(summary: AssessmentSummary) -> str:
-        return names.get(summary.region_id or "", "") or summary.subject or "(no region)"
+        return names.get(summary.region_id or "", "") or summary.subject or _("(no region)")
 
     if latest_round_only:
         newest: dict[str, AssessmentSummary] = {}
@@ -67,14 +69,15 @@ def region_overview(checklists: ChecklistService, template_id: str, *, latest_ro
             if current is None or summary.round > current.round:
                 newest[key] = summary
         summaries = [s for s in summaries if newest.get(region_of(s)) is s]
-    summaries.sort(key=lambda s: (region_of(s).casefold(), s.round, s.title.casefold()))
+    collate = i18n.sort_key()
+    summaries.sort(key=lambda s: (collate(region_of(s)), s.round, collate(s.title)))
     columns = tuple(RegionColumn(region_of(s), s.id, s.title, s.round, s.status) for s in summaries)
     if len(summaries) == 1:
         view = checklists.get(summaries[0].id)
         rows = [OverviewRow(sec.key, sec.title, (sec.score,), sec.score, (0.0 if sec.score is not None else None,))
                 for sec in view.scores.sections]
         total = view.scores.total
-        rows.append(OverviewRow("", "Total", (total,), total, (0.0 if total is not None else None,)))
+        rows.append(OverviewRow("", _("Total"), (total,), total, (0.0 if total is not None else None,)))
         return RegionOverview(template_id, view.template.title, columns, tuple(rows), 1, None)
     comparison = checklists.compare([s.id for s in summaries])
     result = []

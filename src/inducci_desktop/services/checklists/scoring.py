@@ -26,6 +26,7 @@ from inducci_desktop.domain.checklists import (
     answer_text,
     percent,
 )
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import ValidationError
 
 __all__ = ["TYPE_LABELS", "YNP_LABELS", "YNP_SCORES", "YNP_VALUES", "Scores", "SectionScore", "answer_text",
@@ -43,27 +44,27 @@ def check_answer(item: ChecklistItem, value: Any) -> Any:  # noqa: C901  (one fl
     kind = item.type
 
     def wrong(expected: str) -> ValidationError:
-        return ValidationError(f"Item '{item.key}' ({TYPE_LABELS.get(kind, kind)}) takes {expected}, "
-                               f"not {value!r}.")
+        return ValidationError(_("Item '{key}' ({get}) takes {expected}, not {value!r}.")
+            .format(key=item.key, get=_(TYPE_LABELS.get(kind, kind)), expected=expected, value=value))
 
     if kind == "ynp":
         if value not in YNP_VALUES:
-            raise wrong("one of " + ", ".join(YNP_VALUES))
+            raise wrong(_("one of ") + ", ".join(YNP_VALUES))
         return value
     if kind == "scale":
         low, high = item.scale_min or 0, item.scale_max if item.scale_max is not None else 0
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise wrong(f"a whole number from {low} to {high}")
+            raise wrong(_("a whole number from {low} to {high}").format(low=low, high=high))
         return value
     if kind == "choice":
         keys = [o.key for o in item.options]
         if value not in keys:
-            raise wrong("one of the options " + ", ".join(keys))
+            raise wrong(_("one of the options ") + ", ".join(keys))
         return value
     if kind == "multi":
         keys = [o.key for o in item.options]
         if not isinstance(value, list | tuple) or any(v not in keys for v in value):
-            raise wrong("a list of options from " + ", ".join(keys))
+            raise wrong(_("a list of options from ") + ", ".join(keys))
         chosen = [k for k in keys if k in value]  # option order, no duplicates
         return chosen or None
     if kind in ("text", "longtext"):
@@ -71,22 +72,23 @@ def check_answer(item: ChecklistItem, value: Any) -> Any:  # noqa: C901  (one fl
             raise wrong("text")
         limit = MAX_TEXT if kind == "text" else MAX_LONGTEXT
         if kind == "text" and ("\n" in value or "\r" in value):
-            raise wrong("one line of text")
+            raise wrong(_("one line of text"))
         if len(value) > limit:
-            raise ValidationError(f"Item '{item.key}' takes at most {limit:,} characters.")
+            raise ValidationError(_("Item '{key}' takes at most {limit:,} characters.")
+                .format(key=item.key, limit=limit))
         return value if value.strip() else None
     if kind == "number":
         if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-            raise wrong("a number")
+            raise wrong(_("a number"))
         return value
     if kind == "date":
         if not isinstance(value, str):
-            raise wrong("a date (YYYY-MM-DD)")
+            raise wrong(_("a date (YYYY-MM-DD)"))
         try:
             return _dt.date.fromisoformat(value).isoformat()
         except ValueError:
-            raise wrong("a date (YYYY-MM-DD)") from None
-    raise ValidationError(f"Item '{item.key}' has an unknown type {kind!r}.")
+            raise wrong(_("a date (YYYY-MM-DD)")) from None
+    raise ValidationError(_("Item '{key}' has an unknown type {kind!r}.").format(key=item.key, kind=kind))
 
 
 def fits(item: ChecklistItem, value: Any) -> bool:

@@ -31,6 +31,7 @@ from inducci_desktop.domain.checklists import (  # re-exported: the views this s
     KeptAnswer,
     item_numbers,
 )
+from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.services.checklists import scoring
 from inducci_desktop.services.checklists.templates import TemplateService
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -79,9 +80,9 @@ class VersionMove:
 def _clean(text: str, what: str, limit: int = MAX_TITLE, *, required: bool = False) -> str:
     cleaned = " ".join(text.split())
     if required and not cleaned:
-        raise ValidationError(f"An assessment needs a {what}.")
+        raise ValidationError(_("An assessment needs a {what}.").format(what=what))
     if len(cleaned) > limit:
-        raise ValidationError(f"The {what} can be at most {limit} characters long.")
+        raise ValidationError(_("The {what} can be at most {limit} characters long.").format(what=what, limit=limit))
     return cleaned
 
 
@@ -92,8 +93,8 @@ def _date(text: str) -> str:
         return rules.check_date(_dt.date.fromisoformat(text)).isoformat()
     except ValueError as exc:
         if "outside" in str(exc):
-            raise ValidationError(f"The {exc}.") from None
-        raise ValidationError(f"{text!r} is not a date; write it as YYYY-MM-DD.") from None
+            raise ValidationError(_("The {exc}.").format(exc=exc)) from None
+        raise ValidationError(_("{text!r} is not a date; write it as YYYY-MM-DD.").format(text=text)) from None
 
 
 class ChecklistService:
@@ -127,7 +128,8 @@ class ChecklistService:
         """Assessments, most recently changed first. ``status``: active (not archived), draft, completed,
         archived or all; ``query`` matches title, region, assessor and template (diacritics ignored)."""
         if status not in FILTERS:
-            raise ValidationError(f"Unknown filter {status!r}; use one of: {', '.join(FILTERS)}.")
+            raise ValidationError(_("Unknown filter {status!r}; use one of: {join}.")
+                .format(status=status, join=', '.join(FILTERS)))
         with self.store.db.reading() as session:
             counts = dict(session.execute(
                 select(AssessmentAnswer.assessment_id, func.count())
@@ -187,12 +189,13 @@ class ChecklistService:
                 if item is None:
                     if scoring.is_answered(answer.value) or answer.note:
                         kept.append(KeptAnswer(key, answer.value, answer.note,
-                                               "the item is not in this version of the template"))
+                                               _("the item is not in this version of the template")))
                     continue
                 value = answer.value
                 if value is not None and not scoring.fits(item, value):
                     kept.append(KeptAnswer(key, value, answer.note,
-                                           f"the answer does not fit the item any more ({item.type})"))
+                                           _("the answer does not fit the item any more ({type})")
+                                               .format(type=item.type)))
                     value = None
                 shown[key] = Answer(value, answer.note, answer.updated_at)
             values = {k: a.value for k, a in shown.items()}
@@ -216,7 +219,8 @@ class ChecklistService:
 
     def set_note(self, assessment_id: str, item_key: str, note: str) -> SaveAck:
         if len(note) > scoring.MAX_NOTE:
-            raise ValidationError(f"A note can be at most {scoring.MAX_NOTE:,} characters long.")
+            raise ValidationError(_("A note can be at most {MAX_NOTE:,} characters long.")
+                .format(MAX_NOTE=scoring.MAX_NOTE))
         return self._write(assessment_id, item_key, "note", note)
 
     def _write(self, assessment_id: str, item_key: str, column: str, value: Any) -> SaveAck:
@@ -224,7 +228,8 @@ class ChecklistService:
         with self.store.db.unit_of_work() as session:
             found = session.execute(_LOCK_STATE, {"aid": assessment_id}).first()
             if found is None:
-                raise NotFoundError(f"There is no assessment with id {assessment_id!r}.")
+                raise NotFoundError(_("There is no assessment with id {assessment_id!r}.")
+                    .format(assessment_id=assessment_id))
             template_id, version, status, archived_at, title = found
             self._refuse_locked(title, status, archived_at)
             item = self._item_of(self._template_in(session, template_id, version), item_key)
@@ -246,15 +251,18 @@ class ChecklistService:
         """Mark as completed; refused (ValidationError naming them) while required items are unanswered."""
         view = self.get(assessment_id)
         if view.summary.deleted_at is not None:
-            raise ValidationError("This assessment is in the trash; restore it first.")
+            raise ValidationError(_("This assessment is in the trash; restore it first."))
         if view.scores.missing_required:
             numbers = item_numbers(view.template)
             texts = {i.key: i.text for s in view.template.sections for i in s.items}
             listed = "\n".join(f"  {numbers[k]} {texts[k]}" for k in view.scores.missing_required[:15])
             more = len(view.scores.missing_required) - 15
             raise ValidationError(
-                f"{len(view.scores.missing_required)} required item(s) are not answered yet:\n{listed}"
-                + (f"\n  … and {more} more" if more > 0 else ""))
+                ngettext("{count} required item is not answered yet:\n{listed}",
+                         "{count} required items are not answered yet:\n{listed}",
+                         len(view.scores.missing_required))
+                    .format(count=len(view.scores.missing_required), listed=listed)
+                + (_("\n  … and {more} more").format(more=more) if more > 0 else ""))
         with self.store.db.unit_of_work() as session:
             row = self._row(session, assessment_id)
             row.status, row.completed_at = "completed", utcnow()
@@ -313,7 +321,7 @@ class ChecklistService:
         in the database and reported (``kept``); moving back shows them again."""
         view = self.get(assessment_id)
         if view.summary.status == "completed":
-            raise ValidationError("This assessment is completed; reopen it before moving it to another version.")
+            raise ValidationError(_("This assessment is completed; reopen it before moving it to another version."))
         template = self.templates.template(view.template.id, version)
         with self.store.db.unit_of_work() as session:
             row = self._writable(session, assessment_id)
@@ -329,10 +337,10 @@ class ChecklistService:
             item = items.get(answer.item_key)
             if item is None:
                 kept.append(KeptAnswer(answer.item_key, answer.value, answer.note,
-                                       f"the item is not in version {template.version}"))
+                                       _("the item is not in version {version}").format(version=template.version)))
             elif answer.value is not None and not scoring.fits(item, answer.value):
                 kept.append(KeptAnswer(answer.item_key, answer.value, answer.note,
-                                       f"the answer does not fit the changed item ({item.type})"))
+                                       _("the answer does not fit the changed item ({type})").format(type=item.type)))
             elif scoring.is_answered(answer.value):
                 carried += 1
         return VersionMove(template.version, carried, tuple(kept))
@@ -362,12 +370,13 @@ class ChecklistService:
         """Two or more assessments of the same template side by side; differences against the first."""
         ids = list(dict.fromkeys(assessment_ids))
         if len(ids) < 2:
-            raise ValidationError("Choose at least two assessments to compare.")
+            raise ValidationError(_("Choose at least two assessments to compare."))
         views = [self.get(i) for i in ids]
         template_ids = {v.template.id for v in views}
         if len(template_ids) > 1:
             titles = ", ".join(sorted({v.template.title for v in views}))
-            raise ValidationError(f"Only assessments of the same checklist can be compared (these use: {titles}).")
+            raise ValidationError(_("Only assessments of the same checklist can be compared (these use: {titles}).")
+                .format(titles=titles))
         template = max((v.template for v in views), key=lambda t: t.version)
 
         def row(key: str, title: str, values: list[float | None]) -> CompareRow:
@@ -382,7 +391,7 @@ class ChecklistService:
                 found = view.scores.section(section.key)
                 values.append(found.score if found else None)
             sections.append(row(section.key, section.title, values))
-        total = row("", "Total", [v.scores.total for v in views])
+        total = row("", _("Total"), [v.scores.total for v in views])
         numbers = item_numbers(template)
         compared: list[CompareItem] = []
         for section in template.sections:
@@ -409,16 +418,18 @@ class ChecklistService:
             return self.templates.lookup(session, row.template_id, row.template_version)
         except NotFoundError:
             raise NotFoundError(
-                f"The assessment {row.title!r} uses checklist template {row.template_id!r} version "
-                f"{row.template_version}, which is not available (was the content pack replaced?). "
-                "Its answers are kept.") from None
+                _("The assessment {title!r} uses checklist template {template_id!r} version {template_version}, "
+                    "which is not available (was the content pack replaced?). Its answers are kept.")
+                    .format(title=row.title, template_id=row.template_id,
+                        template_version=row.template_version)) from None
 
     def _template_in(self, session: Session, template_id: str, version: int) -> ChecklistTemplate:
         try:
             return self.templates.lookup(session, template_id, version)
         except NotFoundError:
-            raise NotFoundError(f"This assessment uses checklist template {template_id!r} version {version}, "
-                                "which is not available; its answers are kept.") from None
+            raise NotFoundError(_("This assessment uses checklist template {template_id!r} version {version}, which "
+                "is not available; its answers are kept.")
+                .format(template_id=template_id, version=version)) from None
 
     def _item_of(self, template: ChecklistTemplate, item_key: str) -> ChecklistItem:
         cached = self._items.get((template.id, template.version))
@@ -427,8 +438,8 @@ class ChecklistService:
             self._items[(template.id, template.version)] = cached
         item = cached[1].get(item_key)
         if item is None:
-            raise NotFoundError(f"The checklist {template.title!r} (version {template.version}) has no item "
-                                f"{item_key!r}.")
+            raise NotFoundError(_("The checklist {title!r} (version {version}) has no item {item_key!r}.")
+                .format(title=template.title, version=template.version, item_key=item_key))
         return item
 
     @staticmethod
@@ -441,7 +452,8 @@ class ChecklistService:
     def _row(session: Session, assessment_id: str, *, include_deleted: bool = False) -> Assessment:
         row = session.get(Assessment, assessment_id)
         if row is None or (row.deleted_at is not None and not include_deleted):
-            raise NotFoundError(f"There is no assessment with id {assessment_id!r}.")
+            raise NotFoundError(_("There is no assessment with id {assessment_id!r}.")
+                .format(assessment_id=assessment_id))
         return row
 
     def _writable(self, session: Session, assessment_id: str) -> Assessment:
@@ -452,19 +464,21 @@ class ChecklistService:
     @staticmethod
     def _refuse_locked(title: str, status: str, archived_at: datetime | None) -> None:
         if status == "completed":
-            raise ValidationError(f"The assessment {title!r} is completed; reopen it to change answers.")
+            raise ValidationError(_("The assessment {title!r} is completed; reopen it to change answers.")
+                .format(title=title))
         if archived_at is not None:
-            raise ValidationError(f"The assessment {title!r} is archived; take it out of the archive to "
-                                  "change answers.")
+            raise ValidationError(_("The assessment {title!r} is archived; take it out of the archive to change "
+                "answers.")
+                .format(title=title))
 
     @staticmethod
     def _subject(session: Session, region_id: str | None, subject: str) -> str:
         if region_id is not None:
             region = session.get(Region, region_id)
             if region is None:
-                raise NotFoundError(f"There is no region with id {region_id!r}.")
+                raise NotFoundError(_("There is no region with id {region_id!r}.").format(region_id=region_id))
             return region.name
-        return _clean(subject, "region or organisation")
+        return _clean(subject, _("region or organisation"))
 
     @staticmethod
     def _summary(row: Any, template: ChecklistTemplate | None, answered: int) -> AssessmentSummary:

@@ -22,7 +22,9 @@ from inducci_desktop.content.dbload import template_from_json, template_to_json
 from inducci_desktop.content.folding import fold
 from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
 from inducci_desktop.content.problems import ContentError, Problem
+from inducci_desktop.domain import i18n
 from inducci_desktop.domain.changes import Changes, Kind
+from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.store.database import Store
@@ -37,10 +39,11 @@ class TemplateProblems(ValidationError):
     def __init__(self, problems: list[Problem], file: str) -> None:
         self.problems = sorted(problems)
         shown = "\n".join(f"  {p}" if p.line else f"  {p.file}: {p.message}" for p in self.problems[:20])
-        more = f"\n  … and {len(self.problems) - 20} more" if len(self.problems) > 20 else ""
+        more = _("\n  … and {value} more").format(value=len(self.problems) - 20) if len(self.problems) > 20 else ""
         count = len(self.problems)
-        super().__init__(f"The checklist template {file} has {count} problem{'s' if count != 1 else ''}:\n"
-                         f"{shown}{more}")
+        super().__init__(ngettext("The checklist template {file} has {count} problem:\n{shown}{more}",
+                                  "The checklist template {file} has {count} problems:\n{shown}{more}", count)
+            .format(file=file, count=count, shown=shown, more=more))
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def parse_template(text: str, file: str, known_items: set[str] | None = None) ->
     try:
         doc = parse_yaml(text, file)
         if not isinstance(doc.data, dict):
-            raise ContentError([Problem(file, 1, "a checklist template is a mapping with id, title, sections …")])
+            raise ContentError([Problem(file, 1, _("a checklist template is a mapping with id, title, sections …"))])
         model = validate(doc, _user_model())
     except ContentError as exc:
         raise TemplateProblems(exc.problems, file) from None
@@ -97,7 +100,8 @@ def parse_template(text: str, file: str, known_items: set[str] | None = None) ->
     if known_items is not None:
         for ref_file, line, target, what, _kinds in refs.items:
             if target not in known_items:
-                found.add(ref_file, line, f"{what}: the toolbox has no item '{target}'")
+                found.add(ref_file, line, _("{what}: the toolbox has no item '{target}'")
+                    .format(what=what, target=target))
     if found.problems:
         raise TemplateProblems(found.problems, file)
     template: ChecklistTemplate = loader._checklist(model, file)
@@ -188,7 +192,8 @@ class TemplateService:
                 template = template_from_json(user.data)
                 result.append(self._summary(template, "user", counts.get(user.template_id, 0), user.updated_at,
                                             user.deleted_at))
-        return sorted(result, key=lambda t: (t.source != "toolbox", t.title.casefold()))
+        collate = i18n.sort_key()
+        return sorted(result, key=lambda t: (t.source != "toolbox", collate(t.title)))
 
     def template(self, template_id: str, version: int | None = None) -> ChecklistTemplate:
         """A template: ``version`` exactly, or the current one. The user's templates come first."""
@@ -216,7 +221,8 @@ class TemplateService:
             data = session.scalars(pack.limit(1)).first()
         if data is None:
             which = f" version {version}" if version is not None else ""
-            raise NotFoundError(f"There is no checklist template {template_id!r}{which}.")
+            raise NotFoundError(_("There is no checklist template {template_id!r}{which}.")
+                .format(template_id=template_id, which=which))
         template = template_from_json(data)
         self._cache[(template.id, template.version)] = template
         return template
@@ -269,15 +275,16 @@ class TemplateService:
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise ValidationError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+            raise ValidationError(_("{path} cannot be read: {value}.")
+                .format(path=path, value=exc.strerror or exc)) from None
         if len(raw) > MAX_TEMPLATE_BYTES:
-            raise ValidationError(f"{name} is larger than {MAX_TEMPLATE_BYTES // 1_000_000} MB; "
-                                  "a checklist template is a small YAML file.")
+            raise ValidationError(_("{name} is larger than {value} MB; a checklist template is a small YAML file.")
+                .format(name=name, value=MAX_TEMPLATE_BYTES // 1_000_000))
         try:
             text = raw.decode("utf-8").removeprefix("\ufeff")
         except UnicodeDecodeError as exc:
             line = raw.count(b"\n", 0, exc.start) + 1
-            raise TemplateProblems([Problem(name, line, "not UTF-8 text; save the file as UTF-8")], name) from None
+            raise TemplateProblems([Problem(name, line, _("not UTF-8 text; save the file as UTF-8"))], name) from None
         return self.import_text(text, name)
 
     def import_text(self, text: str, name: str = "template.yaml") -> SaveResult:
@@ -288,20 +295,22 @@ class TemplateService:
     def validate(self, template: ChecklistTemplate) -> ChecklistTemplate:
         """The template checked as if it were a YAML file (same rules, same messages)."""
         text = template_to_yaml(replace(template, version=max(template.version, 1)))
-        checked = parse_template(text, f"template '{template.title or template.id}'", self._known_items())
+        checked = parse_template(text, _("template '{value}'")
+            .format(value=template.title or template.id), self._known_items())
         return replace(checked, version=template.version, path="")
 
     def copy_of(self, template_id: str, version: int | None = None) -> ChecklistTemplate:
         """A new, unsaved template with the items of another (e.g. to change a toolbox template)."""
         source = self.template(template_id, version)
-        title = f"{source.title} (own copy)"
+        title = _("{title} (own copy)").format(title=source.title)
         return replace(source, id=self.new_id(title), version=1, title=title, path="")
 
-    def blank(self, title: str = "New checklist") -> ChecklistTemplate:
+    def blank(self, title: str = N_("New checklist")) -> ChecklistTemplate:
         from inducci_desktop.content.model import ChecklistSection
 
-        item = ChecklistItem(key="item-1", text="First question", type="ynp")
-        return ChecklistTemplate(self.new_id(title), 1, title, "", (ChecklistSection("section-1", "Section 1",
+        title = _(title)
+        item = ChecklistItem(key="item-1", text=_("First question"), type="ynp")
+        return ChecklistTemplate(self.new_id(title), 1, title, "", (ChecklistSection("section-1", _("Section 1"),
                                                                                        (item,)),))
 
     @staticmethod
@@ -336,8 +345,9 @@ class TemplateService:
         if user:
             return
         if any(c.id == template_id for c in self.library.checklists()):
-            raise ValidationError(f"'{template_id}' is a toolbox template, which cannot be changed. Give the "
-                                  "template an id of its own (or make an own copy in the app).")
+            raise ValidationError(_("'{template_id}' is a toolbox template, which cannot be changed. Give the "
+                "template an id of its own (or make an own copy in the app).")
+                .format(template_id=template_id))
 
     def _add(self, session: Session, template: ChecklistTemplate) -> None:
         session.add(UserTemplateVersion(template_id=template.id, version=template.version, title=template.title,
@@ -349,7 +359,8 @@ class TemplateService:
         rows = list(session.scalars(select(UserTemplateVersion)
                                     .where(UserTemplateVersion.template_id == template_id)))
         if not rows:
-            raise NotFoundError(f"There is no own checklist template {template_id!r}.")
+            raise NotFoundError(_("There is no own checklist template {template_id!r}.")
+                .format(template_id=template_id))
         return rows
 
     @staticmethod

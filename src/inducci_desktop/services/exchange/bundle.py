@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import TypeAdapter
 from pydantic import ValidationError as PydanticError
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import ValidationError
 from inducci_desktop.services.exchange.schema import FORMAT, FORMAT_VERSION, KIND_BY_NAME, Manifest
 
@@ -54,52 +55,59 @@ def _check_name(name: str) -> None:
     path = PurePosixPath(name)
     if (not name or "\\" in name or "\x00" in name or name.startswith("/") or path.is_absolute()
             or (len(name) > 1 and name[1] == ":") or ".." in path.parts):
-        raise BundleError(f"The bundle contains an entry with an unsafe path ({name!r}); it was not imported.")
+        raise BundleError(_("The bundle contains an entry with an unsafe path ({name!r}); it was not imported.")
+            .format(name=name))
 
 
 def _open_zip(path: Path) -> zipfile.ZipFile:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise BundleError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        raise BundleError(_("{path} cannot be read: {value}.").format(path=path, value=exc.strerror or exc)) from None
     if size > MAX_FILE_BYTES:
-        raise BundleError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB; it is not an InduCCI bundle.")
+        raise BundleError(_("{name} is larger than {value} MB; it is not an InduCCI bundle.")
+            .format(name=path.name, value=MAX_FILE_BYTES // 2**20))
     try:
         with path.open("rb") as handle:
             head = handle.read(4)
     except OSError as exc:
-        raise BundleError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        raise BundleError(_("{path} cannot be read: {value}.").format(path=path, value=exc.strerror or exc)) from None
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError):
         if head == b"PK\x03\x04":
-            raise BundleError(f"{path.name} is damaged or incomplete (a truncated zip file); ask for it to be "
-                              "sent again.") from None
-        raise BundleError(f"{path.name} is not an InduCCI bundle (not a zip file).") from None
+            raise BundleError(_("{name} is damaged or incomplete (a truncated zip file); ask for it to be sent again.")
+                .format(name=path.name)) from None
+        raise BundleError(_("{name} is not an InduCCI bundle (not a zip file).").format(name=path.name)) from None
 
 
 def _check_directory(archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise BundleError(f"The bundle has {len(infos)} entries; a bundle has at most {MAX_ENTRIES}.")
+        raise BundleError(_("The bundle has {count} entries; a bundle has at most {MAX_ENTRIES}.")
+            .format(count=len(infos), MAX_ENTRIES=MAX_ENTRIES))
     found: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
         _check_name(info.filename)
         if info.filename in found:
-            raise BundleError(f"The bundle contains the entry {info.filename!r} twice.")
+            raise BundleError(_("The bundle contains the entry {filename!r} twice.").format(filename=info.filename))
         if info.flag_bits & 0x1:
-            raise BundleError(f"The entry {info.filename!r} is encrypted; bundles are not encrypted.")
+            raise BundleError(_("The entry {filename!r} is encrypted; bundles are not encrypted.")
+                .format(filename=info.filename))
         if info.file_size > MAX_ENTRY_BYTES:
-            raise BundleError(f"The entry {info.filename!r} is too large ({info.file_size:,} bytes unpacked; "
-                              f"at most {MAX_ENTRY_BYTES:,}).")
+            raise BundleError(_("The entry {filename!r} is too large ({file_size:,} bytes unpacked; at most "
+                "{MAX_ENTRY_BYTES:,}).")
+                .format(filename=info.filename, file_size=info.file_size, MAX_ENTRY_BYTES=MAX_ENTRY_BYTES))
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise BundleError(f"The entry {info.filename!r} is compressed suspiciously well "
-                              f"({info.file_size // max(info.compress_size, 1):,}:1); it was not unpacked.")
+            raise BundleError(_("The entry {filename!r} is compressed suspiciously well ({value:,}:1); it was not "
+                "unpacked.")
+                .format(filename=info.filename, value=info.file_size // max(info.compress_size, 1)))
         total += info.file_size
         found[info.filename] = info
     if total > MAX_TOTAL_BYTES:
-        raise BundleError(f"The bundle unpacks to {total:,} bytes; at most {MAX_TOTAL_BYTES:,} are accepted.")
+        raise BundleError(_("The bundle unpacks to {total:,} bytes; at most {MAX_TOTAL_BYTES:,} are accepted.")
+            .format(total=total, MAX_TOTAL_BYTES=MAX_TOTAL_BYTES))
     return found
 
 
@@ -116,39 +124,41 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
                     break
                 got += len(chunk)
                 if got > cap:
-                    raise BundleError(f"The entry {info.filename!r} is larger than its header says; "
-                                      "the bundle is damaged.")
+                    raise BundleError(_("The entry {filename!r} is larger than its header says; the bundle is damaged.")
+                        .format(filename=info.filename))
                 chunks.append(chunk)
     except (zipfile.BadZipFile, EOFError, zlib.error, OSError, NotImplementedError) as exc:
-        raise BundleError(f"The entry {info.filename!r} cannot be read ({exc}); the bundle is damaged or "
-                          "incomplete.") from None
+        raise BundleError(_("The entry {filename!r} cannot be read ({exc}); the bundle is damaged or incomplete.")
+            .format(filename=info.filename, exc=exc)) from None
     return b"".join(chunks)
 
 
 def _manifest(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo]) -> Manifest:
     info = entries.get(MANIFEST)
     if info is None:
-        raise BundleError("The file has no manifest.json; it is not an InduCCI bundle.")
+        raise BundleError(_("The file has no manifest.json; it is not an InduCCI bundle."))
     raw = _read(archive, info, MAX_MANIFEST_BYTES)
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise BundleError(f"manifest.json is not valid JSON ({exc}).") from None
+        raise BundleError(_("manifest.json is not valid JSON ({exc}).").format(exc=exc)) from None
     except RecursionError:
-        raise BundleError("manifest.json is nested too deeply; it is not an InduCCI bundle.") from None
+        raise BundleError(_("manifest.json is nested too deeply; it is not an InduCCI bundle.")) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BundleError("manifest.json does not describe an InduCCI bundle (format is not "
-                          f"{FORMAT!r}).")
+        raise BundleError(_("manifest.json does not describe an InduCCI bundle (format is not {FORMAT!r}).")
+            .format(FORMAT=FORMAT))
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise BundleError(f"The bundle has an unknown format version ({version!r}).")
+        raise BundleError(_("The bundle has an unknown format version ({version!r}).").format(version=version))
     if version > FORMAT_VERSION:
-        raise BundleError(f"The bundle was made in format version {version} by a newer InduCCI Desktop; this "
-                          f"version reads up to {FORMAT_VERSION}. Update the app to import it.")
+        raise BundleError(_("The bundle was made in format version {version} by a newer InduCCI Desktop; this "
+            "version reads up to {FORMAT_VERSION}. Update the app to import it.")
+            .format(version=version, FORMAT_VERSION=FORMAT_VERSION))
     try:
         manifest = Manifest.model_validate(data)
     except PydanticError as exc:
-        raise BundleError(f"manifest.json does not fit the format: {_first_error(exc)}.") from None
+        raise BundleError(_("manifest.json does not fit the format: {first_error}.")
+            .format(first_error=_first_error(exc))) from None
     _check_entries(manifest, entries)
     return manifest
 
@@ -157,14 +167,17 @@ def _check_entries(manifest: Manifest, entries: dict[str, zipfile.ZipInfo]) -> N
     """Every kind the manifest lists is known and present under its own name; nothing else is in the zip."""
     for kind, entry in manifest.records.items():
         if kind not in KIND_BY_NAME:
-            raise BundleError(f"manifest.json lists an unknown kind of record {kind!r}.")
+            raise BundleError(_("manifest.json lists an unknown kind of record {kind!r}.").format(kind=kind))
         if entry != f"records/{kind}.json":
-            raise BundleError(f"manifest.json names an unexpected entry {entry!r} for {kind}.")
+            raise BundleError(_("manifest.json names an unexpected entry {entry!r} for {kind}.")
+                .format(entry=entry, kind=kind))
         if entry not in entries:
-            raise BundleError(f"The bundle lacks {entry}, which manifest.json lists; it is damaged or incomplete.")
+            raise BundleError(_("The bundle lacks {entry}, which manifest.json lists; it is damaged or incomplete.")
+                .format(entry=entry))
     extra = set(entries) - {MANIFEST, *manifest.records.values()}
     if extra:
-        raise BundleError(f"The bundle contains entries manifest.json does not list: {', '.join(sorted(extra))}.")
+        raise BundleError(_("The bundle contains entries manifest.json does not list: {join}.")
+            .format(join=', '.join(sorted(extra))))
 
 
 def _first_error(exc: PydanticError) -> str:
@@ -175,7 +188,7 @@ def _first_error(exc: PydanticError) -> str:
 
 def _plain(message: str) -> str:
     """pydantic's message without its "Value error, " prefix (the rules' own messages say enough)."""
-    return message.removeprefix("Value error, ")
+    return message.removeprefix(_("Value error, "))
 
 
 def _record_errors(exc: PydanticError, index: int, limit: int = 3) -> str:
@@ -203,18 +216,23 @@ def _records(kind: str, raw: bytes, personal: bool) -> list[Any]:
     except PydanticError as exc:
         error = exc.errors()[0]
         if error["type"] == "json_invalid":
-            raise BundleError(f"{entry} is not valid JSON ({error['msg']}).") from None
+            raise BundleError(_("{entry} is not valid JSON ({error}).")
+                .format(entry=entry, error=error['msg'])) from None
         loc = error["loc"]
         if not loc or not isinstance(loc[0], int):
-            raise BundleError(f"{entry} must hold a list of records ({error['msg']}).") from None
-        raise BundleError(f"{entry}: the {spec.label} {_name_record(raw, loc[0])} does not fit the format: "
-                          f"{_record_errors(exc, loc[0])}.") from None
+            raise BundleError(_("{entry} must hold a list of records ({error}).")
+                .format(entry=entry, error=error['msg'])) from None
+        raise BundleError(_("{entry}: the {label} {name_record} does not fit the format: {record_errors}.")
+            .format(entry=entry, label=spec.label, name_record=_name_record(raw, loc[0]),
+                record_errors=_record_errors(exc, loc[0]))) from None
     for record in records:
         for field in spec.personal:
             if (getattr(record, field) is None) == personal:
-                state = "includes" if personal else "leaves out"
-                raise BundleError(f"{entry}: the {spec.label} {getattr(record, 'id', '?')} does not fit the "
-                                  f"bundle, which {state} personal data ({field}).")
+                state = "includes" if personal else _("leaves out")
+                raise BundleError(_("{entry}: the {label} {getattr} does not fit the bundle, which {state} personal "
+                    "data ({field}).")
+                    .format(entry=entry, label=spec.label, getattr=getattr(record, 'id', '?'), state=state,
+                        field=field))
     return records
 
 
@@ -245,8 +263,9 @@ def read_bundle(path: Path) -> Bundle:
                                      manifest.includes_personal_data)
             expected = manifest.counts.get(kind)
             if expected is not None and expected != len(records[kind]):
-                raise BundleError(f"{entry} holds {len(records[kind])} record(s) but manifest.json says {expected}; "
-                                  "the bundle is damaged.")
+                raise BundleError(_("{entry} holds {count} records but manifest.json says {expected}; the bundle "
+                    "is damaged.")
+                    .format(entry=entry, count=len(records[kind]), expected=expected))
     seen: dict[str, str] = {}
     for kind, items in records.items():
         if KIND_BY_NAME[kind].table is None:
@@ -254,10 +273,12 @@ def read_bundle(path: Path) -> Bundle:
         for record in items:
             other = seen.get(record.id)
             if other is not None and other != kind:
-                raise BundleError(f"The id {record.id} is used for two kinds of record ({KIND_BY_NAME[other].label} "
-                                  f"and {KIND_BY_NAME[kind].label}); the bundle was not imported.")
+                raise BundleError(_("The id {id} is used for two kinds of record ({label} and {label2}); the bundle "
+                    "was not imported.")
+                    .format(id=record.id, label=KIND_BY_NAME[other].label, label2=KIND_BY_NAME[kind].label))
             if other == kind:
-                raise BundleError(f"records/{kind}.json holds the {KIND_BY_NAME[kind].label} {record.id} twice.")
+                raise BundleError(_("records/{kind}.json holds the {label} {id} twice.")
+                    .format(kind=kind, label=KIND_BY_NAME[kind].label, id=record.id))
             seen[record.id] = kind
     return Bundle(manifest, records)
 

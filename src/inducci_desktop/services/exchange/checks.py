@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from inducci_desktop.content.dbload import template_from_json
 from inducci_desktop.content.model import ChecklistItem
 from inducci_desktop.domain import rules
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.checklists.scoring import check_answer
 from inducci_desktop.services.errors import ValidationError
 from inducci_desktop.services.exchange.bundle import Bundle, BundleError
@@ -92,9 +93,9 @@ def _answers_fit_their_items(session: Session, bundle: Bundle) -> None:
             if isinstance(answer.value, str):
                 rules.check_text(answer.value, "answer", multiline=item.type != "text")
         except (ValidationError, ValueError) as exc:
-            raise BundleError(f"records/answers.json: the answer {answer.id} to item '{answer.item_key}' of the "
-                              f"assessment {title!r} does not fit the item: {_sentence(exc)} Nothing was "
-                              "imported.") from None
+            raise BundleError(_("records/answers.json: the answer {id} to item '{item_key}' of the assessment "
+                "{title!r} does not fit the item: {sentence} Nothing was imported.")
+                .format(id=answer.id, item_key=answer.item_key, title=title, sentence=_sentence(exc))) from None
 
 
 # --- feedback ------------------------------------------------------------------------------------------
@@ -107,16 +108,17 @@ def _fits_question(kind: str, value: Any) -> str | None:
     if kind == "rating":
         low, high = rules.RATING
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            return f"a rating is a whole number from {low} to {high}"
+            return _("a rating is a whole number from {low} to {high}").format(low=low, high=high)
         return None
     if not isinstance(value, str):
-        return "the answer is not text"
+        return _("the answer is not text")
     if kind == "choice":
-        return None if value in rules.FEEDBACK_CHOICE else f"answer one of {', '.join(rules.FEEDBACK_CHOICE.values)}"
+        return None if value in rules.FEEDBACK_CHOICE else _("answer one of {join}").format(join=', '.join(rules
+            .FEEDBACK_CHOICE.values))
     if len(value) > rules.FEEDBACK_TEXT:
-        return f"a comment can be at most {rules.FEEDBACK_TEXT:,} characters long"
+        return _("a comment can be at most {FEEDBACK_TEXT:,} characters long").format(FEEDBACK_TEXT=rules.FEEDBACK_TEXT)
     if rules.control_characters(value):
-        return "the comment contains a control character"
+        return _("the comment contains a control character")
     return None
 
 
@@ -134,13 +136,14 @@ def _feedback_fits_its_questions(session: Session, bundle: Bundle) -> None:
         for qid, value in response.answers.items():
             found = kinds.get(qid)
             if found is None or found[0] != response.workshop_id:
-                raise BundleError(f"records/feedback_responses.json: the feedback form {response.id} answers a "
-                                  f"question ({qid[:40]!r}) that is not on its workshop's form. Nothing was "
-                                  "imported.")
+                raise BundleError(_("records/feedback_responses.json: the feedback form {id} answers a question "
+                    "({qid!r}) that is not on its workshop's form. Nothing was imported.")
+                    .format(id=response.id, qid=qid[:40]))
             problem = _fits_question(found[1], value)
             if problem:
-                raise BundleError(f"records/feedback_responses.json: the feedback form {response.id} does not fit "
-                                  f"its question {qid} ({found[1]}): {problem}. Nothing was imported.")
+                raise BundleError(_("records/feedback_responses.json: the feedback form {id} does not fit its "
+                    "question {qid} ({found}): {problem}. Nothing was imported.")
+                    .format(id=response.id, qid=qid, found=found[1], problem=problem))
 
 
 # --- regions -------------------------------------------------------------------------------------------
@@ -161,8 +164,9 @@ def _regions_without_cycles(session: Session, rows: Iterable[Mapping[str, Any]])
         cycle = _cycle_from(row["id"], parents)
         if cycle:
             listed = " → ".join(f"{names.get(r, '')!r} ({r})" for r in (*cycle, cycle[0]))
-            raise BundleError(f"records/regions.json: the parents of regions would go round in a circle: {listed}. "
-                              "A region cannot lie inside itself. Nothing was imported.")
+            raise BundleError(_("records/regions.json: the parents of regions would go round in a circle: {listed}. "
+                "A region cannot lie inside itself. Nothing was imported.")
+                .format(listed=listed))
 
 
 def _cycle_from(start: str, parents: Mapping[str, str | None]) -> Sequence[str]:

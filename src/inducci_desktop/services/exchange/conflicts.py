@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.services.exchange.merge import _fetch, _table, local_vv
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME
@@ -61,7 +62,7 @@ def _conflict(session: Session, conflict_id: str) -> ExchangeConflict:
     if row is None:
         matches = session.scalars(select(ExchangeConflict).where(ExchangeConflict.id.startswith(conflict_id))).all()
         if len(matches) != 1 or len(conflict_id) < 4:
-            raise NotFoundError(f"There is no conflict with id {conflict_id!r}.")
+            raise NotFoundError(_("There is no conflict with id {conflict_id!r}.").format(conflict_id=conflict_id))
         row = matches[0]
     return row
 
@@ -77,15 +78,15 @@ def _kept(column: str, mine: Any, theirs: Any, keep: str, text_fields: Sequence[
 
 def resolve(session: Session, conflict_id: str, keep: str) -> ConflictView:
     if keep not in KEEPS:
-        raise ValidationError(f"Choose what to keep: {', '.join(KEEPS)} (not {keep!r}).")
+        raise ValidationError(_("Choose what to keep: {join} (not {keep!r}).").format(join=', '.join(KEEPS), keep=keep))
     row = _conflict(session, conflict_id)
     kind = KIND_BY_NAME[row.kind]
     found = _fetch(session, _table(kind), "id", [row.record_id])
     if not found:
-        raise NotFoundError(f"The {kind.label} of this conflict is no longer on this machine.")
+        raise NotFoundError(_("The {label} of this conflict is no longer on this machine.").format(label=kind.label))
     here = found[0]
     if keep == "both" and not _text_fields(row):
-        raise ValidationError("Keeping both works only where both versions differ in text; choose mine or theirs.")
+        raise ValidationError(_("Keeping both works only where both versions differ in text; choose mine or theirs."))
     mine = here if row.resolved_at is None else _typed(row.kind, row.mine)
     theirs = _typed(row.kind, row.theirs)
     result = dict(here)
@@ -93,7 +94,7 @@ def resolve(session: Session, conflict_id: str, keep: str) -> ConflictView:
         result[column] = _kept(column, mine[column], theirs[column], keep, _text_fields(row))
     if row.kind == "participants":
         if here["erased_at"] is not None:
-            raise ValidationError("This person was erased on request; the erasure stays.")
+            raise ValidationError(_("This person was erased on request; the erasure stays."))
         if keep != "mine" and row.theirs.get("name") is None:
             for column in kind.personal:
                 result[column] = here[column]  # the bundle had no personal data: keep what is here

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Date, DateTime, Table, select
 from sqlalchemy.orm import Session
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME
 from inducci_desktop.services.exchange.views import ExportSelection
@@ -57,7 +58,8 @@ def _rows_in(session: Session, kind: str, column: str, values: Iterable[str]) ->
 def _require(kind: str, wanted: Sequence[str], rows: list[dict[str, Any]]) -> None:
     missing = sorted(set(wanted) - {r["id"] for r in rows})
     if missing:
-        raise NotFoundError(f"There is no {KIND_BY_NAME[kind].label} with id {missing[0]!r}.")
+        raise NotFoundError(_("There is no {label} with id {missing!r}.")
+            .format(label=KIND_BY_NAME[kind].label, missing=missing[0]))
 
 
 def _add_pinned_templates(session: Session, assessments: list[dict[str, Any]], templates: list[dict[str, Any]],
@@ -76,8 +78,9 @@ def _add_pinned_templates(session: Session, assessments: list[dict[str, Any]], t
         if row is None:
             title = next(a["title"] for a in assessments if (a["template_id"], a["template_version"])
                          == (template_id, version))
-            raise NotFoundError(f"The assessment {title!r} uses checklist template {template_id!r} version "
-                                f"{version}, which is not on this machine; it cannot be exported.")
+            raise NotFoundError(_("The assessment {title!r} uses checklist template {template_id!r} version "
+                "{version}, which is not on this machine; it cannot be exported.")
+                .format(title=title, template_id=template_id, version=version))
         toolbox[(template_id, version)] = row
 
 
@@ -118,7 +121,8 @@ def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict
         if template_id not in own_ids:
             row = _toolbox_row(session, template_id, None)
             if row is None:
-                raise NotFoundError(f"There is no checklist template {template_id!r}.")
+                raise NotFoundError(_("There is no checklist template {template_id!r}.")
+                    .format(template_id=template_id))
             toolbox[(row["id"], row["version"])] = row
     _add_pinned_templates(session, assessments, templates, toolbox)
     _add_referred_regions(session, regions, (*assessments, *workshops))

@@ -20,6 +20,7 @@ from sqlalchemy import Table, Text, select, type_coerce
 from sqlalchemy.orm import Session
 
 from inducci_desktop.content.dbload import template_from_json
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.exchange.bundle import Bundle, BundleError
 from inducci_desktop.services.exchange.checks import check_values
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME, KINDS, PLACEHOLDER_NAME, RECORD_KINDS, Kind
@@ -89,9 +90,10 @@ def version_text(vv: dict[str, int] | None) -> str | None:
 
 def _title(kind: Kind, data: dict[str, Any], context: dict[str, str]) -> str:
     if kind.name == "answers":
-        return f"{context.get(data['assessment_id'], 'assessment')} · item {data['item_key']}"
+        return _("{get} · item {data}").format(get=context.get(data['assessment_id'], 'assessment'),
+            data=data['item_key'])
     if kind.name == "templates":
-        return f"{data['title']} (version {data['version']})"
+        return _("{data} (version {data2})").format(data=data['title'], data2=data['version'])
     value = data.get(kind.title_field) if kind.title_field else None
     text = str(value) if value not in (None, "") else data.get("id", "")
     return text if len(text) <= 80 else text[:79] + "…"
@@ -143,15 +145,16 @@ class Planner:
             return
         sender, clock = self.sender
         if sender == self.folder:
-            raise BundleError(f"The bundle says it was made by this data folder ({sender}). A bundle made here "
-                              "has nothing to bring here; if this data folder was copied to another machine, the "
-                              "copy must not be used to exchange with this one. Nothing was imported.")
+            raise BundleError(_("The bundle says it was made by this data folder ({sender}). A bundle made here has "
+                "nothing to bring here; if this data folder was copied to another machine, the copy must not be used "
+                    "to exchange with this one. Nothing was imported.")
+                .format(sender=sender))
         seen = self.session.get(ExchangePeer, sender)
         if seen is not None and clock < seen.clock:
             when = seen.bundle_created_at.strftime("%Y-%m-%d %H:%M")
-            raise BundleError(f"The bundle replays an old state of data folder {sender}: a newer bundle of that "
-                              f"folder (made {when} UTC) was imported already. Ask for a new bundle. Nothing was "
-                              "imported.")
+            raise BundleError(_("The bundle replays an old state of data folder {sender}: a newer bundle of that "
+                "folder (made {when} UTC) was imported already. Ask for a new bundle. Nothing was imported.")
+                .format(sender=sender, when=when))
 
     def _check_kinds(self) -> None:
         owner: dict[str, str] = {}
@@ -165,9 +168,9 @@ class Planner:
                     title = _title(kind, record.model_dump(), {})
                     other = KIND_BY_NAME[here].label
                     article = "an" if other[0] in "aeiou" else "a"
-                    raise BundleError(f"The id {record.id} of the {kind.label} {title!r} names {article} {other} "
-                                      "on this machine; the same id cannot be two kinds of record. Nothing was "
-                                      "imported.")
+                    raise BundleError(_("The id {id} of the {label} {title!r} names {article} {other} on this "
+                        "machine; the same id cannot be two kinds of record. Nothing was imported.")
+                        .format(id=record.id, label=kind.label, title=title, article=article, other=other))
 
     def _check_references(self, kind: Kind, data: list[dict[str, Any]]) -> None:
         for column, parent in kind.parents:
@@ -176,9 +179,10 @@ class Planner:
                 target = row.get(column)
                 if target is not None and target not in known:
                     raise BundleError(
-                        f"The {kind.label} {_title(kind, row, self.titles)!r} ({row['id']}) refers to the "
-                        f"{KIND_BY_NAME[parent].label} {target}, which is neither in the bundle nor on this "
-                        "machine. Nothing was imported.")
+                        _("The {label} {title!r} ({row}) refers to the {label2} {target}, which is neither in the "
+                            "bundle nor on this machine. Nothing was imported.")
+                            .format(label=kind.label, title=_title(kind, row, self.titles), row=row['id'],
+                                label2=KIND_BY_NAME[parent].label, target=target))
 
     def _check_templates(self) -> None:
         pins = {(a.template_id, a.template_version): a for a in self.bundle.of("assessments")}
@@ -193,9 +197,9 @@ class Planner:
         known |= {(r["template_id"], r["version"]) for r in _fetch(self.session, _table(user), "template_id", ids)}
         for pin, assessment in sorted(pins.items(), key=lambda p: (p[0][0], p[0][1])):
             if pin not in known:
-                raise BundleError(f"The assessment {assessment.title!r} ({assessment.id}) uses checklist template "
-                                  f"{pin[0]!r} version {pin[1]}, which is neither in the bundle nor on this "
-                                  "machine. Nothing was imported.")
+                raise BundleError(_("The assessment {title!r} ({id}) uses checklist template {pin!r} version {pin2}, "
+                    "which is neither in the bundle nor on this machine. Nothing was imported.")
+                    .format(title=assessment.title, id=assessment.id, pin=pin[0], pin2=pin[1]))
 
     # --- kinds -------------------------------------------------------------------------------------
 
@@ -205,12 +209,14 @@ class Planner:
             try:
                 template = template_from_json(data["data"])
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                raise BundleError(f"records/templates.json: the own template version {data['title']!r} "
-                                  f"({data['id']}) is not a valid checklist template ({exc!r}).") from None
+                raise BundleError(_("records/templates.json: the own template version {data!r} ({data2}) is not a "
+                    "valid checklist template ({exc!r}).")
+                    .format(data=data['title'], data2=data['id'], exc=exc)) from None
             if (template.id, template.version) != (data["template_id"], data["version"]):
-                raise BundleError(f"records/templates.json: the template version {data['id']} says it is "
-                                  f"{data['template_id']} v{data['version']} but holds {template.id} "
-                                  f"v{template.version}.")
+                raise BundleError(_("records/templates.json: the template version {data} says it is {data2} v{data3} "
+                    "but holds {id} v{version}.")
+                    .format(data=data['id'], data2=data['template_id'], data3=data['version'], id=template.id,
+                        version=template.version))
         for column in ("region_id", "parent_id"):
             if data.get(column) in self.region_map:
                 data[column] = self.region_map[data[column]]
@@ -221,18 +227,19 @@ class Planner:
             try:
                 template = template_from_json(record.data)
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                raise BundleError(f"records/toolbox_templates.json: the template {record.id!r} version "
-                                  f"{record.version} is not a valid checklist template ({exc!r}).") from None
+                raise BundleError(_("records/toolbox_templates.json: the template {id!r} version {version} is not a "
+                    "valid checklist template ({exc!r}).")
+                    .format(id=record.id, version=record.version, exc=exc)) from None
             if (template.id, template.version) != (record.id, record.version):
-                raise BundleError(f"records/toolbox_templates.json: {record.id} v{record.version} holds "
-                                  f"{template.id} v{template.version}.")
+                raise BundleError(_("records/toolbox_templates.json: {id} v{version} holds {id2} v{version2}.")
+                    .format(id=record.id, version=record.version, id2=template.id, version2=template.version))
             here = self.session.get(ChecklistTemplateRow, (record.id, record.version))
-            label = f"{record.title} (version {record.version})"
+            label = _("{title} (version {version})").format(title=record.title, version=record.version)
             if here is not None:
-                self.entries.append(PlanEntry("toolbox_templates", "toolbox template", record.id, label, UNCHANGED))
+                self.entries.append(PlanEntry("toolbox_templates", _("toolbox template"), record.id, label, UNCHANGED))
                 continue
-            self.entries.append(PlanEntry("toolbox_templates", "toolbox template", record.id, label, ADDED,
-                                          "not in this machine's toolbox; kept so the assessments open"))
+            self.entries.append(PlanEntry("toolbox_templates", _("toolbox template"), record.id, label, ADDED,
+                                          _("not in this machine's toolbox; kept so the assessments open")))
             self.writes.inserts.setdefault("toolbox_templates", []).append(
                 {"id": record.id, "version": record.version, "title": record.title, "summary": record.summary,
                  "section": record.section, "data": record.data, "in_pack": False, "loaded_at": utcnow()})
@@ -266,11 +273,12 @@ class Planner:
                 by_natural_key = here is not None
             if here is None:
                 if row["id"] in self.local_ids[kind.name]:
-                    raise BundleError(f"The {kind.label} {row['id']} belongs to another record on this machine; "
-                                      "the bundle contradicts this machine's data. Nothing was imported.")
+                    raise BundleError(_("The {label} {row} belongs to another record on this machine; the bundle "
+                        "contradicts this machine's data. Nothing was imported.")
+                        .format(label=kind.label, row=row['id']))
                 if kind.name == "regions" and row["id"] in self.region_map:
                     self.entries.append(PlanEntry(kind.name, kind.label, row["id"], title, UNCHANGED,
-                                                  "taken as the region of the same name here"))
+                                                  _("taken as the region of the same name here")))
                     continue
                 inserts.append(self._new_row(kind, row))
                 self.entries.append(PlanEntry(kind.name, kind.label, row["id"], title, ADDED, "",
@@ -288,19 +296,20 @@ class Planner:
         vv, by = row.get("vv"), row.get("rev_by")
         if vv is None:
             if by is not None or self.sender is not None:
-                raise BundleError(f"The {kind.label} {row['id']} has no version in a bundle that carries versions; "
-                                  "its history contradicts itself. Nothing was imported.")
+                raise BundleError(_("The {label} {row} has no version in a bundle that carries versions; its history "
+                    "contradicts itself. Nothing was imported.")
+                    .format(label=kind.label, row=row['id']))
             return
         problem = ""
         if by is None or by not in vv:
-            problem = "its version names no data folder that made it"
+            problem = _("its version names no data folder that made it")
         elif self.sender is not None and vv.get(self.sender[0], 0) > self.sender[1]:
-            problem = "it claims an edit the sending data folder had not made when it made the bundle"
+            problem = _("it claims an edit the sending data folder had not made when it made the bundle")
         elif vv.get(self.folder, 0) > self.clock:
-            problem = "it claims an edit of this data folder that this data folder never made"
+            problem = _("it claims an edit of this data folder that this data folder never made")
         if problem:
-            raise BundleError(f"The {kind.label} {row['id']}: {problem}; its history contradicts itself. "
-                              "Nothing was imported.")
+            raise BundleError(_("The {label} {row}: {problem}; its history contradicts itself. Nothing was imported.")
+                .format(label=kind.label, row=row['id'], problem=problem))
 
     def _content(self, kind: Kind, row: dict[str, Any], here: dict[str, Any]) -> tuple[list[str], list[str]]:
         """(fields that differ, personal fields that differ), comparing what the bundle can tell."""
@@ -343,35 +352,37 @@ class Planner:
                 return UNCHANGED, "", None
             self._conflict(kind, row, here, differs + private, title)
             fields = ", ".join((differs + private)[:4])
-            return CONFLICT, f"no common version (a bundle of 0.1.0); differs in {fields}", None
+            return CONFLICT, _("no common version (a bundle of 0.1.0); differs in {fields}").format(fields=fields), None
         order = compare(mine, theirs)
         if not differs and not private:
             if order in (EQUAL, AFTER):
                 return UNCHANGED, "", None
-            return UNCHANGED, "the same content; versions joined", self._versioned(here, joined, here.get("rev_by"))
+            return UNCHANGED, _("the same content; versions joined"), self._versioned(here, joined, here.get("rev_by"))
         if order == AFTER:
-            return UNCHANGED, "a newer version is here", None
+            return UNCHANGED, _("a newer version is here"), None
         if order == BEFORE:
-            return UPDATED, f"changed there: {', '.join((differs + private)[:4])}", self._changed_row(kind, row, here)
+            return UPDATED, _("changed there: {join}").format(join=', '
+                .join((differs + private)[:4])), self._changed_row(kind, row, here)
         if order == EQUAL:
             if not differs:
                 # the same version, with personal data this machine did not get before
-                return UPDATED, "personal data added", self._changed_row(kind, row, here)
-            raise BundleError(f"The {kind.label} {title!r} ({row['id']}) has this machine's version but different "
-                              f"{', '.join(differs[:4])}; its history contradicts itself. Nothing was imported.")
+                return UPDATED, _("personal data added"), self._changed_row(kind, row, here)
+            raise BundleError(_("The {label} {title!r} ({row}) has this machine's version but different {join}; its "
+                "history contradicts itself. Nothing was imported.")
+                .format(label=kind.label, title=title, row=row['id'], join=', '.join(differs[:4])))
         self._conflict(kind, row, here, differs + private, title)
         if by_key:  # two records of the same item made separately: their versions share nothing
-            return CONFLICT, (f"no common version (made separately on both machines); differs in "
-                              f"{', '.join((differs + private)[:4])}"), None
-        return CONFLICT, f"changed on both sides: {', '.join((differs + private)[:4])}", None
+            return CONFLICT, (_("no common version (made separately on both machines); differs in {join}")
+                .format(join=', '.join((differs + private)[:4]))), None
+        return CONFLICT, _("changed on both sides: {join}").format(join=', '.join((differs + private)[:4])), None
 
     def _erasure(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], differs: list[str],
                  joined: dict[str, int]) -> tuple[str, str, dict[str, Any] | None]:
         """An erasure on either side wins: a person erased stays erased, and an erasure received erases here."""
         if here["erased_at"] is not None:
             if not differs or compare(local_vv(here), row.get("vv") or {}) in (EQUAL, AFTER):
-                return UNCHANGED, "erased on request here" if differs else "", None
-            return UNCHANGED, "erased on request here; not brought back", self._versioned(here, joined,
+                return UNCHANGED, _("erased on request here") if differs else "", None
+            return UNCHANGED, _("erased on request here; not brought back"), self._versioned(here, joined,
                                                                                            here.get("rev_by"))
         result = self._changed_row(kind, row, here)
         for column in kind.personal:
@@ -379,7 +390,7 @@ class Planner:
         result["anonymous"] = False
         result["vv"], result["rev_by"] = joined, row.get("rev_by")
         self.erased.append(dict(here))
-        return UPDATED, "erased on request there: erased here too", result
+        return UPDATED, _("erased on request there: erased here too"), result
 
     def _conflict(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], fields: list[str], title: str
                   ) -> None:

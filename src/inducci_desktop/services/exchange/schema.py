@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from inducci_desktop.domain import rules
+from inducci_desktop.domain.i18n import N_, ngettext
 from inducci_desktop.store.models import (
     ActionItem,
     AgendaBlock,
@@ -312,3 +313,27 @@ class Manifest(_Strict):
     records: dict[str, str]  # kind → entry name in the zip
     folder_id: RecordId | None = None  # the data folder that made the bundle (None: 0.1.0)
     clock: Counter | None = None  # that folder's clock when it made the bundle
+
+#: "{count} region" / "{count} regions" for each kind's label, for the counts a person reads
+COUNTED: dict[str, tuple[str, str]] = {
+    "region": (N_("{count} region"), N_("{count} regions")),
+    "toolbox template": (N_("{count} toolbox template"), N_("{count} toolbox templates")),
+    "own template version": (N_("{count} own template version"), N_("{count} own template versions")),
+    "assessment": (N_("{count} assessment"), N_("{count} assessments")),
+    "answer": (N_("{count} answer"), N_("{count} answers")),
+    "workshop": (N_("{count} workshop"), N_("{count} workshops")),
+    "workshop day": (N_("{count} workshop day"), N_("{count} workshop days")),
+    "agenda block": (N_("{count} agenda block"), N_("{count} agenda blocks")),
+    "participant": (N_("{count} participant"), N_("{count} participants")),
+    "attendance mark": (N_("{count} attendance mark"), N_("{count} attendance marks")),
+    "workshop outcome": (N_("{count} workshop outcome"), N_("{count} workshop outcomes")),
+    "action item": (N_("{count} action item"), N_("{count} action items")),
+    "feedback question": (N_("{count} feedback question"), N_("{count} feedback questions")),
+    "feedback form": (N_("{count} feedback form"), N_("{count} feedback forms")),
+}
+
+
+def counted(label: str, count: int) -> str:
+    """``2 regions``, ``2 regiony``: a number of records of one kind in the language ``_`` speaks."""
+    forms = COUNTED.get(label)
+    return ngettext(*forms, count).format(count=count) if forms else f"{count} × {label}"

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inducci_desktop import __version__
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import ValidationError
 from inducci_desktop.services.exchange.views import (
     ADDED,
@@ -117,7 +118,7 @@ class ExchangeService:
                ) -> ExportResult:
         """Write a bundle of ``selection`` to ``target`` (atomically: a failure leaves no partial file)."""
         if selection.empty:
-            raise ValidationError("Choose something to export (assessments, workshops, templates or regions).")
+            raise ValidationError(_("Choose something to export (assessments, workshops, templates or regions)."))
         from inducci_desktop.services.exchange.bundle import write_bundle
         from inducci_desktop.services.exchange.export import collect
         from inducci_desktop.services.exchange.schema import FORMAT, FORMAT_VERSION
@@ -125,7 +126,7 @@ class ExchangeService:
 
         target = Path(target)
         if not target.parent.is_dir():
-            raise ValidationError(f"The folder {target.parent} does not exist.")
+            raise ValidationError(_("The folder {parent} does not exist.").format(parent=target.parent))
         with self.store.db.reading() as session:
             records = collect(session, selection)
             folder = this_folder(session)
@@ -142,7 +143,8 @@ class ExchangeService:
         try:
             path = write_bundle(target, manifest, files)
         except OSError as exc:
-            raise ValidationError(f"{target} cannot be written: {exc.strerror or exc}.") from None
+            raise ValidationError(_("{target} cannot be written: {value}.")
+                .format(target=target, value=exc.strerror or exc)) from None
         return ExportResult(path, counts, selection.include_personal_data)
 
     def plan(self, source: Path | str) -> ImportPlan:
@@ -169,8 +171,8 @@ class ExchangeService:
             planner = Planner(session, plan.bundle)
             entries, writes = planner.run()
             if [(e.kind, e.id, e.action) for e in entries] != plan.fingerprint():
-                raise ValidationError("The data on this machine changed since the preview; preview the import "
-                                      "again. Nothing was imported.")
+                raise ValidationError(_("The data on this machine changed since the preview; preview the import "
+                                      "again. Nothing was imported."))
             backup_id = self._backup_before(writes)
             erasure = _write(session, planner, plan.source.name, on_write)
         self._after(writes, erasure)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inducci_desktop.domain.checklists import item_numbers
+from inducci_desktop.domain.i18n import N_
 from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.services.checklists import scoring
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -26,8 +27,8 @@ from inducci_desktop.services.errors import NotFoundError, ValidationError
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
 
-TABLES = {"answers": "Answers (one row per answer)", "matrix": "Assessments × items",
-          "attendance": "Workshop attendance", "feedback": "Workshop feedback"}
+TABLES = {"answers": N_("Answers (one row per answer)"), "matrix": N_("Assessments × items"),
+          "attendance": N_("Workshop attendance"), "feedback": N_("Workshop feedback")}
 FORMATS = (".csv", ".xlsx")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MAX_WIDTH = 60  # characters; longer text wraps in the spreadsheet rather than making one huge column

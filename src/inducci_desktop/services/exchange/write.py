@@ -76,7 +76,7 @@ def _quote(session: Session, name: str) -> str:
 def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     columns = list(rows[0])
     names = ", ".join(_quote(session, c) for c in columns)
-    marks = ", ".join("?" for _ in columns)
+    marks = ", ".join("?" for _unused in columns)
     sql = f"INSERT INTO {_quote(session, table.name)} ({names}) VALUES ({marks})"
     session.connection().exec_driver_sql(sql, _convert(rows, columns, _converters(session, table, columns)))
     tracking.note(session, table.name, (str(r["id"]) for r in rows if "id" in r))

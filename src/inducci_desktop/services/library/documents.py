@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inducci_desktop.content.model import ContentItem
+from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.domain.upgrades import Upgrades
 from inducci_desktop.printing.options import PaperSize, PrintOptions
 from inducci_desktop.services.documents import (
@@ -94,7 +95,9 @@ class PrintService:
         unknown = [i for i in item_ids if i not in known]
         if unknown:
             listed = ", ".join(repr(i) for i in unknown[:10]) + (" …" if len(unknown) > 10 else "")
-            raise NotFoundError(f"The toolbox has no item{'s' if len(unknown) > 1 else ''} {listed}.")
+            raise NotFoundError(ngettext("The toolbox has no item {listed}.", "The toolbox has no items {listed}.",
+                len(unknown))
+                .format(listed=listed))
         return list(item_ids)
 
     # -- documents ----------------------------------------------------------------------------------
@@ -106,8 +109,9 @@ class PrintService:
         """
         item = self.content_item(item_id)
         if kind is not None and item.kind != kind:
-            raise ValidationError(f"{item_id!r} is a {_kind_label(item.kind)}, not a {_kind_label(kind)}; "
-                                  f"use 'print item {item_id}' to print it.")
+            raise ValidationError(_("{item_id!r} is a {kind_label}, not a {kind_label2}; use 'print item {item_id}' "
+                "to print it.")
+                .format(item_id=item_id, kind_label=_kind_label(item.kind), kind_label2=_kind_label(kind)))
         from inducci_desktop.printing.library.items import item_document
 
         return item_document(item, options, titles=self.titles())
@@ -133,9 +137,10 @@ class PrintService:
         """
         ids = self.check_items(item_ids)
         if not ids and not with_glossary:
-            raise ValidationError("The handout pack is empty: add items from the library first.")
+            raise ValidationError(_("The handout pack is empty: add items from the library first."))
         if len(ids) > MAX_PACK_ITEMS:
-            raise ValidationError(f"A handout pack can hold at most {MAX_PACK_ITEMS} items.")
+            raise ValidationError(_("A handout pack can hold at most {MAX_PACK_ITEMS} items.")
+                .format(MAX_PACK_ITEMS=MAX_PACK_ITEMS))
         total = len(ids) + 2
         items: list[ContentItem] = []
         for done, item_id in enumerate(ids, start=1):
@@ -150,7 +155,7 @@ class PrintService:
         from inducci_desktop.printing.library.pack import handout_pack
 
         cover = cover or PackCover()
-        data = handout_pack(items, PrintedCover(cover.title.strip() or "Handout pack", cover.subtitle.strip(),
+        data = handout_pack(items, PrintedCover(_(cover.title.strip()) or _("Handout pack"), cover.subtitle.strip(),
                                              cover.organiser.strip(), cover.date.strip()),
                             options, titles=titles, glossary=glossary)
         if report:
@@ -217,7 +222,7 @@ def _item(kind: str | None) -> Callable[[Services, DocumentRequest, PrintOptions
 
 
 def _glossary(services: Services, _request: DocumentRequest, options: PrintOptions, _report: Report) -> Built:
-    return Built(services.printing.glossary_pdf(options), file_name("Glossary"))
+    return Built(services.printing.glossary_pdf(options), file_name(_("Glossary")))
 
 
 def _file(services: Services, request: DocumentRequest, options: PrintOptions, _report: Report) -> Built:
@@ -233,21 +238,21 @@ def _pack(services: Services, request: DocumentRequest, options: PrintOptions, r
         options = replace(options, organisation=cover.organiser.strip())
     data = services.printing.pack_pdf(request.records, cover, options, with_glossary=request.with_glossary,
                                       report=report)
-    return Built(data, file_name(cover.title.strip() or "Handout pack"))
+    return Built(data, file_name(_(cover.title.strip()) or _("Handout pack")))
 
 
 def _items_of(kind: str) -> Callable[[Services], list[tuple[str, str]]]:
     return lambda services: services.printing.printable_items(kind)
 
 
-register(DocumentType("glossary", "Glossary", "", lambda s: [], _glossary, group="Toolbox"))
-for _kind, _title in (("guide", "Guide"), ("case", "Case profile"), ("format", "Format card"),
-                      ("interview", "Interview guide")):
+register(DocumentType("glossary", N_("Glossary"), "", lambda s: [], _glossary, group="Toolbox"))
+for _kind, _title in (("guide", N_("Guide")), ("case", N_("Case profile")), ("format", N_("Format card")),
+                      ("interview", N_("Interview guide"))):
     register(DocumentType(_kind, _title, "item", _items_of(_kind), _item(_kind), group="Toolbox"))
-register(DocumentType("item", "Toolbox item", "item", lambda s: s.printing.printable_items(), _item(None),
+register(DocumentType("item", N_("Toolbox item"), "item", lambda s: s.printing.printable_items(), _item(None),
                       group="Toolbox", listed=False))
-register(DocumentType("file", "Markdown file", "file", lambda s: [], _file, group="Toolbox",
+register(DocumentType("file", N_("Markdown file"), "file", lambda s: [], _file, group="Toolbox",
                       accepts=frozenset({"paper", "language", "region", "title"}), listed=False))
-register(DocumentType("pack", "Handout pack", "items", lambda s: s.printing.printable_items(), _pack,
+register(DocumentType("pack", N_("Handout pack"), "items", lambda s: s.printing.printable_items(), _pack,
                       group="Toolbox", accepts=frozenset({"paper", "language", "region", "cover", "glossary"}),
                       listed=False))

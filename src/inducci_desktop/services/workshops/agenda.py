@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from inducci_desktop.domain import rules
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.workshops import (  # noqa: F401  (re-exported: the agenda arithmetic's names)
     MINUTES_PER_DAY,
     DayPlan,
@@ -28,10 +29,10 @@ def parse_time(text: str) -> int:
     """'9:30', '09.30', '9h30' or '9' → minutes since midnight."""
     match = _TIME.match(text)
     if not match:
-        raise ValidationError(f"“{text}” is not a time of day; write it as 09:30.")
+        raise ValidationError(_("“{text}” is not a time of day; write it as 09:30.").format(text=text))
     hours, minutes = int(match.group(1)), int(match.group(2) or 0)
     if hours > 23 or minutes > 59:
-        raise ValidationError(f"“{text}” is not a time of day; write it as 09:30.")
+        raise ValidationError(_("“{text}” is not a time of day; write it as 09:30.").format(text=text))
     return hours * 60 + minutes
 
 
@@ -47,16 +48,17 @@ def lay_out(start: int, end: int, blocks: Sequence[tuple[int, bool]]) -> DayPlan
 
 def check_duration(minutes: int) -> int:
     if not 1 <= minutes <= MAX_BLOCK_MINUTES:
-        raise ValidationError(f"A block lasts between 1 minute and {MAX_BLOCK_MINUTES // 60} hours "
-                              f"(not {minutes} minutes).")
+        raise ValidationError(_("A block lasts between 1 minute and {value} hours (not {minutes} minutes).")
+            .format(value=MAX_BLOCK_MINUTES // 60, minutes=minutes))
     return minutes
 
 
 def check_day_times(start: int, end: int) -> None:
     if not (0 <= start < MINUTES_PER_DAY and 0 < end <= MINUTES_PER_DAY):
-        raise ValidationError("Times of day run from 00:00 to 24:00.")
+        raise ValidationError(_("Times of day run from 00:00 to 24:00."))
     if end <= start:
-        raise ValidationError(f"A day must end after it starts ({format_time(start)}–{format_time(end)}).")
+        raise ValidationError(_("A day must end after it starts ({format_time}–{format_time2}).")
+            .format(format_time=format_time(start), format_time2=format_time(end)))
 
 
 def find_overlap(days: Sequence[tuple[object, int, int]]) -> str | None:
@@ -64,6 +66,8 @@ def find_overlap(days: Sequence[tuple[object, int, int]]) -> str | None:
     ordered = sorted(days, key=lambda d: (str(d[0]), d[1]))
     for (date_a, start_a, end_a), (date_b, start_b, end_b) in itertools.pairwise(ordered):
         if date_a == date_b and start_b < end_a:
-            return (f"Two sessions on {date_a} overlap ({format_time(start_a)}–{format_time(end_a)} and "
-                    f"{format_time(start_b)}–{format_time(end_b)}).")
+            return (_("Two sessions on {date_a} overlap ({format_time}–{format_time2} and "
+                "{format_time3}–{format_time4}).")
+                .format(date_a=date_a, format_time=format_time(start_a), format_time2=format_time(end_a),
+                    format_time3=format_time(start_b), format_time4=format_time(end_b)))
     return None

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from inducci_desktop.domain import rules
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.domain.text import describe, find_control
 from inducci_desktop.services.errors import ValidationError
 
 ENCODINGS = ("utf-8", "cp1250", "cp1252")
-ENCODING_LABELS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (with BOM)", "cp1250": "Windows-1250 (Central European)",
-                   "cp1252": "Windows-1252 (Western European)"}
+ENCODING_LABELS = {"utf-8": N_("UTF-8"), "utf-8-sig": N_("UTF-8 (with BOM)"), "cp1250": N_("Windows-1250 (Central "
+    "European)"),
+                   "cp1252": N_("Windows-1252 (Western European)")}
 DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
 MAX_BYTES = 5_000_000
 MAX_ROWS = 5_000
@@ -29,15 +31,18 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 #: Column names accepted in the header row (compared case- and space-insensitively).
 COLUMN_NAMES: dict[str, tuple[str, ...]] = {
-    "name": ("name", "full name", "fullname", "participant", "jméno a příjmení", "imię i nazwisko", "ime in priimek"),
-    "first_name": ("first name", "firstname", "given name", "vorname", "imię", "jméno", "ime"),
-    "last_name": ("last name", "lastname", "surname", "family name", "nachname", "nazwisko", "příjmení", "priimek"),
+    "name": ("name", N_("full name"), "fullname", "participant", N_("jméno a příjmení"), N_("imię i nazwisko"),
+        N_("ime in priimek")),
+    "first_name": (N_("first name"), "firstname", N_("given name"), "vorname", "imię", "jméno", "ime"),
+    "last_name": (N_("last name"), "lastname", "surname", N_("family name"), "nachname", "nazwisko", "příjmení",
+        "priimek"),
     "organisation": ("organisation", "organization", "org", "institution", "employer", "organisation/institution",
-                     "organisation / institution", "organizace", "organizacja", "organizacija", "organisation name"),
+                     N_("organisation / institution"), "organizace", "organizacja", "organizacija",
+                         N_("organisation name")),
     "department": ("department", "dept", "unit", "division", "abteilung", "oddělení", "wydział", "oddelek"),
-    "email": ("email", "e-mail", "mail", "email address", "e-mail address"),
-    "consent": ("consent", "consent given", "data consent", "einwilligung", "zgoda", "souhlas", "soglasje"),
-    "consent_date": ("consent date", "date of consent", "consent on"),
+    "email": ("email", "e-mail", "mail", N_("email address"), N_("e-mail address")),
+    "consent": ("consent", N_("consent given"), N_("data consent"), "einwilligung", "zgoda", "souhlas", "soglasje"),
+    "consent_date": (N_("consent date"), N_("date of consent"), N_("consent on")),
 }
 YES = {"yes", "y", "true", "1", "x", "ja", "tak", "ano", "da", "sì", "si", "oui", "✓", "✔"}
 NO = {"no", "n", "false", "0", "", "nein", "nie", "ne", "no."}
@@ -89,8 +94,9 @@ class CsvPreview:
 
     def describe(self) -> str:
         sep = DELIMITERS.get(self.delimiter, repr(self.delimiter))
-        return (f"{ENCODING_LABELS.get(self.encoding, self.encoding)}, separated by {sep}; "
-                f"{len(self.good)} of {len(self.rows)} rows can be imported")
+        return (_("{get}, separated by {sep}; {count} of {count2} rows can be imported")
+            .format(get=ENCODING_LABELS.get(self.encoding, self.encoding), sep=sep, count=len(self.good),
+                count2=len(self.rows)))
 
 
 # --- encoding ---------------------------------------------------------------------------------------
@@ -126,14 +132,14 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             return data.decode(name), encoding
         except UnicodeDecodeError as exc:
             raise ValidationError(
-                f"The file is not valid {ENCODING_LABELS.get(encoding, encoding)} (byte {exc.start + 1}). "
-                "Choose another encoding, or let the program detect it.") from exc
+                _("The file is not valid {get} (byte {value}). Choose another encoding, or let the program detect it.")
+                    .format(get=ENCODING_LABELS.get(encoding, encoding), value=exc.start + 1)) from exc
         except LookupError as exc:
-            raise ValidationError(f"Unknown encoding {encoding!r}.") from exc
+            raise ValidationError(_("Unknown encoding {encoding!r}.").format(encoding=encoding)) from exc
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValidationError("The file is UTF-16 encoded. Save it as CSV UTF-8 (or Windows CSV) and try again.")
+        raise ValidationError(_("The file is UTF-16 encoded. Save it as CSV UTF-8 (or Windows CSV) and try again."))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -146,7 +152,7 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
             continue
         candidates.append((_plausibility(text, common, rare), name == "cp1250", name, text))
     if not candidates:
-        raise ValidationError("The file is not text in UTF-8, Windows-1250 or Windows-1252.")
+        raise ValidationError(_("The file is not text in UTF-8, Windows-1250 or Windows-1252."))
     _score, _prefer, name, text = max(candidates)
     return text, name
 
@@ -187,8 +193,9 @@ def map_columns(header: Sequence[str]) -> tuple[dict[str, int], tuple[str, ...]]
     if "name" not in columns and not ("first_name" in columns or "last_name" in columns):
         found = ", ".join(repr(h.strip()) for h in header if h.strip()) or "nothing"
         raise ValidationError(
-            "The first row must name the columns, with at least a “Name” column (or “First name” and "
-            f"“Last name”); optional: Organisation, Department, E-mail, Consent. Found: {found}.")
+            _("The first row must name the columns, with at least a “Name” column (or “First name” and “Last name”); "
+                "optional: Organisation, Department, E-mail, Consent. Found: {found}.")
+                .format(found=found))
     return columns, tuple(ignored)
 
 
@@ -224,20 +231,22 @@ def _clean_consent(raw: dict[str, str], today: date, errors: list[str],
     """Consent and its date (today when consent is given without one); problems added to the lists."""
     consent = _parse_consent(raw.get("consent", ""))
     if consent is None:
-        errors.append(f"consent “{raw.get('consent', '').strip()}” is neither yes nor no")
+        errors.append(_("consent “{strip}” is neither yes nor no").format(strip=raw.get('consent', '').strip()))
         consent = False
     consent_date = None
     if consent:
         text = raw.get("consent_date", "")
         consent_date = _parse_date(text)
         if text.strip() and consent_date is None:
-            errors.append(f"consent date “{text.strip()}” is not a date (use 2026-05-12 or 12.05.2026)")
+            errors.append(_("consent date “{strip}” is not a date (use 2026-05-12 or 12.05.2026)")
+                .format(strip=text.strip()))
         elif consent_date is None:
             consent_date = today
         elif consent_date > today:
-            errors.append("consent date is in the future")
+            errors.append(_("consent date is in the future"))
         elif consent_date < rules.DATES[0]:
-            errors.append(f"consent date {consent_date.isoformat()} is before {rules.DATES[0].year}")
+            errors.append(_("consent date {isoformat} is before {year}")
+                .format(isoformat=consent_date.isoformat(), year=rules.DATES[0].year))
     elif "consent" not in raw:
         warnings.append("no consent recorded")
     return consent, consent_date
@@ -250,21 +259,22 @@ def clean_participant(raw: dict[str, str], *, today: date) -> tuple[ParticipantI
     for key, value in raw.items():
         found = find_control(value, multiline=True)
         if found is not None:
-            errors.append(f"{key.replace('_', ' ')} contains a {describe(found[1])}")
+            errors.append(_("{replace} contains a {describe}")
+                .format(replace=key.replace('_', ' '), describe=describe(found[1])))
     if errors:
         return None, errors, warnings
     name = " ".join(raw.get("name", "").split())
     if not name:
         name = " ".join(" ".join((raw.get("first_name", ""), raw.get("last_name", ""))).split())
     if not name:
-        errors.append("no name")
+        errors.append(_("no name"))
     values = {k: " ".join(raw.get(k, "").split()) for k in ("organisation", "department", "email")}
     for label, value in (("name", name), *values.items()):
         if len(value) > MAX_FIELD:
-            errors.append(f"{label} longer than {MAX_FIELD} characters")
+            errors.append(_("{label} longer than {MAX_FIELD} characters").format(label=label, MAX_FIELD=MAX_FIELD))
     email = values["email"]
     if email and not EMAIL.match(email):
-        errors.append(f"“{email}” is not an e-mail address")
+        errors.append(_("“{email}” is not an e-mail address").format(email=email))
     consent, consent_date = _clean_consent(raw, today, errors, warnings)
     if errors:
         return None, errors, warnings
@@ -286,28 +296,31 @@ def parse_participants(data: bytes, *, encoding: str | None = None, delimiter: s
     cannot be read (wrong encoding, no header, broken quoting, too big)."""
     today = today or date.today()
     if len(data) > MAX_BYTES:
-        raise ValidationError(f"The file is larger than {MAX_BYTES // 1_000_000} MB; is it really a participant list?")
+        raise ValidationError(_("The file is larger than {value} MB; is it really a participant list?")
+            .format(value=MAX_BYTES // 1_000_000))
     nul = data.find(b"\x00")
     if nul >= 0 and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         line = data.count(b"\n", 0, nul) + 1
-        raise ValidationError(f"This is not a CSV text file: it contains a NUL byte (line {line}, byte {nul + 1}), "
-                              "as binary files do. Export the list as CSV.")
+        raise ValidationError(_("This is not a CSV text file: it contains a NUL byte (line {line}, byte {value}), as "
+            "binary files do. Export the list as CSV.")
+            .format(line=line, value=nul + 1))
     text, used = decode(data, encoding)
     if not text.strip():
-        raise ValidationError("The file is empty.")
+        raise ValidationError(_("The file is empty."))
     sep = delimiter or sniff_delimiter(text)
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True))
     except csv.Error as exc:
-        raise ValidationError(f"The file is not valid CSV: {exc}. Nothing was imported.") from exc
+        raise ValidationError(_("The file is not valid CSV: {exc}. Nothing was imported.").format(exc=exc)) from exc
     numbered = [(i + 1, rec) for i, rec in enumerate(records)]
     numbered = [(n, rec) for n, rec in numbered if any(v.strip() for v in rec)]
     if not numbered:
-        raise ValidationError("The file is empty.")
+        raise ValidationError(_("The file is empty."))
     header = numbered[0][1]
     columns, ignored = map_columns(header)
     if len(numbered) - 1 > MAX_ROWS:
-        raise ValidationError(f"The file has more than {MAX_ROWS} rows; split it into smaller files.")
+        raise ValidationError(_("The file has more than {MAX_ROWS} rows; split it into smaller files.")
+            .format(MAX_ROWS=MAX_ROWS))
     already = set(existing)
     seen = set(already)
     rows: list[CsvRow] = []
@@ -315,16 +328,17 @@ def parse_participants(data: bytes, *, encoding: str | None = None, delimiter: s
         raw = {key: (record[index] if index < len(record) else "") for key, index in columns.items()}
         person, errors, warnings = clean_participant(raw, today=today)
         if len(record) > len(header) and any(v.strip() for v in record[len(header):]):
-            errors.append(f"{len(record)} values but {len(header)} columns (a separator inside a value? quote it)")
+            errors.append(_("{count} values but {count2} columns (a separator inside a value? quote it)")
+                .format(count=len(record), count2=len(header)))
             person = None
         if person is not None:
             key = identity(person.name, person.email, person.organisation)
             if key in seen:
-                errors.append("already in the list" if key in already else "repeats an earlier row")
+                errors.append(_("already in the list") if key in already else _("repeats an earlier row"))
                 person = None
             else:
                 seen.add(key)
         rows.append(CsvRow(line, tuple(record), person, tuple(errors), tuple(warnings)))
     if not rows:
-        raise ValidationError("The file has a header row but no participants.")
+        raise ValidationError(_("The file has a header row but no participants."))
     return CsvPreview(used, sep, tuple(h.strip() for h in header), columns, tuple(rows), ignored)

@@ -22,6 +22,7 @@ from typing import IO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import ValidationError
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.files import data_files
@@ -216,13 +217,13 @@ def check_files(folders: Sequence[Path], database: Path, terms: Sequence[bytes])
         if not find_terms(path, terms):
             continue
         if path == database or path.name in (f"{database.name}-wal", f"{database.name}-shm"):
-            unclean.append(UncleanFile(path, "the database still holds the name or e-mail outside the workshop "
-                                             "records (for example in a note or an answer); edit it there",
+            unclean.append(UncleanFile(path, _("the database still holds the name or e-mail outside the workshop "
+                                             "records (for example in a note or an answer); edit it there"),
                                        deletable=False))
         elif path.name.startswith("damaged-"):
-            unclean.append(UncleanFile(path, "a copy of a damaged database: it cannot be opened to be cleaned"))
+            unclean.append(UncleanFile(path, _("a copy of a damaged database: it cannot be opened to be cleaned")))
         else:
-            unclean.append(UncleanFile(path, "it still holds the name or e-mail and cannot be cleaned"))
+            unclean.append(UncleanFile(path, _("it still holds the name or e-mail and cannot be cleaned")))
     return checked, unclean
 
 
@@ -234,7 +235,7 @@ def delete_files(store: Store, folders: Sequence[Path], files: Iterable[Path]) -
     for path in files:
         real = path.resolve()
         if real in protected or not any(real.is_relative_to(r) for r in roots):
-            raise ValidationError(f"{path} is not a file the erasure may delete.")
+            raise ValidationError(_("{path} is not a file the erasure may delete.").format(path=path))
         real.unlink(missing_ok=True)
         deleted.append(path)
     return deleted
@@ -248,9 +249,10 @@ def person_terms(rows: Sequence[Participant]) -> tuple[list[str], list[str]]:
 
 def checkpoint_problem(store: Store) -> UncleanFile:
     return UncleanFile(Path(f"{store.path}-wal"),
-                       f"another connection (a print job or another program) kept reading for "
-                       f"{CHECKPOINT_WAIT_SECONDS:.0f} s, so the old values are still in the write-ahead log; "
-                       "close it and erase again", deletable=False)
+                       _("another connection (a print job or another program) kept reading for "
+                           "{CHECKPOINT_WAIT_SECONDS:.0f} s, so the old values are still in the write-ahead log; "
+                               "close it and erase again")
+                           .format(CHECKPOINT_WAIT_SECONDS=CHECKPOINT_WAIT_SECONDS), deletable=False)
 
 
 def log_outcome(result: Erasure) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from inducci_desktop.domain import rules
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.domain.workshops import (
     CHOICES,
     FEEDBACK_KINDS,
@@ -26,13 +27,13 @@ MAX_TEXT = rules.FEEDBACK_TEXT
 #: (kind, text): the "short form" of guide-training-evaluation ("five to eight questions at most"),
 #: plus the reaction level's "well organised".
 DEFAULT_QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("rating", "How useful was the training for your daily work?"),
-    ("rating", "How well was the training organised?"),
-    ("choice", "Do you now know whom to contact in the creative scene?"),
-    ("text", "Which part was most valuable?"),
-    ("text", "Which part could be shorter or dropped?"),
-    ("text", "What will you do differently in the next month?"),
-    ("text", "Would you attend a follow-up? On which topic?"),
+    ("rating", N_("How useful was the training for your daily work?")),
+    ("rating", N_("How well was the training organised?")),
+    ("choice", N_("Do you now know whom to contact in the creative scene?")),
+    ("text", N_("Which part was most valuable?")),
+    ("text", N_("Which part could be shorter or dropped?")),
+    ("text", N_("What will you do differently in the next month?")),
+    ("text", N_("Would you attend a follow-up? On which topic?")),
 )
 
 
@@ -44,20 +45,21 @@ def clean_answer(kind: str, value: object) -> int | str | None:
         try:
             number = int(str(value).strip())
         except ValueError:
-            raise ValidationError(f"A rating is a whole number from 1 to 5 (not “{value}”).") from None
+            raise ValidationError(_("A rating is a whole number from 1 to 5 (not “{value}”).")
+                .format(value=value)) from None
         if number not in RATING_SCALE:
-            raise ValidationError(f"A rating is a whole number from 1 to 5 (not {number}).")
+            raise ValidationError(_("A rating is a whole number from 1 to 5 (not {number}).").format(number=number))
         return number
     if kind == "choice":
         text = str(value).strip().casefold()
         aliases = {"y": "yes", "p": "partly", "n": "no"}
         text = aliases.get(text, text)
         if text not in CHOICES:
-            raise ValidationError(f"Answer yes, partly or no (not “{value}”).")
+            raise ValidationError(_("Answer yes, partly or no (not “{value}”).").format(value=value))
         return text
     text = str(value).strip()
     if len(text) > MAX_TEXT:
-        raise ValidationError(f"A comment can be at most {MAX_TEXT} characters long.")
+        raise ValidationError(_("A comment can be at most {MAX_TEXT} characters long.").format(MAX_TEXT=MAX_TEXT))
     return text or None
 
 

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inducci_desktop.domain import i18n
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.services.workshops.csv_import import (
     CsvPreview,
@@ -58,7 +60,8 @@ class PeopleService:
                 if pid in marks:
                     marks[pid][0 if present else 1].add(day_id)
             views = [_view(r, frozenset(marks[r.id][0]), frozenset(marks[r.id][1])) for r in rows]
-        return sorted(views, key=lambda p: (p.name.casefold(), p.organisation.casefold()))
+        collate = i18n.sort_key()  # as the language sorts: Czech ch after h, Polish ł after l
+        return sorted(views, key=lambda p: (collate(p.name), collate(p.organisation)))
 
     def participant(self, participant_id: str) -> ParticipantView:
         with self.store.db.reading() as session:
@@ -70,7 +73,7 @@ class PeopleService:
             _workshop(session, workshop_id)
             key = identity(data.name, data.email, data.organisation)
             if key in self._identities(session, workshop_id):
-                raise ValidationError(f"{data.name} is already registered for this workshop.")
+                raise ValidationError(_("{name} is already registered for this workshop.").format(name=data.name))
             row = Participant(workshop_id=workshop_id)
             _apply(row, data)
             session.add(row)
@@ -83,7 +86,7 @@ class PeopleService:
             row = _participant(session, participant_id)
             key = identity(data.name, data.email, data.organisation)
             if key in self._identities(session, row.workshop_id, except_id=row.id):
-                raise ValidationError(f"{data.name} is already registered for this workshop.")
+                raise ValidationError(_("{name} is already registered for this workshop.").format(name=data.name))
             _apply(row, data)
             session.flush()
             return _view(row)
@@ -115,7 +118,8 @@ class PeopleService:
                 data = _check(data)
                 key = identity(data.name, data.email, data.organisation)
                 if key in seen:
-                    raise ValidationError(f"{data.name} is already registered for this workshop; nothing was imported.")
+                    raise ValidationError(_("{name} is already registered for this workshop; nothing was imported.")
+                        .format(name=data.name))
                 seen.add(key)
                 row = Participant(workshop_id=workshop_id)
                 _apply(row, data)
@@ -130,7 +134,7 @@ class PeopleService:
             person = _participant(session, participant_id)
             day = session.get(WorkshopDay, day_id)
             if day is None or day.deleted_at is not None or day.workshop_id != person.workshop_id:
-                raise NotFoundError(f"The workshop has no day with id {day_id!r}.")
+                raise NotFoundError(_("The workshop has no day with id {day_id!r}.").format(day_id=day_id))
             row = session.scalar(select(Attendance).where(Attendance.participant_id == participant_id,
                                                           Attendance.day_id == day_id))
             if present is None:
@@ -173,7 +177,7 @@ class PeopleService:
                                                                      WorkshopDay.deleted_at.is_(None))).all()
                 if workshop is not None:
                     workshops.append((workshop.id, workshop.title,
-                                      dates_text(min(days), max(days)) if days else "no date yet"))
+                                      dates_text(min(days), max(days)) if days else _("no date yet")))
             first = rows[0]
             actions = self._owned_actions(session, [r.name for r in rows])
             entries = []
@@ -231,7 +235,7 @@ class PeopleService:
         folders = self.erasure_folders(extra_folders)
         checked, found = erasure.check_files(folders, self.store.path, erasure.search_terms(names, emails))
         failed_paths = {path for path, _reason in failed}
-        unclean.extend(erasure.UncleanFile(path, f"the backup could not be cleaned: {reason}")
+        unclean.extend(erasure.UncleanFile(path, _("the backup could not be cleaned: {reason}").format(reason=reason))
                        for path, reason in failed)
         unclean.extend(f for f in found if f.path not in failed_paths and f not in unclean)
         result = erasure.Erasure(len(rows), len(cleaned), checked, tuple(unclean))
@@ -260,7 +264,7 @@ class PeopleService:
     @staticmethod
     def _same_person(session: Session, row: Participant) -> list[Participant]:
         if row.erased_at is not None:
-            raise ValidationError("This person's data has been erased already.")
+            raise ValidationError(_("This person's data has been erased already."))
         email = row.email.strip().casefold()
         name = " ".join(row.name.split()).casefold()
         candidates = session.scalars(select(Participant).where(Participant.erased_at.is_(None))).all()
@@ -287,7 +291,7 @@ def _check(data: ParticipantInput) -> ParticipantInput:
            "consent_date": data.consent_date.isoformat() if data.consent_date else ""}
     person, errors, _warnings = clean_participant(raw, today=date.today())
     if person is None:
-        raise ValidationError("The participant cannot be saved: " + "; ".join(errors) + ".")
+        raise ValidationError(_("The participant cannot be saved: ") + "; ".join(errors) + ".")
     return person
 
 
@@ -307,14 +311,15 @@ def _view(row: Participant, present: frozenset[str] = frozenset(), absent: froze
 def _workshop(session: Session, workshop_id: str) -> Workshop:
     row = session.get(Workshop, workshop_id)
     if row is None or row.deleted_at is not None:
-        raise NotFoundError(f"There is no workshop with id {workshop_id!r}.")
+        raise NotFoundError(_("There is no workshop with id {workshop_id!r}.").format(workshop_id=workshop_id))
     return row
 
 
 def _participant(session: Session, participant_id: str, *, include_deleted: bool = False) -> Participant:
     row = session.get(Participant, participant_id)
     if row is None or (row.deleted_at is not None and not include_deleted):
-        raise NotFoundError(f"There is no participant with id {participant_id!r}.")
+        raise NotFoundError(_("There is no participant with id {participant_id!r}.")
+            .format(participant_id=participant_id))
     if row.erased_at is not None and not include_deleted:
-        raise NotFoundError("This participant's data has been erased on request.")
+        raise NotFoundError(_("This participant's data has been erased on request."))
     return row

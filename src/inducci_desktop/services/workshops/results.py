@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.domain import rules
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.workshops import FeedbackSummary, Question
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.services.workshops.feedback import (
@@ -35,23 +36,23 @@ MAX_TEXT = rules.RESULT_TEXT
 def _owner(owner: str) -> str:
     cleaned = " ".join(owner.split())
     if len(cleaned) > rules.NAME:
-        raise ValidationError(f"An owner's name can be at most {rules.NAME} characters long.")
+        raise ValidationError(_("An owner's name can be at most {NAME} characters long.").format(NAME=rules.NAME))
     return cleaned
 
 
 def _check_due(due: date | None) -> date | None:
     try:
-        return None if due is None else rules.check_date(due, "due date")
+        return None if due is None else rules.check_date(due, _("due date"))
     except ValueError as exc:
-        raise ValidationError(f"The {exc}.") from None
+        raise ValidationError(_("The {exc}.").format(exc=exc)) from None
 
 
 def _clean(text: str, label: str, limit: int = MAX_TEXT) -> str:
     cleaned = text.strip()
     if not cleaned:
-        raise ValidationError(f"An empty {label} cannot be saved.")
+        raise ValidationError(_("An empty {label} cannot be saved.").format(label=label))
     if len(cleaned) > limit:
-        raise ValidationError(f"A {label} can be at most {limit} characters long.")
+        raise ValidationError(_("A {label} can be at most {limit} characters long.").format(label=label, limit=limit))
     return cleaned
 
 
@@ -73,7 +74,8 @@ class ResultsService:
 
     def add_outcome(self, workshop_id: str, kind: str, text: str) -> OutcomeView:
         if kind not in OUTCOME_KINDS:
-            raise ValidationError(f"Unknown kind of outcome {kind!r}; use one of: {', '.join(OUTCOME_KINDS)}.")
+            raise ValidationError(_("Unknown kind of outcome {kind!r}; use one of: {join}.")
+                .format(kind=kind, join=', '.join(OUTCOME_KINDS)))
         text = _clean(text, "outcome")
         with self.store.db.unit_of_work() as session:
             _workshop(session, workshop_id)
@@ -87,7 +89,7 @@ class ResultsService:
     def update_outcome(self, outcome_id: str, text: str, kind: str | None = None) -> OutcomeView:
         text = _clean(text, "outcome")
         if kind is not None and kind not in OUTCOME_KINDS:
-            raise ValidationError(f"Unknown kind of outcome {kind!r}.")
+            raise ValidationError(_("Unknown kind of outcome {kind!r}.").format(kind=kind))
         with self.store.db.unit_of_work() as session:
             row = _get(session, WorkshopOutcome, outcome_id, "outcome")
             row.text = text
@@ -117,7 +119,7 @@ class ResultsService:
 
     def add_action(self, workshop_id: str, text: str, owner: str = "", due: date | None = None,
                    status: str = "open") -> ActionView:
-        text, owner = _clean(text, "action item"), _owner(owner)
+        text, owner = _clean(text, _("action item")), _owner(owner)
         _check_status(status)
         _check_due(due)
         with self.store.db.unit_of_work() as session:
@@ -130,9 +132,9 @@ class ResultsService:
     def update_action(self, action_id: str, *, text: str | None = None, owner: str | None = None,
                       due: date | str | None = "keep", status: str | None = None) -> ActionView:
         with self.store.db.unit_of_work() as session:
-            row = _get(session, ActionItem, action_id, "action item")
+            row = _get(session, ActionItem, action_id, _("action item"))
             if text is not None:
-                row.text = _clean(text, "action item")
+                row.text = _clean(text, _("action item"))
             if owner is not None:
                 row.owner = _owner(owner)
             if not isinstance(due, str):
@@ -145,7 +147,7 @@ class ResultsService:
 
     def delete_action(self, action_id: str, *, restore: bool = False) -> None:
         with self.store.db.unit_of_work() as session:
-            row = _get(session, ActionItem, action_id, "action item", include_deleted=True)
+            row = _get(session, ActionItem, action_id, _("action item"), include_deleted=True)
             row.deleted_at = None if restore else utcnow()
 
     # --- feedback -----------------------------------------------------------------------------------
@@ -159,15 +161,17 @@ class ResultsService:
         """Replace the form: (id or None for a new one, kind, text) in order. Left-out questions go to the
         trash, so answers already entered keep their meaning."""
         if not questions:
-            raise ValidationError("A feedback form needs at least one question.")
+            raise ValidationError(_("A feedback form needs at least one question."))
         if len(questions) > MAX_QUESTIONS:
-            raise ValidationError(f"A feedback form can have at most {MAX_QUESTIONS} questions.")
+            raise ValidationError(_("A feedback form can have at most {MAX_QUESTIONS} questions.")
+                .format(MAX_QUESTIONS=MAX_QUESTIONS))
         with self.store.db.unit_of_work() as session:
             _workshop(session, workshop_id)
             existing = {q.id: q for q in _questions(session, workshop_id)}
             for position, (qid, kind, text) in enumerate(questions):
                 if kind not in KINDS:
-                    raise ValidationError(f"Unknown kind of question {kind!r}; use one of: {', '.join(KINDS)}.")
+                    raise ValidationError(_("Unknown kind of question {kind!r}; use one of: {join}.")
+                        .format(kind=kind, join=', '.join(KINDS)))
                 text = _clean(text, "question", rules.QUESTION_TEXT)
                 row = existing.pop(qid, None) if qid else None
                 if row is None:
@@ -184,12 +188,12 @@ class ResultsService:
         cleaned: dict[str, Any] = {}
         for qid, value in answers.items():
             if qid not in questions:
-                raise ValidationError("The form has an answer to a question that is not on it.")
+                raise ValidationError(_("The form has an answer to a question that is not on it."))
             answer = clean_answer(questions[qid].kind, value)
             if answer is not None:
                 cleaned[qid] = answer
         if not cleaned:
-            raise ValidationError("The form is empty; nothing was saved.")
+            raise ValidationError(_("The form is empty; nothing was saved."))
         with self.store.db.unit_of_work() as session:
             row = FeedbackResponse(workshop_id=workshop_id, answers=cleaned, source=source)
             session.add(row)
@@ -206,7 +210,7 @@ class ResultsService:
 
     def delete_response(self, response_id: str, *, restore: bool = False) -> None:
         with self.store.db.unit_of_work() as session:
-            row = _get(session, FeedbackResponse, response_id, "feedback form", include_deleted=True)
+            row = _get(session, FeedbackResponse, response_id, _("feedback form"), include_deleted=True)
             row.deleted_at = None if restore else utcnow()
 
     def summary(self, workshop_id: str) -> FeedbackSummary:
@@ -215,7 +219,8 @@ class ResultsService:
 
 def _check_status(status: str) -> None:
     if status not in ACTION_STATUSES:
-        raise ValidationError(f"Unknown status {status!r}; use one of: {', '.join(ACTION_STATUSES)}.")
+        raise ValidationError(_("Unknown status {status!r}; use one of: {join}.")
+            .format(status=status, join=', '.join(ACTION_STATUSES)))
 
 
 def _action(row: ActionItem, title: str) -> ActionView:
@@ -231,12 +236,12 @@ def _questions(session: Session, workshop_id: str) -> list[FeedbackQuestion]:
 def _workshop(session: Session, workshop_id: str) -> Workshop:
     row = session.get(Workshop, workshop_id)
     if row is None or row.deleted_at is not None:
-        raise NotFoundError(f"There is no workshop with id {workshop_id!r}.")
+        raise NotFoundError(_("There is no workshop with id {workshop_id!r}.").format(workshop_id=workshop_id))
     return row
 
 
 def _get(session: Session, model: Any, row_id: str, label: str, *, include_deleted: bool = False) -> Any:
     row = session.get(model, row_id)
     if row is None or (row.deleted_at is not None and not include_deleted):
-        raise NotFoundError(f"There is no {label} with id {row_id!r}.")
+        raise NotFoundError(_("There is no {label} with id {row_id!r}.").format(label=label, row_id=row_id))
     return row

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.domain import rules
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError, ValidationError, checked_text
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.workshops.agenda import check_day_times, check_duration, find_overlap, lay_out
@@ -53,12 +54,12 @@ DEFAULT_BLOCK_MINUTES = 60
 
 
 def _text(value: str, label: str, limit: int, *, required: bool = False) -> str:
-    checked_text(value, f"The {label}", multiline=True)
+    checked_text(value, _("The {label}").format(label=label), multiline=True)
     cleaned = " ".join(value.split())
     if required and not cleaned:
-        raise ValidationError(f"A workshop needs a {label}.")
+        raise ValidationError(_("A workshop needs a {label}.").format(label=label))
     if len(cleaned) > limit:
-        raise ValidationError(f"The {label} can be at most {limit} characters long.")
+        raise ValidationError(_("The {label} can be at most {limit} characters long.").format(label=label, limit=limit))
     return cleaned
 
 
@@ -66,36 +67,38 @@ def _in_range(value: date, what: str) -> date:
     try:
         return rules.check_date(value, what)
     except ValueError as exc:
-        raise ValidationError(f"The {exc}.") from None
+        raise ValidationError(_("The {exc}.").format(exc=exc)) from None
 
 
 def check_workshop(data: WorkshopInput) -> WorkshopInput:
     """``data`` cleaned, or a ValidationError that says what is wrong."""
     if data.mode not in MODES:
-        raise ValidationError(f"Unknown mode {data.mode!r}; use one of: {', '.join(MODES)}.")
+        raise ValidationError(_("Unknown mode {mode!r}; use one of: {join}.")
+            .format(mode=data.mode, join=', '.join(MODES)))
     if data.status not in STATUSES:
-        raise ValidationError(f"Unknown status {data.status!r}; use one of: {', '.join(STATUSES)}.")
+        raise ValidationError(_("Unknown status {status!r}; use one of: {join}.")
+            .format(status=data.status, join=', '.join(STATUSES)))
     if len(data.days) > MAX_DAYS:
-        raise ValidationError(f"A workshop can have at most {MAX_DAYS} days.")
+        raise ValidationError(_("A workshop can have at most {MAX_DAYS} days.").format(MAX_DAYS=MAX_DAYS))
     for day in data.days:
         check_day_times(day.start, day.end)
-        _in_range(day.day, "workshop day")
+        _in_range(day.day, _("workshop day"))
     overlap = find_overlap([(d.day.isoformat(), d.start, d.end) for d in data.days])
     if overlap:
         raise ValidationError(overlap)
     if data.certificate_date is not None:
-        _in_range(data.certificate_date, "certificate date")
+        _in_range(data.certificate_date, _("certificate date"))
     minutes = data.certificate_minutes
     if minutes is not None and not 0 < minutes <= MAX_CERTIFICATE_MINUTES:
-        raise ValidationError(f"The hours on the certificate must be more than 0 and at most "
-                              f"{MAX_CERTIFICATE_MINUTES // 60}.")
+        raise ValidationError(_("The hours on the certificate must be more than 0 and at most {value}.")
+            .format(value=MAX_CERTIFICATE_MINUTES // 60))
     days = tuple(sorted(data.days, key=lambda d: (d.day, d.start)))
     return WorkshopInput(
         _text(data.title, "title", MAX_TITLE, required=True), days, _text(data.venue, "venue", rules.TITLE),
         data.mode, data.region_id or None, _text(data.organisation, "organisation", rules.TITLE),
-        checked_text(data.trainers, "The trainers", multiline=True).strip(),
-        checked_text(data.target_group, "The target group", multiline=True).strip(),
-        checked_text(data.objectives, "The objectives", multiline=True).strip(), data.status,
+        checked_text(data.trainers, _("The trainers"), multiline=True).strip(),
+        checked_text(data.target_group, _("The target group"), multiline=True).strip(),
+        checked_text(data.objectives, _("The objectives"), multiline=True).strip(), data.status,
         _text(data.place, "place", MAX_PLACE), data.certificate_date, minutes)
 
 
@@ -145,7 +148,8 @@ class WorkshopService:
         with self.store.db.unit_of_work() as session:
             self._check_region(session, data.region_id)
             if workshop_id is not None and session.get(Workshop, workshop_id) is not None:
-                raise ValidationError(f"A workshop with id {workshop_id} exists already.")
+                raise ValidationError(_("A workshop with id {workshop_id} exists already.")
+                    .format(workshop_id=workshop_id))
             row = Workshop(title=data.title)
             if workshop_id is not None:
                 row.id = workshop_id
@@ -299,7 +303,7 @@ class WorkshopService:
             source_day = self._day_row(session, row.day_id)
             target = row.day_id if day_id is None else day_id
             if self._day_row(session, target).workshop_id != source_day.workshop_id:
-                raise ValidationError("A block can only move to a day of the same workshop.")
+                raise ValidationError(_("A block can only move to a day of the same workshop."))
             if target != row.day_id:
                 old = [b for b in self._blocks(session, row.day_id) if b.id != block_id]
                 self._renumber(old)
@@ -316,7 +320,7 @@ class WorkshopService:
         with self.store.db.unit_of_work() as session:
             blocks = {b.id: b for b in self._blocks(session, day_id)}
             if sorted(blocks) != sorted(block_ids):
-                raise ValidationError("The new order must name every block of the day once.")
+                raise ValidationError(_("The new order must name every block of the day once."))
             self._renumber([blocks[i] for i in block_ids])
 
     # --- documents ----------------------------------------------------------------------------------
@@ -349,22 +353,23 @@ class WorkshopService:
     @staticmethod
     def _check_region(session: Session, region_id: str | None) -> None:
         if region_id is not None and session.get(Region, region_id) is None:
-            raise NotFoundError(f"There is no region with id {region_id!r}.")
+            raise NotFoundError(_("There is no region with id {region_id!r}.").format(region_id=region_id))
 
     @staticmethod
     def _check_block(data: BlockInput) -> BlockInput:
         if data.kind not in BLOCK_KINDS:
-            raise ValidationError(f"Unknown block kind {data.kind!r}.")
-        for label, value in (("title", data.title), ("responsible person", data.responsible),
+            raise ValidationError(_("Unknown block kind {kind!r}.").format(kind=data.kind))
+        for label, value in (("title", data.title), (_("responsible person"), data.responsible),
                              ("materials", data.materials), ("notes", data.notes)):
-            checked_text(value, f"The block's {label}", multiline=True)
-        title = " ".join(data.title.split()) or ("Break" if data.kind == "break" else "")
+            checked_text(value, _("The block's {label}").format(label=label), multiline=True)
+        title = " ".join(data.title.split()) or (_("Break") if data.kind == "break" else "")
         if not title:
-            raise ValidationError("An agenda block needs a title.")
+            raise ValidationError(_("An agenda block needs a title."))
         if len(title) > MAX_TITLE:
-            raise ValidationError(f"A block title can be at most {MAX_TITLE} characters long.")
+            raise ValidationError(_("A block title can be at most {MAX_TITLE} characters long.")
+                .format(MAX_TITLE=MAX_TITLE))
         check_duration(data.duration)
-        responsible = _text(data.responsible, "person responsible", rules.TITLE)
+        responsible = _text(data.responsible, _("person responsible"), rules.TITLE)
         return BlockInput(title, data.duration, data.kind, data.format_id, responsible,
                           data.materials.strip(), data.notes.strip())
 
@@ -383,7 +388,7 @@ class WorkshopService:
     def _row(session: Session, workshop_id: str, *, include_deleted: bool = False) -> Workshop:
         row = session.get(Workshop, workshop_id)
         if row is None or (row.deleted_at is not None and not include_deleted):
-            raise NotFoundError(f"There is no workshop with id {workshop_id!r}.")
+            raise NotFoundError(_("There is no workshop with id {workshop_id!r}.").format(workshop_id=workshop_id))
         return row
 
     @staticmethod
@@ -400,7 +405,7 @@ class WorkshopService:
     def _day_row(session: Session, day_id: str) -> WorkshopDay:
         row = session.get(WorkshopDay, day_id)
         if row is None or row.deleted_at is not None:
-            raise NotFoundError(f"There is no workshop day with id {day_id!r}.")
+            raise NotFoundError(_("There is no workshop day with id {day_id!r}.").format(day_id=day_id))
         return row
 
     @staticmethod
@@ -413,7 +418,7 @@ class WorkshopService:
     def _block_row(session: Session, block_id: str, *, include_deleted: bool = False) -> AgendaBlock:
         row = session.get(AgendaBlock, block_id)
         if row is None or (row.deleted_at is not None and not include_deleted):
-            raise NotFoundError(f"There is no agenda block with id {block_id!r}.")
+            raise NotFoundError(_("There is no agenda block with id {block_id!r}.").format(block_id=block_id))
         return row
 
     def _agenda_day(self, session: Session, day: DayView) -> AgendaDay:

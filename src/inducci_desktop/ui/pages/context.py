@@ -26,6 +26,8 @@ class WindowHost(Protocol):
 
     def statusBar(self) -> QStatusBar: ...
 
+    def set_language(self, code: str) -> None: ...
+
 
 @dataclass
 class PageContext:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from inducci_desktop.domain.i18n import N_
+
 
 class PageEntry(NamedTuple):
     id: str
@@ -23,13 +25,13 @@ LIBRARY, PRINT_CENTER, CHECKLISTS, WORKSHOPS, EXCHANGE, SETTINGS = (
     "library", "print_center", "checklists", "workshops", "exchange", "settings")
 
 PAGES: list[PageEntry] = [
-    PageEntry(LIBRARY, "Library", "library", "inducci_desktop.ui.pages.library.page:LibraryPage"),
-    PageEntry(PRINT_CENTER, "Print Center", "print-center",
+    PageEntry(LIBRARY, N_("Library"), "library", "inducci_desktop.ui.pages.library.page:LibraryPage"),
+    PageEntry(PRINT_CENTER, N_("Print Center"), "print-center",
               "inducci_desktop.ui.pages.print_center.page:PrintCenterPage"),
-    PageEntry(CHECKLISTS, "Checklists", "checklists", "inducci_desktop.ui.pages.checklists.page:ChecklistsPage"),
-    PageEntry(WORKSHOPS, "Workshops", "workshops", "inducci_desktop.ui.pages.workshops.page:WorkshopsPage"),
-    PageEntry(EXCHANGE, "Exchange", "exchange", "inducci_desktop.ui.pages.exchange.page:ExchangePage"),
-    PageEntry(SETTINGS, "Settings", "settings", "inducci_desktop.ui.pages.settings.page:SettingsPage"),
+    PageEntry(CHECKLISTS, N_("Checklists"), "checklists", "inducci_desktop.ui.pages.checklists.page:ChecklistsPage"),
+    PageEntry(WORKSHOPS, N_("Workshops"), "workshops", "inducci_desktop.ui.pages.workshops.page:WorkshopsPage"),
+    PageEntry(EXCHANGE, N_("Exchange"), "exchange", "inducci_desktop.ui.pages.exchange.page:ExchangePage"),
+    PageEntry(SETTINGS, N_("Settings"), "settings", "inducci_desktop.ui.pages.settings.page:SettingsPage"),
 ]
 
 #: page ids built at once: the Print Center hears "add to handout pack" from the Library

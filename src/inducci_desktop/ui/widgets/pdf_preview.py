@@ -15,10 +15,11 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.documents import PaperSize
 
 MAX_PRINT_DPI = 300
-ZOOMS = (("Fit width", None), ("Whole page", None), ("50 %", 0.5), ("75 %", 0.75), ("100 %", 1.0),
+ZOOMS = ((N_("Fit width"), None), (N_("Whole page"), None), ("50 %", 0.5), ("75 %", 0.75), ("100 %", 1.0),
          ("150 %", 1.5), ("200 %", 2.0))
 
 
@@ -31,7 +32,7 @@ class PdfPreview(QWidget):
         self._buffer: QBuffer | None = None
         self.data = b""
         self.view = QPdfView()
-        self.view.setAccessibleName("Print preview")
+        self.view.setAccessibleName(_("Print preview"))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -39,12 +40,12 @@ class PdfPreview(QWidget):
         self.title = QLabel("<b>Preview</b>")
         self.title.setObjectName("previewTitle")
         self.title.setWordWrap(True)  # a long title wraps on its own line; it never runs into the page count
-        self.pages_label = QLabel("No preview yet")
+        self.pages_label = QLabel(_("No preview yet"))
         self.pages_label.setObjectName("pageCount")
         self.zoom = QComboBox()
-        self.zoom.setAccessibleName("Zoom")
+        self.zoom.setAccessibleName(_("Zoom"))
         for label, factor in ZOOMS:
-            self.zoom.addItem(label, factor)
+            self.zoom.addItem(_(label), factor)
         self.zoom.currentIndexChanged.connect(self._zoom_changed)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -77,7 +78,7 @@ class PdfPreview(QWidget):
         count = self.document.pageCount()
         self.view.setEnabled(True)
         self.title.setText(f"<b>{_escape(title)}</b>")
-        self.pages_label.setText(f"{count} page{'s' if count != 1 else ''}")
+        self.pages_label.setText(ngettext("{count} page", "{count} pages", count).format(count=count))
         if 0 < page < count:
             self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
 
@@ -93,7 +94,7 @@ class PdfPreview(QWidget):
     def set_updating(self) -> None:
         """Say at once that what is shown is about to change (the new PDF is being made)."""
         self.busy.setVisible(True)
-        self.pages_label.setText("Updating…")
+        self.pages_label.setText(_("Updating…"))
         self.view.setEnabled(False)
 
     @property
@@ -127,14 +128,14 @@ def print_pdf(pdf_path: str, printer: QPrinter, report: Callable[[int, int], Non
     """
     document = QPdfDocument()
     if document.load(pdf_path) != QPdfDocument.Error.None_:
-        raise RuntimeError(f"The PDF could not be opened for printing ({document.error().name}).")
+        raise RuntimeError(_("The PDF could not be opened for printing ({name}).").format(name=document.error().name))
     count = document.pageCount()
     dpi = min(printer.resolution(), MAX_PRINT_DPI)
     printer.setFullPage(True)
     printer.setDocName(document.metaData(QPdfDocument.MetaDataField.Title) or "InduCCI Desktop")
     painter = QPainter()
     if not painter.begin(printer):
-        raise RuntimeError("The printer could not be started.")
+        raise RuntimeError(_("The printer could not be started."))
     try:
         target_page = QRectF(printer.pageLayout().fullRectPixels(printer.resolution()))
         options = QPdfDocumentRenderOptions()
@@ -145,7 +146,7 @@ def print_pdf(pdf_path: str, printer: QPrinter, report: Callable[[int, int], Non
             size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
             image = document.render(page, size, options)
             if image.isNull():
-                raise RuntimeError(f"Page {page + 1} could not be rendered.")
+                raise RuntimeError(_("Page {value} could not be rendered.").format(value=page + 1))
             painter.drawImage(_fit(target_page, image), image)
             if report:
                 report(page + 1, count)

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.i18n import N_, Labels, _
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.regions import KINDS, RegionService, RegionView, similar_regions
 
 ADD = "__add_region__"
-KIND_LABELS = {"region": "Region", "organisation": "Organisation"}
+KIND_LABELS = Labels({"region": N_("Region"), "organisation": N_("Organisation")})
 
 
 class AddRegionDialog(QDialog):
@@ -29,34 +30,34 @@ class AddRegionDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, regions: RegionService) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add region")
+        self.setWindowTitle(_("Add region"))
         self.setMinimumWidth(440)
         self.regions = regions
         self.known = regions.list()
         self.region_id: str | None = None
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name of the region")
-        self.name.setPlaceholderText("e.g. Śląskie (Silesia)")
+        self.name.setAccessibleName(_("Name of the region"))
+        self.name.setPlaceholderText(_("e.g. Śląskie (Silesia)"))
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind")
+        self.kind.setAccessibleName(_("Kind"))
         for key in KINDS:
-            self.kind.addItem(KIND_LABELS.get(key, key), key)
+            self.kind.addItem(_(KIND_LABELS.get(key, key)), key)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setAccessibleName("Warning")
+        self.warning.setAccessibleName(_("Warning"))
         self.warning.setStyleSheet("color: #b3261e;")
         self.use_existing = QPushButton()
         self.use_existing.setVisible(False)
         self.use_existing.clicked.connect(self._use_existing)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.add_button = self.buttons.addButton("Add", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.add_button = self.buttons.addButton(_("Add"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.add_button.setDefault(True)
         self.buttons.accepted.connect(self._add)
         self.buttons.rejected.connect(self.reject)
         self.name.textChanged.connect(self._check)
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Kind:", self.kind)
+        form.addRow(_("&Name:"), self.name)
+        form.addRow(_("&Kind:"), self.kind)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.warning)
@@ -71,15 +72,16 @@ class AddRegionDialog(QDialog):
         self.add_button.setEnabled(bool(name))
         if self._similar:
             names = ", ".join(f"“{r.name}”" for r in self._similar)
-            self.warning.setText(f"Very like {names}, which is in the list already. Choose it instead, so that "
-                                 "assessments and workshops of one region are compared together — or add "
-                                 "the new name if it really is another region.")
-            self.add_button.setText("Add anyway")
-            self.use_existing.setText(f"Use “{self._similar[0].name}”")
+            self.warning.setText(_("Very like {names}, which is in the list already. Choose it instead, so that "
+                "assessments and workshops of one region are compared together — or add the new name if it really is "
+                    "another region.")
+                .format(names=names))
+            self.add_button.setText(_("Add anyway"))
+            self.use_existing.setText(_("Use “{name}”").format(name=self._similar[0].name))
             self.use_existing.setVisible(True)
         else:
             self.warning.setText("")
-            self.add_button.setText("Add")
+            self.add_button.setText(_("Add"))
             self.use_existing.setVisible(False)
 
     def _use_existing(self) -> None:
@@ -108,7 +110,7 @@ class RegionPicker(QComboBox):
         self.regions = regions
         self.none_label = none_label
         self._current: str | None = None
-        self.setAccessibleName("Region")
+        self.setAccessibleName(_("Region"))
         self.activated.connect(self._activated)
         self.reload()
 
@@ -121,7 +123,7 @@ class RegionPicker(QComboBox):
         for region in self.regions.list():
             self.addItem(region.name, region.id)
         self.insertSeparator(self.count())
-        self.addItem("Add region…", ADD)
+        self.addItem(_("Add region…"), ADD)
         self.blockSignals(False)
         self.set_region(wanted)
 

@@ -8,6 +8,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from inducci_desktop.domain.i18n import _
+
 SERIES = ["#1F5F8B", "#D9822B", "#3A9D5D", "#8E5EA2", "#C23B3B", "#5A6570"]
 BAR = 14
 GAP = 10
@@ -20,7 +22,7 @@ class ScoreChart(QWidget):
         self.series: list[list[float | None]] = []
         self.names: list[str] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Score chart")
+        self.setAccessibleName(_("Score chart"))
 
     def set_data(self, categories: Sequence[str], series: Sequence[Sequence[float | None]],
                  names: Sequence[str] = ()) -> None:
@@ -28,7 +30,7 @@ class ScoreChart(QWidget):
         self.series = [list(s) for s in series]
         self.names = list(names)
         self.setAccessibleDescription("; ".join(
-            f"{c}: " + ", ".join("n/a" if s[i] is None else f"{round((s[i] or 0) * 100)} %" for s in self.series)
+            f"{c}: " + ", ".join(_("n/a") if s[i] is None else f"{round((s[i] or 0) * 100)} %" for s in self.series)
             for i, c in enumerate(self.categories)))
         self.updateGeometry()
         self.update()

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.content.model import ChecklistItem, ChecklistOption, ChecklistSection, ChecklistTemplate
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.checklists.scoring import TYPE_LABELS
 from inducci_desktop.services.checklists.templates import SaveResult, TemplateService
 from inducci_desktop.services.errors import ServiceError
@@ -58,7 +59,8 @@ def parse_options(text: str) -> tuple[ChecklistOption, ...]:
             try:
                 score = float(parts[2].replace(",", "."))
             except ValueError:
-                raise ServiceError(f"Option line {n + 1}: the score {parts[2]!r} is not a number (0 to 1).") from None
+                raise ServiceError(_("Option line {value}: the score {parts!r} is not a number (0 to 1).")
+                    .format(value=n + 1, parts=parts[2])) from None
         result.append(ChecklistOption(parts[0], parts[1], score))
     return tuple(result)
 
@@ -70,11 +72,12 @@ def labels_text(labels: dict[int, str]) -> str:
 def parse_labels(text: str) -> dict[int, str]:
     labels: dict[int, str] = {}
     for part in (p.strip() for p in text.split(";") if p.strip()):
-        number, _, label = part.partition("=")
+        number, _sep, label = part.partition("=")
         try:
             labels[int(number.strip())] = label.strip()
         except ValueError:
-            raise ServiceError(f"Scale labels: write them as 1=not at all; 5=fully (not {part!r}).") from None
+            raise ServiceError(_("Scale labels: write them as 1=not at all; 5=fully (not {part!r}).")
+                .format(part=part)) from None
     return labels
 
 
@@ -89,40 +92,40 @@ class ItemForm(QWidget):
         self.help.setTabChangesFocus(True)
         self.help.setFixedHeight(56)
         self.type = QComboBox()
-        for key, label in TYPE_LABELS.items():
+        for key, label in ((k, _(v)) for k, v in TYPE_LABELS.items()):
             self.type.addItem(label, key)
         self.weight = QDoubleSpinBox()
         self.weight.setRange(0.1, 100)
         self.weight.setSingleStep(0.5)
-        self.required = QCheckBox("Required")
+        self.required = QCheckBox(_("Required"))
         self.guide = QLineEdit()
-        self.guide.setPlaceholderText("id of a guide, e.g. guide-mapping-cci (optional)")
+        self.guide.setPlaceholderText(_("id of a guide, e.g. guide-mapping-cci (optional)"))
         self.options = QPlainTextEdit()
         self.options.setTabChangesFocus(True)
-        self.options.setPlaceholderText("one option per line: key | label | score (0–1, optional)")
+        self.options.setPlaceholderText(_("one option per line: key | label | score (0–1, optional)"))
         self.scale_min, self.scale_max = QSpinBox(), QSpinBox()
         for spin in (self.scale_min, self.scale_max):
             spin.setRange(-100, 100)
         self.scale_labels = QLineEdit()
-        self.scale_labels.setPlaceholderText("1=not at all; 5=fully")
+        self.scale_labels.setPlaceholderText(_("1=not at all; 5=fully"))
         self.unit = QLineEdit()
         form = QFormLayout(self)
-        form.addRow("&Key:", self.key)
+        form.addRow(_("&Key:"), self.key)
         form.addRow("&Question:", self.text)
-        form.addRow("&Help:", self.help)
-        form.addRow("&Type:", self.type)
-        form.addRow("&Weight:", self.weight)
+        form.addRow(_("&Help:"), self.help)
+        form.addRow(_("&Type:"), self.type)
+        form.addRow(_("&Weight:"), self.weight)
         form.addRow("", self.required)
-        form.addRow("&Guide:", self.guide)
-        form.addRow("&Options:", self.options)
+        form.addRow(_("&Guide:"), self.guide)
+        form.addRow(_("&Options:"), self.options)
         scale = QHBoxLayout()
         scale.addWidget(QLabel("from"))
         scale.addWidget(self.scale_min)
         scale.addWidget(QLabel("to"))
         scale.addWidget(self.scale_max)
         scale.addWidget(self.scale_labels, 1)
-        form.addRow("&Scale:", scale)
-        form.addRow("&Unit:", self.unit)
+        form.addRow(_("&Scale:"), scale)
+        form.addRow(_("&Unit:"), self.unit)
         self.type.currentIndexChanged.connect(self._type_changed)
 
     def _type_changed(self) -> None:
@@ -166,8 +169,8 @@ class SectionForm(QWidget):
         self.key = QLineEdit()
         self.title = QLineEdit()
         form = QFormLayout(self)
-        form.addRow("&Key:", self.key)
-        form.addRow("&Title:", self.title)
+        form.addRow(_("&Key:"), self.key)
+        form.addRow(_("&Title:"), self.title)
 
 
 class TemplateEditorDialog(QDialog):
@@ -176,15 +179,15 @@ class TemplateEditorDialog(QDialog):
         self.service = service
         self.template = template
         self.result_: SaveResult | None = None
-        self.setWindowTitle(f"Checklist template — {template.title}")
+        self.setWindowTitle(_("Checklist template — {title}").format(title=template.title))
         self.resize(980, 680)
         self.title = QLineEdit(template.title)
-        self.title.setAccessibleName("Template title")
+        self.title.setAccessibleName(_("Template title"))
         self.summary = QLineEdit(template.summary)
-        self.summary.setAccessibleName("Template summary")
+        self.summary.setAccessibleName(_("Template summary"))
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Sections and items")
+        self.tree.setAccessibleName(_("Sections and items"))
         self.item_form, self.section_form = ItemForm(), SectionForm()
         self.forms = QStackedWidget()
         self.forms.addWidget(self.section_form)
@@ -202,8 +205,9 @@ class TemplateEditorDialog(QDialog):
         self.tree.currentItemChanged.connect(self._select)
 
         buttons = QHBoxLayout()
-        for label, slot in (("Add section", self.add_section), ("Add item", self.add_item), ("Remove", self.remove),
-                            ("Up", lambda: self.move_node(-1)), ("Down", lambda: self.move_node(1))):
+        for label, slot in ((_("Add section"), self.add_section), (_("Add item"), self.add_item), (_("Remove"),
+            self.remove),
+                            (_("Up"), lambda: self.move_node(-1)), (_("Down"), lambda: self.move_node(1))):
             button = QPushButton(label)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -217,9 +221,9 @@ class TemplateEditorDialog(QDialog):
         split.addWidget(self.forms)
         split.setSizes([380, 600])
         head = QFormLayout()
-        head.addRow("&Title:", self.title)
-        head.addRow("&Summary:", self.summary)
-        head.addRow("Id:", QLabel(f"{template.id} (version {template.version})"))
+        head.addRow(_("&Title:"), self.title)
+        head.addRow(_("&Summary:"), self.summary)
+        head.addRow(_("Id:"), QLabel(_("{id} (version {version})").format(id=template.id, version=template.version)))
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         box.accepted.connect(self.save)
         box.rejected.connect(self.reject)
@@ -304,7 +308,7 @@ class TemplateEditorDialog(QDialog):
 
     def add_section(self) -> None:
         self._store_form()
-        node = self._add_node(None, ChecklistSection(self._fresh_key("section"), "New section", ()))
+        node = self._add_node(None, ChecklistSection(self._fresh_key("section"), _("New section"), ()))
         self.tree.setCurrentItem(node)
         self.section_form.title.setFocus()
         self.section_form.title.selectAll()
@@ -317,7 +321,7 @@ class TemplateEditorDialog(QDialog):
         parent = current.parent()
         section = current if parent is None else parent
         index = None if parent is None else section.indexOfChild(current) + 1
-        node = self._add_node(section, ChecklistItem(self._fresh_key("item"), "New question", "ynp"), index)
+        node = self._add_node(section, ChecklistItem(self._fresh_key("item"), _("New question"), "ynp"), index)
         self.tree.setCurrentItem(node)
         self.item_form.text.setFocus()
         self.item_form.text.selectAll()
@@ -372,8 +376,10 @@ class TemplateEditorDialog(QDialog):
             self.error.setText(str(exc))
             return
         if self.result_.new_version:
-            QMessageBox.information(self, "Saved as a new version",
-                                    f"Assessments use version {self.result_.template.version - 1}, so the changes "
-                                    f"were saved as version {self.result_.template.version}. Those assessments "
-                                    "keep their version; new assessments use the new one.")
+            QMessageBox.information(self, _("Saved as a new version"),
+                                    _("Assessments use version {value}, so the changes were saved as version "
+                                        "{version}. Those assessments keep their version; new assessments use the "
+                                            "new one.")
+                                        .format(value=self.result_.template.version - 1,
+                                            version=self.result_.template.version))
         self.accept()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.content.model import ChecklistItem
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.checklists import scoring
 
 TEXT_SAVE_DELAY_MS = 400
@@ -134,9 +135,9 @@ class _ButtonsEditor(ItemEditor):
 
 class YnpEditor(_ButtonsEditor):
     def __init__(self, item: ChecklistItem) -> None:
-        super().__init__(item, [(v, scoring.YNP_LABELS[v]) for v in scoring.YNP_VALUES])
+        super().__init__(item, [(v, _(scoring.YNP_LABELS[v])) for v in scoring.YNP_VALUES])
         for button, mnemonic in zip(self.buttons, ("Y", "P", "N", "A"), strict=True):
-            button.setToolTip(f"Key {mnemonic}")
+            button.setToolTip(_("Key {mnemonic}").format(mnemonic=mnemonic))
 
     def _digit(self, event: QKeyEvent) -> bool:
         letters = {Qt.Key.Key_Y: 0, Qt.Key.Key_P: 1, Qt.Key.Key_N: 2, Qt.Key.Key_A: 3}
@@ -152,7 +153,7 @@ class ScaleEditor(_ButtonsEditor):
         choices = [(v, f"{v} {item.scale_labels[v]}" if v in item.scale_labels else str(v))
                    for v in range(low, high + 1)]
         super().__init__(item, choices)
-        self.setToolTip(f"Type a digit from {low} to {high}")
+        self.setToolTip(_("Type a digit from {low} to {high}").format(low=low, high=high))
 
     def _digit(self, event: QKeyEvent) -> bool:
         text = event.text()
@@ -251,7 +252,7 @@ class TextEditor(_TypedEditor):
 
 class NumberEditor(TextEditor):
     def __init__(self, item: ChecklistItem) -> None:
-        super().__init__(item, placeholder="a number")
+        super().__init__(item, placeholder=_("a number"))
         self.edit.setMaximumWidth(160)
         if item.unit:
             self.row.insertWidget(1, QLabel(item.unit))
@@ -264,9 +265,9 @@ class NumberEditor(TextEditor):
         try:
             number = float(text.replace(",", "."))
         except ValueError:
-            raise ValueError("Type a number, e.g. 12 or 3.5") from None
+            raise ValueError(_("Type a number, e.g. 12 or 3.5")) from None
         if not math.isfinite(number):
-            raise ValueError("Type a number, e.g. 12 or 3.5")
+            raise ValueError(_("Type a number, e.g. 12 or 3.5"))
         return int(number) if number.is_integer() and "." not in text and "," not in text else number
 
     def _show(self, value: Any) -> None:
@@ -276,7 +277,7 @@ class NumberEditor(TextEditor):
 
 class DateEditor(TextEditor):
     def __init__(self, item: ChecklistItem) -> None:
-        super().__init__(item, placeholder="YYYY-MM-DD")
+        super().__init__(item, placeholder=_("YYYY-MM-DD"))
         self.edit.setMaximumWidth(160)
         self.row.addStretch(1)
 
@@ -287,7 +288,7 @@ class DateEditor(TextEditor):
         try:
             return _dt.date.fromisoformat(text).isoformat()
         except ValueError:
-            raise ValueError("Write the date as YYYY-MM-DD, e.g. 2026-03-31") from None
+            raise ValueError(_("Write the date as YYYY-MM-DD, e.g. 2026-03-31")) from None
 
 
 class LongTextEditor(_TypedEditor):
@@ -328,8 +329,8 @@ class NoteEditor(_TypedEditor):
     def __init__(self, item: ChecklistItem) -> None:
         super().__init__(item)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("Note (optional): sources, who said it, what to check")
-        self.edit.setAccessibleName(f"Note on {item.text}")
+        self.edit.setPlaceholderText(_("Note (optional): sources, who said it, what to check"))
+        self.edit.setAccessibleName(_("Note on {text}").format(text=item.text))
         self.edit.setMaxLength(scoring.MAX_NOTE)
         self.edit.textEdited.connect(self._typed)
         self.edit.editingFinished.connect(self.flush)
@@ -373,13 +374,14 @@ class ItemCard(QFrame):
         self.help_button = QPushButton("?")
         self.help_button.setFixedWidth(28)
         self.help_button.setCheckable(True)
-        self.help_button.setToolTip("Show help for this question (Shift+F1)")
-        self.help_button.setAccessibleName(f"Help on {item.text}")
+        self.help_button.setToolTip(_("Show help for this question (Shift+F1)"))
+        self.help_button.setAccessibleName(_("Help on {text}").format(text=item.text))
         self.help_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.help_button.setVisible(bool(item.help))
         head.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(head)
-        self.help_label = QLabel(_escape(item.help) + (f'<br><a href="guide">Read the guide: {_escape(guide_title)}</a>'
+        self.help_label = QLabel(_escape(item.help) + (_("<br><a href=\"guide\">Read the guide: {escape}</a>")
+            .format(escape=_escape(guide_title))
                                                        if item.guide and guide_title else ""))
         self.help_label.setWordWrap(True)
         self.help_label.setTextFormat(Qt.TextFormat.RichText)

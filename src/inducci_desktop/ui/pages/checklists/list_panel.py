@@ -13,18 +13,20 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from inducci_desktop.content.folding import fold
 from inducci_desktop.domain.checklists import AssessmentSummary
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.domain.labels import assessment_status_label
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Title", "Region / organisation", "Checklist", "Date", "Round", "Progress", "Status")
+COLUMNS = (N_("Title"), N_("Region / organisation"), N_("Checklist"), N_("Date"), N_("Round"), N_("Progress"),
+    N_("Status"))
 IdRole = Qt.ItemDataRole.UserRole
 
 
 def status_text(a: AssessmentSummary) -> str:
     if a.deleted_at is not None:
-        return "In the trash"
+        return _("In the trash")
     text = assessment_status_label(a.status)
-    return f"{text} · archived" if a.archived else text
+    return _("{text} · archived").format(text=text) if a.archived else text
 
 
 _SORT_KEYS = (
@@ -84,7 +86,7 @@ class AssessmentTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -111,7 +113,8 @@ class AssessmentTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{a.title}\n{a.template_title}, version {a.template_version}\nAssessor: {a.assessor or '–'}"
+            return _("{title}\n{template_title}, version {template_version}\nAssessor: {value}").format(title=a.title,
+                template_title=a.template_title, template_version=a.template_version, value=a.assessor or '–')
         return None
 
     def row_of(self, assessment_id: str) -> int:

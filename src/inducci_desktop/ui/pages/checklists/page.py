@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.changes import Changes, Kind
+from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.checklists.service import ChecklistService
 from inducci_desktop.services.documents import DocumentRequest
 from inducci_desktop.services.errors import ServiceError
@@ -41,8 +42,9 @@ from inducci_desktop.ui.pages.title import page_title
 from inducci_desktop.ui.widgets.document_dialog import show_document
 
 log = logging.getLogger(__name__)
-FILTERS = (("active", "Active"), ("draft", "In progress"), ("completed", "Completed"), ("archived", "Archived"),
-           ("all", "All"), ("trash", "Trash"))
+FILTERS = (("active", N_("Active")), ("draft", N_("In progress")), ("completed", N_("Completed")), ("archived",
+    N_("Archived")),
+           ("all", N_("All")), ("trash", N_("Trash")))
 
 
 class ChecklistsPage(QWidget):
@@ -56,7 +58,7 @@ class ChecklistsPage(QWidget):
 
         self.model = AssessmentTableModel()
         self.table = QTableView()
-        self.table.setAccessibleName("Assessments")
+        self.table.setAccessibleName(_("Assessments"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -75,43 +77,43 @@ class ChecklistsPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by title, region, assessor, checklist (Ctrl+F)")
-        self.filter_edit.setAccessibleName("Filter assessments")
+        self.filter_edit.setPlaceholderText(_("Filter by title, region, assessor, checklist (Ctrl+F)"))
+        self.filter_edit.setAccessibleName(_("Filter assessments"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self._filter_changed)
         self.filter_edit.returnPressed.connect(self._focus_first)
         self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName("Show")
+        self.status_combo.setAccessibleName(_("Show"))
         for key, label in FILTERS:
-            self.status_combo.addItem(label, key)
+            self.status_combo.addItem(_(label), key)
         self.status_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.count_label = QLabel()
 
-        self.new_button = QPushButton("New assessment…")
-        self.new_button.setToolTip("Start an assessment from a checklist template (Ctrl+N)")
+        self.new_button = QPushButton(_("New assessment…"))
+        self.new_button.setToolTip(_("Start an assessment from a checklist template (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_assessment)
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton(_("Open"))
         self.open_button.clicked.connect(self.open_selected)
-        self.round_button = QPushButton("Next round")
-        self.round_button.setToolTip("A copy of the selected assessment as its next round, answers carried over")
+        self.round_button = QPushButton(_("Next round"))
+        self.round_button.setToolTip(_("A copy of the selected assessment as its next round, answers carried over"))
         self.round_button.clicked.connect(self.next_round)
-        self.compare_button = QPushButton("Compare")
-        self.compare_button.setToolTip("Select two or more assessments of the same checklist")
+        self.compare_button = QPushButton(_("Compare"))
+        self.compare_button.setToolTip(_("Select two or more assessments of the same checklist"))
         self.compare_button.clicked.connect(self.compare_selected)
-        self.regions_button = QPushButton("By region…")
-        self.regions_button.setToolTip("All assessments of one checklist, grouped by region, side by side")
+        self.regions_button = QPushButton(_("By region…"))
+        self.regions_button.setToolTip(_("All assessments of one checklist, grouped by region, side by side"))
         self.regions_button.clicked.connect(self.show_by_region)
-        self.archive_button = QPushButton("Archive")
+        self.archive_button = QPushButton(_("Archive"))
         self.archive_button.clicked.connect(self.archive_selected)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(_("Delete"))
         self.delete_button.clicked.connect(self.delete_or_restore)
-        self.print_button = QPushButton("Print")
+        self.print_button = QPushButton(_("Print"))
         print_menu = QMenu(self.print_button)
-        print_menu.addAction("Assessment &report…", self.print_selected)
-        print_menu.addAction("&Blank paper form…", self.print_blank)
+        print_menu.addAction(_("Assessment &report…"), self.print_selected)
+        print_menu.addAction(_("&Blank paper form…"), self.print_blank)
         self.print_button.setMenu(print_menu)
-        self.templates_button = QPushButton("Templates…")
-        self.templates_button.setToolTip("Own checklist templates: create, edit, import YAML")
+        self.templates_button = QPushButton(_("Templates…"))
+        self.templates_button.setToolTip(_("Own checklist templates: create, edit, import YAML"))
         self.templates_button.clicked.connect(self.manage_templates)
 
         top = QHBoxLayout()
@@ -127,12 +129,12 @@ class ChecklistsPage(QWidget):
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
         list_layout.setContentsMargins(8, 8, 8, 8)
-        list_layout.addWidget(page_title("Checklists"))
+        list_layout.addWidget(page_title(_("Checklists")))
         list_layout.addLayout(top)
         list_layout.addLayout(buttons)
         list_layout.addWidget(self.table, 1)
-        self.empty_label = QLabel("No assessments yet. Start one with “New assessment…” — or run "
-                                  "<code>inducci-desktop demo</code> to see an example.")
+        self.empty_label = QLabel(_("No assessments yet. Start one with “New assessment…” — or run "
+                                  "<code>inducci-desktop demo</code> to see an example."))
         self.empty_label.setWordWrap(True)
         list_layout.addWidget(self.empty_label)
 
@@ -200,8 +202,11 @@ class ChecklistsPage(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()
-        noun = "assessment" if total == 1 else "assessments"
-        self.count_label.setText(f"{shown} of {total} {noun} shown" if shown != total else f"{total} {noun}")
+        if shown != total:
+            text = ngettext("{shown} of {total} assessment shown", "{shown} of {total} assessments shown", total)
+        else:
+            text = ngettext("{total} assessment", "{total} assessments", total)
+        self.count_label.setText(text.format(shown=shown, total=total))
         self.empty_label.setVisible(total == 0 and not self.showing_trash)
 
     def _filter_changed(self, text: str) -> None:
@@ -247,10 +252,10 @@ class ChecklistsPage(QWidget):
             button.setEnabled(count == 1 and not trash)
         self.compare_button.setEnabled(count >= 2 and not trash)
         self.delete_button.setEnabled(count >= 1)
-        self.delete_button.setText("Restore" if trash else "Delete")
+        self.delete_button.setText(_("Restore") if trash else _("Delete"))
         chosen = self.model.summary_of(self.selected_ids()[0]) if count == 1 else None
         archived = chosen is not None and chosen.archived
-        self.archive_button.setText("Unarchive" if archived else "Archive")
+        self.archive_button.setText(_("Unarchive") if archived else _("Archive"))
 
     def _activated(self, index: QModelIndex) -> None:
         if not self.showing_trash:
@@ -303,8 +308,8 @@ class ChecklistsPage(QWidget):
 
         templates = self.service.templates.templates()
         if not templates:
-            QMessageBox.information(self, "No checklists", "There are no checklist templates yet: the toolbox "
-                                    "content is not loaded and no own template exists.")
+            QMessageBox.information(self, _("No checklists"), _("There are no checklist templates yet: the toolbox "
+                                    "content is not loaded and no own template exists."))
             return
         dialog = NewAssessmentDialog(self, templates, self.context.services.regions,
                                      assessor=str(self.context.state.get("checklists.assessor", "") or ""))
@@ -350,7 +355,9 @@ class ChecklistsPage(QWidget):
         self.reload()
         if not trash:
             self.context.window.statusBar().showMessage(
-                f"{len(ids)} assessment(s) moved to the trash — choose “Trash” to restore them.", 8000)
+                ngettext("{count} assessment moved to the trash — choose “Trash” to restore it.",
+                         "{count} assessments moved to the trash — choose “Trash” to restore them.", len(ids))
+                    .format(count=len(ids)), 8000)
 
     def manage_templates(self) -> None:
         from inducci_desktop.ui.pages.checklists.templates import TemplatesDialog
@@ -370,7 +377,7 @@ class ChecklistsPage(QWidget):
         try:
             item = self.context.services.library.item(item_id)
         except ServiceError as exc:
-            QMessageBox.information(self, "Guide", str(exc))
+            QMessageBox.information(self, _("Guide"), str(exc))
             return
         QMessageBox.information(self, item.title, item.summary)
 
@@ -408,7 +415,7 @@ class ChecklistsPage(QWidget):
         try:
             action()
         except ServiceError as exc:
-            QMessageBox.warning(self, "Checklists", str(exc))
+            QMessageBox.warning(self, _("Checklists"), str(exc))
             return False
         return True
 

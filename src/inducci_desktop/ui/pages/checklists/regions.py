@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain import i18n
+from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.services.checklists.regions import RegionOverview, region_overview
 from inducci_desktop.services.checklists.scoring import percent
@@ -42,22 +44,22 @@ class RegionOverviewDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.checklists = checklists
-        self.setWindowTitle("Assessments by region")
+        self.setWindowTitle(_("Assessments by region"))
         self.resize(1000, 640)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.template_combo = QComboBox()
-        self.template_combo.setAccessibleName("Checklist")
+        self.template_combo.setAccessibleName(_("Checklist"))
         used: dict[str, tuple[str, int]] = {}
         for summary in checklists.list(status="all"):
             title, count = used.get(summary.template_id, (summary.template_title, 0))
             used[summary.template_id] = (title, count + 1)
-        for tid, (title, count) in sorted(used.items(), key=lambda t: t[1][0].casefold()):
+        for tid, (title, count) in sorted(used.items(), key=lambda t: i18n.sort_key()(t[1][0])):
             self.template_combo.addItem(f"{title} ({count})", tid)
         if template_id is not None:
             self.template_combo.setCurrentIndex(max(0, self.template_combo.findData(template_id)))
-        self.latest = QCheckBox("Latest round per region only")
-        top.addWidget(QLabel("Checklist:"))
+        self.latest = QCheckBox(_("Latest round per region only"))
+        top.addWidget(QLabel(_("Checklist:")))
         top.addWidget(self.template_combo, 1)
         top.addWidget(self.latest)
         layout.addLayout(top)
@@ -65,7 +67,7 @@ class RegionOverviewDialog(QDialog):
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         self.table = QTableWidget()
-        self.table.setAccessibleName("Section scores by region")
+        self.table.setAccessibleName(_("Section scores by region"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         layout.addWidget(self.table, 1)
@@ -85,7 +87,7 @@ class RegionOverviewDialog(QDialog):
         self.table.setRowCount(0)
         self.table.setColumnCount(0)
         if template_id is None:
-            self.heading.setText("No assessments yet: import the files the officials sent on the Exchange page.")
+            self.heading.setText(_("No assessments yet: import the files the officials sent on the Exchange page."))
             self.chart.set_data([], [])
             return
         try:
@@ -95,19 +97,23 @@ class RegionOverviewDialog(QDialog):
             return
         self.overview = overview
         count = len(overview.columns)
-        self.heading.setText(f"<b>{overview.template_title}</b>: {count} assessment{'s' if count != 1 else ''} "
-                             f"from {overview.regions} region{'s' if overview.regions != 1 else ''}. Each cell: "
-                             "the score and, in brackets, the difference from the mean in percentage points.")
+        assessments = ngettext("{count} assessment", "{count} assessments", count).format(count=count)
+        regions = ngettext("{count} region", "{count} regions", overview.regions).format(count=overview.regions)
+        self.heading.setText(_("<b>{template_title}</b>: {assessments} from {regions}. Each cell: the score and, in "
+                               "brackets, the difference from the mean in percentage points.")
+            .format(template_title=overview.template_title, assessments=assessments, regions=regions))
         self.table.setColumnCount(count + 1)
         self.table.setRowCount(len(overview.rows))
         # short headers (region, round, status); the assessment's title is in the tooltip: long titles in
         # a stretched column were clipped on both sides
         for c, column in enumerate(overview.columns):
-            label = QTableWidgetItem(f"{column.region}\nround {column.round} · "
-                                      f"{assessment_status_label(column.status)}")
-            label.setToolTip(f"{column.title} — {column.region}, round {column.round}")
+            label = QTableWidgetItem(_("{region}\nround {round} · {assessment_status_label}")
+                .format(region=column.region, round=column.round,
+                    assessment_status_label=assessment_status_label(column.status)))
+            label.setToolTip(_("{title} — {region}, round {round}")
+                .format(title=column.title, region=column.region, round=column.round))
             self.table.setHorizontalHeaderItem(c, label)
-        self.table.setHorizontalHeaderItem(count, QTableWidgetItem("Mean"))
+        self.table.setHorizontalHeaderItem(count, QTableWidgetItem(_("Mean")))
         self.table.setVerticalHeaderLabels([r.title for r in overview.rows])
         bold = QFont()
         bold.setBold(True)
@@ -137,4 +143,5 @@ class RegionOverviewDialog(QDialog):
         sections = [r for r in overview.rows if r.key]
         self.chart.set_data([r.title for r in sections],
                             [[r.scores[c] for r in sections] for c in range(count)],
-                            [f"{col.region} (round {col.round})" for col in overview.columns])
+                            [_("{region} (round {round})")
+                                .format(region=col.region, round=col.round) for col in overview.columns])

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.checklists import AssessmentView, item_numbers
+from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.domain.text import TextError
 from inducci_desktop.services.checklists import scoring
 from inducci_desktop.services.checklists.service import ChecklistService
@@ -52,7 +53,9 @@ class _Change(AppliedCommand):
     """An answer or note already saved; undo/redo store the other value through the service again."""
 
     def __init__(self, runner: RunnerWidget, assessment_id: str, key: str, kind: str, old: Any, new: Any) -> None:
-        super().__init__(f"{'Answer' if kind == 'answer' else 'Note'} {runner.numbers.get(key, key)}", lambda: None)
+        super().__init__((_("Answer {number}") if kind == "answer" else _("Note {number}")).format(number=runner
+            .numbers.get(key, key)),
+            lambda: None)
         self.runner, self.assessment_id, self.key, self.kind, self.old, self.new = (
             runner, assessment_id, key, kind, old, new)
 
@@ -89,7 +92,7 @@ class RunnerWidget(QWidget):
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self._retry)
 
-        self.back_button = QPushButton("← Assessments")
+        self.back_button = QPushButton(_("← Assessments"))
         self.back_button.clicked.connect(self._back)
         self.title = QLabel()
         self.title.setObjectName("runnerTitle")
@@ -98,17 +101,17 @@ class RunnerWidget(QWidget):
         self.details.setStyleSheet("color: palette(placeholder-text);")
         self.saved = QLabel("")
         self.saved.setObjectName("savedState")
-        self.saved.setAccessibleName("Save state")
+        self.saved.setAccessibleName(_("Save state"))
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Answered items")
+        self.progress.setAccessibleName(_("Answered items"))
         self.progress.setFormat("%v of %m answered")
         self.progress.setFixedWidth(200)
-        self.summary_button = QPushButton("Summary")
-        self.summary_button.setToolTip("Scores per section and in total (Ctrl+R)")
+        self.summary_button = QPushButton(_("Summary"))
+        self.summary_button.setToolTip(_("Scores per section and in total (Ctrl+R)"))
         self.summary_button.clicked.connect(lambda: self.view and self._to_summary())
-        self.complete_button = QPushButton("Complete…")
+        self.complete_button = QPushButton(_("Complete…"))
         self.complete_button.clicked.connect(self.complete_or_reopen)
-        self.print_button = QPushButton("Print…")
+        self.print_button = QPushButton(_("Print…"))
         self.print_button.clicked.connect(lambda: self.view and self.printRequested.emit(self.view.id))
 
         self.details.setWordWrap(True)
@@ -131,7 +134,7 @@ class RunnerWidget(QWidget):
         self.banner.hide()
 
         self.sections = QListWidget()
-        self.sections.setAccessibleName("Sections")
+        self.sections.setAccessibleName(_("Sections"))
         self.sections.setMinimumWidth(220)
         self.sections.setWordWrap(True)
         self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -186,7 +189,7 @@ class RunnerWidget(QWidget):
         self.sections.blockSignals(False)
         self._show_header()
         self._update_progress()
-        self.saved.setText("All answers saved")
+        self.saved.setText(_("All answers saved"))
         self.saved.setStyleSheet(SAVED_STYLE)
         self.sections.setCurrentRow(0)
 
@@ -195,24 +198,28 @@ class RunnerWidget(QWidget):
         a = self.view.summary
         self.title.setText(a.title)
         parts = [self.view.template.title, f"v{self.view.template.version}", a.subject, a.assessor, a.assessed_on,
-                 f"round {a.round}"]
-        status = "completed — reopen to change answers" if a.status == "completed" else ""
+                 _("round {round}").format(round=a.round)]
+        status = _("completed — reopen to change answers") if a.status == "completed" else ""
         if a.archived:
-            status = "archived — read only"
+            status = _("archived — read only")
         self.details.setText(" · ".join(p for p in (*parts, status) if p))
-        self.complete_button.setText("Reopen" if a.status == "completed" else "Complete…")
+        self.complete_button.setText(_("Reopen") if a.status == "completed" else _("Complete…"))
         self.complete_button.setEnabled(not a.archived)
         read_only = self.read_only
         for card in self.cards.values():
             card.set_read_only(read_only)
         notes = []
         if self.view.newer_version:
-            notes.append(f"This assessment uses version {self.view.template.version} of the checklist; version "
-                         f"{self.view.newer_version} is newer. <a href='move'>Move to version "
-                         f"{self.view.newer_version}</a> (answers are kept).")
+            notes.append(_("This assessment uses version {version} of the checklist; version {newer_version} is "
+                "newer. <a href='move'>Move to version {newer_version}</a> (answers are kept).")
+                .format(version=self.view.template.version, newer_version=self.view.newer_version))
         if self.view.kept:
-            notes.append(f"{len(self.view.kept)} stored answer(s) do not fit this version and are kept aside "
-                         "(see the summary).")
+            notes.append(ngettext("{count} stored answer does not fit this version and is kept aside (see the "
+                "summary).",
+                                   "{count} stored answers do not fit this version and are kept aside (see the "
+                                       "summary).",
+                                   len(self.view.kept))
+                .format(count=len(self.view.kept)))
         self.banner.setText(" ".join(notes))
         self.banner.setVisible(bool(notes))
 
@@ -309,7 +316,7 @@ class RunnerWidget(QWidget):
         return True
 
     def _store(self, assessment_id: str, key: str, kind: str, value: Any) -> bool:
-        self.saved.setText("Saving…")
+        self.saved.setText(_("Saving…"))
         try:
             if kind == "answer":
                 ack = self.service.set_answer(assessment_id, key, value)
@@ -317,7 +324,7 @@ class RunnerWidget(QWidget):
                 ack = self.service.set_note(assessment_id, key, value)
         except (ServiceError, TextError) as exc:
             self.unsaved.pop((assessment_id, key, kind), None)
-            self.saved.setText(f"Not saved: {exc}")
+            self.saved.setText(_("Not saved: {exc}").format(exc=exc))
             self.saved.setStyleSheet(ERROR_STYLE)
             self.saved.setToolTip(str(exc))
             card = self.cards.get(key)
@@ -327,10 +334,10 @@ class RunnerWidget(QWidget):
         except Exception as exc:
             log.warning("an answer could not be saved (%s); retrying", type(exc).__name__)
             self.unsaved[(assessment_id, key, kind)] = value
-            self.saved.setText("Not saved: the data cannot be written just now; trying again…")
+            self.saved.setText(_("Not saved: the data cannot be written just now; trying again…"))
             self.saved.setStyleSheet(ERROR_STYLE)
-            self.saved.setToolTip("The answer stays on screen and is saved as soon as the database can be written "
-                                  "(another program may be using it).")
+            self.saved.setToolTip(_("The answer stays on screen and is saved as soon as the database can be written "
+                                  "(another program may be using it)."))
             self.retry_timer.start()
             return False
         self.unsaved.pop((assessment_id, key, kind), None)
@@ -341,8 +348,8 @@ class RunnerWidget(QWidget):
                 self.notes[key] = value
             self._update_progress()
         local = ack.saved_at.astimezone().strftime("%H:%M:%S")
-        self.saved.setText(f"✓ Saved {local}")
-        self.saved.setToolTip("Every answer is saved the moment you give it.")
+        self.saved.setText(_("✓ Saved {local}").format(local=local))
+        self.saved.setToolTip(_("Every answer is saved the moment you give it."))
         self.saved.setStyleSheet(SAVED_STYLE)
         self.changed.emit(assessment_id)
         return True
@@ -359,7 +366,7 @@ class RunnerWidget(QWidget):
     def apply(self, assessment_id: str, key: str, kind: str, value: Any) -> None:
         """Undo/redo: store ``value`` and show it (if that assessment is open)."""
         if self.view is not None and self.view.id == assessment_id and self.read_only:
-            self.saved.setText("Not changed: the assessment is completed or archived")
+            self.saved.setText(_("Not changed: the assessment is completed or archived"))
             self.saved.setStyleSheet(ERROR_STYLE)
             return
         if self._store(assessment_id, key, kind, value) and self.view is not None and self.view.id == assessment_id:
@@ -390,7 +397,7 @@ class RunnerWidget(QWidget):
             item = self.sections.item(row)
             if item is not None:
                 mark = "✓" if done == len(section.items) else f"{done}/{len(section.items)}"
-                extra = f"  ·  {missing} required open" if missing else ""
+                extra = _("  ·  {missing} required open").format(missing=missing) if missing else ""
                 item.setText(f"{row + 1}  {section.title}\n     {mark}{extra}")
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(answered)
@@ -412,7 +419,7 @@ class RunnerWidget(QWidget):
                 self.open(self.view.id)
                 self.summaryRequested.emit(self.view.id)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Not completed yet", str(exc))
+            QMessageBox.warning(self, _("Not completed yet"), str(exc))
             missing = self.service.get(self.view.id).scores.missing_required
             if missing:
                 self._reveal(missing[0])
@@ -441,9 +448,12 @@ class RunnerWidget(QWidget):
             self.flush()
             move = self.service.move_to_version(self.view.id)
             self.open(self.view.id)
-            kept = f" {len(move.kept)} answer(s) do not fit the new items and are kept aside." if move.kept else ""
-            QMessageBox.information(self, "Moved to the new version",
-                                    f"Now on version {move.version}; {move.carried} answers carried over.{kept}")
+            kept = ngettext(" {count} answer does not fit the new items and is kept aside.",
+                            " {count} answers do not fit the new items and are kept aside.", len(move
+                                .kept)).format(count=len(move.kept)) if move.kept else ""
+            QMessageBox.information(self, _("Moved to the new version"),
+                                    _("Now on version {version}; {carried} answers carried over.{kept}")
+                                        .format(version=move.version, carried=move.carried, kept=kept))
             self.changed.emit(self.view.id)
 
     def _back(self) -> None:

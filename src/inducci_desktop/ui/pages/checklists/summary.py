@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.checklists import AssessmentView, Comparison, item_numbers
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.services.checklists import scoring
 from inducci_desktop.ui.pages.checklists.chart import ScoreChart
@@ -98,12 +99,12 @@ class SummaryView(_Scrolling):
     def __init__(self) -> None:
         super().__init__()
         self.view: AssessmentView | None = None
-        back = QPushButton("← Assessments")
+        back = QPushButton(_("← Assessments"))
         back.clicked.connect(self.backRequested)
-        self.answers_button = QPushButton("Answers")
-        self.answers_button.setToolTip("Back to the questions")
+        self.answers_button = QPushButton(_("Answers"))
+        self.answers_button.setToolTip(_("Back to the questions"))
         self.answers_button.clicked.connect(lambda: self.view and self.runnerRequested.emit(self.view.id))
-        self.print_button = QPushButton("Print report…")
+        self.print_button = QPushButton(_("Print report…"))
         self.print_button.clicked.connect(lambda: self.view and self.printRequested.emit(self.view.id))
         self.title = _heading("", 15)
         self.head.addWidget(back)
@@ -118,23 +119,25 @@ class SummaryView(_Scrolling):
         self.view = view
         self.clear_body()
         a, scores = view.summary, view.scores
-        self.title.setText(f"Summary — {a.title}")
+        self.title.setText(_("Summary — {title}").format(title=a.title))
         status = assessment_status_label(a.status)
-        facts = " · ".join(p for p in (view.template.title, f"version {view.template.version}", a.subject, a.assessor,
-                                       a.assessed_on, f"round {a.round}", status) if p)
+        facts = " · ".join(p for p in (view.template.title,
+            _("version {version}").format(version=view.template.version), a.subject, a.assessor,
+                                       a.assessed_on, _("round {round}").format(round=a.round), status) if p)
         self.body.addWidget(QLabel(facts))
-        self.total_label = _heading(f"Total score: {scoring.percent(scores.total)}   ·   "
-                                    f"{scores.answered} of {scores.total_items} items answered", 12)
+        self.total_label = _heading(_("Total score: {percent}   ·   {answered} of {total_items} items answered")
+            .format(percent=scoring.percent(scores.total), answered=scores.answered, total_items=scores.total_items),
+                12)
         self.total_label.setObjectName("totalScore")
         self.body.addWidget(self.total_label)
-        table = _table(len(scores.sections) + 1, ["Section", "Score", "Answered", "Scored answers"])
+        table = _table(len(scores.sections) + 1, [_("Section"), _("Score"), _("Answered"), _("Scored answers")])
         for row, section in enumerate(scores.sections):
             table.setItem(row, 0, _cell(f"{row + 1}  {section.title}"))
             table.setItem(row, 1, _cell(scoring.percent(section.score), align_right=True))
             table.setItem(row, 2, _cell(f"{section.answered} / {section.total}", align_right=True))
             table.setItem(row, 3, _cell(str(section.scored_answers), align_right=True))
         last = len(scores.sections)
-        table.setItem(last, 0, _cell("Total", bold=True))
+        table.setItem(last, 0, _cell(_("Total"), bold=True))
         table.setItem(last, 1, _cell(scoring.percent(scores.total), bold=True, align_right=True))
         table.setItem(last, 2, _cell(f"{scores.answered} / {scores.total_items}", bold=True, align_right=True))
         table.setItem(last, 3, _cell(str(sum(s.scored_answers for s in scores.sections)), bold=True,
@@ -145,26 +148,27 @@ class SummaryView(_Scrolling):
         self.chart = ScoreChart()
         self.chart.set_data([s.title for s in scores.sections], [[s.score for s in scores.sections]])
         self.body.addWidget(self.chart)
-        note = QLabel("Scores are weighted means of the answered, scored items: yes 100 %, partly 50 %, no 0 %; "
+        note = QLabel(_("Scores are weighted means of the answered, scored items: yes 100 %, partly 50 %, no 0 %; "
                       "a scale from its lowest (0 %) to its highest value (100 %); options by their score. "
-                      "n.a. and unanswered items are left out.")
+                      "n.a. and unanswered items are left out."))
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(placeholder-text);")
         self.body.addWidget(note)
         numbers = item_numbers(view.template)
         if scores.missing_required:
             texts = {i.key: i.text for s in view.template.sections for i in s.items}
-            self.body.addWidget(_heading("Required items not answered yet", 12))
+            self.body.addWidget(_heading(_("Required items not answered yet"), 12))
             missing = QLabel("<br>".join(f"{numbers[k]}  {texts[k]}" for k in scores.missing_required))
             missing.setObjectName("missingRequired")
             missing.setWordWrap(True)
             self.body.addWidget(missing)
         if view.kept:
-            self.body.addWidget(_heading("Answers kept from another template version", 12))
-            kept = _table(len(view.kept), ["Stored answer", "Item key", "Why it is not shown"])
+            self.body.addWidget(_heading(_("Answers kept from another template version"), 12))
+            kept = _table(len(view.kept), [_("Stored answer"), _("Item key"), _("Why it is not shown")])
             for row, answer in enumerate(view.kept):
                 shown = ", ".join(map(str, answer.value)) if isinstance(answer.value, list) else str(answer.value or "")
-                kept.setItem(row, 0, _cell(shown + (f" (note: {answer.note})" if answer.note else "")))
+                kept.setItem(row, 0, _cell(shown + (_(" (note: {note})")
+                    .format(note=answer.note) if answer.note else "")))
                 kept.setItem(row, 1, _cell(answer.item_key))
                 kept.setItem(row, 2, _cell(answer.reason))
             _fit_height(kept)
@@ -179,9 +183,9 @@ class CompareView(_Scrolling):
     def __init__(self) -> None:
         super().__init__()
         self.comparison: Comparison | None = None
-        back = QPushButton("← Assessments")
+        back = QPushButton(_("← Assessments"))
         back.clicked.connect(self.backRequested)
-        self.print_button = QPushButton("Print comparison…")
+        self.print_button = QPushButton(_("Print comparison…"))
         self.print_button.clicked.connect(
             lambda: self.comparison and self.printRequested.emit([a.id for a in self.comparison.assessments]))
         self.title = _heading("", 15)
@@ -196,12 +200,13 @@ class CompareView(_Scrolling):
         self.clear_body()
         views = comparison.assessments
         letters = [chr(ord("A") + i) for i in range(len(views))]
-        self.title.setText(f"Comparison — {comparison.template.title}")
-        legend = "<br>".join(f"<b>{letter}</b>: {a.title} · {a.subject or '–'} · {a.assessed_on or '–'} · "
-                             f"round {a.round} · v{a.template_version}"
+        self.title.setText(_("Comparison — {title}").format(title=comparison.template.title))
+        legend = "<br>".join(_("<b>{letter}</b>: {title} · {value} · {value2} · round {round} · v{template_version}")
+            .format(letter=letter, title=a.title, value=a.subject or '–', value2=a.assessed_on or '–', round=a.round,
+                template_version=a.template_version)
                              for letter, a in zip(letters, views, strict=True))
         self.body.addWidget(QLabel(legend))
-        headers = ["Section", *letters, *(f"{x} − A" for x in letters[1:])]
+        headers = [_("Section"), *letters, *(f"{x} − A" for x in letters[1:])]
         rows = [*comparison.sections, comparison.total]
         table = _table(len(rows), headers)
         for r, row in enumerate(rows):
@@ -222,7 +227,7 @@ class CompareView(_Scrolling):
                        [[r.scores[i] for r in comparison.sections] for i in range(len(views))],
                        [f"{letter}: {a.title}" for letter, a in zip(letters, views, strict=True)])
         self.body.addWidget(chart)
-        self.body.addWidget(_heading("Answers (rows that differ are marked)", 12))
+        self.body.addWidget(_heading(_("Answers (rows that differ are marked)"), 12))
         answers = _table(len(comparison.items), ["Question", *letters])
         answers.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         answers.setColumnWidth(0, 380)
@@ -247,4 +252,4 @@ def _signed(value: float | None) -> str:
     if value is None:
         return "–"
     points = round(value * 100)
-    return f"{points:+d} pts" if points else "±0"
+    return _("{points:+d} pts").format(points=points) if points else "±0"

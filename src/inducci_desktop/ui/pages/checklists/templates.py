@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.checklists.service import ChecklistService
 from inducci_desktop.services.checklists.templates import TemplateSummary
 from inducci_desktop.services.errors import ServiceError
@@ -34,25 +35,26 @@ class TemplatesDialog(QDialog):
         super().__init__(parent)
         self.service = service
         self.print_blank = print_blank
-        self.setWindowTitle("Checklist templates")
+        self.setWindowTitle(_("Checklist templates"))
         self.resize(760, 480)
         self.list = QListWidget()
-        self.list.setAccessibleName("Checklist templates")
+        self.list.setAccessibleName(_("Checklist templates"))
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.list.itemActivated.connect(lambda _item: self.edit())
-        self.trash = QCheckBox("Show deleted own templates")
+        self.trash = QCheckBox(_("Show deleted own templates"))
         self.trash.toggled.connect(lambda _on: self.reload())
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for name, label, slot in (("new", "New…", self.new), ("edit", "Edit…", self.edit),
-                                  ("copy", "Own copy…", self.copy), ("import", "Import YAML…", self.import_yaml),
-                                  ("export", "Export YAML…", self.export_yaml), ("print", "Print blank…", self.print),
-                                  ("delete", "Delete", self.delete_or_restore)):
+        for name, label, slot in (("new", _("New…"), self.new), ("edit", _("Edit…"), self.edit),
+                                  ("copy", _("Own copy…"), self.copy), ("import", _("Import YAML…"), self.import_yaml),
+                                  ("export", _("Export YAML…"), self.export_yaml), ("print", _("Print blank…"),
+                                      self.print),
+                                  ("delete", _("Delete"), self.delete_or_restore)):
             button = QPushButton(label)
             button.clicked.connect(slot)
             self.buttons[name] = button
             row.addWidget(button)
-        close = QPushButton("Close")
+        close = QPushButton(_("Close"))
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
@@ -65,9 +67,11 @@ class TemplatesDialog(QDialog):
         self.list.clear()
         for t in self.service.templates.templates(deleted=self.trash.isChecked()):
             origin = "toolbox" if t.source == "toolbox" else "own"
-            used = f", used by {t.assessments}" if t.assessments else ""
-            item = QListWidgetItem(f"{t.title}\n    {origin} · version {t.version} · {t.sections} sections, "
-                                   f"{t.items} items{used} · {t.id}")
+            used = _(", used by {assessments}").format(assessments=t.assessments) if t.assessments else ""
+            item = QListWidgetItem(_("{title}\n    {origin} · version {version} · {sections} sections, {items} "
+                "items{used} · {id}")
+                .format(title=t.title, origin=origin, version=t.version, sections=t.sections, items=t.items,
+                    used=used, id=t.id))
             item.setData(DataRole, t)
             self.list.addItem(item)
             if t.id == select:
@@ -91,7 +95,7 @@ class TemplatesDialog(QDialog):
         self.buttons["export"].setEnabled(t is not None)
         self.buttons["print"].setEnabled(t is not None)
         self.buttons["delete"].setEnabled(t is not None and t.editable)
-        self.buttons["delete"].setText("Restore" if deleted else "Delete")
+        self.buttons["delete"].setText(_("Restore") if deleted else _("Delete"))
 
     def _edit(self, template: object) -> None:
         dialog = TemplateEditorDialog(self, self.service.templates, template)  # type: ignore[arg-type]
@@ -117,32 +121,35 @@ class TemplatesDialog(QDialog):
             self._edit(self.service.templates.copy_of(t.id))
 
     def import_yaml(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import a checklist template", str(Path.home()),
-                                              "Checklist templates (*.yaml *.yml)")
+        name, _unused = QFileDialog.getOpenFileName(self, _("Import a checklist template"), str(Path.home()),
+                                              _("Checklist templates (*.yaml *.yml)"))
         if not name:
             return
         try:
             result = self.service.templates.import_file(Path(name))
         except ServiceError as exc:
-            QMessageBox.warning(self, "Template not imported", str(exc))
+            QMessageBox.warning(self, _("Template not imported"), str(exc))
             return
-        text = {"created": "imported", "new-version": f"imported as version {result.template.version}",
-                "saved": "imported (it replaced the unused version)",
-                "unchanged": "already there, unchanged"}.get(result.outcome, result.outcome)
-        QMessageBox.information(self, "Template imported", f"“{result.template.title}”: {text}.")
+        text = {"created": "imported", "new-version": _("imported as version {version}")
+            .format(version=result.template.version),
+                "saved": _("imported (it replaced the unused version)"),
+                "unchanged": _("already there, unchanged")}.get(result.outcome, result.outcome)
+        QMessageBox.information(self, _("Template imported"),
+            _("“{title}”: {outcome}.").format(title=result.template.title, outcome=text))
         self.reload(select=result.template.id)
 
     def export_yaml(self) -> None:
         t = self.current()
         if t is None:
             return
-        name, _ = QFileDialog.getSaveFileName(self, "Export the template", str(Path.home() / f"{t.id}.yaml"),
-                                              "Checklist templates (*.yaml)")
+        name, _unused = QFileDialog.getSaveFileName(self, _("Export the template"), str(Path.home() / f"{t.id}.yaml"),
+                                              _("Checklist templates (*.yaml)"))
         if name:
             try:
                 Path(name).write_text(self.service.templates.export_yaml(t.id, t.version), encoding="utf-8")
             except OSError as exc:
-                QMessageBox.warning(self, "Not exported", f"{name} could not be written: {exc.strerror or exc}.")
+                QMessageBox.warning(self, _("Not exported"),
+                    _("{name} could not be written: {value}.").format(name=name, value=exc.strerror or exc))
 
     def print(self) -> None:
         t = self.current()

@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain import i18n
 from inducci_desktop.domain.changes import Changes, Kind
-from inducci_desktop.domain.labels import assessment_status_label, count_label
+from inducci_desktop.domain.i18n import N_, _, ngettext
+from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.exchange.service import ExportResult, ExportSelection, ImportPlan, ImportResult
 from inducci_desktop.services.exchange.tables import TABLES, TableResult, TableService
@@ -43,22 +45,34 @@ from inducci_desktop.ui.pages.exchange.preview import ImportPreviewDialog, side_
 from inducci_desktop.ui.pages.title import page_title
 
 log = logging.getLogger(__name__)
-GROUPS = (("regions", "Regions"), ("templates", "Own checklist templates"), ("assessments", "Assessments"),
-          ("workshops", "Workshops"))
-NOUNS = {"regions": "region", "templates": "template", "assessments": "assessment", "workshops": "workshop"}
-PERSONAL_HELP = ("Left unchecked, participants travel without names, e-mails, organisations and departments: "
+GROUPS = (("regions", N_("Regions")), ("templates", N_("Own checklist templates")), ("assessments", N_("Assessments")),
+          ("workshops", N_("Workshops")))
+NOUNS = {"regions": (N_("{count} region"), N_("{count} regions")),
+         "templates": (N_("{count} template"), N_("{count} templates")),
+         "assessments": (N_("{count} assessment"), N_("{count} assessments")),
+         "workshops": (N_("{count} workshop"), N_("{count} workshops"))}
+
+
+def _records(count: int) -> str:
+    return ngettext("{count} record", "{count} records", count).format(count=count)
+
+
+def _chosen(count: int) -> str:
+    return ngettext("{count} chosen record", "{count} chosen records", count).format(count=count)
+PERSONAL_HELP = (N_("Left unchecked, participants travel without names, e-mails, organisations and departments: "
                  "the other machine gets numbered anonymous entries, so attendance counts and feedback stay "
                  "right. Check it only when the receiver may hold these personal data (e.g. the trainer's own "
-                 "second laptop).")
+                 "second laptop)."))
 
 
 def _message(exc: Exception) -> str:
     if isinstance(exc, ServiceError):
         return str(exc)
     if isinstance(exc, OSError):
-        return f"The file could not be used: {exc.strerror or exc}."
+        return _("The file could not be used: {value}.").format(value=exc.strerror or exc)
     log.error("exchange failed", exc_info=exc)
-    return f"An unexpected problem occurred ({type(exc).__name__}); details are in the log file."
+    return _("An unexpected problem occurred ({name__}); details are in the log file.").format(name__=type(exc)
+        .__name__)
 
 
 
@@ -66,12 +80,13 @@ def export_message(chosen: int, result: ExportResult) -> str:
     """What an export wrote, counting the records chosen apart from those that travel with them."""
     total = sum(result.counts.values())
     extra = max(total - chosen, 0)
-    personal = "with" if result.includes_personal_data else "without"
-    text = f"Exported {count_label(chosen, 'chosen record')} to {result.path}"
+    personal = _("with") if result.includes_personal_data else _("without")
+    text = _("Exported {records} to {path}").format(records=_chosen(chosen), path=result.path)
     if extra:
-        text += (f", with {count_label(extra, 'record')} they need on the other side (answers, regions, "
-                 f"templates, days, participants…): {count_label(total, 'record')} in all")
-    return text + f", {personal} participants' personal data."
+        text += (_(", with {records} they need on the other side (answers, regions, templates, days, participants…): "
+            "{total} in all")
+            .format(records=_records(extra), total=_records(total)))
+    return text + _(", {personal} participants' personal data.").format(personal=personal)
 
 class ExchangePage(QWidget):
     def __init__(self, context: PageContext) -> None:
@@ -81,9 +96,9 @@ class ExchangePage(QWidget):
         self.state = context.state
         self._chosen = 0
         layout = QVBoxLayout(self)
-        layout.addWidget(page_title("Exchange"))
-        intro = QLabel("Carry work between laptops as a file (USB stick or e-mail): export what you choose, "
-                       "import what others sent after a preview. Tables open in any spreadsheet.")
+        layout.addWidget(page_title(_("Exchange")))
+        intro = QLabel(_("Carry work between laptops as a file (USB stick or e-mail): export what you choose, "
+                       "import what others sent after a preview. Tables open in any spreadsheet."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         columns = QHBoxLayout()
@@ -101,49 +116,49 @@ class ExchangePage(QWidget):
     # --- building ----------------------------------------------------------------------------------
 
     def _export_box(self) -> QGroupBox:
-        box = QGroupBox("Export")
+        box = QGroupBox(_("Export"))
         layout = QVBoxLayout(box)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Records to export", "Details"])
-        self.tree.setAccessibleName("Records to export")
+        self.tree.setHeaderLabels([_("Records to export"), _("Details")])
+        self.tree.setAccessibleName(_("Records to export"))
         self.tree.setColumnWidth(0, 320)
         self.tree.itemChanged.connect(self._update_export_button)
         layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
-        self.all_button = QPushButton("Select all")
+        self.all_button = QPushButton(_("Select all"))
         self.all_button.clicked.connect(lambda: self._check_all(True))
-        self.none_button = QPushButton("Select none")
+        self.none_button = QPushButton(_("Select none"))
         self.none_button.clicked.connect(lambda: self._check_all(False))
         buttons.addWidget(self.all_button)
         buttons.addWidget(self.none_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.personal = QCheckBox("Include participants' personal data")
-        self.personal.setAccessibleDescription(PERSONAL_HELP)
+        self.personal = QCheckBox(_("Include participants' personal data"))
+        self.personal.setAccessibleDescription(_(PERSONAL_HELP))
         layout.addWidget(self.personal)
-        help_label = QLabel(PERSONAL_HELP)
+        help_label = QLabel(_(PERSONAL_HELP))
         help_label.setWordWrap(True)
         help_label.setStyleSheet("color: palette(mid);")
         layout.addWidget(help_label)
         form = QFormLayout()
         self.created_by = QLineEdit(str(self.state.get("exchange.created_by", "")))
-        self.created_by.setPlaceholderText("e.g. your name and office (optional)")
-        self.created_by.setAccessibleName("Made by")
-        form.addRow("Made by:", self.created_by)
+        self.created_by.setPlaceholderText(_("e.g. your name and office (optional)"))
+        self.created_by.setAccessibleName(_("Made by"))
+        form.addRow(_("Made by:"), self.created_by)
         layout.addLayout(form)
-        self.export_button = QPushButton("Export…")
+        self.export_button = QPushButton(_("Export…"))
         self.export_button.clicked.connect(self.export_selected)
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)
         return box
 
     def _import_box(self) -> QGroupBox:
-        box = QGroupBox("Import")
+        box = QGroupBox(_("Import"))
         layout = QVBoxLayout(box)
-        text = QLabel("Open a .inducci file. You see what it would add, update or leave alone, and every "
-                      "conflict, before anything is changed; the import is applied completely or not at all.")
+        text = QLabel(_("Open a .inducci file. You see what it would add, update or leave alone, and every "
+                      "conflict, before anything is changed; the import is applied completely or not at all."))
         text.setWordWrap(True)
         layout.addWidget(text)
-        self.import_button = QPushButton("Import…")
+        self.import_button = QPushButton(_("Import…"))
         self.import_button.clicked.connect(self.choose_import)
         layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignRight)
         self.last_import = QLabel("")
@@ -152,25 +167,25 @@ class ExchangePage(QWidget):
         return box
 
     def _conflicts_box(self) -> QGroupBox:
-        box = QGroupBox("Conflicts")
+        box = QGroupBox(_("Conflicts"))
         layout = QVBoxLayout(box)
         self.conflicts_note = QLabel("")
         self.conflicts_note.setWordWrap(True)
         layout.addWidget(self.conflicts_note)
         self.conflict_table = QTableWidget(0, 3)
-        self.conflict_table.setAccessibleName("Open conflicts")
-        self.conflict_table.setHorizontalHeaderLabels(["Record", "Mine", "Theirs"])
+        self.conflict_table.setAccessibleName(_("Open conflicts"))
+        self.conflict_table.setHorizontalHeaderLabels([_("Record"), _("Mine"), _("Theirs")])
         self.conflict_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.conflict_table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.conflict_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.conflict_table)
-        self.show_resolved = QCheckBox("Show resolved ones (restore the version that lost)")
+        self.show_resolved = QCheckBox(_("Show resolved ones (restore the version that lost)"))
         self.show_resolved.toggled.connect(lambda _on: self.reload_conflicts())
         layout.addWidget(self.show_resolved)
         buttons = QHBoxLayout()
-        self.keep_mine_button = QPushButton("Keep mine")
-        self.take_theirs_button = QPushButton("Take theirs")
-        self.keep_both_button = QPushButton("Keep both")
+        self.keep_mine_button = QPushButton(_("Keep mine"))
+        self.take_theirs_button = QPushButton(_("Take theirs"))
+        self.keep_both_button = QPushButton(_("Keep both"))
         for button, keep in ((self.keep_mine_button, "mine"), (self.take_theirs_button, "theirs"),
                              (self.keep_both_button, "both")):
             button.clicked.connect(lambda _checked=False, k=keep: self.resolve_selected(k))
@@ -187,14 +202,19 @@ class ExchangePage(QWidget):
         table = self.conflict_table
         table.setRowCount(len(found))
         for row, item in enumerate(found):
-            state = f" (kept {item.resolution})" if item.resolution else ""
+            state = _(" (kept {resolution})").format(resolution=item.resolution) if item.resolution else ""
             table.setItem(row, 0, QTableWidgetItem(f"{item.label}: {item.title}{state}"))
-            table.setItem(row, 1, QTableWidgetItem(side_text(item.mine, item.fields, "this data folder")))
-            table.setItem(row, 2, QTableWidgetItem(side_text(item.theirs, item.fields, "data folder")))
+            table.setItem(row, 1, QTableWidgetItem(side_text(item.mine, item.fields, _("this data folder"))))
+            table.setItem(row, 2, QTableWidgetItem(side_text(item.theirs, item.fields, _("data folder"))))
         table.resizeRowsToContents()
-        self.conflicts_note.setText(f"{len(found)} open conflict(s): records changed here and on another machine "
-                                    "since they last exchanged. This machine's version is in place until you "
-                                    "choose." if not resolved else f"{len(found)} resolved conflict(s).")
+        if resolved:
+            note = ngettext("{count} resolved conflict.", "{count} resolved conflicts.", len(found))
+        else:
+            note = ngettext("{count} open conflict: a record changed here and on another machine since they last "
+                            "exchanged. This machine's version is in place until you choose.",
+                            "{count} open conflicts: records changed here and on another machine since they last "
+                            "exchanged. This machine's version is in place until you choose.", len(found))
+        self.conflicts_note.setText(note.format(count=len(found)))
         self._update_conflict_buttons()
 
     def _selected_conflict(self) -> int | None:
@@ -214,29 +234,29 @@ class ExchangePage(QWidget):
         try:
             self.services.exchange.resolve(self.conflict_ids[row], keep)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Conflict not resolved", str(exc))
+            QMessageBox.warning(self, _("Conflict not resolved"), str(exc))
         # the record's own page hears of the write through AppEvents.changed; the list is this page's
         self.reload_conflicts()
 
     def _tables_box(self) -> QGroupBox:
-        box = QGroupBox("Tables for spreadsheets")
+        box = QGroupBox(_("Tables for spreadsheets"))
         form = QFormLayout(box)
         self.table_kind = QComboBox()
-        self.table_kind.setAccessibleName("Table")
+        self.table_kind.setAccessibleName(_("Table"))
         for key, label in TABLES.items():
-            self.table_kind.addItem(label, key)
+            self.table_kind.addItem(_(label), key)
         self.table_format = QComboBox()
-        self.table_format.setAccessibleName("Format")
-        self.table_format.addItem("Excel workbook (.xlsx)", ".xlsx")
-        self.table_format.addItem("CSV, UTF-8 (.csv)", ".csv")
+        self.table_format.setAccessibleName(_("Format"))
+        self.table_format.addItem(_("Excel workbook (.xlsx)"), ".xlsx")
+        self.table_format.addItem(_("CSV, UTF-8 (.csv)"), ".csv")
         self.table_template = QComboBox()
-        self.table_template.setAccessibleName("Checklist for the matrix")
-        self.table_personal = QCheckBox("Participants' names (attendance)")
-        self.table_button = QPushButton("Export table…")
+        self.table_template.setAccessibleName(_("Checklist for the matrix"))
+        self.table_personal = QCheckBox(_("Participants' names (attendance)"))
+        self.table_button = QPushButton(_("Export table…"))
         self.table_button.clicked.connect(self.export_table)
-        form.addRow("Table:", self.table_kind)
-        form.addRow("Checklist:", self.table_template)
-        form.addRow("Format:", self.table_format)
+        form.addRow(_("Table:"), self.table_kind)
+        form.addRow(_("Checklist:"), self.table_template)
+        form.addRow(_("Format:"), self.table_format)
         form.addRow("", self.table_personal)
         form.addRow("", self.table_button)
         self.table_kind.currentIndexChanged.connect(self._table_kind_changed)
@@ -263,16 +283,19 @@ class ExchangePage(QWidget):
         services = self.services
         rows: dict[str, list[tuple[str, str, str]]] = {
             "regions": [(r.id, r.name, r.country) for r in services.regions.list()],
-            "templates": [(t.id, t.title, f"version {t.version}, {t.assessments} assessments")
+            "templates": [(t.id, t.title, _("version {version}, {assessments} assessments")
+                .format(version=t.version, assessments=t.assessments))
                           for t in services.checklists.templates.templates() if t.source == "user"],
-            "assessments": [(a.id, a.title, f"{a.subject or a.template_title} · round {a.round} · "
-                             f"{assessment_status_label(a.status)}")
+            "assessments": [(a.id, a.title, _("{value} · round {round} · {assessment_status_label}")
+                .format(value=a.subject or a.template_title, round=a.round,
+                    assessment_status_label=assessment_status_label(a.status)))
                             for a in services.checklists.list(status="all")],
-            "workshops": [(w.id, w.title, f"{w.dates_text} · {count_label(w.participants, 'participant')}")
+            "workshops": [(w.id, w.title, f"{w.dates_text} · " + ngettext("{count} participant",
+                "{count} participants", w.participants).format(count=w.participants))
                           for w in services.workshops.list()],
         }
         for key, label in GROUPS:
-            group = QTreeWidgetItem([label, count_label(len(rows[key]), NOUNS[key])])
+            group = QTreeWidgetItem([_(label), ngettext(*NOUNS[key], len(rows[key])).format(count=len(rows[key]))])
             group.setData(0, Qt.ItemDataRole.UserRole, key)
             group.setFlags(group.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsAutoTristate)
             group.setCheckState(0, Qt.CheckState.Unchecked)
@@ -295,8 +318,8 @@ class ExchangePage(QWidget):
         used: dict[str, str] = {}
         for summary in self.services.checklists.list(status="all"):
             used.setdefault(summary.template_id, summary.template_title)
-        self.table_template.addItem("The most used", None)
-        for template_id, title in sorted(used.items(), key=lambda t: t[1].casefold()):
+        self.table_template.addItem(_("The most used"), None)
+        for template_id, title in sorted(used.items(), key=lambda t: i18n.sort_key()(t[1])):
             self.table_template.addItem(title, template_id)
         self.table_template.setCurrentIndex(max(0, self.table_template.findData(current)))
 
@@ -328,7 +351,8 @@ class ExchangePage(QWidget):
     def _update_export_button(self, *_args: Any) -> None:
         count = len(self.checked_ids())
         self.export_button.setEnabled(count > 0)
-        self.export_button.setText(f"Export {count_label(count, 'chosen record')}…" if count else "Export…")
+        self.export_button.setText(_("Export {records}…")
+            .format(records=_chosen(count)) if count else _("Export…"))
 
     def selection(self) -> ExportSelection:
         chosen: dict[str, list[str]] = {key: [] for key, _label in GROUPS}
@@ -347,14 +371,14 @@ class ExchangePage(QWidget):
         if selection.empty:
             return
         if selection.include_personal_data:
-            answer = QMessageBox.question(self, "Export personal data",
-                                          "The file will contain participants' names, e-mails, organisations "
-                                          "and departments. Send it only to someone allowed to hold them.")
+            answer = QMessageBox.question(self, _("Export personal data"),
+                                          _("The file will contain participants' names, e-mails, organisations "
+                                          "and departments. Send it only to someone allowed to hold them."))
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        target, _filter = QFileDialog.getSaveFileName(self, "Export to a bundle file",
+        target, _filter = QFileDialog.getSaveFileName(self, _("Export to a bundle file"),
                                                       str(Path(self._folder()) / "inducci-exchange.inducci"),
-                                                      "InduCCI bundle (*.inducci)")
+                                                      _("InduCCI bundle (*.inducci)"))
         if not target:
             return
         path = Path(target)
@@ -366,15 +390,15 @@ class ExchangePage(QWidget):
         exchange = self.services.exchange
         self._chosen = len(self.checked_ids())
         (Job(lambda _report: exchange.export(path, selection, created_by=made_by or None))
-         .success(self._exported).failure(lambda exc: self._failed("Export failed", exc))
-         .progress(self, "Writing the bundle…").start())
+         .success(self._exported).failure(lambda exc: self._failed(_("Export failed"), exc))
+         .progress(self, _("Writing the bundle…")).start())
 
     def _exported(self, result: ExportResult) -> None:
-        QMessageBox.information(self, "Exported", export_message(self._chosen, result))
+        QMessageBox.information(self, _("Exported"), export_message(self._chosen, result))
 
     def choose_import(self) -> None:
-        source, _filter = QFileDialog.getOpenFileName(self, "Import a bundle file", self._folder(),
-                                                      "InduCCI bundle (*.inducci);;All files (*)")
+        source, _filter = QFileDialog.getOpenFileName(self, _("Import a bundle file"), self._folder(),
+                                                      _("InduCCI bundle (*.inducci);;All files (*)"))
         if not source:
             return
         self.state.set("exchange.folder", str(Path(source).parent))
@@ -383,8 +407,8 @@ class ExchangePage(QWidget):
     def preview(self, path: Path) -> None:
         exchange = self.services.exchange
         (Job(lambda _report: exchange.plan(path)).success(self._show_plan)
-         .failure(lambda exc: self._failed(f"{path.name} cannot be imported", exc, unchanged=True))
-         .progress(self, "Reading the bundle…").start())
+         .failure(lambda exc: self._failed(_("{name} cannot be imported").format(name=path.name), exc, unchanged=True))
+         .progress(self, _("Reading the bundle…")).start())
 
     def _show_plan(self, plan: ImportPlan) -> None:
         dialog = ImportPreviewDialog(plan, self)
@@ -405,18 +429,20 @@ class ExchangePage(QWidget):
             return result
 
         (Job(work).success(self._imported)
-         .failure(lambda exc: self._failed("The import was not applied", exc, unchanged=True))
-         .progress(self, "Importing…").start())
+         .failure(lambda exc: self._failed(_("The import was not applied"), exc, unchanged=True))
+         .progress(self, _("Importing…")).start())
 
     def _imported(self, result: ImportResult) -> None:
         conflicts = len(result.conflicts)
-        text = (f"Imported: {result.added} added, {result.updated} updated, {result.unchanged} unchanged"
-                + (f"; {conflicts} conflicts (undecided ones stay in the Conflicts list)." if conflicts else ".")
-                + ("\n\nThe data before the import is kept as a backup (Settings → Backups)."
+        text = (_("Imported: {added} added, {updated} updated, {unchanged} unchanged")
+            .format(added=result.added, updated=result.updated, unchanged=result.unchanged)
+                + (_("; {conflicts} conflicts (undecided ones stay in the Conflicts list).")
+                    .format(conflicts=conflicts) if conflicts else ".")
+                + (_("\n\nThe data before the import is kept as a backup (Settings → Backups).")
                    if result.backup_id else ""))
         self.last_import.setText(text)
         self.reload_conflicts()  # conflicts alone write no record, so no change signal brings them
-        QMessageBox.information(self, "Imported", text)
+        QMessageBox.information(self, _("Imported"), text)
 
     def _table_kind_changed(self) -> None:
         kind = self.table_kind.currentData()
@@ -426,8 +452,8 @@ class ExchangePage(QWidget):
     def export_table(self) -> None:
         kind = self.table_kind.currentData()
         suffix = self.table_format.currentData()
-        filters = "Excel workbook (*.xlsx)" if suffix == ".xlsx" else "CSV (*.csv)"
-        target, _filter = QFileDialog.getSaveFileName(self, "Export a table",
+        filters = _("Excel workbook (*.xlsx)") if suffix == ".xlsx" else _("CSV (*.csv)")
+        target, _filter = QFileDialog.getSaveFileName(self, _("Export a table"),
                                                       str(Path(self._folder()) / f"inducci-{kind}{suffix}"), filters)
         if not target:
             return
@@ -439,13 +465,14 @@ class ExchangePage(QWidget):
         template_id = self.table_template.currentData() if kind == "matrix" else None
         personal = self.table_personal.isChecked() and kind == "attendance"
         (Job(lambda _report: tables.write(kind, path, template_id=template_id, personal=personal))
-         .success(self._table_written).failure(lambda exc: self._failed("The table was not written", exc))
-         .progress(self, "Writing the table…").start())
+         .success(self._table_written).failure(lambda exc: self._failed(_("The table was not written"), exc))
+         .progress(self, _("Writing the table…")).start())
 
     def _table_written(self, result: TableResult) -> None:
-        note = f"\n\nNote: {result.note}." if result.note else ""
-        QMessageBox.information(self, "Table written", f"Wrote {result.rows} rows to {result.path}.{note}")
+        note = _("\n\nNote: {note}.").format(note=result.note) if result.note else ""
+        QMessageBox.information(self, _("Table written"), _("Wrote {rows} rows to {path}.{note}")
+            .format(rows=result.rows, path=result.path, note=note))
 
     def _failed(self, title: str, exc: Exception, *, unchanged: bool = False) -> None:
-        kept = "\n\nNothing on this machine was changed." if unchanged else ""
+        kept = _("\n\nNothing on this machine was changed.") if unchanged else ""
         QMessageBox.critical(self, title, f"{title}.\n\n{_message(exc)}{kept}")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from inducci_desktop.content.model import KIND_LABELS
 from inducci_desktop.domain.changes import Changes, Kind
+from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.library.reader import no_results_html, overview_html
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.ui.icons import icon
@@ -29,8 +30,9 @@ from inducci_desktop.ui.pages.library.reader import ReaderView
 from inducci_desktop.ui.pages.library.results import HitDelegate, HitRole, SearchResultsModel
 from inducci_desktop.ui.pages.title import page_title
 
-KIND_FILTERS = (("", "All kinds"), ("guide", "Guides"), ("case", "Case profiles"), ("format", "Formats"),
-                ("interview", "Interview guides"))
+KIND_FILTERS = (("", N_("All kinds")), ("guide", N_("Guides")), ("case", N_("Case profiles")), ("format",
+    N_("Formats")),
+                ("interview", N_("Interview guides")))
 TargetRole = Qt.ItemDataRole.UserRole
 SEARCH_LIMIT = 50
 LAST_ITEM_KEY = "library.last_item"
@@ -57,20 +59,20 @@ class LibraryPage(QWidget):
         self.window_ = context.window
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Search the toolbox (Ctrl+F) — e.g. hackathon, Biała, Straße")
-        self.search_edit.setAccessibleName("Search the toolbox")
+        self.search_edit.setPlaceholderText(_("Search the toolbox (Ctrl+F) — e.g. hackathon, Biała, Straße"))
+        self.search_edit.setAccessibleName(_("Search the toolbox"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self.run_search)
         self.search_edit.returnPressed.connect(self.open_first_result)
         self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName("Kind of item")
+        self.kind_combo.setAccessibleName(_("Kind of item"))
         for key, label in KIND_FILTERS:
-            self.kind_combo.addItem(label, key)
+            self.kind_combo.addItem(_(label), key)
         self.kind_combo.currentIndexChanged.connect(self.reload_tree)
 
         self.tree_model = QStandardItemModel(self)
         self.tree = QTreeView()
-        self.tree.setAccessibleName("Toolbox sections")
+        self.tree.setAccessibleName(_("Toolbox sections"))
         self.tree.setHeaderHidden(True)
         self.tree.setModel(self.tree_model)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -79,7 +81,7 @@ class LibraryPage(QWidget):
 
         self.results_model = SearchResultsModel()
         self.results = QListView()
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(_("Search results"))
         self.results.setModel(self.results_model)
         self.results.setItemDelegate(HitDelegate(self.results))
         self.results.setWordWrap(True)
@@ -99,7 +101,7 @@ class LibraryPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
-        left_layout.addWidget(page_title("Library"))
+        left_layout.addWidget(page_title(_("Library")))
         left_layout.addWidget(self.search_edit)
         left_layout.addWidget(self.kind_combo)
         left_layout.addWidget(self.left_stack, 1)
@@ -121,11 +123,11 @@ class LibraryPage(QWidget):
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self.focus_search)
-        find.setWhatsThis("Library: search the toolbox")
+        find.setWhatsThis(_("Library: search the toolbox"))
         # page-wide actions: they act on the item open in the reader wherever the focus is on the page
-        self.bookmark_action = self._page_action("Library: &bookmark the item shown", "Ctrl+D",
+        self.bookmark_action = self._page_action(_("Library: &bookmark the item shown"), "Ctrl+D",
                                                  self.reader.toggle_bookmark)
-        self.pack_action = self._page_action("Library: add the item shown to the handout &pack", "Ctrl+Shift+P",
+        self.pack_action = self._page_action(_("Library: add the item shown to the handout &pack"), "Ctrl+Shift+P",
                                              self.reader.add_to_pack)
         self.search_edit.installEventFilter(self)
         self.events.changed.connect(self._data_changed)
@@ -171,7 +173,7 @@ class LibraryPage(QWidget):
         root = self.tree_model.invisibleRootItem()
         bookmarks = [b for b in self.library.bookmarks() if b.available and (kind is None or b.kind == kind)]
         if bookmarks:
-            node = self._node("Bookmarks", None, bold=True)
+            node = self._node(_("Bookmarks"), None, bold=True)
             node.setIcon(icon("bookmark"))
             for mark in bookmarks:
                 node.appendRow(self._node(mark.title, mark.item_id, tip=KIND_LABELS.get(mark.kind or "", "")))
@@ -193,8 +195,8 @@ class LibraryPage(QWidget):
             if not self._has_items(node):
                 (node.parent() or root).removeRow(node.row())
         if kind is None:
-            root.appendRow(self._node("Glossary", "glossary", bold=True))
-            root.appendRow(self._node("Links", "links", bold=True))
+            root.appendRow(self._node(_("Glossary"), "glossary", bold=True))
+            root.appendRow(self._node(_("Links"), "links", bold=True))
         self.tree.expandToDepth(0)
 
     def _has_items(self, node: QStandardItem) -> bool:
@@ -233,7 +235,8 @@ class LibraryPage(QWidget):
         kind = self.kind_combo.currentData() or None
         hits = [h for h in self.library.search(text, limit=SEARCH_LIMIT) if kind is None or h.kind == kind]
         self.results_model.set_hits(hits)
-        self.results_label.setText(f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if hits else "No results")
+        self.results_label.setText(ngettext("{count} result", "{count} results",
+            len(hits)).format(count=len(hits)) if hits else _("No results"))
         self.left_stack.setCurrentIndex(1)
         if hits:
             self.results.setCurrentIndex(self.results_model.index(0, 0))

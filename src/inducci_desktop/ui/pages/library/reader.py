@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.content.search import term_ranges
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError
 from inducci_desktop.services.library.reader import (
     checklist_html,
@@ -62,33 +63,33 @@ class ReaderView(QWidget):
         self.current: str | None = None
         self.is_item = False  # a toolbox item (bookmark and note allowed), not glossary/links/checklist
 
-        self.back_button = self._tool(icon("back"), "Back (Alt+Left)")
+        self.back_button = self._tool(icon("back"), _("Back (Alt+Left)"))
         self.back_button.clicked.connect(self.back)
-        self.forward_button = self._tool(icon("forward"), "Forward (Alt+Right)")
+        self.forward_button = self._tool(icon("forward"), _("Forward (Alt+Right)"))
         self.forward_button.clicked.connect(self.forward)
         # shortcuts scoped to the reader, so other pages may use the same keys; Ctrl+D and Ctrl+Shift+P
         # belong to the whole Library page (LibraryPage), so they work from the search results too
-        for keys, slot, what in (("Alt+Left", self.back, "Library: back to the previous item"),
-                                 ("Alt+Right", self.forward, "Library: forward again")):
+        for keys, slot, what in (("Alt+Left", self.back, _("Library: back to the previous item")),
+                                 ("Alt+Right", self.forward, _("Library: forward again"))):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setWhatsThis(what)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.bookmark_button = QToolButton()
-        self.bookmark_button.setText("Bookmark")
+        self.bookmark_button.setText(_("Bookmark"))
         self.bookmark_button.setCheckable(True)
         self.bookmark_button.setIcon(icon("bookmark"))
         self.bookmark_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.bookmark_button.setToolTip("Bookmark this item (Ctrl+D)")
-        self.bookmark_button.setAccessibleName("Bookmark")
+        self.bookmark_button.setToolTip(_("Bookmark this item (Ctrl+D)"))
+        self.bookmark_button.setAccessibleName(_("Bookmark"))
         self.bookmark_button.toggled.connect(self._toggle_bookmark)
         self.extra_buttons = QHBoxLayout()
         self.pack_button = QToolButton()
-        self.pack_button.setText("Add to handout pack")
+        self.pack_button.setText(_("Add to handout pack"))
         self.pack_button.setIcon(icon("add"))
         self.pack_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.pack_button.setToolTip("Add this item to the handout pack in the Print Center (Ctrl+Shift+P)")
-        self.pack_button.setAccessibleName("Add to handout pack")
+        self.pack_button.setToolTip(_("Add this item to the handout pack in the Print Center (Ctrl+Shift+P)"))
+        self.pack_button.setAccessibleName(_("Add to handout pack"))
         self.pack_button.clicked.connect(self._add_to_pack)
         self.extra_buttons.addWidget(self.pack_button)
         self.link_label = QLabel()
@@ -104,7 +105,7 @@ class ReaderView(QWidget):
         bar.addWidget(self.link_label)
 
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Reader")
+        self.browser.setAccessibleName(_("Reader"))
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.document().setDefaultStyleSheet(STYLE_SHEET)
@@ -113,8 +114,8 @@ class ReaderView(QWidget):
         self.browser.highlighted.connect(self._show_address)
 
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setAccessibleName("Personal note")
-        self.note_edit.setPlaceholderText("Your note on this item — saved as you type, found by search")
+        self.note_edit.setAccessibleName(_("Personal note"))
+        self.note_edit.setPlaceholderText(_("Your note on this item — saved as you type, found by search"))
         self.note_state = QLabel("")
         self.note_state.setObjectName("noteState")
         self._note_timer = QTimer(self, singleShot=True, interval=NOTE_SAVE_DELAY_MS)
@@ -124,7 +125,7 @@ class ReaderView(QWidget):
         note_layout = QVBoxLayout(note_box)
         note_layout.setContentsMargins(0, 0, 0, 0)
         header = QHBoxLayout()
-        header.addWidget(QLabel("<b>My note</b>"))
+        header.addWidget(QLabel(_("<b>My note</b>")))
         header.addStretch(1)
         header.addWidget(self.note_state)
         note_layout.addLayout(header)
@@ -198,7 +199,7 @@ class ReaderView(QWidget):
             button.setEnabled(False)
         self.bookmark_button.blockSignals(True)
         self.bookmark_button.setChecked(False)
-        self.bookmark_button.setText("Bookmark")
+        self.bookmark_button.setText(_("Bookmark"))
         self.bookmark_button.blockSignals(False)
         self.note_edit.setPlainText("")
         self.note_edit.setEnabled(False)
@@ -241,24 +242,24 @@ class ReaderView(QWidget):
     def _render(self, target: str) -> bool:
         """Show ``target``: an item id, "glossary" or "links" (with "#anchor"), or "checklist:ID"."""
         self.save_note()
-        target, _, anchor = target.partition("#")
+        target, _sep, anchor = target.partition("#")
         if target.startswith("checklist:"):
             try:
                 template = self.library.checklist_template(target.removeprefix("checklist:"))
             except NotFoundError:
-                self.link_label.setText(f"“{target}” is not in the toolbox")
+                self.link_label.setText(_("“{target}” is not in the toolbox").format(target=target))
                 return False
             html, title, note_allowed = checklist_html(template), template.title, False
         elif target == "glossary":
             titles = {i.id: i.title for i in self.library.items()}
-            html, title, note_allowed = glossary_html(self.library.glossary(), titles), "Glossary", False
+            html, title, note_allowed = glossary_html(self.library.glossary(), titles), _("Glossary"), False
         elif target == "links":
-            html, title, note_allowed = links_html(self.library.links()), "Links", False
+            html, title, note_allowed = links_html(self.library.links()), _("Links"), False
         else:
             try:
                 item = self.library.item(target)
             except NotFoundError:
-                self.link_label.setText(f"“{target}” is not in the toolbox")
+                self.link_label.setText(_("“{target}” is not in the toolbox").format(target=target))
                 return False
             html, title, note_allowed = item_html(item), item.title, True
         self.current = target
@@ -273,7 +274,7 @@ class ReaderView(QWidget):
         self.pack_button.setEnabled(note_allowed)
         bookmarked = note_allowed and self.library.is_bookmarked(target)
         self.bookmark_button.setChecked(bookmarked)
-        self.bookmark_button.setText("Bookmarked" if bookmarked else "Bookmark")
+        self.bookmark_button.setText(_("Bookmarked") if bookmarked else _("Bookmark"))
         self.bookmark_button.blockSignals(False)
         note = self.library.note(target) if note_allowed else None
         self.note_edit.setPlainText(note.text if note else "")
@@ -298,21 +299,24 @@ class ReaderView(QWidget):
         elif url.hasFragment() and not url.scheme():
             self.browser.scrollToAnchor(url.fragment())
         else:
-            self.link_label.setText(f"Not opened: {text[:80]}")
+            self.link_label.setText(_("Not opened: {text}").format(text=text[:80]))
 
     def _show_address(self, url: QUrl) -> None:
         text = url.toString()
-        self.link_label.setText("" if not text or text.startswith("item:") else f"{text}  (needs internet)")
+        self.link_label.setText("" if not text or text.startswith("item:") else _("{text}  (needs internet)")
+            .format(text=text))
 
     # -- bookmark and note -------------------------------------------------------------------------
 
     def toggle_bookmark(self) -> str:
         """Bookmark the item shown, or remove its bookmark; returns what happened, for the status bar."""
         if not self.bookmark_button.isEnabled() or self.current is None:
-            return "Open a toolbox item to bookmark it"
+            return _("Open a toolbox item to bookmark it")
         self.bookmark_button.toggle()
         title = self.library.item(self.current).title
-        return f"Bookmarked “{title}”" if self.bookmark_button.isChecked() else f"Bookmark removed: “{title}”"
+        if self.bookmark_button.isChecked():
+            return _("Bookmarked “{title}”").format(title=title)
+        return _("Bookmark removed: “{title}”").format(title=title)
 
     def _toggle_bookmark(self, on: bool) -> None:
         if self.current is None or not self.is_item:
@@ -321,14 +325,14 @@ class ReaderView(QWidget):
             self.library.add_bookmark(self.current)
         else:
             self.library.remove_bookmark(self.current)
-        self.bookmark_button.setText("Bookmarked" if on else "Bookmark")
+        self.bookmark_button.setText(_("Bookmarked") if on else _("Bookmark"))
         self.bookmarksChanged.emit()
 
     def _note_typed(self) -> None:
         if self._loading:
             return
         self._note_dirty = True
-        self.note_state.setText("Editing…")
+        self.note_state.setText(_("Editing…"))
         self._note_timer.start()
 
     def save_note(self) -> None:
@@ -338,7 +342,7 @@ class ReaderView(QWidget):
         self._note_timer.stop()
         self._note_dirty = False
         self.library.set_note(self.current, self.note_edit.toPlainText())
-        self.note_state.setText("Saved")
+        self.note_state.setText(_("Saved"))
         self.notesChanged.emit()
 
     def _add_to_pack(self) -> None:
@@ -347,11 +351,11 @@ class ReaderView(QWidget):
     def add_to_pack(self) -> str:
         """Ask for the item shown to be added to the handout pack; returns what happened."""
         if self.current is None or not self.is_item:
-            return "Open a toolbox item to add it to the handout pack"
+            return _("Open a toolbox item to add it to the handout pack")
         self.addToPackRequested.emit(self.current)
-        self.link_label.setText("Added to the handout pack")
+        self.link_label.setText(_("Added to the handout pack"))
         QTimer.singleShot(3000, self._clear_pack_note)
-        return f"Added “{self.library.item(self.current).title}” to the handout pack"
+        return _("Added “{title}” to the handout pack").format(title=self.library.item(self.current).title)
 
     def _clear_pack_note(self) -> None:
         if self.link_label.text() == "Added to the handout pack":

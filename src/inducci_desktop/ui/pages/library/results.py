@@ -10,6 +10,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from inducci_desktop.content.model import KIND_LABELS
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.library.service import SearchHit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -65,7 +66,7 @@ class HitDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         kind = escape(KIND_LABELS.get(hit.kind, hit.kind))
-        source = " · from your note" if hit.snippet_from == "note" else ""
+        source = _(" · from your note") if hit.snippet_from == "note" else ""
         doc.setHtml(
             f"<div>{highlighted(hit.title, hit.title_ranges)}</div>"
             f'<div style="font-size:small"><i>{kind}{source}</i> — {highlighted(hit.snippet, hit.ranges)}</div>'

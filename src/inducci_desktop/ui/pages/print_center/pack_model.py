@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QAbstractListModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoCommand
 
+from inducci_desktop.domain.i18n import _
+
 MIME = "application/x-inducci-pack-rows"
 IdRole = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -129,7 +131,7 @@ class PackListModel(QAbstractListModel):
 class AddToPack(QUndoCommand):
     def __init__(self, model: PackListModel, entries: Sequence[tuple[str, str]]) -> None:
         label = f"“{entries[0][1]}”" if len(entries) == 1 else f"{len(entries)} items"
-        super().__init__(f"Add {label} to the handout pack")
+        super().__init__(_("Add {label} to the handout pack").format(label=label))
         self.model = model
         self.entries = list(entries)
         self.row = len(model.entries)
@@ -138,7 +140,7 @@ class AddToPack(QUndoCommand):
         self.model.insert(self.row, self.entries)
 
     def undo(self) -> None:
-        for _ in self.entries:
+        for _unused in self.entries:
             self.model.remove(self.row)
 
 
@@ -148,8 +150,9 @@ class RemoveFromPack(QUndoCommand):
         self.rows = sorted(set(rows))
         self.removed = [(row, model.entries[row]) for row in self.rows]
         if not text:
-            text = (f"Remove “{self.removed[0][1][1]}” from the handout pack" if len(self.removed) == 1
-                    else f"Remove {len(self.removed)} items from the handout pack")
+            text = (_("Remove “{removed}” from the handout pack")
+                .format(removed=self.removed[0][1][1]) if len(self.removed) == 1
+                    else _("Remove {count} items from the handout pack").format(count=len(self.removed)))
         super().__init__(text)
 
     def redo(self) -> None:
@@ -163,7 +166,7 @@ class RemoveFromPack(QUndoCommand):
 
 class MovePackItem(QUndoCommand):
     def __init__(self, model: PackListModel, source: int, target: int) -> None:
-        super().__init__(f"Move “{model.entries[source][1]}” in the handout pack")
+        super().__init__(_("Move “{entries}” in the handout pack").format(entries=model.entries[source][1]))
         self.model = model
         self.source = source
         self.target = target

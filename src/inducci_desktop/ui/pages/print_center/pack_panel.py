@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.documents import PackCover as PackCoverText
 from inducci_desktop.ui.pages.print_center.pack_model import AddToPack, MovePackItem, PackListModel, RemoveFromPack
 
@@ -36,7 +37,7 @@ class PackPanel(QWidget):
         self.model.changed.connect(self._list_changed)
 
         self.list = QListView()
-        self.list.setAccessibleName("Handout pack items")
+        self.list.setAccessibleName(_("Handout pack items"))
         self.list.setModel(self.model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -45,47 +46,47 @@ class PackPanel(QWidget):
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.setDragDropOverwriteMode(False)
         self.list.setDropIndicatorShown(True)
-        self.list.setToolTip("Drag items to change their order; Delete removes the selected ones")
+        self.list.setToolTip(_("Drag items to change their order; Delete removes the selected ones"))
         self.list.selectionModel().selectionChanged.connect(self._update_buttons)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.remove_selected)
 
-        self.empty_label = QLabel("The pack is empty. In the Library, open an item and press "
-                                  "“Add to handout pack” (Ctrl+Shift+P).")
+        self.empty_label = QLabel(_("The pack is empty. In the Library, open an item and press "
+                                  "“Add to handout pack” (Ctrl+Shift+P)."))
         self.empty_label.setWordWrap(True)
         self.empty_label.setStyleSheet("color: palette(mid);")
 
-        self.up_button = QPushButton("Move up")
+        self.up_button = QPushButton(_("Move up"))
         self.up_button.setShortcut(QKeySequence("Alt+Up"))
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
-        self.down_button = QPushButton("Move down")
+        self.down_button = QPushButton(_("Move down"))
         self.down_button.setShortcut(QKeySequence("Alt+Down"))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(_("Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton(_("Clear"))
         self.clear_button.clicked.connect(self.clear)
         buttons = QHBoxLayout()
         for button in (self.up_button, self.down_button, self.remove_button, self.clear_button):
             buttons.addWidget(button)
 
         self.title_edit = QLineEdit()
-        self.title_edit.setAccessibleName("Cover title")
+        self.title_edit.setAccessibleName(_("Cover title"))
         self.subtitle_edit = QLineEdit()
-        self.subtitle_edit.setAccessibleName("Cover subtitle")
-        self.subtitle_edit.setPlaceholderText("e.g. Training day 1 – CCI and industry")
+        self.subtitle_edit.setAccessibleName(_("Cover subtitle"))
+        self.subtitle_edit.setPlaceholderText(_("e.g. Training day 1 – CCI and industry"))
         self.organiser_edit = QLineEdit()
-        self.organiser_edit.setAccessibleName("Organiser")
+        self.organiser_edit.setAccessibleName(_("Organiser"))
         self.date_edit = QLineEdit()
-        self.date_edit.setAccessibleName("Date on the cover")
+        self.date_edit.setAccessibleName(_("Date on the cover"))
         self.date_edit.setPlaceholderText("today")
-        self.glossary_check = QCheckBox("Add the glossary at the end")
+        self.glossary_check = QCheckBox(_("Add the glossary at the end"))
         form = QFormLayout()
-        form.addRow("Title", self.title_edit)
-        form.addRow("Subtitle", self.subtitle_edit)
-        form.addRow("Organiser", self.organiser_edit)
-        form.addRow("Date", self.date_edit)
+        form.addRow(_("Title"), self.title_edit)
+        form.addRow(_("Subtitle"), self.subtitle_edit)
+        form.addRow(_("Organiser"), self.organiser_edit)
+        form.addRow(_("Date"), self.date_edit)
         form.addRow("", self.glossary_check)
         for edit in (self.title_edit, self.subtitle_edit, self.organiser_edit, self.date_edit):
             edit.textEdited.connect(lambda _text: self.changed.emit())
@@ -132,7 +133,7 @@ class PackPanel(QWidget):
     def clear(self) -> None:
         if self.model.entries:
             self.undo_stack.push(RemoveFromPack(self.model, range(len(self.model.entries)),
-                                                "Clear the handout pack"))
+                                                _("Clear the handout pack")))
 
     def move_item(self, source: int, target: int) -> None:
         self.undo_stack.push(MovePackItem(self.model, source, target))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.changes import Changes, Kind
+from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.services.documents import (
     Built,
     DocumentRequest,
@@ -83,9 +84,9 @@ class PrintCenterPage(QWidget):
         self.pack.changed.connect(self._pack_changed)
 
         self.source_combo = QComboBox()
-        self.source_combo.setAccessibleName("Kind of document")
+        self.source_combo.setAccessibleName(_("Kind of document"))
         self.choice_combo = QComboBox()
-        self.choice_combo.setAccessibleName("Document")
+        self.choice_combo.setAccessibleName(_("Document"))
         self.choice_combo.setMinimumContentsLength(24)
         self.choice_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self._fill_sources()
@@ -93,37 +94,37 @@ class PrintCenterPage(QWidget):
         self.choice_combo.currentIndexChanged.connect(lambda _i: self.schedule_preview())
         single = QWidget()
         single_form = QFormLayout(single)
-        single_form.addRow("Document", self.source_combo)
-        single_form.addRow("Which", self.choice_combo)
-        hint = QLabel("Prints one document on its own: the glossary, one toolbox item, a blank checklist, "
-                      "an assessment report or a workshop document.")
+        single_form.addRow(_("Document"), self.source_combo)
+        single_form.addRow(_("Which"), self.choice_combo)
+        hint = QLabel(_("Prints one document on its own: the glossary, one toolbox item, a blank checklist, "
+                      "an assessment report or a workshop document."))
         hint.setWordWrap(True)
         single_form.addRow(hint)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.pack, "Handout pack")
-        self.tabs.addTab(single, "Single document")
+        self.tabs.addTab(self.pack, _("Handout pack"))
+        self.tabs.addTab(single, _("Single document"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.paper_combo = QComboBox()
-        self.paper_combo.setAccessibleName("Paper size")
+        self.paper_combo.setAccessibleName(_("Paper size"))
         for paper in PaperSize:
             self.paper_combo.addItem(paper.label, paper.value)
         self.region_combo = QComboBox()
-        self.region_combo.setAccessibleName("Region in the page header")
+        self.region_combo.setAccessibleName(_("Region in the page header"))
         self.paper_combo.currentIndexChanged.connect(lambda _i: self._settings_changed())
         self.region_combo.currentIndexChanged.connect(lambda _i: self._settings_changed())
         options = QFormLayout()
-        options.addRow("Paper", self.paper_combo)
-        options.addRow("Region", self.region_combo)
+        options.addRow(_("Paper"), self.paper_combo)
+        options.addRow(_("Region"), self.region_combo)
 
-        self.preview_button = QPushButton("Preview")
+        self.preview_button = QPushButton(_("Preview"))
         self.preview_button.setShortcut(QKeySequence("F5"))
-        self.preview_button.setToolTip("Make the PDF again now (F5); it also refreshes on its own")
+        self.preview_button.setToolTip(_("Make the PDF again now (F5); it also refreshes on its own"))
         self.preview_button.clicked.connect(self.preview_now)
-        self.save_button = QPushButton("Save as PDF…")
+        self.save_button = QPushButton(_("Save as PDF…"))
         self.save_button.clicked.connect(self.save_as)
-        self.print_button = QPushButton("Print…")
+        self.print_button = QPushButton(_("Print…"))
         self.print_button.clicked.connect(self.print_document)
         actions = QHBoxLayout()
         for button in (self.preview_button, self.save_button, self.print_button):
@@ -132,7 +133,7 @@ class PrintCenterPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
-        left_layout.addWidget(page_title("Print Center"))
+        left_layout.addWidget(page_title(_("Print Center")))
         left_layout.addWidget(self.tabs, 1)
         left_layout.addLayout(options)
         left_layout.addLayout(actions)
@@ -235,7 +236,7 @@ class PrintCenterPage(QWidget):
             if group is not None and kind.group != group:
                 self.source_combo.insertSeparator(self.source_combo.count())
             group = kind.group
-            self.source_combo.addItem(kind.title, kind.key)
+            self.source_combo.addItem(_(kind.title), kind.key)
 
     def current_source(self) -> DocumentType | None:
         key = self.source_combo.currentData()
@@ -261,7 +262,7 @@ class PrintCenterPage(QWidget):
             for choice_id, title in choices:
                 self.choice_combo.addItem(title, choice_id)
             if not choices:
-                self.choice_combo.addItem("(nothing to print yet)", None)
+                self.choice_combo.addItem(_("(nothing to print yet)"), None)
         self.choice_combo.setEnabled(source is not None and source.needs_choice and self.choice_combo.count() > 0
                                      and self.choice_combo.itemData(0) is not None)
         if keep is not None and self.choice_combo.findData(keep) >= 0:
@@ -280,9 +281,11 @@ class PrintCenterPage(QWidget):
         added = self.pack.add([(item_id, title)])
         count = len(self.pack.model.entries)
         if added:
-            message = f"Added “{title}” to the handout pack ({count} item{'s' if count != 1 else ''}) — Ctrl+Z undoes"
+            message = ngettext("Added “{title}” to the handout pack ({count} item) — Ctrl+Z undoes",
+                               "Added “{title}” to the handout pack ({count} items) — Ctrl+Z undoes",
+                               count).format(title=title, count=count)
         else:
-            message = f"“{title}” is in the handout pack already"
+            message = _("“{title}” is in the handout pack already").format(title=title)
         self.window_.statusBar().showMessage(message, 5000)
 
     def _pack_changed(self) -> None:
@@ -309,7 +312,7 @@ class PrintCenterPage(QWidget):
                 return None
             cover = self.pack.cover()
             key = ("pack", ids, cover, paper, region_id, with_glossary)
-            return key, cover.title.strip() or "Handout pack", DocumentRequest(
+            return key, _(cover.title.strip()) or _("Handout pack"), DocumentRequest(
                 "pack", records=ids, paper=paper, region_id=region_id, cover=cover, with_glossary=with_glossary)
         source = self.current_source()
         if source is None:
@@ -317,7 +320,7 @@ class PrintCenterPage(QWidget):
         choice = self.choice_combo.currentData() if source.needs_choice else ""
         if choice is None:
             return None
-        title = source.title if not source.needs_choice else f"{source.title}: {self.choice_combo.currentText()}"
+        title = _(source.title) if not source.needs_choice else f"{_(source.title)}: {self.choice_combo.currentText()}"
         return (("single", source.key, choice, paper, region_id), title,
                 DocumentRequest(source.key, choice, paper=paper, region_id=region_id))
 
@@ -347,7 +350,7 @@ class PrintCenterPage(QWidget):
         if request is None:
             self._generation += 1
             self._shown_key = None
-            self.preview.clear("Nothing to print yet")
+            self.preview.clear(_("Nothing to print yet"))
             return
         key, title, document_request = request
         if key == self._shown_key and self.preview.data:
@@ -373,9 +376,9 @@ class PrintCenterPage(QWidget):
         def failed(exc: Exception) -> None:
             self._running = None
             self.preview.set_busy(False)
-            self.preview.clear("No preview")
+            self.preview.clear(_("No preview"))
             self._shown_key = None
-            self._report(exc, "The preview could not be made")
+            self._report(exc, _("The preview could not be made"))
             self._again()
 
         services = self.services
@@ -391,7 +394,7 @@ class PrintCenterPage(QWidget):
         made now on a worker thread (with delayed progress)."""
         request = self.request()
         if request is None:
-            QMessageBox.information(self, "Print Center", "There is nothing to print yet.")
+            QMessageBox.information(self, _("Print Center"), _("There is nothing to print yet."))
             return
         key, _title, document_request = request
         if key == self._shown_key and self._built is not None:
@@ -411,7 +414,7 @@ class PrintCenterPage(QWidget):
         def save(built: Built) -> None:
             save_pdf(self, self.state, built.data, built.file_name)
 
-        self._then("Making the PDF", save)
+        self._then(_("Making the PDF"), save)
 
     def print_document(self) -> None:
         def send(built: Built) -> None:
@@ -423,16 +426,18 @@ class PrintCenterPage(QWidget):
             def sent(pages: int) -> None:
                 self._printer = None
                 self.window_.statusBar().showMessage(
-                    f"Sent {pages} page{'s' if pages != 1 else ''} to the printer", 6000)
+                    ngettext("Sent {pages} page to the printer", "Sent {pages} pages to the printer", pages)
+                        .format(pages=pages), 6000)
 
             Job(lambda report: print_bytes(built.data, printer, report)).success(sent).failure(
-                lambda exc: self._report(exc, "Printing")).progress(self.window(), "Printing…").start()
+                lambda exc: self._report(exc, _("Printing"))).progress(self.window(), _("Printing…")).start()
 
-        self._then("Making the PDF", send)
+        self._then(_("Making the PDF"), send)
 
     def _report(self, exc: Exception, what: str) -> None:
         if isinstance(exc, (PrintError, ServiceError)):
-            QMessageBox.warning(self, "Print Center", f"{what}: {exc}")
+            QMessageBox.warning(self, _("Print Center"), f"{what}: {exc}")
         else:
             log.error("%s", what, exc_info=exc)
-            QMessageBox.critical(self, "Print Center", f"{what}: an unexpected problem occurred ({exc}).")
+            QMessageBox.critical(self, _("Print Center"),
+                _("{what}: an unexpected problem occurred ({exc}).").format(what=what, exc=exc))

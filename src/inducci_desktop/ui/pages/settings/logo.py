@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.errors import ValidationError
 from inducci_desktop.services.logo import remove_logo, set_logo, stored_logo
@@ -17,8 +18,8 @@ PREVIEW_HEIGHT = 48
 
 def choose_logo_file(parent: QWidget) -> Path | None:
     """Ask for the logo image (the one file dialog of this panel; tests answer it by replacing this function)."""
-    name, _filter = QFileDialog.getOpenFileName(parent, "Organisation logo", str(Path.home()),
-                                                "Images (*.png *.jpg *.jpeg)")
+    name, _filter = QFileDialog.getOpenFileName(parent, _("Organisation logo"), str(Path.home()),
+                                                _("Images (*.png *.jpg *.jpeg)"))
     return Path(name) if name else None
 
 
@@ -27,7 +28,7 @@ class LogoPanel(QGroupBox):
     that is not a usable image is named in a message under the buttons and nothing is stored."""
 
     def __init__(self, paths: AppPaths) -> None:
-        super().__init__("Printed documents")
+        super().__init__(_("Printed documents"))
         self.paths = paths
         layout = QVBoxLayout(self)
         self.preview = QLabel()
@@ -35,10 +36,10 @@ class LogoPanel(QGroupBox):
         self.preview.setMinimumHeight(PREVIEW_HEIGHT)
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
-        self.choose_button = QPushButton("Organisation logo…")
-        self.choose_button.setToolTip("A PNG or JPEG image printed on certificates and on covers")
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setAccessibleName("Remove organisation logo")
+        self.choose_button = QPushButton(_("Organisation logo…"))
+        self.choose_button.setToolTip(_("A PNG or JPEG image printed on certificates and on covers"))
+        self.remove_button = QPushButton(_("Remove"))
+        self.remove_button.setAccessibleName(_("Remove organisation logo"))
         self.error_label = QLabel()
         self.error_label.setObjectName("logoError")
         self.error_label.setWordWrap(True)
@@ -64,12 +65,13 @@ class LogoPanel(QGroupBox):
         if logo is None:
             self.preview.clear()
             self.preview.hide()
-            self.state_label.setText("No organisation logo: certificates and covers print without one.")
+            self.state_label.setText(_("No organisation logo: certificates and covers print without one."))
             return
         pixmap = QPixmap(str(logo))
         self.preview.setPixmap(pixmap.scaledToHeight(PREVIEW_HEIGHT, Qt.TransformationMode.SmoothTransformation))
         self.preview.show()
-        self.state_label.setText(f"Printed on certificates and covers ({pixmap.width()} × {pixmap.height()} px).")
+        self.state_label.setText(_("Printed on certificates and covers ({width} × {height} px).")
+            .format(width=pixmap.width(), height=pixmap.height()))
 
     def _choose(self) -> None:
         path = choose_logo_file(self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,14 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.catalogs import system_language
+from inducci_desktop.domain.i18n import LANGUAGES, N_, NATIVE_NAMES, _
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.settings.backups import BackupsPanel
 from inducci_desktop.ui.pages.settings.logo import LogoPanel
 from inducci_desktop.ui.pages.settings.regions import RegionsPanel
 from inducci_desktop.ui.pages.title import page_title
 from inducci_desktop.ui.theme import apply_theme
+from inducci_desktop.ui.ui_state import LANGUAGE_KEY
 
-THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+THEMES = (("system", N_("Follow the system")), ("light", N_("Light")), ("dark", N_("Dark")))
 
 
 def _selectable(text: str, *, wrap: bool = True) -> QLabel:
@@ -43,40 +46,52 @@ class SettingsPage(QScrollArea):
         self.setWidgetResizable(True)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(page_title("Settings"))
+        layout.addWidget(page_title(_("Settings")))
 
-        data_box = QGroupBox("Data")
+        data_box = QGroupBox(_("Data"))
         form = QFormLayout(data_box)
         paths = services.paths
         self.folder_label = _selectable(str(paths.data_dir), wrap=False)
-        open_folder = QPushButton("Open folder")
+        open_folder = QPushButton(_("Open folder"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir))))
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(open_folder)
-        form.addRow("Data folder:", folder_row)
+        form.addRow(_("Data folder:"), folder_row)
         if paths.portable:
-            self.portable_label = _selectable("Portable: data on this drive, beside the program")
-            form.addRow("Mode:", self.portable_label)
-        form.addRow("Database:", _selectable(paths.database.name))
+            self.portable_label = _selectable(_("Portable: data on this drive, beside the program"))
+            form.addRow(_("Mode:"), self.portable_label)
+        form.addRow(_("Database:"), _selectable(paths.database.name))
         self.folder_id_label = _selectable(services.exchange.folder_id())
-        self.folder_id_label.setToolTip("This data folder's id: bundles made here carry it, so other machines "
-                                        "know which edits they have seen from this one.")
-        form.addRow("Data folder id:", self.folder_id_label)
+        self.folder_id_label.setToolTip(_("This data folder's id: bundles made here carry it, so other machines "
+                                        "know which edits they have seen from this one."))
+        form.addRow(_("Data folder id:"), self.folder_id_label)
         self.schema_label = _selectable("")
-        form.addRow("Schema version:", self.schema_label)
-        form.addRow("Log file:", _selectable(str(paths.log_file), wrap=False))
+        form.addRow(_("Schema version:"), self.schema_label)
+        form.addRow(_("Log file:"), _selectable(str(paths.log_file), wrap=False))
 
-        look_box = QGroupBox("Appearance")
+        look_box = QGroupBox(_("Appearance"))
         look = QFormLayout(look_box)
         self.theme_combo = QComboBox()
-        self.theme_combo.setAccessibleName("Theme")
+        self.theme_combo.setAccessibleName(_("Theme"))
         for key, label in THEMES:
-            self.theme_combo.addItem(label, key)
+            self.theme_combo.addItem(_(label), key)
         current = self.state.get("theme", "system")
         self.theme_combo.setCurrentIndex(max(0, self.theme_combo.findData(current)))
         self.theme_combo.currentIndexChanged.connect(self._theme_changed)
-        look.addRow("Theme:", self.theme_combo)
+        look.addRow(_("Theme:"), self.theme_combo)
+        self.window_ = context.window
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("interfaceLanguage")
+        self.language_combo.setAccessibleName(_("Interface language"))
+        system = NATIVE_NAMES[system_language(fallback=QLocale.system().name())]
+        self.language_combo.addItem(_("Same as the system ({language})").format(language=system), "")
+        for code in LANGUAGES:
+            self.language_combo.addItem(NATIVE_NAMES[code], code)
+        saved = self.state.get(LANGUAGE_KEY, "")
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(saved if saved in LANGUAGES else "")))
+        self.language_combo.currentIndexChanged.connect(self._language_changed)
+        look.addRow(_("&Language:"), self.language_combo)
 
         self.backups = BackupsPanel(services.maintenance, events)
         self.regions = RegionsPanel(services.regions, events, undo_stack)
@@ -95,6 +110,11 @@ class SettingsPage(QScrollArea):
         self.setWidget(body)
         events.changed.connect(lambda changes: self.refresh() if changes.everything else None)
         self.refresh()
+
+    def _language_changed(self) -> None:
+        code = str(self.language_combo.currentData() or "")
+        # after this signal has returned: the switch replaces this page too
+        QTimer.singleShot(0, lambda: self.window_.set_language(code))
 
     def refresh(self) -> None:
         maintenance = self.services.maintenance

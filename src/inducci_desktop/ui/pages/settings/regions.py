@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.changes import Kind
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.regions import RegionService, RegionView
 from inducci_desktop.ui.events import AppEvents
@@ -34,7 +35,7 @@ def _reported() -> None:
     """Region writes report themselves (AppEvents.changed); an undo command needs no extra call."""
 
 class RegionTableModel(RowsTableModel):
-    HEADERS = ("Name", "Kind", "Country")
+    HEADERS = (N_("Name"), N_("Kind"), N_("Country"))
 
     def __init__(self, regions: RegionService, rename: Any) -> None:
         super().__init__()
@@ -67,13 +68,13 @@ class RegionTableModel(RowsTableModel):
 
 class RegionsPanel(QGroupBox):
     def __init__(self, regions: RegionService, events: AppEvents, undo_stack: QUndoStack) -> None:
-        super().__init__("Regions and organisations")
+        super().__init__(_("Regions and organisations"))
         self.regions = regions
         self.events = events
         self.undo_stack = undo_stack
         self.model = RegionTableModel(regions, self._rename)
         self.table = QTableView()
-        self.table.setAccessibleName("Regions and organisations")
+        self.table.setAccessibleName(_("Regions and organisations"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -83,16 +84,16 @@ class RegionsPanel(QGroupBox):
         self.table.verticalHeader().hide()
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("New region or organisation, e.g. Śląskie or Gorenjska")
-        self.name_edit.setAccessibleName("New region name")
+        self.name_edit.setPlaceholderText(_("New region or organisation, e.g. Śląskie or Gorenjska"))
+        self.name_edit.setAccessibleName(_("New region name"))
         self.name_edit.returnPressed.connect(self.add_region)
-        self.add_button = QPushButton("Add")
+        self.add_button = QPushButton(_("Add"))
         self.add_button.clicked.connect(self.add_region)
-        self.rename_button = QPushButton("Rename")
+        self.rename_button = QPushButton(_("Rename"))
         self.rename_button.clicked.connect(self._edit_current)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(_("Delete"))
         self.delete_button.clicked.connect(self.delete_or_restore)
-        self.trash_box = QCheckBox("Show deleted")
+        self.trash_box = QCheckBox(_("Show deleted"))
         self.trash_box.toggled.connect(self._toggle_trash)
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -150,14 +151,14 @@ class RegionsPanel(QGroupBox):
         try:
             command = make()
         except ServiceError as exc:
-            QMessageBox.warning(self, "Regions", str(exc))
+            QMessageBox.warning(self, _("Regions"), str(exc))
             return False
         self.undo_stack.push(command)
         return True
 
     def _toggle_trash(self, on: bool) -> None:
         self.model.show_deleted = on
-        self.delete_button.setText("Restore" if on else "Delete")
+        self.delete_button.setText(_("Restore") if on else _("Delete"))
         self.model.reload()
 
     def _update_buttons(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.domain.workshops import format_duration, format_time
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.service import WorkshopService
@@ -31,8 +32,8 @@ from inducci_desktop.ui.widgets.enter import on_return
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-inducci-agenda-row"
 #: column → (header, BlockInput field or None)
-COLUMNS = (("Start", None), ("End", None), ("Block", "title"), ("Minutes", "duration"),
-           ("Responsible", "responsible"), ("Materials", "materials"), ("Notes", "notes"))
+COLUMNS = ((N_("Start"), None), (N_("End"), None), (N_("Block"), "title"), (N_("Minutes"), "duration"),
+           (N_("Responsible"), "responsible"), (N_("Materials"), "materials"), (N_("Notes"), "notes"))
 
 
 class AgendaModel(QAbstractTableModel):
@@ -71,7 +72,7 @@ class AgendaModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][0]
+            return _(COLUMNS[section][0])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -98,7 +99,7 @@ class AgendaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and self.day and block.end > self.day.day.end:
             return QColor("#B3261E")
         if role == Qt.ItemDataRole.ToolTipRole and block.format_id:
-            return f"From the toolbox: {self.titles.get(block.format_id, block.format_id)}"
+            return _("From the toolbox: {get}").format(get=self.titles.get(block.format_id, block.format_id))
         if role == Qt.ItemDataRole.UserRole:
             return block.id
         return None
@@ -166,10 +167,10 @@ class AgendaEditor(QWidget):
         self.workshop_id: str | None = None
         self.model = AgendaModel(self)
         self.day = QComboBox()
-        self.day.setAccessibleName("Agenda day")
+        self.day.setAccessibleName(_("Agenda day"))
         self.day.currentIndexChanged.connect(self.reload)
         self.table = QTableView()
-        self.table.setAccessibleName("Agenda blocks")
+        self.table.setAccessibleName(_("Agenda blocks"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -186,38 +187,39 @@ class AgendaEditor(QWidget):
         for column in (0, 1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.format = QComboBox()
-        self.format.setAccessibleName("Format from the toolbox")
+        self.format.setAccessibleName(_("Format from the toolbox"))
         self.format.setMinimumWidth(260)
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 960)
         self.minutes.setSingleStep(5)
         self.minutes.setSuffix(" min")
         self.minutes.setValue(60)
-        self.minutes.setAccessibleName("Duration")
+        self.minutes.setAccessibleName(_("Duration"))
         self.format.currentIndexChanged.connect(self._format_chosen)
         # lambdas: ``clicked`` sends ``checked``, which must not land in ``kind``
-        self.add_button = QPushButton("Add block")
+        self.add_button = QPushButton(_("Add block"))
         self.add_button.clicked.connect(lambda: self.add_block("session"))
-        self.add_break_button = QPushButton("Add break")
+        self.add_break_button = QPushButton(_("Add break"))
         self.add_break_button.clicked.connect(lambda: self.add_block("break"))
         on_return(lambda: self.add_block("session"), self.format, self.minutes, self.add_button)
         on_return(lambda: self.add_block("break"), self.add_break_button)
-        self.remove = QPushButton("Remove")
+        self.remove = QPushButton(_("Remove"))
         self.remove.clicked.connect(self.remove_block)
-        up, down = QPushButton("Move up"), QPushButton("Move down")
+        up, down = QPushButton(_("Move up")), QPushButton(_("Move down"))
         up.clicked.connect(lambda: self.move_current(-1))
         down.clicked.connect(lambda: self.move_current(1))
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Agenda timing")
-        for keys, slot in (("Ctrl+Up", lambda: self.move_current(-1)), ("Ctrl+Down", lambda: self.move_current(1)),
+        self.status.setAccessibleName(_("Agenda timing"))
+        for keys, slot in (("Ctrl+Up", lambda: self.move_current(-1)), ("Ctrl+Down",
+            lambda: self.move_current(1)),
                            (QKeySequence.StandardKey.Delete, self.remove_block)):
             shortcut = QShortcut(QKeySequence(keys), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(slot)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Day:"))
+        top.addWidget(QLabel(_("Day:")))
         top.addWidget(self.day, 1)
         adder = QHBoxLayout()
         adder.addWidget(self.format, 1)
@@ -240,7 +242,7 @@ class AgendaEditor(QWidget):
     def _load_formats(self) -> None:
         self.format.blockSignals(True)
         self.format.clear()
-        self.format.addItem("Free text block", None)
+        self.format.addItem(_("Free text block"), None)
         for choice in self.workshops.formats():
             self.format.addItem(f"{choice.title} ({choice.duration_text})", choice)
             self.model.titles[choice.id] = choice.title
@@ -271,7 +273,7 @@ class AgendaEditor(QWidget):
         day_id = self.day.currentData()
         if day_id is None:
             self.model.load(None)
-            self.status.setText("Add the workshop's days on the Details tab first." if self.workshop_id else "")
+            self.status.setText(_("Add the workshop's days on the Details tab first.") if self.workshop_id else "")
             return
         try:
             day = self.workshops.agenda_day(day_id)
@@ -282,14 +284,15 @@ class AgendaEditor(QWidget):
         plan = day.plan
         colour = "#B3261E" if not plan.fits else "palette(text)"
         prefix = "⚠ " if not plan.fits else ""
-        self.status.setText(f"<span style='color:{colour}'><b>{prefix}{plan.message()}</b></span> "
-                            f"Breaks: {format_duration(plan.break_minutes)}.")
+        self.status.setText(_("<span style='color:{colour}'><b>{prefix}{message}</b></span> Breaks: {format_duration}.")
+            .format(colour=colour, prefix=prefix, message=plan.message(),
+                format_duration=format_duration(plan.break_minutes)))
 
     def push(self, make: Any) -> bool:
         try:
             command = make()
         except ServiceError as exc:
-            QMessageBox.warning(self, "Agenda", str(exc))
+            QMessageBox.warning(self, _("Agenda"), str(exc))
             return False
         self.undo_stack.push(command)
         return True
@@ -301,16 +304,16 @@ class AgendaEditor(QWidget):
     def add_block(self, kind: str = "session") -> None:
         day_id = self.day.currentData()
         if day_id is None:
-            QMessageBox.information(self, "Agenda", "Add the workshop's days on the Details tab first.")
+            QMessageBox.information(self, _("Agenda"), _("Add the workshop's days on the Details tab first."))
             return
         choice = self.format.currentData() if kind == "session" else None
         if kind == "break":
-            data = BlockInput("Break", 15, "break")
+            data = BlockInput(_("Break"), 15, "break")
         elif choice is not None:
             data = BlockInput(choice.title, self.minutes.value(), format_id=choice.id,
                               materials=", ".join(choice.materials))
         else:
-            data = BlockInput("New block", self.minutes.value())
+            data = BlockInput(_("New block"), self.minutes.value())
         row = self.selected_row()
         position = row + 1 if row >= 0 else None
         if self.push(lambda: AddBlock(self.workshops, self.reload, day_id, data, position)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import BlockInput
 from inducci_desktop.ui.undo import AppliedCommand
@@ -20,7 +21,7 @@ class AddBlock(_AgendaCommand):
     def __init__(self, workshops: WorkshopService, changed: Callable[[], None], day_id: str, data: BlockInput,
                  position: int | None = None) -> None:
         block = workshops.add_block(day_id, data, position)
-        super().__init__(f"Add “{block.title}”", workshops, changed)
+        super().__init__(_("Add “{title}”").format(title=block.title), workshops, changed)
         self.block_id, self.position = block.id, block.position
 
     def apply(self) -> None:
@@ -33,7 +34,7 @@ class AddBlock(_AgendaCommand):
 class DeleteBlock(_AgendaCommand):
     def __init__(self, workshops: WorkshopService, changed: Callable[[], None], block_id: str) -> None:
         block = workshops.delete_block(block_id)
-        super().__init__(f"Remove “{block.title}”", workshops, changed)
+        super().__init__(_("Remove “{title}”").format(title=block.title), workshops, changed)
         self.block_id, self.position = block_id, block.position
 
     def apply(self) -> None:
@@ -47,7 +48,7 @@ class EditBlock(_AgendaCommand):
     def __init__(self, workshops: WorkshopService, changed: Callable[[], None], block_id: str, old: BlockInput,
                  new: BlockInput) -> None:
         workshops.update_block(block_id, new)
-        super().__init__(f"Change “{old.title}”", workshops, changed)
+        super().__init__(_("Change “{title}”").format(title=old.title), workshops, changed)
         self.block_id, self.old, self.new = block_id, old, new
 
     def apply(self) -> None:
@@ -61,7 +62,7 @@ class MoveBlock(_AgendaCommand):
     def __init__(self, workshops: WorkshopService, changed: Callable[[], None], block_id: str, title: str,
                  old: tuple[str, int], new: tuple[str, int]) -> None:
         workshops.move_block(block_id, new[1], new[0])
-        super().__init__(f"Move “{title}”", workshops, changed)
+        super().__init__(_("Move “{title}”").format(title=title), workshops, changed)
         self.block_id, self.old, self.new = block_id, old, new
 
     def apply(self) -> None:

@@ -26,23 +26,24 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.content.folding import fold
+from inducci_desktop.domain.i18n import N_, Labels, _
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import DayView, ParticipantView, day_text
 from inducci_desktop.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-STATES = {True: "✔ present", False: "✘ absent", None: "–"}
+STATES = Labels({True: N_("✔ present"), False: N_("✘ absent"), None: "–"})
 
 
 class CheckInModel(RowsTableModel):
-    HEADERS = ("Name", "Organisation", "Attendance")
+    HEADERS = (N_("Name"), N_("Organisation"), N_("Attendance"))
 
     def __init__(self) -> None:
         super().__init__()
         self.keys: list[str] = []  # folded "name organisation department", for the filter
         self.day_id: str | None = None
-        self.day_heading = "Attendance"
+        self.day_heading = _("Attendance")
 
     def load(self, people: list[ParticipantView], day_id: str | None = None,  # type: ignore[override]
              day: DayView | None = None) -> None:
@@ -79,7 +80,7 @@ class CheckInModel(RowsTableModel):
                 return person.name
             if index.column() == 1:
                 return " · ".join(p for p in (person.organisation, person.department) if p)
-            return STATES[self.state(index.row())]
+            return _(STATES[self.state(index.row())])
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
             state = self.state(index.row())
             return QColor("#2E7D32") if state else QColor("#B3261E") if state is False else None
@@ -91,9 +92,9 @@ class CheckInModel(RowsTableModel):
 def attendance_heading(day: DayView | None, today: date | None = None) -> str:
     """The heading of the attendance column: the day chosen, and "today" only when it is today."""
     if day is None:
-        return "Attendance"
+        return _("Attendance")
     when = "today" if day.day == (today or date.today()) else day_text(day.day, short=True)
-    return f"Day {day.number} ({when})"
+    return _("Day {number} ({when})").format(number=day.number, when=when)
 
 
 class FoldedFilter(QSortFilterProxyModel):
@@ -133,16 +134,16 @@ class CheckInView(QWidget):
         self.proxy = FoldedFilter()
         self.proxy.setSourceModel(self.model)
         self.day = QComboBox()
-        self.day.setAccessibleName("Day")
+        self.day.setAccessibleName(_("Day"))
         self.day.currentIndexChanged.connect(self._reload)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Type a name or organisation… (Enter marks the only match present)")
-        self.search.setAccessibleName("Find participant")
+        self.search.setPlaceholderText(_("Type a name or organisation… (Enter marks the only match present)"))
+        self.search.setAccessibleName(_("Find participant"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._mark_first)
         self.table = QTableView()
-        self.table.setAccessibleName("Participants to check in")
+        self.table.setAccessibleName(_("Participants to check in"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -155,18 +156,18 @@ class CheckInView(QWidget):
         self.table.installEventFilter(self)
         self.count = QLabel()
         self.hint = QLabel()
-        self.hint.setAccessibleName("Check-in hint")
+        self.hint.setAccessibleName(_("Check-in hint"))
         self.hint.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel("Day:"))
+        top.addWidget(QLabel(_("Day:")))
         top.addWidget(self.day)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.search)  # a row of its own: wide enough for the hint it shows
         layout.addWidget(self.table, 1)
-        help_text = QLabel("Space or double-click: present → absent → not recorded. Enter in the search box marks "
-                           "the person present when exactly one matches; ↓ moves into the list.")
+        help_text = QLabel(_("Space or double-click: present → absent → not recorded. Enter in the search box marks "
+                           "the person present when exactly one matches; ↓ moves into the list."))
         help_text.setWordWrap(True)
         layout.addWidget(self.hint)
         layout.addWidget(help_text)
@@ -196,7 +197,8 @@ class CheckInView(QWidget):
 
     def _count(self) -> None:
         present = sum(1 for row in range(self.model.rowCount()) if self.model.state(row))
-        self.count.setText(f"{present} of {self.model.rowCount()} present on this day")
+        self.count.setText(_("{present} of {rowCount} present on this day")
+            .format(present=present, rowCount=self.model.rowCount()))
 
     def toggle(self, proxy_row: int, to: bool | str | None = "next") -> None:
         day_id = self.day.currentData()
@@ -209,7 +211,7 @@ class CheckInView(QWidget):
         try:
             self.workshops.people.set_attendance(person.id, day_id, new)  # type: ignore[arg-type]
         except ServiceError as exc:
-            QMessageBox.warning(self, "Check-in", str(exc))
+            QMessageBox.warning(self, _("Check-in"), str(exc))
             return
         present, absent = set(person.present) - {day_id}, set(person.absent) - {day_id}
         if new is True:
@@ -230,12 +232,13 @@ class CheckInView(QWidget):
             name = self.proxy.index(0, 0).data()
             self.toggle(0, True)
             self.search.clear()
-            self.hint.setText(f"✓ {name} marked present.")
+            self.hint.setText(_("✓ {name} marked present.").format(name=name))
         elif matches == 0:
-            self.hint.setText(f"Nobody matches “{text}”.")
+            self.hint.setText(_("Nobody matches “{text}”.").format(text=text))
         else:
-            self.hint.setText(f"{matches} people match “{text}”: type more of the name, or press ↓ and mark the "
-                              "right one with Space.")
+            self.hint.setText(_("{matches} people match “{text}”: type more of the name, or press ↓ and mark the "
+                "right one with Space.")
+                .format(matches=matches, text=text))
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if watched is self.search and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress \

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.csv_import import (
     DELIMITERS,
@@ -31,8 +32,8 @@ from inducci_desktop.ui.jobs import Job
 
 ENCODINGS = (None, "utf-8", "cp1250", "cp1252")
 #: the participant fields a file may hold, in the order the preview shows them (name is always shown)
-FIELDS = (("organisation", "Organisation"), ("department", "Department"), ("email", "E-mail"),
-          ("consent", "Consent"), ("consent_date", "Consent date"))
+FIELDS = (("organisation", N_("Organisation")), ("department", N_("Department")), ("email", N_("E-mail")),
+          ("consent", N_("Consent")), ("consent_date", N_("Consent date")))
 
 
 def _field_text(person: ParticipantInput, key: str) -> str:
@@ -46,7 +47,7 @@ def _field_text(person: ParticipantInput, key: str) -> str:
 class CsvImportDialog(QDialog):
     def __init__(self, parent: QWidget, workshops: WorkshopService, workshop_id: str, path: Path) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import participants – {path.name}")
+        self.setWindowTitle(_("Import participants – {name}").format(name=path.name))
         self.resize(820, 520)
         self.workshops = workshops
         self.workshop_id = workshop_id
@@ -55,32 +56,32 @@ class CsvImportDialog(QDialog):
         self.imported = 0
         self.data = b""
         self.encoding = QComboBox()
-        self.encoding.setAccessibleName("Encoding")
+        self.encoding.setAccessibleName(_("Encoding"))
         for name in ENCODINGS:
-            self.encoding.addItem("Detect" if name is None else ENCODING_LABELS[name], name)
+            self.encoding.addItem(_("Detect") if name is None else ENCODING_LABELS[name], name)
         self.delimiter = QComboBox()
-        self.delimiter.setAccessibleName("Separator")
-        self.delimiter.addItem("Detect", None)
+        self.delimiter.setAccessibleName(_("Separator"))
+        self.delimiter.addItem(_("Detect"), None)
         for char, label in DELIMITERS.items():
             self.delimiter.addItem(label.capitalize(), char)
         self.encoding.currentIndexChanged.connect(self.refresh)
         self.delimiter.currentIndexChanged.connect(self.refresh)
-        self.summary = QLabel("Reading…")
+        self.summary = QLabel(_("Reading…"))
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 0)
-        self.table.setAccessibleName("Preview of the rows")
+        self.table.setAccessibleName(_("Preview of the rows"))
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self.do_import)
         self.buttons.rejected.connect(self.reject)
         options = QHBoxLayout()
-        options.addWidget(QLabel("Encoding:"))
+        options.addWidget(QLabel(_("Encoding:")))
         options.addWidget(self.encoding)
-        options.addWidget(QLabel("Separator:"))
+        options.addWidget(QLabel(_("Separator:")))
         options.addWidget(self.delimiter)
         options.addStretch(1)
         layout = QVBoxLayout(self)
@@ -92,14 +93,14 @@ class CsvImportDialog(QDialog):
     def start(self) -> None:
         """Read the file off the UI thread, then show the preview."""
         Job(lambda _report: self.path.read_bytes()).success(self._read).failure(self._failed).progress(
-            self, "Reading the file…").start()
+            self, _("Reading the file…")).start()
 
     def _read(self, data: bytes) -> None:
         self.data = data
         self.refresh()
 
     def _failed(self, exc: Exception) -> None:
-        self.summary.setText(f"The file could not be read: {exc}")
+        self.summary.setText(_("The file could not be read: {exc}").format(exc=exc))
 
     def refresh(self) -> None:
         self.table.setRowCount(0)
@@ -110,17 +111,18 @@ class CsvImportDialog(QDialog):
                                                              delimiter=self.delimiter.currentData())
         except ServiceError as exc:
             self.preview = None
-            self.summary.setText(f"<b>Nothing can be imported.</b> {exc}")
+            self.summary.setText(_("<b>Nothing can be imported.</b> {exc}").format(exc=exc))
             return
         p = self.preview
         bad = len(p.bad)
-        ignored = f" Columns not used: {', '.join(p.ignored_columns)}." if p.ignored_columns else ""
-        skipped = (" 1 row has a problem and will be skipped." if bad == 1 else
-                   f" {bad} rows have problems and will be skipped." if bad else "")
-        self.summary.setText(f"{p.describe()}.{skipped}{ignored} Nothing is stored until you press Import.")
+        ignored = _(" Columns not used: {join}.").format(join=', '.join(p.ignored_columns)) if p.ignored_columns else ""
+        skipped = (_(" 1 row has a problem and will be skipped.") if bad == 1 else
+                   _(" {bad} rows have problems and will be skipped.").format(bad=bad) if bad else "")
+        self.summary.setText(_("{describe}.{skipped}{ignored} Nothing is stored until you press Import.")
+            .format(describe=p.describe(), skipped=skipped, ignored=ignored))
         # every field the file holds gets a column, so nothing imported is hidden from the preview
-        fields = [(key, label) for key, label in FIELDS if key in p.columns]
-        labels = ["Line", "Name", *(label for _key, label in fields), "Problem"]
+        fields = [(key, _(label)) for key, label in FIELDS if key in p.columns]
+        labels = [_("Line"), _("Name"), *(label for _key, label in fields), _("Problem")]
         self.table.setColumnCount(len(labels))
         self.table.setHorizontalHeaderLabels(labels)
         self.table.setRowCount(len(p.rows))
@@ -141,7 +143,8 @@ class CsvImportDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
         header.setStretchLastSection(True)
-        self.import_button.setText("Import 1 participant" if len(p.good) == 1 else f"Import {len(p.good)} participants")
+        self.import_button.setText(_("Import 1 participant") if len(p.good) == 1 else _("Import {count} participants")
+            .format(count=len(p.good)))
         self.import_button.setEnabled(bool(p.good))
 
     def do_import(self) -> None:
@@ -150,12 +153,12 @@ class CsvImportDialog(QDialog):
         people = self.preview.good
         self.import_button.setEnabled(False)
         Job(lambda _report: self.workshops.people.import_participants(self.workshop_id, people)).success(
-            self._imported).failure(self._import_failed).progress(self, "Importing…").start()
+            self._imported).failure(self._import_failed).progress(self, _("Importing…")).start()
 
     def _imported(self, count: int) -> None:
         self.imported = count
         self.accept()
 
     def _import_failed(self, exc: Exception) -> None:
-        QMessageBox.warning(self, "Import", str(exc))
+        QMessageBox.warning(self, _("Import"), str(exc))
         self.refresh()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.regions import RegionService
 from inducci_desktop.services.workshops.service import WorkshopService
@@ -56,8 +57,8 @@ class DaysTable(QTableWidget):
 
     def __init__(self) -> None:
         super().__init__(0, 3)
-        self.setHorizontalHeaderLabels(["Date", "Start", "End"])
-        self.setAccessibleName("Workshop days")
+        self.setHorizontalHeaderLabels([_("Date"), _("Start"), _("End")])
+        self.setAccessibleName(_("Workshop days"))
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -79,14 +80,14 @@ class DaysTable(QTableWidget):
         self.insertRow(row)
         when = QDateEdit(_qdate(day.day))
         when.setCalendarPopup(True)
-        when.setDisplayFormat("ddd yyyy-MM-dd")
-        when.setAccessibleName(f"Date of day {row + 1}")
+        when.setDisplayFormat(_("ddd yyyy-MM-dd"))
+        when.setAccessibleName(_("Date of day {value}").format(value=row + 1))
         when.dateChanged.connect(lambda _d: self.edited.emit())
         self.setCellWidget(row, 0, when)
-        for column, minutes, label in ((1, day.start, "Start"), (2, day.end, "End")):
+        for column, minutes, label in ((1, day.start, _("Start")), (2, day.end, _("End"))):
             edit = QTimeEdit(_time(minutes))
-            edit.setDisplayFormat("HH:mm")
-            edit.setAccessibleName(f"{label} of day {row + 1}")
+            edit.setDisplayFormat(_("HH:mm"))
+            edit.setAccessibleName(_("{label} of day {value}").format(label=label, value=row + 1))
             edit.timeChanged.connect(lambda _t: self.edited.emit())
             self.setCellWidget(row, column, edit)
         self.ids.append(day.id)
@@ -114,7 +115,7 @@ class SaveDetails(AppliedCommand):
     def __init__(self, workshops: WorkshopService, changed: Callable[[str], None], workshop_id: str,
                  old: WorkshopInput, new: WorkshopInput) -> None:
         view = workshops.update(workshop_id, new)
-        super().__init__(f"Change details of “{view.title}”", lambda: changed(workshop_id))
+        super().__init__(_("Change details of “{title}”").format(title=view.title), lambda: changed(workshop_id))
         self.workshops, self.workshop_id = workshops, workshop_id
         self.old, self.new = old, view.as_input()  # with the ids of days added now, so redo restores them
         self.view = view
@@ -146,57 +147,57 @@ class DetailsForm(QWidget):
         self._timer.setInterval(AUTOSAVE_MS)
         self._timer.timeout.connect(self.flush)
         self.title = QLineEdit()
-        self.title.setAccessibleName("Title")
+        self.title.setAccessibleName(_("Title"))
         self.days = DaysTable()
-        add_day, remove_day = QPushButton("Add day"), QPushButton("Remove day")
+        add_day, remove_day = QPushButton(_("Add day")), QPushButton(_("Remove day"))
         add_day.clicked.connect(lambda: self._days_changed(self.days.add_day))
         remove_day.clicked.connect(lambda: self._days_changed(self.days.remove_current))
         self.add_day_button, self.remove_day_button = add_day, remove_day
         self.days.edited.connect(self._edited)
         self.venue = QLineEdit()
-        self.venue.setAccessibleName("Venue")
-        self.venue.setPlaceholderText("Building, address, room")
+        self.venue.setAccessibleName(_("Venue"))
+        self.venue.setPlaceholderText(_("Building, address, room"))
         self.place = QLineEdit()
-        self.place.setAccessibleName("Place")
-        self.place.setPlaceholderText("Town, as printed on certificates (e.g. Bielsko-Biała)")
+        self.place.setAccessibleName(_("Place"))
+        self.place.setPlaceholderText(_("Town, as printed on certificates (e.g. Bielsko-Biała)"))
         self.mode = QComboBox()
-        self.mode.setAccessibleName("Mode")
+        self.mode.setAccessibleName(_("Mode"))
         for key, label in MODES.items():
             self.mode.addItem(label, key)
         self.region = RegionPicker(regions)
         self.organisation = QLineEdit()
-        self.organisation.setAccessibleName("Organisation")
+        self.organisation.setAccessibleName(_("Organisation"))
         self.trainers = QLineEdit()
-        self.trainers.setAccessibleName("Trainers")
-        self.trainers.setPlaceholderText("Names, separated by commas")
+        self.trainers.setAccessibleName(_("Trainers"))
+        self.trainers.setPlaceholderText(_("Names, separated by commas"))
         self.target_group = QLineEdit()
-        self.target_group.setAccessibleName("Target group")
+        self.target_group.setAccessibleName(_("Target group"))
         self.objectives = QPlainTextEdit()
-        self.objectives.setAccessibleName("Objectives")
+        self.objectives.setAccessibleName(_("Objectives"))
         self.objectives.setTabChangesFocus(True)
         self.objectives.setMaximumHeight(90)
         self.status = QComboBox()
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(_("Status"))
         for key, label in STATUSES.items():
             self.status.addItem(label, key)
         self.certificate_date = QLineEdit()
-        self.certificate_date.setAccessibleName("Certificate date")
-        self.certificate_date.setPlaceholderText("the last day")
-        self.certificate_date.setToolTip("YYYY-MM-DD; leave empty to print the workshop's last day")
+        self.certificate_date.setAccessibleName(_("Certificate date"))
+        self.certificate_date.setPlaceholderText(_("the last day"))
+        self.certificate_date.setToolTip(_("YYYY-MM-DD; leave empty to print the workshop's last day"))
         self.certificate_hours = QDoubleSpinBox()
-        self.certificate_hours.setAccessibleName("Hours on the certificate")
+        self.certificate_hours.setAccessibleName(_("Hours on the certificate"))
         self.certificate_hours.setRange(0, 14 * 24)
         self.certificate_hours.setDecimals(1)
         self.certificate_hours.setSingleStep(0.5)
         self.certificate_hours.setSuffix(" h")
-        self.certificate_hours.setSpecialValueText("from the days' times")
+        self.certificate_hours.setSpecialValueText(_("from the days' times"))
         self.certificate_hours.setMinimumWidth(170)
         self.error = QLabel()
-        self.error.setAccessibleName("Problem with the details")
+        self.error.setAccessibleName(_("Problem with the details"))
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
-        self.state = QLabel("Changes are saved as you type.")
-        self.state.setAccessibleName("Save state")
+        self.state = QLabel(_("Changes are saved as you type."))
+        self.state.setAccessibleName(_("Save state"))
         for edit in (self.title, self.venue, self.place, self.organisation, self.trainers, self.target_group,
                      self.certificate_date):
             edit.textChanged.connect(self._edited)
@@ -217,24 +218,24 @@ class DetailsForm(QWidget):
         days_box.addWidget(self.days)
         days_box.addLayout(day_buttons)
         certificate = QHBoxLayout()
-        certificate.addWidget(QLabel("Date:"))
+        certificate.addWidget(QLabel(_("Date:")))
         certificate.addWidget(self.certificate_date, 1)
-        certificate.addWidget(QLabel("Hours:"))
+        certificate.addWidget(QLabel(_("Hours:")))
         certificate.addWidget(self.certificate_hours)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("&Title:", self.title)
-        form.addRow("Days:", days_box)
-        form.addRow("&Venue:", self.venue)
-        form.addRow("&Place:", self.place)
-        form.addRow("&Mode:", self.mode)
-        form.addRow("&Region:", self.region)
-        form.addRow("&Organisation:", self.organisation)
-        form.addRow("T&rainers:", self.trainers)
-        form.addRow("Target &group:", self.target_group)
-        form.addRow("O&bjectives:", self.objectives)
-        form.addRow("&Status:", self.status)
-        form.addRow("Certificates:", certificate)
+        form.addRow(_("&Title:"), self.title)
+        form.addRow(_("Days:"), days_box)
+        form.addRow(_("&Venue:"), self.venue)
+        form.addRow(_("&Place:"), self.place)
+        form.addRow(_("&Mode:"), self.mode)
+        form.addRow(_("&Region:"), self.region)
+        form.addRow(_("&Organisation:"), self.organisation)
+        form.addRow(_("T&rainers:"), self.trainers)
+        form.addRow(_("Target &group:"), self.target_group)
+        form.addRow(_("O&bjectives:"), self.objectives)
+        form.addRow(_("&Status:"), self.status)
+        form.addRow(_("Certificates:"), certificate)
         inner = QWidget()
         inner_layout = QVBoxLayout(inner)
         inner_layout.addLayout(form)
@@ -286,8 +287,9 @@ class DetailsForm(QWidget):
         try:
             issued = date.fromisoformat(text) if text else None
         except ValueError:
-            raise ValueError(f"Write the certificate date as YYYY-MM-DD (not “{text}”), or leave it empty "
-                             "for the workshop's last day.") from None
+            raise ValueError(_("Write the certificate date as YYYY-MM-DD (not “{text}”), or leave it empty for the "
+                "workshop's last day.")
+                .format(text=text)) from None
         minutes = round(self.certificate_hours.value() * 60) or None
         return WorkshopInput(self.title.text(), tuple(self.days.days()), self.venue.text(), self.mode.currentData(),
                              self.region.region_id(), self.organisation.text(), self.trainers.text(),
@@ -300,7 +302,7 @@ class DetailsForm(QWidget):
         if self._loading or self.workshop_id is None:
             return
         self._dirty = True
-        self.state.setText("Saving…")
+        self.state.setText(_("Saving…"))
         self._timer.start()
 
     def _edited_now(self) -> None:
@@ -356,12 +358,12 @@ class DetailsForm(QWidget):
         return self.flush()
 
     def _refused(self, message: str) -> None:
-        self.error.setText(f"Not saved: {message}")
+        self.error.setText(_("Not saved: {message}").format(message=message))
         self.state.setText("")
 
     def _saved_state(self) -> None:
         self.error.clear()
-        self.state.setText("✓ All changes saved.")
+        self.state.setText(_("✓ All changes saved."))
 
     def _undone(self, workshop_id: str) -> None:
         """An undo or redo of a save: show what is stored now (the save itself leaves the form alone)."""

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMenu, QWidget
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.documents import DocumentRequest
 from inducci_desktop.services.workshops.documents import KINDS, key
 from inducci_desktop.ui.pages.context import PageContext
@@ -16,7 +17,7 @@ from inducci_desktop.ui.widgets.document_dialog import DocumentDialog, show_docu
 def print_menu(parent: QWidget, context: PageContext, current: Callable[[], str | None]) -> QMenu:
     menu = QMenu(parent)
     for kind, (label, _title) in KINDS.items():
-        action = menu.addAction(f"{label}…")
+        action = menu.addAction(_(label) + "…")
         action.setObjectName(f"print-{kind}")
         action.triggered.connect(_opener(parent, context, current, kind))
     return menu

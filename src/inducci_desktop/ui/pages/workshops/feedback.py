@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.domain.workshops import FeedbackSummary, Question, QuestionSummary
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.feedback import KIND_LABELS
@@ -40,7 +41,7 @@ class DistributionChart(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.summary: FeedbackSummary | None = None
-        self.setAccessibleName("Distribution of answers")
+        self.setAccessibleName(_("Distribution of answers"))
 
     def set_summary(self, summary: FeedbackSummary | None) -> None:
         self.summary = summary
@@ -65,14 +66,14 @@ class DistributionChart(QWidget):
         rows = self._rows()
         if not rows:
             painter.setPen(muted)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No ratings entered yet.")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("No ratings entered yet."))
             return
         width = self.width() - 20
         for i, q in enumerate(rows):
             top = 5 + i * self.ROW
             painter.setPen(text)
             average = f"Ø {q.average:.2f} · " if q.average is not None else ""
-            answers = "1 answer" if q.answered == 1 else f"{q.answered} answers"
+            answers = ngettext("{count} answer", "{count} answers", q.answered).format(count=q.answered)
             painter.drawText(QRectF(10, top, width, self.TEXT_ROOM),
                              int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap),
                              f"{average}{q.question.text} ({answers})")
@@ -96,17 +97,17 @@ class QuestionsDialog(QDialog):
 
     def __init__(self, parent: QWidget, questions: list[Question]) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Feedback form questions")
+        self.setWindowTitle(_("Feedback form questions"))
         self.resize(720, 420)
         self.table = QTableWidget(0, 2)
         self.table.setAccessibleName("Questions")
-        self.table.setHorizontalHeaderLabels(["Kind", "Question"])
+        self.table.setHorizontalHeaderLabels([_("Kind"), "Question"])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         for q in questions:
             self._add(q.id, q.kind, q.text)
-        add, remove, up = QPushButton("Add question"), QPushButton("Remove"), QPushButton("Move up")
-        add.clicked.connect(lambda: self._add(None, "text", "New question"))
+        add, remove, up = QPushButton(_("Add question")), QPushButton(_("Remove")), QPushButton(_("Move up"))
+        add.clicked.connect(lambda: self._add(None, "text", _("New question")))
         remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
         up.clicked.connect(self._up)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -117,8 +118,8 @@ class QuestionsDialog(QDialog):
             row.addWidget(b)
         row.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Defaults follow the toolbox guide “Evaluating a CCI competency training”: "
-                                "five to eight questions at most."))
+        layout.addWidget(QLabel(_("Defaults follow the toolbox guide “Evaluating a CCI competency training”: "
+                                "five to eight questions at most.")))
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
         layout.addWidget(buttons)
@@ -128,7 +129,7 @@ class QuestionsDialog(QDialog):
         self.table.insertRow(row)
         combo = QComboBox()
         for key, label in KIND_LABELS.items():
-            combo.addItem(label, key)
+            combo.addItem(_(label), key)
         combo.setCurrentIndex(combo.findData(kind))
         self.table.setCellWidget(row, 0, combo)
         item = QTableWidgetItem(text)
@@ -172,22 +173,22 @@ class FeedbackPanel(QWidget):
         # the form follows the visible width, so questions wrap inside it instead of running under the edge
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form_box)
-        save = QPushButton("Save form")
-        save.setToolTip("Save this paper form and start the next one")
+        save = QPushButton(_("Save form"))
+        save.setToolTip(_("Save this paper form and start the next one"))
         self.save_button = save
         save.clicked.connect(self.save_form)
         on_return(self.save_form, save)
-        edit = QPushButton("Edit questions…")
+        edit = QPushButton(_("Edit questions…"))
         edit.clicked.connect(self.edit_questions)
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        hint = QLabel("<b>Enter a paper form</b> — ratings 1–5, y / p / n, or text; Enter moves on, "
-                      "Enter on the last field saves.")
+        hint = QLabel(_("<b>Enter a paper form</b> — ratings 1–5, y / p / n, or text; Enter moves on, "
+                      "Enter on the last field saves."))
         hint.setWordWrap(True)
         left_layout.addWidget(hint)
         left_layout.addWidget(scroll, 1)
         self.problem = QLabel()
-        self.problem.setAccessibleName("Problem with the form")
+        self.problem.setAccessibleName(_("Problem with the form"))
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e;")
         left_layout.addWidget(self.problem)
@@ -259,8 +260,8 @@ class FeedbackPanel(QWidget):
             self.chart.set_summary(None)
             return
         summary = self.workshops.results.summary(self.workshop_id)
-        forms = "1 form" if summary.responses == 1 else f"{summary.responses} forms"
-        self.summary_label.setText(f"<b>Summary</b>: {forms} entered")
+        forms = ngettext("{count} form", "{count} forms", summary.responses).format(count=summary.responses)
+        self.summary_label.setText(_("<b>Summary</b>: {forms} entered").format(forms=forms))
         self.chart.set_summary(summary)
         parts = []
         for q in summary.questions:
@@ -276,7 +277,7 @@ class FeedbackPanel(QWidget):
         try:
             self.workshops.results.add_response(self.workshop_id, answers)
         except ServiceError as exc:
-            self.problem.setText(f"Not saved: {exc}")  # beside the form, which keeps what was typed
+            self.problem.setText(_("Not saved: {exc}").format(exc=exc))  # beside the form, which keeps what was typed
             return
         self.problem.clear()
         for edit in self.inputs.values():
@@ -294,5 +295,5 @@ class FeedbackPanel(QWidget):
         try:
             self.workshops.results.set_questions(self.workshop_id, dialog.values())
         except ServiceError as exc:
-            QMessageBox.warning(self, "Feedback form", str(exc))
+            QMessageBox.warning(self, _("Feedback form"), str(exc))
         self.load(self.workshop_id)

@@ -19,19 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import STATUSES, WorkshopInput, WorkshopSummary
 from inducci_desktop.ui.table_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-FILTERS = (("all", "All workshops"), ("upcoming", "Upcoming"), ("past", "Past"), ("trash", "Trash"))
+FILTERS = (("all", N_("All workshops")), ("upcoming", N_("Upcoming")), ("past", N_("Past")), ("trash", N_("Trash")))
 
 
 class WorkshopListModel(RowsTableModel):
     """One column: the title (wrapped, never cut short) over a line with the dates and the status."""
 
-    HEADERS = ("Workshop",)
+    HEADERS = (N_("Workshop"),)
 
     def cell(self, w: WorkshopSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -51,12 +52,12 @@ class WorkshopList(QWidget):
         self.workshops = workshops
         self.model = WorkshopListModel()
         self.filter = QComboBox()
-        self.filter.setAccessibleName("Show workshops")
+        self.filter.setAccessibleName(_("Show workshops"))
         for key, label in FILTERS:
-            self.filter.addItem(label, key)
+            self.filter.addItem(_(label), key)
         self.filter.currentIndexChanged.connect(lambda: self.reload())
         self.table = QTableView()
-        self.table.setAccessibleName("Workshops")
+        self.table.setAccessibleName(_("Workshops"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -71,11 +72,11 @@ class WorkshopList(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setMinimumWidth(240)
         self.table.selectionModel().selectionChanged.connect(lambda: self.selected.emit(self.current_id()))
-        self.new_button = QPushButton("New")
+        self.new_button = QPushButton(_("New"))
         self.new_button.clicked.connect(self.new_workshop)
-        self.copy_button = QPushButton("Copy as repeat")
+        self.copy_button = QPushButton(_("Copy as repeat"))
         self.copy_button.clicked.connect(self.copy_workshop)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton(_("Delete"))
         self.delete_button.clicked.connect(self.delete_or_restore)
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -100,7 +101,7 @@ class WorkshopList(QWidget):
         key = self.filter.currentData()
         rows = self.workshops.list(deleted=True) if key == "trash" else self.workshops.list(when=key)
         self.model.load(rows)
-        self.delete_button.setText("Restore" if key == "trash" else "Delete")
+        self.delete_button.setText(_("Restore") if key == "trash" else _("Delete"))
         self.copy_button.setEnabled(key != "trash")
         self.new_button.setEnabled(key != "trash")
         if (keep and not self.select(keep)) or not keep:
@@ -132,13 +133,13 @@ class WorkshopList(QWidget):
         return self.model.rows[rows[0].row()].id if rows else None
 
     def new_workshop(self) -> None:
-        title, ok = QInputDialog.getText(self, "New workshop", "Title of the workshop:")
+        title, ok = QInputDialog.getText(self, _("New workshop"), _("Title of the workshop:"))
         if not ok:
             return
         try:
             view = self.workshops.create(WorkshopInput(title))
         except ServiceError as exc:
-            QMessageBox.warning(self, "New workshop", str(exc))
+            QMessageBox.warning(self, _("New workshop"), str(exc))
             return
         if self.filter.currentData() not in ("upcoming", "all"):
             self.filter.setCurrentIndex(0)
@@ -151,7 +152,7 @@ class WorkshopList(QWidget):
         try:
             view = self.workshops.copy(workshop_id)
         except ServiceError as exc:
-            QMessageBox.warning(self, "Copy workshop", str(exc))
+            QMessageBox.warning(self, _("Copy workshop"), str(exc))
             return
         self.filter.setCurrentIndex(0)
         self.reload(view.id)

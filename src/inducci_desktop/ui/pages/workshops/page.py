@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from inducci_desktop.domain.changes import Changes, Kind
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError
 from inducci_desktop.services.workshops.views import WorkshopView
 from inducci_desktop.ui.pages.context import PageContext
@@ -34,8 +35,8 @@ class WorkshopsPage(QWidget):
         self.title.setObjectName("pageTitle")
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setWordWrap(True)  # a long title wraps instead of running under the Print button
-        self.title.setAccessibleName("Workshop title")
-        self.print_button = QPushButton("Print")
+        self.title.setAccessibleName(_("Workshop title"))
+        self.print_button = QPushButton(_("Print"))
         self.print_button.setMenu(print_menu(self, context, self.list.current_id))
         self.details = DetailsForm(workshops, context.services.regions, self._details_saved, context.undo_stack)
         self.agenda = AgendaEditor(workshops, context.undo_stack)
@@ -44,10 +45,10 @@ class WorkshopsPage(QWidget):
         self.outcomes = OutcomesPanel(workshops)
         self.feedback = FeedbackPanel(workshops)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Workshop")
-        for widget, label in ((self.details, "&Details"), (self.agenda, "&Agenda"),
-                              (self.participants, "&Participants"), (self.checkin, "&Check-in"),
-                              (self.outcomes, "&Outcomes"), (self.feedback, "&Evaluation")):
+        self.tabs.setAccessibleName(_("Workshop"))
+        for widget, label in ((self.details, _("&Details")), (self.agenda, _("&Agenda")),
+                              (self.participants, _("&Participants")), (self.checkin, _("&Check-in")),
+                              (self.outcomes, _("&Outcomes")), (self.feedback, _("&Evaluation"))):
             self.tabs.addTab(widget, label)
         self.tabs.currentChanged.connect(lambda _i: self._load_tab())
         header = QHBoxLayout()
@@ -110,7 +111,7 @@ class WorkshopsPage(QWidget):
 
     def _show_title(self, view: WorkshopView | None) -> None:
         if view is None:
-            self.title.setText("<h2>Workshops</h2>Select a workshop or make a new one (Ctrl+N).")
+            self.title.setText(_("<h2>Workshops</h2>Select a workshop or make a new one (Ctrl+N)."))
             self.title.setToolTip("")
             return
         self.title.setText(f"<h2>{escape(view.title)}</h2><span>{escape(view.dates_text)}</span>")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.files import safe_filename
+from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.logsetup import log_folders
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.csv_import import ParticipantInput
@@ -40,7 +41,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ParticipantModel(RowsTableModel):
-    HEADERS = ("Name", "Organisation", "Department", "E-mail", "Consent")
+    HEADERS = (N_("Name"), N_("Organisation"), N_("Department"), N_("E-mail"), N_("Consent"))
 
     def cell(self, p: ParticipantView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -56,47 +57,47 @@ class ParticipantsPanel(QWidget):
         self.workshop_id: str | None = None
         self.model = ParticipantModel()
         self.name = QLineEdit()
-        self.name.setPlaceholderText("Name")
-        self.name.setAccessibleName("Participant name")
+        self.name.setPlaceholderText(_("Name"))
+        self.name.setAccessibleName(_("Participant name"))
         self.organisation = QLineEdit()
-        self.organisation.setPlaceholderText("Organisation")
-        self.organisation.setAccessibleName("Participant organisation")
+        self.organisation.setPlaceholderText(_("Organisation"))
+        self.organisation.setAccessibleName(_("Participant organisation"))
         self.department = QLineEdit()
-        self.department.setPlaceholderText("Department")
-        self.department.setAccessibleName("Participant department")
+        self.department.setPlaceholderText(_("Department"))
+        self.department.setAccessibleName(_("Participant department"))
         self.email = QLineEdit()
-        self.email.setPlaceholderText("E-mail (optional)")
-        self.email.setAccessibleName("Participant e-mail")
-        self.consent = QCheckBox("Consent to store the data (today)")
+        self.email.setPlaceholderText(_("E-mail (optional)"))
+        self.email.setAccessibleName(_("Participant e-mail"))
+        self.consent = QCheckBox(_("Consent to store the data (today)"))
         self.name_problem = QLabel()
-        self.name_problem.setAccessibleName("Problem with the participant")
+        self.name_problem.setAccessibleName(_("Problem with the participant"))
         self.name_problem.setStyleSheet("color: #b3261e;")
         self.name_problem.setWordWrap(True)
         self.name.textChanged.connect(lambda _t: self.name_problem.clear())
-        add = QPushButton("Add")
+        add = QPushButton(_("Add"))
         add.clicked.connect(self.add)
         self.add_button = add
         # Enter adds from every field of the row, the consent box and the focused Add button alike
         on_return(self.add, self.name, self.organisation, self.department, self.email, self.consent, add)
         self.table = QTableView()
-        self.table.setAccessibleName("Participants")
+        self.table.setAccessibleName(_("Participants"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.trash = QCheckBox("Show removed")
+        self.trash = QCheckBox(_("Show removed"))
         self.trash.toggled.connect(self.reload)
-        self.import_button = import_button = QPushButton("Import CSV…")
+        self.import_button = import_button = QPushButton(_("Import CSV…"))
         import_button.clicked.connect(self.import_csv)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(_("Remove"))
         self.remove_button.clicked.connect(self.remove_or_restore)
-        export_button = QPushButton("Export person's data…")
-        export_button.setToolTip("Write everything stored about the selected person to a JSON file")
+        export_button = QPushButton(_("Export person's data…"))
+        export_button.setToolTip(_("Write everything stored about the selected person to a JSON file"))
         export_button.clicked.connect(self.export_person)
-        erase_button = QPushButton("Erase person on request…")
-        erase_button.setToolTip("Erase the selected person everywhere, backups included")
+        erase_button = QPushButton(_("Erase person on request…"))
+        erase_button.setToolTip(_("Erase the selected person everywhere, backups included"))
         erase_button.clicked.connect(self.erase_person)
         self.export_button, self.erase_button = export_button, erase_button
         # two rows of fields wide enough to read what was typed, at the default window size too
@@ -133,7 +134,7 @@ class ParticipantsPanel(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.remove_button.setText("Restore" if self.trash.isChecked() else "Remove")
+        self.remove_button.setText(_("Restore") if self.trash.isChecked() else _("Remove"))
         self.model.load(self.workshops.people.participants(self.workshop_id, deleted=self.trash.isChecked())
                         if self.workshop_id else [])
 
@@ -147,7 +148,7 @@ class ParticipantsPanel(QWidget):
         data = ParticipantInput(self.name.text(), self.organisation.text(), self.department.text(), self.email.text(),
                                 self.consent.isChecked(), date.today() if self.consent.isChecked() else None)
         if not data.name.strip():
-            self.name_problem.setText("Type the participant's name first.")
+            self.name_problem.setText(_("Type the participant's name first."))
             self.name.setFocus()
             return
         try:
@@ -166,7 +167,8 @@ class ParticipantsPanel(QWidget):
         if self.workshop_id is None:
             return None
         if not path:
-            path, _filter = QFileDialog.getOpenFileName(self, "Import participants", "", "CSV files (*.csv *.txt)")
+            path, _filter = QFileDialog.getOpenFileName(self, _("Import participants"), "",
+                _("CSV files (*.csv *.txt)"))
         if not path:
             return None
         dialog = CsvImportDialog(self, self.workshops, self.workshop_id, Path(path))
@@ -191,16 +193,17 @@ class ParticipantsPanel(QWidget):
             return
         if not path:
             suggested = safe_filename(person.name, ".json", fallback="participant")
-            path, _filter = QFileDialog.getSaveFileName(self, "Export person's data", suggested, "JSON (*.json)")
+            path, _filter = QFileDialog.getSaveFileName(self, _("Export person's data"), suggested, _("JSON (*.json)"))
         if not path:
             return
         try:
             data = self.workshops.people.export_person(person.id)
             Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
         except (ServiceError, OSError) as exc:
-            QMessageBox.warning(self, "Export", str(exc))
+            QMessageBox.warning(self, _("Export"), str(exc))
             return
-        QMessageBox.information(self, "Export", f"Everything stored about {person.name} was written to {path}.")
+        QMessageBox.information(self, _("Export"), _("Everything stored about {name} was written to {path}.")
+            .format(name=person.name, path=path))
 
     def erase_person(self) -> None:
         person = self.selected()
@@ -208,36 +211,42 @@ class ParticipantsPanel(QWidget):
             return
         record = self.workshops.people.person(person.id)
         where = "\n".join(f"• {title} ({dates})" for _id, title, dates in record.workshops)
-        actions = "1 action item" if len(record.action_ids) == 1 else f"{len(record.action_ids)} action items"
-        owned = f"\nThe person is the owner of {actions}; the owner will be left empty." if record.action_ids else ""
+        actions = ngettext("{count} action item", "{count} action items", len(record.action_ids)).format(
+            count=len(record.action_ids))
+        owned = (_("\nThe person is the owner of {actions}; the owner will be left empty.").format(actions=actions)
+                 if record.action_ids else "")
         answer = QMessageBox.question(
-            self, "Erase person on request",
-            f"Erase all data of {record.name} everywhere?\n\nEntries found ({len(record.entries)}):\n{where}{owned}\n\n"
-            "Name, organisation, department, e-mail and consent are removed for good, from the backups too "
-            "(this cannot be undone). "
-            "Attendance counts stay, without the name. Consider exporting the data first.",
+            self, _("Erase person on request"),
+            _("Erase all data of {name} everywhere?\n\nEntries found ({count}):\n{where}{owned}\n\nName, "
+                "organisation, department, e-mail and consent are removed for good, from the backups too (this "
+                    "cannot be undone). Attendance counts stay, without the name. Consider exporting the data first.")
+                .format(name=record.name, count=len(record.entries), where=where, owned=owned),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
         erased = self.workshops.people.erase_person(person.id, extra_folders=[Path(f) for f in log_folders()])
         self.reload()
-        entries = "1 entry" if erased.entries == 1 else f"{erased.entries} entries"
-        backups = f" and from {erased.backups} backup{'s' if erased.backups != 1 else ''}" if erased.backups else ""
-        done = f"The data of {record.name} was erased ({entries}){backups}."
+        entries = ngettext("{count} entry", "{count} entries", erased.entries).format(count=erased.entries)
+        backups = (ngettext(" and from {backups} backup", " and from {backups} backups", erased.backups)
+                   .format(backups=erased.backups) if erased.backups else "")
+        done = _("The data of {name} was erased ({entries}){backups}.").format(name=record.name, entries=entries,
+            backups=backups)
         if erased.complete:
-            QMessageBox.information(self, "Erase person", f"{done}\n\n{erased.files_checked} files of the data "
-                                    "folder were read back: the name and e-mail are in none of them.")
+            QMessageBox.information(self, _("Erase person"), _("{done}\n\n{files_checked} files of the data folder "
+                "were read back: the name and e-mail are in none of them.")
+                .format(done=done, files_checked=erased.files_checked))
             return
         self.report_unclean(done, erased)
 
     def report_unclean(self, done: str, erased: Erasure) -> None:
         """Name the files the erasure could not clean, and offer to delete those that may be deleted."""
         listed = "\n".join(f"• {f.path}: {f.reason}" for f in erased.unclean)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Erasure not complete",
-                          f"{done}\n\nBut these files still hold the name or e-mail:\n{listed}", parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Erasure not complete"),
+                          _("{done}\n\nBut these files still hold the name or e-mail:\n{listed}")
+                              .format(done=done, listed=listed), parent=self)
         deletable = [f.path for f in erased.unclean if f.deletable]
-        delete = box.addButton("Delete these files", QMessageBox.ButtonRole.DestructiveRole) if deletable else None
-        box.addButton("Keep them" if deletable else "Close", QMessageBox.ButtonRole.RejectRole)
+        delete = box.addButton(_("Delete these files"), QMessageBox.ButtonRole.DestructiveRole) if deletable else None
+        box.addButton(_("Keep them") if deletable else _("Close"), QMessageBox.ButtonRole.RejectRole)
         self.unclean_box = box
         box.exec()
         if delete is None or box.clickedButton() is not delete:
@@ -245,6 +254,8 @@ class ParticipantsPanel(QWidget):
         try:
             gone = self.workshops.people.delete_unclean(deletable, extra_folders=[Path(f) for f in log_folders()])
         except (ServiceError, OSError) as exc:
-            QMessageBox.warning(self, "Erasure", str(exc))
+            QMessageBox.warning(self, _("Erasure"), str(exc))
             return
-        QMessageBox.information(self, "Erasure", f"{len(gone)} file{'s' if len(gone) != 1 else ''} deleted.")
+        QMessageBox.information(self, _("Erasure"), ngettext("{count} file deleted.", "{count} files deleted.",
+            len(gone))
+            .format(count=len(gone)))
