@@ -37,6 +37,11 @@ class Kind(StrEnum):
     ACTION = "action"
     FEEDBACK_QUESTION = "feedback_question"
     FEEDBACK_RESPONSE = "feedback_response"
+    PILOT = "pilot"
+    PILOT_CRITERION = "pilot_criterion"
+    PILOT_LESSON = "pilot_lesson"
+    PILOT_VOICE = "pilot_voice"
+    PILOT_PHOTO = "pilot_photo"
     #: backup files in the backup folder (not database rows)
     BACKUP = "backup"
 

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from inducci_desktop.services.checklists.service import ChecklistService
     from inducci_desktop.services.exchange.service import ExchangeService
     from inducci_desktop.services.library.documents import PrintService
+    from inducci_desktop.services.pilots.service import PilotService
     from inducci_desktop.services.workshops.service import WorkshopService
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,12 @@ class Services:
         from inducci_desktop.services.workshops.service import WorkshopService
 
         return WorkshopService(self.store, self.library)
+
+    @cached_property
+    def pilots(self) -> PilotService:
+        from inducci_desktop.services.pilots.service import PilotService
+
+        return PilotService(self.store, self.library)
 
     @cached_property
     def printing(self) -> PrintService:

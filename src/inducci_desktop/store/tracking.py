@@ -38,6 +38,11 @@ KIND_BY_TABLE: dict[str, Kind] = {
     "workshop_actions": Kind.ACTION,
     "workshop_questions": Kind.FEEDBACK_QUESTION,
     "workshop_responses": Kind.FEEDBACK_RESPONSE,
+    "pilots": Kind.PILOT,
+    "pilot_criteria": Kind.PILOT_CRITERION,
+    "pilot_lessons": Kind.PILOT_LESSON,
+    "pilot_voices": Kind.PILOT_VOICE,
+    "pilot_photos": Kind.PILOT_PHOTO,
 }
 
 _KEY = "changes"
