@@ -46,6 +46,7 @@ from inducci_desktop.store.models import (
     PilotVoice,
     Region,
     Workshop,
+    new_id,
     utcnow,
 )
 
@@ -192,10 +193,12 @@ class PilotService:
         with self.store.db.reading() as session:
             return self._view(session, self._row(session, pilot_id, include_deleted=include_deleted))
 
-    def create(self, title: str, *, region_id: str | None = None, format_id: str | None = None) -> PilotView:
+    def create(self, title: str, *, region_id: str | None = None, format_id: str | None = None,
+               record_id: str | None = None) -> PilotView:
+        """A new pilot (``record_id``: a fixed id, for the demo)."""
         title = _line(title, _("pilot's title"), rules.TITLE, required=True)
         with self.store.db.unit_of_work() as session:
-            row = Pilot(title=title, region_id=self._region(session, region_id),
+            row = Pilot(id=record_id or new_id(), title=title, region_id=self._region(session, region_id),
                         format_id=self._format(format_id), partners=[], steps=[], participants=[],
                         workshop_ids=[])
             session.add(row)
