@@ -18,8 +18,8 @@ from tests.journeys.test_library import click_nav
 from tests.printing.conftest import page_texts
 from tests.services.test_pilots import photo_file
 from tests.ui.conftest import Dialogs, type_text
-from tests.ui.test_document_preview import answer_save_dialog, choose_in_menu, preview_opened, save_from
 from tests.ui.gui_input import choose
+from tests.ui.test_document_preview import answer_save_dialog, choose_in_menu, preview_opened, save_from
 
 LEFT = Qt.MouseButton.LeftButton
 
