@@ -157,6 +157,16 @@ def test_record_publish_find_and_print_a_pilot(main_window: MainWindow, qtbot: A
         ("creatives", "Walk through the hall before the first sketch."),
         ("industry", "Bring the engineer who owns the problem.")]
 
+    # a lesson removed by mistake comes back with Ctrl+Z
+    first = lessons.table.item(0, 0).text()
+    cell = lessons.table.visualItemRect(lessons.table.item(0, 0))
+    qtbot.mouseClick(lessons.table.viewport(), LEFT, pos=cell.center())
+    qtbot.mouseClick(lessons.remove_button, LEFT)
+    assert first not in [x.text for x in services.get(pilot_id).lessons] and lessons.table.rowCount() == 1
+    qtbot.keyClick(lessons.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(services.get(pilot_id).lessons) == 2)
+    assert lessons.table.rowCount() == 2
+
     # a voice with the speaker's consent
     tab(qtbot, page, "Voices")
     voices = page.voices

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +28,7 @@ from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.pilots import PilotView, audience_label
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.pilots.service import PilotService
+from inducci_desktop.ui.pages.pilots.commands import remove_entry
 from inducci_desktop.ui.widgets.enter import on_return
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -66,6 +68,7 @@ class EntriesTab(QWidget):
 
     def __init__(self, pilots: PilotService, changed: Callable[[], None], name: str) -> None:
         super().__init__()
+        self.undo_stack: QUndoStack | None = None  # set by the page: removals can be undone
         self.pilots = pilots
         self.changed = changed
         self.pilot_id: str | None = None
@@ -91,8 +94,13 @@ class EntriesTab(QWidget):
     def remove(self) -> None:
         row = self.table.currentRow()
         item = self.table.item(row, 0) if row >= 0 else None
-        if item is not None and self.act(lambda: self.pilots.delete_item(self.kind, item.data(IdRole))):
-            self.reload()
+        if item is not None:
+            self.act(lambda: remove_entry(self.undo_stack, self.pilots, self.kind, item.data(IdRole),
+                                          self._after_change))
+
+    def _after_change(self) -> None:
+        self.reload()
+        self.changed()
 
     def reload(self) -> None:
         self.load(self.pilots.get(self.pilot_id) if self.pilot_id else None)

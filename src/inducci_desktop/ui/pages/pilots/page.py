@@ -92,6 +92,8 @@ class PilotsPage(QWidget):
         self.lessons = LessonsTab(self.pilots, self._entries_changed)
         self.voices = VoicesTab(self.pilots, self._entries_changed)
         self.photos = PhotosTab(self.pilots, self._entries_changed)
+        for entries in (self.criteria, self.lessons, self.voices, self.photos):
+            entries.undo_stack = context.undo_stack
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Pilot action"))
         for widget, label in ((self.details, _("&Details")), (self.challenge, _("C&hallenge")),

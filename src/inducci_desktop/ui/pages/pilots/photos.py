@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -26,6 +26,7 @@ from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.pilots import PhotoView, PilotView
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.pilots.service import PilotService
+from inducci_desktop.ui.pages.pilots.commands import remove_entry
 from inducci_desktop.ui.widgets.enter import on_return
 
 IdRole = Qt.ItemDataRole.UserRole
@@ -47,6 +48,7 @@ class PhotosTab(QWidget):
         super().__init__()
         self.pilots = pilots
         self.changed = changed
+        self.undo_stack: QUndoStack | None = None  # set by the page: removals can be undone
         self.pilot_id: str | None = None
         self.path = QLineEdit()
         self.path.setAccessibleName(_("Photo file"))
@@ -136,12 +138,13 @@ class PhotosTab(QWidget):
         if item is None:
             return
         try:
-            self.pilots.delete_item("photo", item.data(IdRole))
+            remove_entry(self.undo_stack, self.pilots, "photo", item.data(IdRole), self._after_change)
         except ServiceError as exc:
             self.problem.setText(str(exc))
-            return
-        self.changed()
+
+    def _after_change(self) -> None:
         self.reload()
+        self.changed()
 
     def _consent_changed(self, item: QListWidgetItem) -> None:
         if self.loading:
