@@ -11,26 +11,25 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from inducci_desktop.domain import rules
-from inducci_desktop.domain.i18n import _
 
 #: the order of lesson audiences, as the toolbox sorts its key learnings
 AUDIENCES: tuple[str, ...] = ("industry", "creatives", "setting")
 
 
 def status_label(status: str) -> str:
-    return _(rules.PILOT_STATUS.labels.get(status, status))
+    return rules.PILOT_STATUS.label(status)
 
 
 def repeat_label(repeat: str) -> str:
-    return _(rules.PILOT_REPEAT.labels.get(repeat, repeat))
+    return rules.PILOT_REPEAT.label(repeat)
 
 
 def step_status_label(status: str) -> str:
-    return _(rules.STEP_STATUS.labels.get(status, status))
+    return rules.STEP_STATUS.label(status)
 
 
 def audience_label(audience: str) -> str:
-    return _(rules.LESSON_AUDIENCE.labels.get(audience, audience))
+    return rules.LESSON_AUDIENCE.label(audience)
 
 
 @dataclass(frozen=True)

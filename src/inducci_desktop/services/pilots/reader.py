@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from inducci_desktop.domain.i18n import _
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.domain.pilots import (
     AUDIENCES,
     PilotView,
@@ -19,7 +19,7 @@ from inducci_desktop.domain.pilots import (
 )
 
 #: the label the Library shows for a published pilot (search hits, the tree)
-OWN_CASE_LABEL = "Own case profile"
+OWN_CASE_LABEL = N_("Own case profile")
 
 
 def _paragraphs(text: str) -> str:

@@ -7,11 +7,11 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoStack
 
-from inducci_desktop.domain.i18n import _
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.services.pilots.service import PilotService
 from inducci_desktop.ui.undo import AppliedCommand
 
-LABELS = {"criterion": "success criterion", "lesson": "lesson", "voice": "voice", "photo": "photo"}
+LABELS = {"criterion": N_("success criterion"), "lesson": N_("lesson"), "voice": N_("voice"), "photo": N_("photo")}
 
 
 class RemoveEntry(AppliedCommand):

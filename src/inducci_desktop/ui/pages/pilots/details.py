@@ -139,7 +139,7 @@ class DetailsTab(PilotForm):
         combo = QComboBox()
         combo.setAccessibleName(name)
         for key, label in choice.labels.items():
-            combo.addItem(_(label), key)
+            combo.addItem(label, key)
         combo.activated.connect(lambda _i: self.save({field: combo.currentData()}))
         return combo
 

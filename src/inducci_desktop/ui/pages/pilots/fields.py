@@ -127,7 +127,7 @@ class RowsEditor(QWidget):
                 combo = QComboBox()
                 combo.setAccessibleName(header)
                 for key, label in choice.labels.items():
-                    combo.addItem(_(label), key)
+                    combo.addItem(label, key)
                 combo.setCurrentIndex(max(combo.findData(value), 0))
                 combo.activated.connect(lambda _i: self._emit())
                 self.table.setCellWidget(row, c, combo)

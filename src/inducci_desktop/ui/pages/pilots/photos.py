@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inducci_desktop.domain.i18n import _
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.domain.pilots import PhotoView, PilotView
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.pilots.service import PilotService
@@ -31,7 +31,7 @@ from inducci_desktop.ui.widgets.enter import on_return
 
 IdRole = Qt.ItemDataRole.UserRole
 THUMB = QSize(160, 110)
-FILTER = "Photos (*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG *.WEBP);;All files (*)"
+FILTER = N_("Photos (*.jpg *.jpeg *.png *.webp *.JPG *.JPEG *.PNG *.WEBP);;All files (*)")
 
 
 def photo_dialog(parent: QWidget, folder: str) -> QFileDialog:
