@@ -9,11 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit, QTableWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLineEdit, QTableWidget
 
 from inducci_desktop.ui.main_window import MainWindow
 from inducci_desktop.ui.pages.pilots.page import PilotsPage
+from tests.journeys.journey import when_modal
 from tests.journeys.test_library import click_nav
 from tests.printing.conftest import page_texts
 from tests.services.test_pilots import photo_file
@@ -58,22 +59,21 @@ def open_editor(qtbot: Any, table: QTableWidget) -> QLineEdit:
     return found[0]
 
 
-def answer_photo_dialog(qtbot: Any, path: Path) -> None:
-    """Type the photo's path into the open file dialog and press its Open button."""
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(50, answer)
-            return
+def answer_photo_dialog(qtbot: Any, path: Path) -> list[BaseException]:
+    """Once the file dialog is open and shown: type the photo's path into it and press its Open button. A dialog
+    that cannot be answered is closed and the error returned (check it after the click that opened it)."""
+    def act(dialog: QDialog) -> None:
+        assert isinstance(dialog, QFileDialog), dialog
         name = dialog.findChild(QLineEdit, "fileNameEdit")
-        assert name is not None
+        assert name is not None and name.isVisible()
+        name.setFocus()
         name.selectAll()
         type_text(name, str(path))
         box = dialog.findChild(QDialogButtonBox)
         assert box is not None
         button = next(b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
         qtbot.mouseClick(button, LEFT)
-    QTimer.singleShot(50, answer)
+    return when_modal(qtbot, act)
 
 
 def tab(qtbot: Any, page: PilotsPage, label: str) -> None:
@@ -190,8 +190,9 @@ def test_record_publish_find_and_print_a_pilot(main_window: MainWindow, qtbot: A
     assert "is not an image" in photos.problem.text() and services.get(pilot_id).photos == ()
     photos.path.clear()
     picture = photo_file(tmp_path, "werkstatt.png", (1800, 1200))
-    answer_photo_dialog(qtbot, picture)
+    problems = answer_photo_dialog(qtbot, picture)
     qtbot.mouseClick(photos.browse, LEFT)
+    assert not problems, problems
     qtbot.waitUntil(lambda: photos.path.text() == str(picture), timeout=10000)
     type_text(photos.caption, "Teams in der Gießerei")
     qtbot.mouseClick(photos.consent, LEFT)
