@@ -9,12 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLineEdit, QTableWidget
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QLineEdit, QTableWidget
 
 from inducci_desktop.ui.main_window import MainWindow
 from inducci_desktop.ui.pages.pilots.page import PilotsPage
-from tests.journeys.journey import when_modal
 from tests.journeys.test_library import click_nav
 from tests.printing.conftest import page_texts
 from tests.services.test_pilots import photo_file
@@ -73,7 +72,27 @@ def answer_photo_dialog(qtbot: Any, path: Path) -> list[BaseException]:
         assert box is not None
         button = next(b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
         qtbot.mouseClick(button, LEFT)
-    return when_modal(qtbot, act)
+
+    errors: list[BaseException] = []
+    tries = [0]
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog) or not dialog.isVisible():
+            tries[0] += 1
+            if tries[0] < 1500:  # 30 s on a busy machine
+                QTimer.singleShot(20, poll)
+            else:
+                errors.append(TimeoutError("no file dialog opened"))
+            return
+        try:
+            act(dialog)
+        except BaseException as exc:  # a failed answer closes the dialog: the test fails instead of waiting
+            errors.append(exc)
+            dialog.reject()
+
+    QTimer.singleShot(20, poll)
+    return errors
 
 
 def tab(qtbot: Any, page: PilotsPage, label: str) -> None:
