@@ -207,12 +207,10 @@ def test_record_publish_find_and_print_a_pilot(main_window: MainWindow, qtbot: A
     type_text(photos.path, str(fake))
     qtbot.keyClick(photos.path, Qt.Key.Key_Return)
     assert "is not an image" in photos.problem.text() and services.get(pilot_id).photos == ()
-    photos.path.clear()
     picture = photo_file(tmp_path, "werkstatt.png", (1800, 1200))
-    problems = answer_photo_dialog(qtbot, picture)
-    qtbot.mouseClick(photos.browse, LEFT)
-    assert not problems, problems
-    qtbot.waitUntil(lambda: photos.path.text() == str(picture), timeout=10000)
+    photos.path.selectAll()
+    type_text(photos.path, str(picture))  # typed, as the file dialog would fill it in (tested on its own below)
+    qtbot.mouseClick(photos.caption, LEFT)
     type_text(photos.caption, "Teams in der Gießerei")
     qtbot.mouseClick(photos.consent, LEFT)
     qtbot.mouseClick(photos.add_button, LEFT)
@@ -260,3 +258,27 @@ def test_record_publish_find_and_print_a_pilot(main_window: MainWindow, qtbot: A
     assert "Teams in der Gießerei" not in text and "Gießereimeister" in text
     assert len(page_texts(second.read_bytes())) >= 1
     assert not dialogs.shown
+
+
+# the file dialog's name completer pops up while typing; the offscreen platform cannot raise it, size it or grab
+# the keyboard for it, which says nothing about the app
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard|propagateSizeHints)")
+def test_the_photo_file_dialog_fills_in_the_path(main_window: MainWindow, qtbot: Any, tmp_path: Path) -> None:
+    """Choose… opens the app's file dialog; the path typed into it and Open fill in the photo field."""
+    window = main_window
+    qtbot.mouseClick(window.welcome.empty_button, LEFT)  # type: ignore[union-attr]
+    click_nav(qtbot, window, "Pilot actions")
+    page = window.pages["pilots"]
+    assert isinstance(page, PilotsPage)
+    qtbot.mouseClick(page.new_title, LEFT)
+    type_text(page.new_title, "Foto-Test")
+    qtbot.keyClick(page.new_title, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(page.pilots.list()) == 1)
+    tab(qtbot, page, "Photos")
+    picture = photo_file(tmp_path, "hala.png", (900, 600))
+    problems = answer_photo_dialog(qtbot, picture)
+    qtbot.mouseClick(page.photos.browse, LEFT)
+    assert not problems, problems
+    assert page.photos.path.text() == str(picture)
+    qtbot.mouseClick(page.photos.add_button, LEFT)
+    qtbot.waitUntil(lambda: page.photos.list.count() == 1)
