@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QLineEdit, QTableWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLineEdit, QTableWidget
 
 from inducci_desktop.ui.main_window import MainWindow
 from inducci_desktop.ui.pages.pilots.page import PilotsPage
@@ -56,43 +56,6 @@ def open_editor(qtbot: Any, table: QTableWidget) -> QLineEdit:
     qtbot.waitUntil(lambda: bool(found.extend(e for e in table.findChildren(QLineEdit)
                                               if e.isVisible() and e.hasFocus()) or found))
     return found[0]
-
-
-def answer_photo_dialog(qtbot: Any, path: Path) -> list[BaseException]:
-    """Once the file dialog is open and shown: type the photo's path into it and press its Open button. A dialog
-    that cannot be answered is closed and the error returned (check it after the click that opened it)."""
-    def act(dialog: QDialog) -> None:
-        assert isinstance(dialog, QFileDialog), dialog
-        name = dialog.findChild(QLineEdit, "fileNameEdit")
-        assert name is not None and name.isVisible()
-        name.setFocus()
-        name.selectAll()
-        type_text(name, str(path))
-        box = dialog.findChild(QDialogButtonBox)
-        assert box is not None
-        button = next(b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
-        qtbot.mouseClick(button, LEFT)
-
-    errors: list[BaseException] = []
-    tries = [0]
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog) or not dialog.isVisible():
-            tries[0] += 1
-            if tries[0] < 1500:  # 30 s on a busy machine
-                QTimer.singleShot(20, poll)
-            else:
-                errors.append(TimeoutError("no file dialog opened"))
-            return
-        try:
-            act(dialog)
-        except BaseException as exc:  # a failed answer closes the dialog: the test fails instead of waiting
-            errors.append(exc)
-            dialog.reject()
-
-    QTimer.singleShot(20, poll)
-    return errors
 
 
 def tab(qtbot: Any, page: PilotsPage, label: str) -> None:
@@ -259,26 +222,3 @@ def test_record_publish_find_and_print_a_pilot(main_window: MainWindow, qtbot: A
     assert len(page_texts(second.read_bytes())) >= 1
     assert not dialogs.shown
 
-
-# the file dialog's name completer pops up while typing; the offscreen platform cannot raise it, size it or grab
-# the keyboard for it, which says nothing about the app
-@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard|propagateSizeHints)")
-def test_the_photo_file_dialog_fills_in_the_path(main_window: MainWindow, qtbot: Any, tmp_path: Path) -> None:
-    """Choose… opens the app's file dialog; the path typed into it and Open fill in the photo field."""
-    window = main_window
-    qtbot.mouseClick(window.welcome.empty_button, LEFT)  # type: ignore[union-attr]
-    click_nav(qtbot, window, "Pilot actions")
-    page = window.pages["pilots"]
-    assert isinstance(page, PilotsPage)
-    qtbot.mouseClick(page.new_title, LEFT)
-    type_text(page.new_title, "Foto-Test")
-    qtbot.keyClick(page.new_title, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(page.pilots.list()) == 1)
-    tab(qtbot, page, "Photos")
-    picture = photo_file(tmp_path, "hala.png", (900, 600))
-    problems = answer_photo_dialog(qtbot, picture)
-    qtbot.mouseClick(page.photos.browse, LEFT)
-    assert not problems, problems
-    assert page.photos.path.text() == str(picture)
-    qtbot.mouseClick(page.photos.add_button, LEFT)
-    qtbot.waitUntil(lambda: page.photos.list.count() == 1)
