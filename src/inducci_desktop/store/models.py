@@ -1,6 +1,8 @@
-"""SQLAlchemy models of the user's data. The schema itself is made only by the Alembic migrations."""
+"""SQLAlchemy models of the user's data. The schema itself is made only by the Alembic migrations.
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: with real annotation objects the declarative scan need not
+evaluate ~470 annotation strings while the store opens at start-up (about 10 % of this module's import).
+"""
 
 import uuid
 from datetime import UTC, date, datetime

@@ -3,8 +3,8 @@
 Each entry: (id, title, icon name in resources/icons, "module:Class"). The window and the code find a page
 by its id; the title is only what the navigation shows, so it can be renamed or translated freely. The class
 is built as ``Class(context)`` with a PageContext the first time the page is shown, which keeps start-up
-light. Pages in BUILD_AT_START are built as soon as the services are ready, because they listen to
-AppEvents sent by other pages.
+light. A page that listens to AppEvents sent by other pages is named in BUILD_ON_EVENT: it is built when the
+first such event comes (if it was not shown before), not at start.
 """
 
 from __future__ import annotations
@@ -34,5 +34,8 @@ PAGES: list[PageEntry] = [
     PageEntry(SETTINGS, N_("Settings"), "settings", "inducci_desktop.ui.pages.settings.page:SettingsPage"),
 ]
 
-#: page ids built at once: the Print Center hears "add to handout pack" from the Library
-BUILD_AT_START: frozenset[str] = frozenset({PRINT_CENTER})
+#: AppEvents signal → (page id, the page's method that handles it). The page connects itself to the signal
+#: when it is built; until then the window builds it on the first event and hands that event to the method
+#: (a slot connected during an emission does not receive it). The Print Center hears "add to handout pack"
+#: from the Library.
+BUILD_ON_EVENT: dict[str, tuple[str, str]] = {"addToPackRequested": (PRINT_CENTER, "add_item")}
