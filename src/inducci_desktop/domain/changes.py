@@ -147,6 +147,9 @@ class ChangeRecorder:
     def add(self, kind: Kind, record_id: str | None = None) -> None:
         self._ids.setdefault(kind, set()).add("*" if record_id is None else record_id)
 
+    def add_many(self, kind: Kind, record_ids: Iterable[str]) -> None:
+        self._ids.setdefault(kind, set()).update(record_ids)
+
     def changes(self) -> Changes:
         if self.everything:
             return Changes.all()

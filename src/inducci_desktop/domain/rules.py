@@ -161,6 +161,8 @@ def control_characters(value: str, *, multiline: bool = True) -> list[str]:
 
 def check_text(value: str, what: str, *, multiline: bool = True) -> str:
     """``value`` if it holds no forbidden control character, else ValueError naming the first one."""
+    if text.find_control(value, multiline=multiline) is None:
+        return value  # the common case: one or two regular-expression scans
     found = control_characters(value, multiline=multiline)
     if found:
         raise ValueError(_("the {what} contains a {describe}").format(what=what, describe=text.describe(found[0])))

@@ -63,8 +63,7 @@ def note(session: Session, table: str, ids: Iterable[str] | None = None) -> None
     if ids is None:
         found.add(kind)
     else:
-        for record_id in ids:
-            found.add(kind, str(record_id))
+        found.add_many(kind, (str(record_id) for record_id in ids))
 
 
 def _record_id(obj: Any) -> str | None:

@@ -16,20 +16,23 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, Text, select, type_coerce
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.content.dbload import template_from_json
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.exchange.bundle import Bundle, BundleError
 from inducci_desktop.services.exchange.checks import check_values
+from inducci_desktop.services.exchange.rows import read_ids, read_rows
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME, KINDS, PLACEHOLDER_NAME, RECORD_KINDS, Kind
 from inducci_desktop.services.exchange.versions import AFTER, BEFORE, EQUAL, compare, merged, this_folder
 from inducci_desktop.services.exchange.views import ADDED, CONFLICT, UNCHANGED, UPDATED, PlanEntry
 from inducci_desktop.store.models import ChecklistTemplateRow, ExchangePeer, utcnow
 
-CHUNK = 900
 _SKIP = ("id", "created_at", "updated_at")
+_NOT_COMPARED = frozenset((*_SKIP, "vv", "rev_by", "anonymous"))
+#: a record's columns (in the bundle's order) → those of them compared with this machine's row
+_COMPARED: dict[tuple[str, ...], list[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -62,14 +65,7 @@ def _table(kind: Kind) -> Table:
 
 def _fetch(session: Session, table: Table, column: str, values: Iterable[Any]) -> list[dict[str, Any]]:
     """Rows whose ``column`` is one of ``values``; ``vv`` comes as its stored JSON text (see :func:`local_vv`)."""
-    wanted = sorted(set(values))
-    names = [c.name for c in table.columns]
-    columns = [type_coerce(c, Text()).label(c.name) if c.name == "vv" else c for c in table.columns]
-    rows: list[dict[str, Any]] = []
-    for start in range(0, len(wanted), CHUNK):
-        query = select(*columns).where(table.c[column].in_(wanted[start:start + CHUNK]))
-        rows.extend(dict(zip(names, r, strict=True)) for r in session.connection().execute(query))
-    return rows
+    return read_rows(session, table, column, values)
 
 
 def local_vv(row: dict[str, Any]) -> dict[str, int]:
@@ -85,7 +81,7 @@ def version_text(vv: dict[str, int] | None) -> str | None:
     """A version vector as compact JSON, as stored (its keys are validated ids, its values integers)."""
     if vv is None:
         return None
-    return "{" + ",".join(f'"{key}":{int(n)}' for key, n in vv.items()) + "}"
+    return "{" + ",".join([f'"{key}":{int(n)}' for key, n in vv.items()]) + "}"
 
 
 def _title(kind: Kind, data: dict[str, Any], context: dict[str, str]) -> str:
@@ -121,7 +117,7 @@ class Planner:
     def run(self) -> tuple[list[PlanEntry], Writes]:
         self._check_sender()
         for kind in RECORD_KINDS:
-            self.local_ids[kind.name] = set(self.session.scalars(select(_table(kind).c.id)))
+            self.local_ids[kind.name] = read_ids(self.session, _table(kind))
         self._check_kinds()
         for kind in KINDS:
             records = self.bundle.of(kind.name)
@@ -204,7 +200,8 @@ class Planner:
     # --- kinds -------------------------------------------------------------------------------------
 
     def _incoming(self, kind: Kind, record: Any) -> dict[str, Any]:
-        data: dict[str, Any] = record.model_dump()
+        # the fields as validated (what model_dump gives, without copying the containers: nothing changes them)
+        data: dict[str, Any] = dict(record.__dict__)
         if kind.name == "templates":
             try:
                 template = template_from_json(data["data"])
@@ -313,12 +310,18 @@ class Planner:
 
     def _content(self, kind: Kind, row: dict[str, Any], here: dict[str, Any]) -> tuple[list[str], list[str]]:
         """(fields that differ, personal fields that differ), comparing what the bundle can tell."""
+        columns = tuple(row)
+        compared = _COMPARED.get(columns)
+        if compared is None:
+            compared = _COMPARED[columns] = [c for c in columns if c not in _NOT_COMPARED]
+        found = here.get
+        changed = [column for column in compared if row[column] != found(column)]
+        if not changed:
+            return [], []  # nearly every record of a repeated import
         personal = self._brings_personal(kind, row)
         differs: list[str] = []
         private: list[str] = []
-        for column in row:
-            if column in _SKIP or column in ("vv", "rev_by", "anonymous") or row[column] == here.get(column):
-                continue
+        for column in changed:
             if column in kind.named:
                 # free text naming people: left empty in an anonymous bundle (keep this machine's text);
                 # personal data in a full one (a version this machine has with the text left out gets it)
