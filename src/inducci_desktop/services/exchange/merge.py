@@ -383,8 +383,19 @@ class Planner:
                  joined: dict[str, int]) -> tuple[str, str, dict[str, Any] | None]:
         """An erasure on either side wins: a person erased stays erased, and an erasure received erases here."""
         if here["erased_at"] is not None:
-            if not differs or compare(local_vv(here), row.get("vv") or {}) in (EQUAL, AFTER):
+            order = compare(local_vv(here), row.get("vv") or {})
+            if not differs or order in (EQUAL, AFTER):
                 return UNCHANGED, _("erased on request here") if differs else "", None
+            # erased on both sides: nothing personal is left, and what remains (the trash) must end the same on
+            # every machine: the newer version, or of two concurrent ones the same one everywhere
+            both = row.get("erased_at") is not None
+            if both and (order == BEFORE or str(row.get("rev_by") or "") < str(here.get("rev_by") or "")):
+                result = self._changed_row(kind, row, here)
+                for column in kind.personal:
+                    result[column] = ""
+                result["anonymous"] = False
+                result["vv"], result["rev_by"] = joined, row.get("rev_by")
+                return UPDATED, _("erased on request on both sides"), result
             return UNCHANGED, _("erased on request here; not brought back"), self._versioned(here, joined,
                                                                                            here.get("rev_by"))
         result = self._changed_row(kind, row, here)
