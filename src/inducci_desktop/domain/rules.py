@@ -55,13 +55,30 @@ QUESTION_KIND = Choice("kind of question", {"rating": "Rating 1–5", "choice": 
                                             "text": "Open comment"}, "text")
 FEEDBACK_CHOICE = Choice("answer", {"yes": "Yes", "partly": "Partly", "no": "No"}, "yes")
 RESPONSE_SOURCE = Choice("source of a feedback form", {"paper": "Paper", "screen": "Screen"}, "paper")
+FINDING_STRENGTH = Choice("strength of a finding", {"weak": "Weak", "moderate": "Moderate", "strong": "Strong"},
+                          "moderate")
+#: where a finding comes from (services/evidence/sources.py resolves each kind to its record)
+FINDING_SOURCE = Choice("source of a finding", {
+    "answer": "Checklist answer", "section": "Checklist section score", "outcome": "Workshop outcome",
+    "feedback": "Feedback comment", "interview": "Interview answer", "pilot_lesson": "Pilot lesson",
+    "pilot_criterion": "Pilot success criterion", "note": "Note with a citation"}, "note")
+INTERVIEW_GUIDE = Choice("interview guide", {"interview-administration": "Administration staff",
+                                             "interview-cci-actors": "CCI actors",
+                                             "interview-industrial-companies": "Industrial companies"},
+                         "interview-administration")
+STAKEHOLDER_KIND = Choice("kind of stakeholder", {"person": "Person", "organisation": "Organisation"}, "person")
+#: what a stakeholder took part in
+ACTIVITY_KIND = Choice("kind of activity", {"interview": "Interview", "workshop": "Workshop",
+                                            "focus_group": "Focus group", "pilot": "Pilot action",
+                                            "other": "Other"}, "other")
 #: the types of checklist items (content packs and the user's own templates)
 ItemType = Literal["ynp", "scale", "choice", "multi", "text", "longtext", "number", "date"]
 ITEM_TYPES: tuple[str, ...] = get_args(ItemType)
 YNP_VALUES: tuple[str, ...] = ("yes", "partly", "no", "na")
 
 CHOICES: tuple[Choice, ...] = (REGION_KIND, ASSESSMENT_STATUS, WORKSHOP_MODE, WORKSHOP_STATUS, BLOCK_KIND,
-                               OUTCOME_KIND, ACTION_STATUS, QUESTION_KIND, RESPONSE_SOURCE)
+                               OUTCOME_KIND, ACTION_STATUS, QUESTION_KIND, RESPONSE_SOURCE, FINDING_STRENGTH,
+                               FINDING_SOURCE, INTERVIEW_GUIDE, STAKEHOLDER_KIND, ACTIVITY_KIND)
 
 # --- length limits (characters) --------------------------------------------------------------------
 
@@ -82,6 +99,12 @@ WORKSHOP_TEXT = 200_000  # trainers, target group, objectives, materials, notes
 RESULT_TEXT = 4_000  # an outcome or an action item
 FEEDBACK_TEXT = 2_000  # one open comment on a feedback form
 QUESTION_TEXT = 500  # a question of a feedback form
+FINDING_TEXT = 1_000  # the statement of a finding
+SOURCE_REF = 200  # ids naming a finding's source: "assessment id/item key" and the like
+TOPIC = 80  # a topic's name
+INTERVIEW_ANSWER = 20_000  # one answer or note in an interview
+MAX_TOPICS = 12  # on one finding
+MAX_ACTIVITIES = 200  # of one stakeholder
 
 # --- ranges ----------------------------------------------------------------------------------------
 
