@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListWidget
 
 from inducci_desktop.services.demo import load_demo
 from inducci_desktop.services.demo_ids import demo_id
@@ -20,6 +20,10 @@ from .gui_input import choose, click, on_next_dialog
 ROUND_2 = demo_id("assessment:silesia-status-quo:2")
 
 
+def click_row(qtbot: Any, view: QListWidget, row: int) -> None:
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualItemRect(view.item(row)).center())
+
+
 def test_add_as_finding_from_an_answer_then_open_it_from_the_register(launch: Any, qtbot: Any) -> None:
     app = launch()
     load_demo(app.services)
@@ -28,9 +32,7 @@ def test_add_as_finding_from_an_answer_then_open_it_from_the_register(launch: An
     checklists = app.window.pages["checklists"]
     assert isinstance(checklists, ChecklistsPage)
     checklists.open_assessment(ROUND_2)
-    sections = checklists.runner.sections
-    qtbot.mouseClick(sections.viewport(), Qt.MouseButton.LeftButton,
-                     pos=sections.visualItemRect(sections.item(1)).center())  # section 2: places
+    click_row(qtbot, checklists.runner.sections, 1)  # section 2: places
     card = checklists.runner.cards["places-vacant-sites"]
 
     def answer(dialog: FindingDialog) -> None:
@@ -107,3 +109,50 @@ def test_a_note_needs_a_citation_said_in_the_dialog(launch: Any, qtbot: Any) -> 
     notes = [f for f in app.services.evidence.findings.list() if f.source.kind == "note"]
     assert [(n.statement, n.citation) for n in notes] == [("Twórcy wyjeżdżają do Krakowa.",
                                                            "Raport regionalny 2025, s. 12")]
+
+
+def test_outcome_and_feedback_comment_become_findings_that_open_their_workshop(launch: Any, qtbot: Any) -> None:
+    from inducci_desktop.ui.pages.workshops.page import WorkshopsPage
+
+    app = launch()
+    load_demo(app.services)
+    app.window.resize(1100, 720)
+    app.window.show_page("workshops")
+    page = app.window.pages["workshops"]
+    assert isinstance(page, WorkshopsPage)
+    workshop_id = demo_id("workshop:bielsko-biala-training")
+    page.list.reload()
+    assert page.list.select(workshop_id)
+    page.tabs.setCurrentWidget(page.outcomes)
+    outcomes = page.outcomes.outcomes
+    row = next(r for r in range(outcomes.count()) if "one-stop contact" in outcomes.item(r).text())
+    click_row(qtbot, outcomes, row)
+
+    def save(dialog: FindingDialog) -> None:
+        assert dialog.region.region_id() == demo_id("region:Śląskie (Silesia)")  # the workshop's region
+        click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Save))
+
+    on_next_dialog(save, kind=FindingDialog)
+    click(qtbot, page.outcomes.finding_button)
+    page.tabs.setCurrentWidget(page.feedback)
+    comments = page.feedback.comments
+    row = next(r for r in range(comments.count()) if "permit form" in comments.item(r).text())
+    click_row(qtbot, comments, row)
+    on_next_dialog(save, kind=FindingDialog)
+    click(qtbot, page.feedback.finding_button)
+
+    made = {f.source.kind: f for f in app.services.evidence.findings.list(query="")
+            if f.id not in {demo_id(f"finding:{k}") for k in ("need-contact", "interface-offices", "idea-help-desk",
+                                                                "site-visit", "permit-form")}
+            and f.source.kind in ("outcome", "feedback")}
+    assert made["outcome"].statement.startswith("The regional development agency could act")
+    assert made["feedback"].statement == "Simplify our permit form"
+
+    page.tabs.setCurrentWidget(page.details)
+    app.window.show_page("evidence")
+    evidence = app.window.pages["evidence"]
+    assert isinstance(evidence, EvidencePage)
+    assert evidence.register.select(made["outcome"].id)
+    click(qtbot, evidence.register.open_button)
+    assert app.window.stack.currentWidget() is page and page.tabs.currentWidget() is page.outcomes
+    assert "one-stop contact" in page.outcomes.outcomes.currentItem().text()
