@@ -37,6 +37,11 @@ class Kind(StrEnum):
     ACTION = "action"
     FEEDBACK_QUESTION = "feedback_question"
     FEEDBACK_RESPONSE = "feedback_response"
+    TOPIC = "topic"
+    FINDING = "finding"
+    INTERVIEW = "interview"
+    INTERVIEW_ANSWER = "interview_answer"
+    STAKEHOLDER = "stakeholder"
     #: backup files in the backup folder (not database rows)
     BACKUP = "backup"
 

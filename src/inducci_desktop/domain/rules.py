@@ -71,13 +71,31 @@ QUESTION_KIND = Choice(N_("kind of question"), Labels({"rating": N_("Rating 1–
 FEEDBACK_CHOICE = Choice(N_("answer"), Labels({"yes": N_("Yes"), "partly": N_("Partly"), "no": N_("No")}), "yes")
 RESPONSE_SOURCE = Choice(N_("source of a feedback form"), Labels({"paper": N_("Paper"), "screen": N_("Screen")}),
     "paper")
+FINDING_STRENGTH = Choice(N_("strength of a finding"), Labels({"weak": N_("Weak"), "moderate": N_("Moderate"),
+                                                               "strong": N_("Strong")}), "moderate")
+#: where a finding comes from (services/evidence/sources.py resolves each kind to its record)
+FINDING_SOURCE = Choice(N_("source of a finding"), Labels({
+    "answer": N_("Checklist answer"), "section": N_("Checklist section score"), "outcome": N_("Workshop outcome"),
+    "feedback": N_("Feedback comment"), "interview": N_("Interview answer"), "pilot_lesson": N_("Pilot lesson"),
+    "pilot_criterion": N_("Pilot success criterion"), "note": N_("Note with a citation")}), "note")
+INTERVIEW_GUIDE = Choice(N_("interview guide"), Labels({"interview-administration": N_("Administration staff"),
+                                                        "interview-cci-actors": N_("CCI actors"),
+                                                        "interview-industrial-companies": N_("Industrial companies")}),
+                         "interview-administration")
+STAKEHOLDER_KIND = Choice(N_("kind of stakeholder"), Labels({"person": N_("Person"),
+                                                             "organisation": N_("Organisation")}), "person")
+#: what a stakeholder took part in
+ACTIVITY_KIND = Choice(N_("kind of activity"), Labels({"interview": N_("Interview"), "workshop": N_("Workshop"),
+                                                       "focus_group": N_("Focus group"), "pilot": N_("Pilot action"),
+                                                       "other": N_("Other")}), "other")
 #: the types of checklist items (content packs and the user's own templates)
 ItemType = Literal["ynp", "scale", "choice", "multi", "text", "longtext", "number", "date"]
 ITEM_TYPES: tuple[str, ...] = get_args(ItemType)
 YNP_VALUES: tuple[str, ...] = ("yes", "partly", "no", "na")
 
 CHOICES: tuple[Choice, ...] = (REGION_KIND, ASSESSMENT_STATUS, WORKSHOP_MODE, WORKSHOP_STATUS, BLOCK_KIND,
-                               OUTCOME_KIND, ACTION_STATUS, QUESTION_KIND, RESPONSE_SOURCE)
+                               OUTCOME_KIND, ACTION_STATUS, QUESTION_KIND, RESPONSE_SOURCE, FINDING_STRENGTH,
+                               FINDING_SOURCE, INTERVIEW_GUIDE, STAKEHOLDER_KIND, ACTIVITY_KIND)
 
 # --- length limits (characters) --------------------------------------------------------------------
 
@@ -98,6 +116,12 @@ WORKSHOP_TEXT = 200_000  # trainers, target group, objectives, materials, notes
 RESULT_TEXT = 4_000  # an outcome or an action item
 FEEDBACK_TEXT = 2_000  # one open comment on a feedback form
 QUESTION_TEXT = 500  # a question of a feedback form
+FINDING_TEXT = 1_000  # the statement of a finding
+SOURCE_REF = 200  # ids naming a finding's source: "assessment id/item key" and the like
+TOPIC = 80  # a topic's name
+INTERVIEW_ANSWER = 20_000  # one answer or note in an interview
+MAX_TOPICS = 12  # on one finding
+MAX_ACTIVITIES = 200  # of one stakeholder
 
 # --- ranges ----------------------------------------------------------------------------------------
 

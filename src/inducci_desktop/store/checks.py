@@ -58,3 +58,13 @@ OUTCOMES = (one_of("kind", rules.OUTCOME_KIND),)
 ACTIONS = (one_of("status", rules.ACTION_STATUS), at_most("owner", rules.NAME), in_dates("due"))
 QUESTIONS = (one_of("kind", rules.QUESTION_KIND),)
 RESPONSES = (one_of("source", rules.RESPONSE_SOURCE),)
+TOPICS = lengths(name=rules.TOPIC)
+FINDINGS = (one_of("strength", rules.FINDING_STRENGTH), one_of("source_kind", rules.FINDING_SOURCE),
+            in_dates("observed_on"), *lengths(source_ref=rules.SOURCE_REF, source_title=rules.TITLE,
+                                              citation=rules.TITLE))
+INTERVIEWS = (one_of("guide_id", rules.INTERVIEW_GUIDE), in_dates("held_on"),
+              *lengths(interviewer=rules.NAME, interviewee_role=rules.NAME, interviewee_organisation=rules.NAME,
+                       interviewee_name=rules.NAME))
+INTERVIEW_ANSWERS = lengths(question_key=rules.SLUG)
+STAKEHOLDERS = (one_of("kind", rules.STAKEHOLDER_KIND), in_dates("consent_date"),
+                *lengths(name=rules.NAME, organisation=rules.NAME, role=rules.NAME, email=rules.NAME))

@@ -38,6 +38,11 @@ KIND_BY_TABLE: dict[str, Kind] = {
     "workshop_actions": Kind.ACTION,
     "workshop_questions": Kind.FEEDBACK_QUESTION,
     "workshop_responses": Kind.FEEDBACK_RESPONSE,
+    "evidence_topics": Kind.TOPIC,
+    "evidence_findings": Kind.FINDING,
+    "interviews": Kind.INTERVIEW,
+    "interview_answers": Kind.INTERVIEW_ANSWER,
+    "stakeholders": Kind.STAKEHOLDER,
 }
 
 _KEY = "changes"

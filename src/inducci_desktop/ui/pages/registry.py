@@ -21,8 +21,8 @@ class PageEntry(NamedTuple):
     target: str
 
 
-LIBRARY, PRINT_CENTER, CHECKLISTS, WORKSHOPS, EXCHANGE, SETTINGS = (
-    "library", "print_center", "checklists", "workshops", "exchange", "settings")
+LIBRARY, PRINT_CENTER, CHECKLISTS, WORKSHOPS, EVIDENCE, EXCHANGE, SETTINGS = (
+    "library", "print_center", "checklists", "workshops", "evidence", "exchange", "settings")
 
 PAGES: list[PageEntry] = [
     PageEntry(LIBRARY, N_("Library"), "library", "inducci_desktop.ui.pages.library.page:LibraryPage"),
@@ -30,6 +30,7 @@ PAGES: list[PageEntry] = [
               "inducci_desktop.ui.pages.print_center.page:PrintCenterPage"),
     PageEntry(CHECKLISTS, N_("Checklists"), "checklists", "inducci_desktop.ui.pages.checklists.page:ChecklistsPage"),
     PageEntry(WORKSHOPS, N_("Workshops"), "workshops", "inducci_desktop.ui.pages.workshops.page:WorkshopsPage"),
+    PageEntry(EVIDENCE, N_("Evidence"), "evidence", "inducci_desktop.ui.pages.evidence.page:EvidencePage"),
     PageEntry(EXCHANGE, N_("Exchange"), "exchange", "inducci_desktop.ui.pages.exchange.page:ExchangePage"),
     PageEntry(SETTINGS, N_("Settings"), "settings", "inducci_desktop.ui.pages.settings.page:SettingsPage"),
 ]
