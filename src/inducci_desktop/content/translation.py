@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("en", "de", "pl", "cs", "sl", "it", "nl")
 #: Folders whose every file a translated pack must have; the others may fall back to English.
 REQUIRED_KINDS = ("format", "interview")
-REQUIRED_FILES = ("sections.yaml", "glossary.yaml")
+REQUIRED_FILES = ("glossary.yaml",)  # sections.yaml: the loader requires it of every pack
 #: Front matter that is structure, not text: it must equal the English value.
 STRUCTURAL_KEYS = ("id", "section", "tags", "sources", "related", "formats", "duration_minutes", "group_size",
                    "audience")
