@@ -486,6 +486,37 @@ def _in_language(pack: ContentPack) -> ContentPack:
     )
 
 
+#: packs checked in this process, by folder, base and a signature of every file (name, size, mtime): a pack
+#: is parsed once per process even when several data folders load it (tests, a restored backup)
+_CHECKED: dict[tuple[str, str, int | None, tuple[tuple[str, int, int], ...]], tuple[ContentPack | None,
+                                                                                    list[Problem]]] = {}
+
+
+def _signature(folder: Path) -> tuple[tuple[str, int, int], ...] | None:
+    try:
+        files = sorted(p for p in folder.rglob("*") if p.is_file())
+        return tuple((str(p.relative_to(folder)), (st := p.stat()).st_size, st.st_mtime_ns) for p in files)
+    except OSError:
+        return None
+
+
+def check_pack_cached(
+    pack_dir: Path, language: str = DEFAULT_LANGUAGE, base: ContentPack | None = None
+) -> tuple[ContentPack | None, list[Problem]]:
+    """``check_pack``, remembered for this process while no file of the folder changes."""
+    signature = _signature(pack_dir)
+    if signature is None:
+        return check_pack(pack_dir, language, base)
+    key = (str(pack_dir.resolve()), language, id(base) if base is not None else None, signature)
+    found = _CHECKED.get(key)
+    if found is None:
+        found = check_pack(pack_dir, language, base)
+        if len(_CHECKED) > 32:
+            _CHECKED.clear()
+        _CHECKED[key] = found
+    return found[0], list(found[1])
+
+
 def load_pack(pack_dir: Path | None = None, language: str = DEFAULT_LANGUAGE) -> ContentPack:
     """The pack in ``pack_dir`` (default: the shipped pack), or ContentError with every problem."""
     pack, problems = check_pack(pack_dir, language)

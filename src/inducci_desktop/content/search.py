@@ -245,10 +245,19 @@ def _folded_row(doc: SearchDoc) -> dict[str, str]:
 LANGUAGE_BLOCK = 1_000_000
 
 
+def _folded_once(doc: SearchDoc, seen: dict[tuple[str, ...], dict[str, str]]) -> dict[str, str]:
+    key = (doc.title, doc.summary, doc.body_text, doc.note, *doc.tags)
+    row = seen.get(key)
+    if row is None:
+        row = seen[key] = _folded_row(doc)
+    return row
+
+
 def rebuild_index(session: Session, docs: dict[str, Sequence[SearchDoc]]) -> None:
     """Replace the whole index by the documents of every language (inside the caller's transaction)."""
     session.execute(text(f"DELETE FROM {FTS_TABLE}"))
     session.execute(text("DELETE FROM content_search_docs"))
+    folded: dict[tuple[str, ...], dict[str, str]] = {}  # English fallbacks repeat in every language: fold once
     for block, (language, some) in enumerate(docs.items()):
         if not some:
             continue
@@ -262,7 +271,7 @@ def rebuild_index(session: Session, docs: dict[str, Sequence[SearchDoc]]) -> Non
         session.execute(
             text(f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body, tags, notes) "
                  "VALUES (:rowid, :title, :summary, :body, :tags, :notes)"),
-            [{"rowid": base + n, **_folded_row(d)} for n, d in enumerate(some, start=1)],
+            [{"rowid": base + n, **_folded_once(d, folded)} for n, d in enumerate(some, start=1)],
         )
 
 

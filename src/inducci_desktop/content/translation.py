@@ -106,11 +106,11 @@ def translation_folders(base_dir: Path, base_language: str = DEFAULT_LANGUAGE) -
 
 def load_translations(base: ContentPack, base_dir: Path) -> Packs:
     """Every translated pack beside ``base_dir``, resolved against ``base``; broken ones are logged and skipped."""
-    from inducci_desktop.content.loader import check_pack
+    from inducci_desktop.content.loader import check_pack_cached
 
     packs = Packs(base, {base.language: base})
     for code, folder in translation_folders(base_dir, base.language).items():
-        pack, problems = check_pack(folder, code, base=base)
+        pack, problems = check_pack_cached(folder, code, base=base)
         if pack is None:
             log.error("content pack %s not loaded: %d problems, first: %s", code, len(problems),
                       problems[0] if problems else "-")

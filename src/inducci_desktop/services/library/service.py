@@ -213,10 +213,10 @@ class LibraryService:
             return ContentStatus(False, "unchanged", current.id, current.version, time.perf_counter() - started)
 
         from inducci_desktop.content.dbload import store_pack
-        from inducci_desktop.content.loader import check_pack
+        from inducci_desktop.content.loader import check_pack_cached
         from inducci_desktop.content.translation import load_translations
 
-        pack, problems = check_pack(folder, self.language)
+        pack, problems = check_pack_cached(folder, self.language)
         if pack is None:
             log.error("content pack %s not loaded: %d problems, first: %s", folder, len(problems),
                       problems[0] if problems else "-")
