@@ -1,0 +1,92 @@
+"""The Library in another interface language, as a person uses it: search typed into the field, results
+opened by keyboard and mouse, and the reader's banner saying what is unreviewed or English only."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from inducci_desktop.domain import i18n
+from inducci_desktop.ui.pages.library.page import LibraryPage
+
+UNREVIEWED = "Translation not yet reviewed"
+ENGLISH_ONLY = "Available in English only"
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    i18n.use("de")  # as the language switch in Settings leaves it; the library reads it at every call
+    try:
+        yield
+    finally:
+        i18n.use("en")
+
+
+def open_library(launch: Any, qtbot: Any) -> LibraryPage:
+    app = launch()
+    app.window.show_page("library")
+    app.window.activateWindow()
+    qtbot.waitActive(app.window)
+    page = app.window.pages["library"]
+    assert isinstance(page, LibraryPage)
+    return page
+
+
+def click_result(page: LibraryPage, qtbot: Any, item_id: str) -> None:
+    row = next(n for n, hit in enumerate(page.results_model.hits) if hit.id == item_id)
+    index = page.results_model.index(row, 0)
+    page.results.scrollTo(index)
+    qtbot.mouseClick(page.results.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.results.visualRect(index).center())
+
+
+def test_german_search_opens_a_translated_card_with_the_unreviewed_banner(german: None, launch: Any,
+                                                                          qtbot: Any) -> None:
+    page = open_library(launch, qtbot)
+    banner = page.reader.translation_banner
+    page.focus_search()
+    qtbot.keyClicks(page.search_edit, "aufgabenstellungen")
+    assert page.left_stack.currentIndex() == 1
+    hits = page.results_model.hits
+    assert hits and hits[0].id == "format-hackathon"
+    assert hits[0].title == "Hackathon mit industriellen Aufgabenstellungen"
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    assert page.reader.current == "format-hackathon"
+    assert "Hackathon mit industriellen Aufgabenstellungen" in page.reader.browser.toPlainText()
+    assert banner.isVisible() and banner.text().startswith(UNREVIEWED)
+
+    # a guide has no German text yet: found through the English fallback, opened with the mouse
+    page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, "mapping cci")
+    assert any(h.id == "guide-mapping-cci" for h in page.results_model.hits)
+    click_result(page, qtbot, "guide-mapping-cci")
+    assert page.reader.current == "guide-mapping-cci"
+    assert banner.isVisible() and banner.text().startswith(ENGLISH_ONLY)
+
+
+def test_german_written_without_umlauts_finds_the_german_text(german: None, launch: Any, qtbot: Any) -> None:
+    page = open_library(launch, qtbot)
+    page.focus_search()
+    qtbot.keyClicks(page.search_edit, "unterstuetzung")
+    hits = page.results_model.hits
+    assert hits
+    first = hits[0]
+    assert "Unterstützung" in first.title or "Unterstützung" in first.snippet
+    click_result(page, qtbot, first.id)
+    # a glossary term opens the glossary at the term; every German text is unreviewed so far
+    assert page.reader.current == ("glossary" if first.kind == "glossary" else first.id)
+    assert page.reader.translation_banner.isVisible()
+    assert page.reader.translation_banner.text().startswith(UNREVIEWED)
+
+
+def test_english_shows_no_banner(launch: Any, qtbot: Any) -> None:
+    page = open_library(launch, qtbot)
+    page.focus_search()
+    qtbot.keyClicks(page.search_edit, "hackathon")
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    assert page.reader.current is not None
+    assert not page.reader.translation_banner.isVisible()
+    assert "Hackathon" in page.reader.browser.toPlainText()
