@@ -61,8 +61,8 @@ def _content(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     total = 0
     for code in wanted:
         if code not in found:
-            print(_("{code}: no translated pack (no {file})").format(code=code, file=folder.parent / code / "pack.yaml"),
-                  file=out)
+            missing = folder.parent / code / "pack.yaml"
+            print(_("{code}: no translated pack (no {file})").format(code=code, file=missing), file=out)
             total += 1
             continue
         translated, lang_problems = check_pack(found[code], code, base=pack)
