@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from inducci_desktop.content.model import KIND_FOLDERS, ContentPack
+from inducci_desktop.content.model import ContentPack
 from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE
 from inducci_desktop.content.problems import ContentError, Problem
 
@@ -21,16 +21,6 @@ log = logging.getLogger(__name__)
 
 #: The languages of the partner regions; a pack folder of each is looked for beside the English one.
 LANGUAGES = ("en", "de", "pl", "cs", "sl", "it", "nl")
-#: Folders whose every file a translated pack must have; the others may fall back to English.
-REQUIRED_KINDS = ("format", "interview")
-REQUIRED_FILES = ("glossary.yaml",)  # sections.yaml: the loader requires it of every pack
-#: Front matter that is structure, not text: it must equal the English value.
-STRUCTURAL_KEYS = ("id", "section", "tags", "sources", "related", "formats", "duration_minutes", "group_size",
-                   "audience")
-#: Front matter lists of text: translated entry by entry, so their length must equal the English one.
-TEXT_LISTS = ("where", "partners", "results", "lessons", "materials", "steps")
-
-
 def resolve(base: ContentPack, translated: ContentPack | None) -> ContentPack:
     """The pack in ``translated``'s language, every id of ``base`` present (English where untranslated).
 
@@ -132,18 +122,9 @@ def compare(base_dir: Path, folder: Path, language: str) -> list[Problem]:
     that must be translated, extra or missing ids and keys, structural values that differ, and missing
     or wrong ``translation:`` metadata are reported.
     """
-    from inducci_desktop.content.translation_check import Comparison
+    from inducci_desktop.content.translation_check import Comparison  # YAML: not on the start-up path
 
     return Comparison(base_dir, folder, language).run()
-
-
-def required_files(base_dir: Path) -> list[str]:
-    """The pack files every translated pack must have (relative names), from the English pack."""
-    names = list(REQUIRED_FILES)
-    names += [f"checklists/{p.name}" for p in sorted((base_dir / "checklists").glob("*.yaml"))]
-    for kind in REQUIRED_KINDS:
-        names += [f"{KIND_FOLDERS[kind]}/{p.name}" for p in sorted((base_dir / KIND_FOLDERS[kind]).glob("*.md"))]
-    return names
 
 
 def coverage(base: ContentPack, resolved: ContentPack) -> dict[str, tuple[int, int, int]]:

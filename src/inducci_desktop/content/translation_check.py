@@ -11,10 +11,27 @@ from typing import Any
 
 from inducci_desktop.content.model import KIND_FOLDERS, KINDS
 from inducci_desktop.content.problems import ContentError, Problem
-from inducci_desktop.content.translation import REQUIRED_KINDS, STRUCTURAL_KEYS, TEXT_LISTS, required_files
 from inducci_desktop.content.validate import YamlDoc, parse_yaml
 
 Path_ = tuple[str | int, ...]
+
+#: Folders whose every file a translated pack must have; the others may fall back to English.
+REQUIRED_KINDS = ("format", "interview")
+REQUIRED_FILES = ("glossary.yaml",)  # sections.yaml: the loader requires it of every pack
+#: Front matter that is structure, not text: it must equal the English value.
+STRUCTURAL_KEYS = ("id", "section", "tags", "sources", "related", "formats", "duration_minutes", "group_size",
+                   "audience")
+#: Front matter lists of text: translated entry by entry, so their length must equal the English one.
+TEXT_LISTS = ("where", "partners", "results", "lessons", "materials", "steps")
+
+
+def required_files(base_dir: Path) -> list[str]:
+    """The pack files every translated pack must have (relative names), from the English pack."""
+    names = list(REQUIRED_FILES)
+    names += [f"checklists/{p.name}" for p in sorted((base_dir / "checklists").glob("*.yaml"))]
+    for kind in REQUIRED_KINDS:
+        names += [f"{KIND_FOLDERS[kind]}/{p.name}" for p in sorted((base_dir / KIND_FOLDERS[kind]).glob("*.md"))]
+    return names
 
 
 class Comparison:
