@@ -65,3 +65,11 @@ def test_the_assessment_report_follows_the_document_language_not_the_interface(r
         assert "Kunden und Märkte" in german
     finally:
         i18n.use("en")
+
+
+def test_an_english_fallback_guide_keeps_its_images_in_another_document_language(ready: Services) -> None:
+    from ..printing.conftest import reader
+
+    for language in ("en", "it"):
+        data = build(ready, DocumentRequest("guide", "guide-training-preparation", language=language)).data
+        assert any(page.images for page in reader(data).pages), language
