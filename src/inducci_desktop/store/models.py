@@ -112,19 +112,28 @@ class Setting(Base):
 
 
 class ContentPackRow(Base):
-    """The content pack currently loaded (one row), compared with pack.yaml at start-up."""
+    """A content pack loaded now, one row per language (English and each translation beside it)."""
 
     __tablename__ = "content_pack"
 
-    slot: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
     pack_id: Mapped[str] = mapped_column(String(100))
     version: Mapped[str] = mapped_column(String(50))
-    language: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(String(200))
     loaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
-class ContentSectionRow(Base):
+class _InLanguage:
+    """Every content row exists once per language: ``language`` is the reader's language, ``text_language``
+    the language of the text (English where the translation lacks the item), ``translation`` its metadata
+    (``{language, translated_by, reviewed}``; None for English)."""
+
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
+    text_language: Mapped[str] = mapped_column(String(20))
+    translation: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+
+
+class ContentSectionRow(_InLanguage, Base):
     __tablename__ = "content_sections"
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True)
@@ -134,8 +143,8 @@ class ContentSectionRow(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
 
 
-class ContentItemRow(Base):
-    """A guide, case profile, format card or interview guide of the loaded pack."""
+class ContentItemRow(_InLanguage, Base):
+    """A guide, case profile, format card or interview guide of the loaded pack, in one language."""
 
     __tablename__ = "content_items"
 
@@ -153,7 +162,7 @@ class ContentItemRow(Base):
     path: Mapped[str] = mapped_column(String(300), default="")
 
 
-class GlossaryTermRow(Base):
+class GlossaryTermRow(_InLanguage, Base):
     __tablename__ = "content_glossary"
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True)
@@ -164,7 +173,7 @@ class GlossaryTermRow(Base):
     sources: Mapped[list[dict[str, str]]] = mapped_column(JSON)
 
 
-class LinkRow(Base):
+class LinkRow(_InLanguage, Base):
     __tablename__ = "content_links"
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True)
@@ -190,6 +199,18 @@ class ChecklistTemplateRow(Base):
     loaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+class ChecklistTemplateTextRow(Base):
+    """A toolbox template's texts in another language, for one version: same keys as the English data."""
+
+    __tablename__ = "checklist_template_texts"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    loaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
 class SearchDocRow(Base):
     """One searchable thing; ``docid`` is the rowid of its row in the FTS5 table ``content_fts``.
 
@@ -198,8 +219,11 @@ class SearchDocRow(Base):
 
     __tablename__ = "content_search_docs"
 
+    __table_args__ = (UniqueConstraint("language", "item_id", name="uq_content_search_docs_language"),)
+
     docid: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    item_id: Mapped[str] = mapped_column(String(100), unique=True)
+    language: Mapped[str] = mapped_column(String(20))
+    item_id: Mapped[str] = mapped_column(String(100), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(String(300))
     summary: Mapped[str] = mapped_column(Text)

@@ -23,6 +23,7 @@ KIND_BY_TABLE: dict[str, Kind] = {
     "content_glossary": Kind.CONTENT,
     "content_links": Kind.CONTENT,
     "content_search_docs": Kind.CONTENT,
+    "checklist_template_texts": Kind.TEMPLATE,
     "checklist_templates": Kind.TEMPLATE,
     "checklist_user_templates": Kind.TEMPLATE,
     "bookmarks": Kind.BOOKMARK,
