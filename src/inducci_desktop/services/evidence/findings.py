@@ -105,7 +105,8 @@ class FindingsService:
     # --- findings -----------------------------------------------------------------------------------
 
     def add(self, region_id: str, statement: str, source: SourceRef, *, observed_on: date | None = None,
-            strength: str = "moderate", topic_ids: Sequence[str] = (), citation: str = "") -> FindingView:
+            strength: str = "moderate", topic_ids: Sequence[str] = (), citation: str = "",
+            finding_id: str | None = None) -> FindingView:
         statement = _statement(statement)
         source, citation = _source(source, citation)
         strength = self._strength(strength)
@@ -113,7 +114,9 @@ class FindingsService:
         with self.store.db.unit_of_work() as session:
             self._region(session, region_id)
             topics = self._topic_ids(session, topic_ids)
-            row = Finding(region_id=region_id, statement=statement, source_kind=source.kind,
+            if finding_id is not None and session.get(Finding, finding_id) is not None:
+                raise ValidationError(_("A finding with this id exists already."))
+            row = Finding(id=finding_id, region_id=region_id, statement=statement, source_kind=source.kind,
                           source_ref=source.ref, source_title=source.title, citation=citation,
                           observed_on=observed, strength=strength, topic_ids=topics)
             session.add(row)
