@@ -308,3 +308,21 @@ class RecommendationView:
     matrix: tuple[MatrixRow, ...]
     topics: tuple[TopicEntry, ...]  # the topics with EU-level fields (common ones first)
     items: tuple[RecommendationItemView, ...]
+
+
+@dataclass(frozen=True)
+class PaperPrint:
+    """What a printed or exported paper shows: the paper, each cited finding's source as printed (a source
+    erased on request prints as such, nothing of it), and the method annex."""
+
+    paper: PaperView
+    sources: dict[str, str]  # finding id → source text
+    method: str
+    generated_on: date
+
+
+@dataclass(frozen=True)
+class RecommendationPrint:
+    recommendation: RecommendationView
+    short: bool
+    generated_on: date

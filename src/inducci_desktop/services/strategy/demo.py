@@ -153,7 +153,8 @@ def _recommendation(services: Services, topics: list[str]) -> None:
     gorenjska = services.strategy.papers.get(PAPER_GORENJSKA, live=False)
     contact_s = next(m for m in silesia.measures if topics[1] in m.topic_ids)
     contact_g = next(m for m in gorenjska.measures if topics[1] in m.topic_ids)
-    examples = [ExampleRef(PAPER_SILESIA, "measure", contact_s.id), ExampleRef(PAPER_GORENJSKA, "measure", contact_g.id)]
+    examples = [ExampleRef(PAPER_SILESIA, "measure", contact_s.id),
+                ExampleRef(PAPER_GORENJSKA, "measure", contact_g.id)]
     rec.update_topic(RECOMMENDATION, topics[1], policy="Enterprise Europe Network", level="eu",
                      gap="The network advises technology firms; creative services are rarely in its offer.",
                      actor="European Commission, DG GROW", examples=examples)
