@@ -51,9 +51,11 @@ def register(commands: Any) -> None:
     resolve.set_defaults(handler=_conflicts_resolve)
 
     table = commands.add_parser("export-table", help="a table for spreadsheets (.csv or .xlsx, from the name)")
-    table.add_argument("table", choices=("answers", "matrix", "attendance", "feedback"))
+    table.add_argument("table", choices=("answers", "matrix", "attendance", "feedback", "measures", "topic-matrix"))
     table.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
     table.add_argument("--template", metavar="ID", help="matrix: the checklist template (default: the most used)")
+    table.add_argument("--recommendation", metavar="ID",
+                       help="topic-matrix: the recommendation whose topics × regions (default: the newest)")
     table.add_argument("--include-personal-data", action="store_true",
                        help="attendance: participants' names and organisations (numbered otherwise)")
     table.set_defaults(handler=_export_table)
@@ -149,8 +151,17 @@ def _export_table(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     with open_services(paths) as services:
-        result = TableService(services).write(args.table, args.output, template_id=args.template,
-                                              personal=args.include_personal_data)
+        if args.table in ("measures", "topic-matrix"):  # the strategy's tables (services/strategy/tables.py)
+            from inducci_desktop.services.strategy.tables import write_table
+
+            try:
+                result = write_table(services, args.table, args.output, recommendation_id=args.recommendation)
+            except ValidationError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return EXIT_USAGE
+        else:
+            result = TableService(services).write(args.table, args.output, template_id=args.template,
+                                                  personal=args.include_personal_data)
     if result.note:
         print(f"note: {result.note}", file=out)
     print(f"wrote {result.path} ({result.rows} rows)", file=out)
