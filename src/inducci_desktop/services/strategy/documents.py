@@ -114,6 +114,17 @@ def docx(services: Services, request: DocumentRequest) -> tuple[bytes, str]:
     raise ValidationError(_("Only strategy papers and recommendations are exported as DOCX."))
 
 
+def docx_name(services: Services, request: DocumentRequest) -> str:
+    """The file name a DOCX export suggests (the PDF's, ending .docx), without building anything."""
+    if request.key == PAPER:
+        summary = services.strategy.papers.summary(paper_id_for(services, request))
+        name = file_name(summary.title, f"v{summary.version}")
+    else:
+        title = services.strategy.recommendations.get(request.record).summary.title
+        name = file_name(title, _("short") if request.key == SHORT else _("full"))
+    return name.removesuffix(".pdf") + ".docx"
+
+
 def write_docx(target: Path | str, services: Services, request: DocumentRequest) -> Path:
     """Build the DOCX and write it atomically (nothing partial is left when building or writing fails)."""
     from inducci_desktop.printing.output import write_pdf

@@ -289,6 +289,13 @@ class PaperService:
         with self.store.db.unit_of_work() as session:
             self._section(session, section_id).title = title
 
+    def section_body(self, section_id: str) -> str:
+        with self.store.db.reading() as session:
+            row = session.get(PaperSection, section_id)
+            if row is None:
+                raise NotFoundError(_("That section no longer exists."))
+            return row.body
+
     def set_body(self, section_id: str, text: str) -> None:
         """Save a section's Markdown text (the editor calls this as the user types)."""
         text = clean_text(text, _("section text"), rules.SECTION_TEXT)
