@@ -288,8 +288,8 @@ class SectionsTab(QWidget):
         paper_id = self.view.summary.id
         added: list[str] = []
         if self._run(_("Add section"), lambda: added.append(self.papers.add_section(paper_id, title, position).id)):
+            self.section_id = added[0]  # shown once the push reloads the outline
             self.undo.push(AddSection(self.papers, added[0], self.reload))
-            self.section_id = added[0]
 
     def rename_section(self) -> None:
         section = self.current()
