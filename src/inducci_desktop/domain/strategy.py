@@ -35,6 +35,13 @@ class Indicator:
     baseline: str = ""
     target: str = ""
 
+    @property
+    def text(self) -> str:
+        """As printed: "Enquiries per year (0 → 300)"; the bracket only when a baseline or target is given."""
+        if not (self.baseline or self.target):
+            return self.name
+        return f"{self.name} ({self.baseline or '?'} → {self.target or '?'})"
+
 
 @dataclass(frozen=True)
 class MeasureInput:

@@ -137,7 +137,7 @@ def measures(document: DocxDocument, paper: PaperView, numbers: dict[str, str]) 
             rows.append((f"{index}.{number}", measure.what, measure.responsible or "–",
                          measure.due.isoformat() if measure.due else "–",
                          " · ".join(p for p in (measure.resources, measure.funding) if p) or "–",
-                         "; ".join(f"{i.name} ({i.baseline} → {i.target})" for i in measure.indicators) or "–",
+                         "; ".join(i.text for i in measure.indicators) or "–",
                          support or (_("assumption") if measure.assumption else _("none"))))
         if rows:
             table(document, (_("No."), _("Measure"), _("Responsible"), _("By"), _("Resources"), _("Indicators"),

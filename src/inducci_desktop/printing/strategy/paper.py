@@ -93,7 +93,7 @@ def measures_story(ctx: DocContext, paper: PaperView, numbers: dict[str, str]) -
             story += body(ctx, priority.description)
         rows = []
         for number, measure in enumerate(priority.measures, 1):
-            indicators = "; ".join(f"{i.name} ({i.baseline} → {i.target})" for i in measure.indicators)
+            indicators = "; ".join(i.text for i in measure.indicators)
             support = ", ".join(numbers[f] for f in measure.finding_ids if f in numbers)
             if not support:
                 support = _("assumption") if measure.assumption else _("none")
