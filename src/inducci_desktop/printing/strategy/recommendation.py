@@ -4,12 +4,13 @@ common topic, then the recommendations with reasoning)."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Spacer
 
 from inducci_desktop.domain import rules
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.strategy import ExampleView, RecommendationPrint, RecommendationView
-from inducci_desktop.printing.common import DocContext, body
+from inducci_desktop.printing.common import DocContext, body, title_block
 from inducci_desktop.printing.markup import escape
 from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.printing.paragraph import Paragraph
@@ -43,6 +44,7 @@ def items_story(ctx: DocContext, view: RecommendationView, *, short: bool) -> li
         examples = item.examples[:2] if short else item.examples
         for example in examples:
             story.append(Paragraph("• " + escape(example_text(example)), s.list_item))
+        story.append(Spacer(1, 3 * mm))
     return story
 
 
@@ -51,10 +53,14 @@ def recommendation_story(doc: RecommendationPrint, ctx: DocContext) -> list[Flow
     s = ctx.styles
     regions = ", ".join(p.region_name for p in view.papers)
     if doc.short:
-        story: list[Flowable] = [Paragraph(escape(view.summary.title), s.title),
-                                 Paragraph(escape(_("Short version · regions: {regions}").format(regions=regions)),
-                                           s.small)]
+        story: list[Flowable] = title_block(ctx, _("Transnational policy recommendation · short version"),
+                                            view.summary.title, _("Regions: {regions}").format(regions=regions),
+                                            logo=True)
         story += body(ctx, view.intro)
+        common = [r.topic_name for r in view.matrix if r.common in ("all", "most")]
+        if common:
+            story.append(Paragraph(f"<b>{escape(_('Common topics'))}:</b> {escape(', '.join(common))}", s.body))
+        story.append(Spacer(1, 3 * mm))
         return story + items_story(ctx, view, short=True)
     story = [*cover(ctx, view.summary.title, _("Transnational policy recommendation"),
                     [(_("Regions"), regions), (_("Date"), doc.generated_on.isoformat())]),
