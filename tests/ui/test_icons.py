@@ -11,7 +11,6 @@ from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QListWidget
 
 from inducci_desktop.ui.icons import NAMES, icon_path, variant
-from inducci_desktop.ui.pages.registry import PAGES
 from inducci_desktop.ui.theme import dark_palette
 
 UI = Path(__file__).resolve().parents[2] / "src" / "inducci_desktop" / "ui"
@@ -51,6 +50,8 @@ def test_no_stock_pixmaps_in_the_ui() -> None:
 def test_every_page_in_the_navigation_has_its_icon(launch: Any) -> None:
     window = launch().window
     nav = window.findChild(QListWidget, "navigation")
+    from inducci_desktop.ui.pages.registry import PAGES
+
     assert nav is not None and nav.count() == len(PAGES)
     for row in range(nav.count()):
         assert not nav.item(row).icon().isNull(), nav.item(row).text()

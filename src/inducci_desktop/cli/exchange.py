@@ -51,7 +51,11 @@ def register(commands: Any) -> None:
     resolve.set_defaults(handler=_conflicts_resolve)
 
     table = commands.add_parser("export-table", help="a table for spreadsheets (.csv or .xlsx, from the name)")
-    table.add_argument("table", choices=("answers", "matrix", "attendance", "feedback", "measures", "topic-matrix"))
+    from inducci_desktop.services.exchange.tables import TABLES
+    from inducci_desktop.services.strategy.tables import TABLES as STRATEGY_TABLES
+
+    # the one list of tables, and the strategy's (written by services/strategy/tables.py)
+    table.add_argument("table", choices=(*TABLES, *STRATEGY_TABLES))
     table.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
     table.add_argument("--template", metavar="ID", help="matrix: the checklist template (default: the most used)")
     table.add_argument("--recommendation", metavar="ID",
@@ -151,9 +155,10 @@ def _export_table(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     with open_services(paths) as services:
-        if args.table in ("measures", "topic-matrix"):  # the strategy's tables (services/strategy/tables.py)
-            from inducci_desktop.services.strategy.tables import write_table
+        from inducci_desktop.services.strategy.tables import TABLES as STRATEGY_TABLES
+        from inducci_desktop.services.strategy.tables import write_table
 
+        if args.table in STRATEGY_TABLES:  # written by services/strategy/tables.py
             try:
                 result = write_table(services, args.table, args.output, recommendation_id=args.recommendation)
             except ValidationError as exc:

@@ -10,8 +10,8 @@ from importlib import resources
 
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 
-NAMES = ("library", "print-center", "checklists", "workshops", "evidence", "strategy", "exchange", "settings",
-         "back", "forward", "bookmark", "add", "help", "welcome")
+NAMES = ("library", "print-center", "checklists", "workshops", "exchange", "settings", "back", "forward",
+         "bookmark", "add", "help", "welcome", "evidence", "strategy")
 
 
 def variant() -> str:
