@@ -1,5 +1,5 @@
 """The strategy part of ``inducci-desktop demo``: a draft paper for Silesia with three priorities and measures
-resting on the demo findings, a paper for Gorenjska (with two findings of its own), and a draft
+resting on the demo findings, a paper for Gorenjska, and a draft
 recommendation built from both. Idempotent through fixed ids; needs the region and evidence steps first."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from inducci_desktop.domain.evidence import SourceRef
 from inducci_desktop.domain.strategy import ExampleRef, Indicator, MeasureInput
 from inducci_desktop.services.demo_ids import demo_id
 from inducci_desktop.services.errors import NotFoundError
@@ -51,10 +50,6 @@ PRIORITIES = (
         ("Train administration staff on site visits to creative workplaces.", "", None, "",
          None, (), 2),
     )),
-)
-GORENJSKA_FINDINGS = (
-    ("gorenjska-contact", "Firms in Kranj ask for one contact person for creative services.", 1),
-    ("gorenjska-halls", "Empty halls of the former textile industry could host creative studios.", 3),
 )
 
 
@@ -118,30 +113,21 @@ def _silesia(services: Services, topics: list[str]) -> None:
 
 
 def _gorenjska(services: Services, topics: list[str]) -> None:
-    findings = services.evidence.findings
-    ids = {}
-    for key, statement, topic in GORENJSKA_FINDINGS:
-        finding_id = demo_id(f"finding:{key}")
-        try:
-            findings.get(finding_id)
-        except NotFoundError:
-            findings.add(GORENJSKA, statement, SourceRef("note"), citation="Focus group Kranj, March 2026",
-                         observed_on=date(2026, 3, 12), strength="strong", topic_ids=[topics[topic]],
-                         finding_id=finding_id)
-        ids[key] = finding_id
+    """Gorenjska's paper as its coordinator sent it: its evidence stays in Gorenjska's own register, so the
+    measures are marked as resting on findings not held here (assumptions, knowingly)."""
     papers = services.strategy.papers
     paper = papers.create(GORENJSKA, "Ustvarjalna Gorenjska – strategy paper", paper_id=PAPER_GORENJSKA)
     summary = next(s for s in papers.get(paper.id, live=False).sections if s.outline_key == "summary")
     papers.set_body(summary.id, "Gorenjska focuses on **one contact point** for creative services and on "
-                                "**empty industrial halls** as studios.")
+                                "**empty industrial halls** as studios (focus group Kranj, March 2026).")
     priority = papers.add_priority(paper.id, "Creative services for industry")
     papers.add_measure(priority.id, MeasureInput(
         "One contact point for creative services at the regional development agency.", "BSC Kranj",
-        date(2027, 9, 30), "", "Regional budget", (Indicator("Firms advised", "0", "60"),),
-        (ids["gorenjska-contact"],), (topics[1],)))
+        date(2027, 9, 30), "", "Regional budget", (Indicator("Firms advised", "0", "60"),), (), (topics[1],),
+        assumption=True))
     papers.add_measure(priority.id, MeasureInput(
         "Studios for creatives in the former textile halls of Kranj.", "Municipality of Kranj", date(2028, 12, 31),
-        "", "ERDF", (Indicator("Studios let", "0", "15"),), (ids["gorenjska-halls"],), (topics[3],)))
+        "", "ERDF", (Indicator("Studios let", "0", "15"),), (), (topics[3],), assumption=True))
 
 
 def _recommendation(services: Services, topics: list[str]) -> None:
