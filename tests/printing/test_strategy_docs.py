@@ -74,3 +74,17 @@ def test_docx_target_that_cannot_be_written_leaves_nothing(demo: Services, tmp_p
     assert old.read_bytes() == b"the earlier export"
     target = write_docx(old, demo, request)
     assert target.stat().st_size > 10_000 and not [p for p in tmp_path.iterdir() if p.suffix == ".part"]
+
+
+def test_the_logo_stands_on_the_cover_of_the_pdf_and_the_docx(demo: Services, tmp_path: Path) -> None:
+    from PIL import Image
+    from pypdf import PdfReader
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (400, 120), "#1F5F8B").save(logo)
+    request = DocumentRequest(PAPER, record=strategy_demo.PAPER_GORENJSKA, logo=str(logo))
+    cover = PdfReader(io.BytesIO(build(demo, request).data)).pages[0]
+    assert list(cover.images)  # the logo, drawn by the cover page template
+    with_logo = Document(io.BytesIO(docx(demo, request)[0]))
+    without = Document(io.BytesIO(docx(demo, DocumentRequest(PAPER, record=strategy_demo.PAPER_GORENJSKA))[0]))
+    assert len(with_logo.inline_shapes) == len(without.inline_shapes) + 1
