@@ -230,3 +230,39 @@ def test_a_recommendation_needs_two_regions_examples(launch: Any, qtbot: Any, di
     view = app.services.strategy.recommendations.get(strategy_demo.RECOMMENDATION)
     added = next(i for i in view.items if i.title.startswith("Open former industrial halls"))
     assert added.regions == 2 and added.actor == "Member states' ERDF managing authorities"
+
+
+def test_compare_versions_and_adopt(launch: Any, qtbot: Any, dialogs: Any) -> None:
+    app = launch()
+    page = open_page(app)
+    choose_paper(qtbot, page, strategy_demo.PAPER_GORENJSKA)
+    versions = page.papers.versions
+    page.papers.tabs.setCurrentWidget(versions)
+    click(qtbot, versions.freeze_button)
+    click(qtbot, versions.new_button)
+    second = page.papers.view
+    assert second is not None and second.summary.version == 2
+    page.papers.tabs.setCurrentWidget(page.papers.sections)
+    editor = page.papers.sections.editor
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton)
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    type_text(editor, "Dodatek: Škofja Loka in Tržič.")
+    page.papers.tabs.setCurrentWidget(versions)  # leaving the editor saves what was typed
+    page.papers.sections.flush()
+    choose(qtbot, versions.other, "Version 1")
+    click(qtbot, versions.compare_button)
+    assert "+ Dodatek: Škofja Loka in Tržič." in versions.diff.toPlainText()
+    choose(qtbot, versions.status, "Adopted")
+    click(qtbot, versions.status_button)
+    assert any("Name the body" in text for _k, _t, text in dialogs.shown)
+    assert app.services.strategy.papers.summary(second.summary.id).status == "draft"
+    qtbot.mouseClick(versions.adopted_by, Qt.MouseButton.LeftButton)
+    type_text(versions.adopted_by, "Svet Gorenjske regije")
+    qtbot.mouseClick(versions.adopted_on, Qt.MouseButton.LeftButton)
+    type_text(versions.adopted_on, "2026-11-20")
+    choose(qtbot, versions.status, "Adopted")
+    click(qtbot, versions.status_button)
+    adopted = app.services.strategy.papers.summary(second.summary.id)
+    assert adopted.status == "adopted" and adopted.frozen and adopted.adopted_by == "Svet Gorenjske regije"
