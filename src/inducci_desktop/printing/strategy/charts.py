@@ -24,7 +24,7 @@ def chart_png(chart: ChartData, width: int = 1400) -> bytes:
     draw = ImageDraw.Draw(image)
     label_width = min(int(width * 0.42), max((int(draw.textlength(c, font=font)) for c in chart.categories),
                                              default=60) + 16)
-    left, right = label_width, width - 30
+    left, right = label_width, width - 60  # room for the "100 %" under the last grid line
     top = 10 + legend
     for step in range(0, 101, 20):
         x = left + (right - left) * step / 100
