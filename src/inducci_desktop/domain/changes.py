@@ -42,6 +42,15 @@ class Kind(StrEnum):
     INTERVIEW = "interview"
     INTERVIEW_ANSWER = "interview_answer"
     STAKEHOLDER = "stakeholder"
+    PAPER = "paper"
+    PAPER_SECTION = "paper_section"
+    PAPER_BLOCK = "paper_block"
+    PRIORITY = "priority"
+    MEASURE = "measure"
+    REVIEW_COMMENT = "review_comment"
+    RECOMMENDATION = "recommendation"
+    RECOMMENDATION_TOPIC = "recommendation_topic"
+    RECOMMENDATION_ITEM = "recommendation_item"
     #: backup files in the backup folder (not database rows)
     BACKUP = "backup"
 

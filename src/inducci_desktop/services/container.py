@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from inducci_desktop.services.evidence.service import EvidenceService
     from inducci_desktop.services.exchange.service import ExchangeService
     from inducci_desktop.services.library.documents import PrintService
+    from inducci_desktop.services.strategy.service import StrategyService
     from inducci_desktop.services.workshops.service import WorkshopService
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,12 @@ class Services:
         from inducci_desktop.services.evidence.service import EvidenceService
 
         return EvidenceService(self.store, lambda: self.checklists)
+
+    @cached_property
+    def strategy(self) -> StrategyService:
+        from inducci_desktop.services.strategy.service import StrategyService
+
+        return StrategyService(self)
 
     @cached_property
     def workshops(self) -> WorkshopService:

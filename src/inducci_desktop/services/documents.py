@@ -48,6 +48,7 @@ FEATURE_MODULES = (
     "inducci_desktop.services.library.documents",
     "inducci_desktop.services.checklists.documents",
     "inducci_desktop.services.workshops.documents",
+    "inducci_desktop.services.strategy.documents",
     "inducci_desktop.services.evidence.documents",
 )
 #: the user's document settings (paper, language, region) in the settings table

@@ -44,6 +44,15 @@ KIND_BY_TABLE: dict[str, Kind] = {
     "interviews": Kind.INTERVIEW,
     "interview_answers": Kind.INTERVIEW_ANSWER,
     "stakeholders": Kind.STAKEHOLDER,
+    "strategy_papers": Kind.PAPER,
+    "strategy_sections": Kind.PAPER_SECTION,
+    "strategy_blocks": Kind.PAPER_BLOCK,
+    "strategy_priorities": Kind.PRIORITY,
+    "strategy_measures": Kind.MEASURE,
+    "strategy_comments": Kind.REVIEW_COMMENT,
+    "recommendations": Kind.RECOMMENDATION,
+    "recommendation_topics": Kind.RECOMMENDATION_TOPIC,
+    "recommendation_items": Kind.RECOMMENDATION_ITEM,
 }
 
 _KEY = "changes"

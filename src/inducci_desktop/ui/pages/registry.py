@@ -21,8 +21,8 @@ class PageEntry(NamedTuple):
     target: str
 
 
-LIBRARY, PRINT_CENTER, CHECKLISTS, WORKSHOPS, EVIDENCE, EXCHANGE, SETTINGS = (
-    "library", "print_center", "checklists", "workshops", "evidence", "exchange", "settings")
+LIBRARY, PRINT_CENTER, CHECKLISTS, WORKSHOPS, EVIDENCE, STRATEGY, EXCHANGE, SETTINGS = (
+    "library", "print_center", "checklists", "workshops", "evidence", "strategy", "exchange", "settings")
 
 PAGES: list[PageEntry] = [
     PageEntry(LIBRARY, N_("Library"), "library", "inducci_desktop.ui.pages.library.page:LibraryPage"),
@@ -31,6 +31,7 @@ PAGES: list[PageEntry] = [
     PageEntry(CHECKLISTS, N_("Checklists"), "checklists", "inducci_desktop.ui.pages.checklists.page:ChecklistsPage"),
     PageEntry(WORKSHOPS, N_("Workshops"), "workshops", "inducci_desktop.ui.pages.workshops.page:WorkshopsPage"),
     PageEntry(EVIDENCE, N_("Evidence"), "evidence", "inducci_desktop.ui.pages.evidence.page:EvidencePage"),
+    PageEntry(STRATEGY, N_("Strategy"), "strategy", "inducci_desktop.ui.pages.strategy.page:StrategyPage"),
     PageEntry(EXCHANGE, N_("Exchange"), "exchange", "inducci_desktop.ui.pages.exchange.page:ExchangePage"),
     PageEntry(SETTINGS, N_("Settings"), "settings", "inducci_desktop.ui.pages.settings.page:SettingsPage"),
 ]
