@@ -2,6 +2,11 @@
 ours against a bare PySide6 program showing an empty QMainWindow, and peak memory of both.
 
 Run: python bench/startup.py [--runs N]. Prints figures; asserts nothing.
+
+Against another version (0.1.0), paired: python bench/startup.py --runs N --data DIR --vs PYTHON --vs-data DIR2
+runs this probe under this interpreter on DIR and under PYTHON (that version's virtualenv) on DIR2 in turn,
+each process ending when its window is usable, and prints the medians and the median of the pairwise ratios
+of the whole-process time (launch until usable) and of the in-process "usable" time.
 """
 
 from __future__ import annotations
@@ -34,10 +39,47 @@ def launch(kind: str, data_dir: str) -> tuple[float, float, int, float]:
     return outside, float(inside), int(peak), float(usable)
 
 
+def until_usable(python: str, data_dir: str) -> tuple[float, float]:
+    """One whole process of the probe that ends when the window is usable: (wall s, in-process usable s)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    began = time.perf_counter()
+    out = subprocess.run([python, str(PROBE), "app", data_dir, "--exit-when-usable"], capture_output=True, text=True,
+                         env=env, timeout=60).stdout
+    wall = time.perf_counter() - began
+    usable = [line.split() for line in out.splitlines() if line.startswith("usable")]
+    if not usable:
+        raise SystemExit(f"{python} did not get usable: {out!r}")
+    return wall, float(usable[0][1])
+
+
+def paired(runs: int, data_dir: str, other: str, other_data: str) -> None:
+    ours: list[tuple[float, float]] = []
+    theirs: list[tuple[float, float]] = []
+    until_usable(sys.executable, data_dir), until_usable(other, other_data)  # warm-up, not counted
+    for _ in range(runs):
+        ours.append(until_usable(sys.executable, data_dir))
+        theirs.append(until_usable(other, other_data))
+    print(f"whole process until usable, offscreen, {runs} pairs (this version first in each pair)")
+    for index, label in ((0, "launch → usable (wall)"), (1, "usable (in-process clock)")):
+        a = statistics.median(r[index] for r in ours)
+        b = statistics.median(r[index] for r in theirs)
+        ratio = statistics.median(x[index] / y[index] for x, y in zip(ours, theirs, strict=True))
+        print(f"{label:<28} this {a * 1000:6.0f} ms   other {b * 1000:6.0f} ms   paired ratio {ratio:.2f}×")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
-    runs = parser.parse_args().runs
+    parser.add_argument("--data", help="data folder for this version (with --vs)")
+    parser.add_argument("--vs", metavar="PYTHON", help="the interpreter of another version to compare with")
+    parser.add_argument("--vs-data", help="that version's data folder")
+    options = parser.parse_args()
+    runs = options.runs
+    if options.vs:
+        if not (options.data and options.vs_data):
+            parser.error("--vs needs --data and --vs-data")
+        paired(runs, options.data, options.vs, options.vs_data)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         data = str(Path(tmp) / "data")
         first = launch("app", data)  # creates the database and loads content: reported apart

@@ -1,8 +1,12 @@
 """Child process of bench/startup.py: start one program, report when its window is shown.
 
-Usage: startup_probe.py bare|app DATA_DIR → prints
+Usage: startup_probe.py bare|app DATA_DIR [--exit-when-usable] → prints
 "shown <s since process start> <peak RSS KiB>" when the window is shown, then "usable <s> <peak RSS KiB>"
-when the pages are attached (the store is open; for the bare program the same moment).
+when the pages are attached and painted (the store is open; for the bare program the same moment).
+
+With --exit-when-usable the process ends right there (os._exit, no teardown), so a tool that times whole
+processes from outside measures start-up until usable and not the interpreter's teardown. The same probe
+runs any version that has ``app.run(argv, exec=False)`` (0.1.0 included).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ def since_start() -> float:
 
 def main() -> None:
     kind, data_dir = sys.argv[1], sys.argv[2]
+    exit_when_usable = "--exit-when-usable" in sys.argv[3:]
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if kind == "bare":
         from PySide6.QtWidgets import QApplication, QMainWindow
@@ -50,6 +55,8 @@ def main() -> None:
         usable = since_start()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"usable {usable:.4f} {peak}", flush=True)
+    if exit_when_usable:
+        os._exit(0)
     if kind != "bare":
         running.shutdown()  # type: ignore[union-attr]
 

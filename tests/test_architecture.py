@@ -53,6 +53,24 @@ def test_start_up_path_stays_light() -> None:
     assert result.stdout.strip() == ""
 
 
+def test_the_window_s_arguments_load_no_command_modules() -> None:
+    """Parsing the arguments that open the window builds no command parsers: the command modules (and the
+    services and documents they import) stay off the window's start-up path; a command or --help gets them."""
+    code = (
+        "import sys; from inducci_desktop.cli.main import build_parser, names_a_command;"
+        "argv = sys.argv[1:]; args = build_parser(commands=names_a_command(argv)).parse_args(argv);"
+        "print(args.command, args.data_dir, args.verbose, ','.join(sorted(m for m in sys.modules"
+        " if m.startswith(('inducci_desktop.cli.', 'inducci_desktop.services.')) and m not in"
+        " ('inducci_desktop.cli.main', 'inducci_desktop.services.errors'))))"
+    )
+    window = subprocess.run([sys.executable, "-c", code, "--data-dir", "db", "-v"], capture_output=True, text=True,
+                            check=True)
+    assert window.stdout.split() == ["None", "db", "True"]
+    command = subprocess.run([sys.executable, "-c", code, "--data-dir", "x", "db", "check"], capture_output=True,
+                             text=True, check=True)
+    assert command.stdout.split()[:3] == ["db", "x", "False"] and "inducci_desktop.cli.workshops" in command.stdout
+
+
 def test_opening_the_services_loads_no_parsers_or_printing(tmp_path: Path) -> None:
     """With a current database and pack, building the services imports no YAML, pydantic, ReportLab or Qt."""
     first = "from inducci_desktop.app import main; main(['--data-dir', {d!r}, 'db', 'upgrade'])"

@@ -13,7 +13,7 @@ from typing import Any
 
 from inducci_desktop.catalogs import apply as use_language
 from inducci_desktop.catalogs import system_language
-from inducci_desktop.cli.main import EXIT_DATA, build_parser, run_command
+from inducci_desktop.cli.main import EXIT_DATA, build_parser, names_a_command, run_command
 from inducci_desktop.domain.i18n import LANGUAGES, _
 from inducci_desktop.logsetup import setup_logging
 from inducci_desktop.paths import AppPaths, DataDirError
@@ -28,7 +28,8 @@ def run(argv: Sequence[str], *, exec: bool = True) -> Any:
     # the language first: the parser's help and every message after it speak it
     chosen = language_argument(argv)
     use_language(chosen or system_language())
-    args = build_parser().parse_args(argv)
+    # the window's options alone when no command is named: the command modules stay off the window's path
+    args = build_parser(commands=names_a_command(argv)).parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
     try:
         paths.ensure()

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import text
 
 from inducci_desktop import __version__
-from inducci_desktop.app import run
+from inducci_desktop.app import main, run
+from inducci_desktop.cli.main import names_a_command
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.store.database import Store
 
@@ -156,3 +157,19 @@ def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=60) == 0
     assert "Traceback" not in err and "unexpected" not in err
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    ([], False), (["--data-dir", "list"], False), (["-v", "--smoke-test"], False), (["--data-dir=x", "-v"], False),
+    (["list", "workshops"], True), (["--data-dir", "d", "demo"], True), (["-h"], True), (["--help"], True),
+    (["--data", "d"], True),  # an abbreviated option: taken for a possible command (the full parser decides)
+])
+def test_names_a_command(argv: list[str], expected: bool) -> None:
+    assert names_a_command(argv) is expected
+
+
+def test_help_still_lists_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "export-table" in out and "backup" in out

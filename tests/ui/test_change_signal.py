@@ -20,7 +20,7 @@ def choices(page: PrintCenterPage) -> list[str]:
 
 def test_workshop_made_on_its_page_is_offered_by_the_print_center_at_once(launch: Any, qtbot: Any) -> None:
     app = launch()
-    center = app.window.pages["print_center"]  # built at start (BUILD_AT_START)
+    center = app.window.pages["print_center"]  # built here (it is built on first use)
     assert isinstance(center, PrintCenterPage)
     center.source_combo.setCurrentIndex(center.source_combo.findData("workshop-agenda"))
     title = "Warsztaty w Łodzi – Straße"

@@ -52,3 +52,10 @@ def test_collect_due_follows_the_thresholds() -> None:
         make_cyclic_garbage()
     assert garbage.collect_due() > 0
 
+
+
+def test_the_timer_collects_once_the_pages_are_attached(launch: Any) -> None:
+    app = launch()
+    assert app.services is not None and app.window.pages.is_built("library")
+    assert garbage._timer is not None and garbage._timer.isActive()
+    assert garbage._timer.interval() == garbage.INTERVAL_MS

@@ -265,3 +265,18 @@ def test_shortcuts_act_on_the_item_shown_while_focus_is_in_the_results(library: 
     qtbot.keyClick(library.search_edit, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert not library.library.is_bookmarked(item_id)
     assert "Bookmark removed" in app_window.statusBar().currentMessage()
+
+
+def test_the_print_center_is_built_on_the_first_item_added_to_the_pack(library: LibraryPage, qtbot: Any) -> None:
+    """The Print Center is not built at start; the first "Add to handout pack" builds it and reaches it, and
+    later ones reach it through its own connection (each item once)."""
+    pages = library.window_.pages
+    assert not pages.is_built("print_center")  # type: ignore[attr-defined]
+    guides = library.library.items(kind="guide")[:2]
+    for guide in guides:
+        assert library.reader.open(guide.id)
+        qtbot.mouseClick(library.reader.pack_button, Qt.MouseButton.LeftButton)
+    assert pages.is_built("print_center")  # type: ignore[attr-defined]
+    entries = [entry[0] for entry in pages["print_center"].pack.model.entries]  # type: ignore[attr-defined]
+    assert entries == [guide.id for guide in guides]
+    assert library.window().statusBar().currentMessage().startswith(f"Added “{guides[1].title}”")

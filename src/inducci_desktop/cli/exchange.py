@@ -54,9 +54,15 @@ def register(commands: Any) -> None:
     resolve.set_defaults(handler=_conflicts_resolve)
 
     table = commands.add_parser("export-table", help=_("a table for spreadsheets (.csv or .xlsx, from the name)"))
-    table.add_argument("table", choices=("answers", "matrix", "attendance", "feedback", "pilots"))
+    from inducci_desktop.services.exchange.tables import TABLES
+    from inducci_desktop.services.strategy.tables import TABLES as STRATEGY_TABLES
+
+    # the one list of tables, and the strategy's (written by services/strategy/tables.py)
+    table.add_argument("table", choices=(*TABLES, *STRATEGY_TABLES))
     table.add_argument("-o", "--output", required=True, metavar="FILE", help=_("FILE.csv or FILE.xlsx"))
     table.add_argument("--template", metavar="ID", help=_("matrix: the checklist template (default: the most used)"))
+    table.add_argument("--recommendation", metavar="ID",
+                       help=_("topic-matrix: the recommendation whose topics × regions (default: the newest)"))
     table.add_argument("--include-personal-data", action="store_true",
                        help=_("attendance: participants' names and organisations (numbered otherwise)"))
     table.set_defaults(handler=_export_table)
@@ -169,8 +175,18 @@ def _export_table(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int
         print(_("error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_USAGE
     with open_services(paths) as services:
-        result = TableService(services).write(args.table, args.output, template_id=args.template,
-                                              personal=args.include_personal_data)
+        from inducci_desktop.services.strategy.tables import TABLES as STRATEGY_TABLES
+        from inducci_desktop.services.strategy.tables import write_table
+
+        if args.table in STRATEGY_TABLES:  # written by services/strategy/tables.py
+            try:
+                result = write_table(services, args.table, args.output, recommendation_id=args.recommendation)
+            except ValidationError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return EXIT_USAGE
+        else:
+            result = TableService(services).write(args.table, args.output, template_id=args.template,
+                                                  personal=args.include_personal_data)
     if result.note:
         print(f"note: {result.note}", file=out)
     print(_("wrote {path} ({rows} rows)").format(path=result.path, rows=result.rows), file=out)

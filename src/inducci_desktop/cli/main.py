@@ -10,7 +10,7 @@ import argparse
 import importlib
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TextIO
 
@@ -37,10 +37,13 @@ Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
 COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli.content", "inducci_desktop.cli.workshops",
                                        "inducci_desktop.cli.checklists", "inducci_desktop.cli.printing",
                                        "inducci_desktop.cli.exchange", "inducci_desktop.cli.people",
-                                       "inducci_desktop.cli.templates", "inducci_desktop.cli.pilots")
+                                       "inducci_desktop.cli.templates", "inducci_desktop.cli.evidence",
+                                       "inducci_desktop.cli.strategy", "inducci_desktop.cli.pilots")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; with ``commands=False`` only the options of the window (the command
+    modules, which import services and documents, stay unloaded: see ``names_a_command``)."""
     parser = argparse.ArgumentParser(
         prog="inducci-desktop",
         description=_("InduCCI Desktop: the InduCCI e-Toolbox offline. With no command, the window opens."),
@@ -54,6 +57,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke-test", action="store_true",
                         help=_("open the window, wait until the data is open, print the start-up time and quit "
                              "(checks an installation)"))
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
+    add_commands(parser)
+    return parser
+
+
+#: global options that take a value (the value is not a command)
+VALUE_OPTIONS = ("--data-dir", "--lang")
+
+
+def names_a_command(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` (no program name) may name a command or ask for help: a word that is not an option
+    nor the value of an option in VALUE_OPTIONS, or -h/--help. Otherwise the window opens and the parser
+    needs no commands."""
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token in ("-h", "--help") or token == "--" or not token.startswith("-"):
+            return True
+        index += 2 if token in VALUE_OPTIONS else 1
+    return False
+
+
+def add_commands(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     db = commands.add_parser("db", help=_("database checks")).add_subparsers(dest="db_command", required=True)
@@ -78,7 +106,6 @@ def build_parser() -> argparse.ArgumentParser:
         for hook, target in (("register", commands), ("register_print", documents), ("register_list", records)):
             if hasattr(module, hook):
                 getattr(module, hook)(target)
-    return parser
 
 
 def add_print_options(parser: argparse.ArgumentParser) -> None:

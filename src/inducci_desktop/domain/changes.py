@@ -42,6 +42,20 @@ class Kind(StrEnum):
     PILOT_LESSON = "pilot_lesson"
     PILOT_VOICE = "pilot_voice"
     PILOT_PHOTO = "pilot_photo"
+    TOPIC = "topic"
+    FINDING = "finding"
+    INTERVIEW = "interview"
+    INTERVIEW_ANSWER = "interview_answer"
+    STAKEHOLDER = "stakeholder"
+    PAPER = "paper"
+    PAPER_SECTION = "paper_section"
+    PAPER_BLOCK = "paper_block"
+    PRIORITY = "priority"
+    MEASURE = "measure"
+    REVIEW_COMMENT = "review_comment"
+    RECOMMENDATION = "recommendation"
+    RECOMMENDATION_TOPIC = "recommendation_topic"
+    RECOMMENDATION_ITEM = "recommendation_item"
     #: backup files in the backup folder (not database rows)
     BACKUP = "backup"
 
@@ -151,6 +165,9 @@ class ChangeRecorder:
 
     def add(self, kind: Kind, record_id: str | None = None) -> None:
         self._ids.setdefault(kind, set()).add("*" if record_id is None else record_id)
+
+    def add_many(self, kind: Kind, record_ids: Iterable[str]) -> None:
+        self._ids.setdefault(kind, set()).update(record_ids)
 
     def changes(self) -> Changes:
         if self.everything:

@@ -79,13 +79,40 @@ STEP_STATUS = Choice(N_("step status"), Labels({"planned": N_("Planned"), "done"
     "dropped": N_("Dropped")}), "planned")
 LESSON_AUDIENCE = Choice(N_("lesson audience"), Labels({"industry": N_("For industry"),
     "creatives": N_("For creatives"), "setting": N_("For the setting")}), "setting")
+FINDING_STRENGTH = Choice(N_("strength of a finding"), Labels({"weak": N_("Weak"), "moderate": N_("Moderate"),
+                                                               "strong": N_("Strong")}), "moderate")
+#: where a finding comes from (services/evidence/sources.py resolves each kind to its record)
+FINDING_SOURCE = Choice(N_("source of a finding"), Labels({
+    "answer": N_("Checklist answer"), "section": N_("Checklist section score"), "outcome": N_("Workshop outcome"),
+    "feedback": N_("Feedback comment"), "interview": N_("Interview answer"), "pilot_lesson": N_("Pilot lesson"),
+    "pilot_criterion": N_("Pilot success criterion"), "note": N_("Note with a citation")}), "note")
+INTERVIEW_GUIDE = Choice(N_("interview guide"), Labels({"interview-administration": N_("Administration staff"),
+                                                        "interview-cci-actors": N_("CCI actors"),
+                                                        "interview-industrial-companies": N_("Industrial companies")}),
+                         "interview-administration")
+STAKEHOLDER_KIND = Choice(N_("kind of stakeholder"), Labels({"person": N_("Person"),
+                                                             "organisation": N_("Organisation")}), "person")
+#: what a stakeholder took part in
+ACTIVITY_KIND = Choice(N_("kind of activity"), Labels({"interview": N_("Interview"), "workshop": N_("Workshop"),
+                                                       "focus_group": N_("Focus group"), "pilot": N_("Pilot action"),
+                                                       "other": N_("Other")}), "other")
+PAPER_STATUS = Choice(N_("status of a strategy paper"), Labels({"draft": N_("Draft"), "in_review": N_("In review"),
+                                                                "adopted": N_("Adopted")}), "draft")
+#: how many of the regions in a recommendation raise a topic
+COMMONALITY = Choice(N_("commonality of a topic"), Labels({"all": N_("All regions"), "most": N_("Most regions"),
+                                                           "some": N_("Some regions"), "one": N_("One region")}), "one")
+POLICY_LEVEL = Choice(N_("level addressed"), Labels({"eu": N_("European"), "national": N_("National"),
+                                                     "regional": N_("Regional"), "network": N_("Networks")}), "eu")
+EXAMPLE_KIND = Choice(N_("kind of example"), Labels({"measure": N_("Measure"), "finding": N_("Finding")}), "measure")
 #: the types of checklist items (content packs and the user's own templates)
 ItemType = Literal["ynp", "scale", "choice", "multi", "text", "longtext", "number", "date"]
 ITEM_TYPES: tuple[str, ...] = get_args(ItemType)
 YNP_VALUES: tuple[str, ...] = ("yes", "partly", "no", "na")
 
 CHOICES: tuple[Choice, ...] = (REGION_KIND, ASSESSMENT_STATUS, WORKSHOP_MODE, WORKSHOP_STATUS, BLOCK_KIND,
-                               OUTCOME_KIND, ACTION_STATUS, QUESTION_KIND, RESPONSE_SOURCE, PILOT_STATUS,
+                               OUTCOME_KIND, ACTION_STATUS, QUESTION_KIND, RESPONSE_SOURCE, FINDING_STRENGTH,
+                               FINDING_SOURCE, INTERVIEW_GUIDE, STAKEHOLDER_KIND, ACTIVITY_KIND, PAPER_STATUS,
+                               COMMONALITY, POLICY_LEVEL, EXAMPLE_KIND, PILOT_STATUS,
                                PILOT_REPEAT, STEP_STATUS, LESSON_AUDIENCE)
 
 # --- length limits (characters) --------------------------------------------------------------------
@@ -113,6 +140,18 @@ CRITERION_VALUE = 200  # a criterion's baseline, target or achieved value as wri
 MAX_PILOT_ROWS = 200  # partners, steps or participant types of one pilot
 PARTICIPANT_COUNT = (0, 10_000_000)
 BUDGET = (0, 1_000_000_000_000)  # whole currency units
+FINDING_TEXT = 1_000  # the statement of a finding
+SOURCE_REF = 200  # ids naming a finding's source: "assessment id/item key" and the like
+TOPIC = 80  # a topic's name
+INTERVIEW_ANSWER = 20_000  # one answer or note in an interview
+MAX_TOPICS = 12  # on one finding
+MAX_ACTIVITIES = 200  # of one stakeholder
+SECTION_TITLE = 200  # a section or priority of a strategy paper
+SECTION_TEXT = 200_000  # the Markdown text of one section
+MEASURE_TEXT = 4_000  # what a measure does; resources; a recommendation's text and reasoning
+MAX_INDICATORS = 2  # of one measure
+MAX_SUPPORT = 50  # findings supporting one measure; examples of one recommendation
+BLOCK_KIND_KEY = 40  # the key of an evidence block kind (a registry, not a closed set: features add kinds)
 
 # --- ranges ----------------------------------------------------------------------------------------
 
@@ -124,6 +163,7 @@ MAX_QUESTIONS = 20  # on one feedback form
 ROUND = (1, 1_000)  # an assessment's round
 TEMPLATE_VERSION = (1, 1_000_000)
 POSITION = (0, 1_000_000)  # order of blocks, outcomes, questions
+PAPER_VERSION = (1, 10_000)
 #: every calendar date the app stores (workshop days, due dates, consent, assessment dates)
 DATES = (date(1970, 1, 1), date(2199, 12, 31))
 #: every time stamp (created, updated, deleted, completed, erased …), UTC
@@ -176,6 +216,8 @@ def control_characters(value: str, *, multiline: bool = True) -> list[str]:
 
 def check_text(value: str, what: str, *, multiline: bool = True) -> str:
     """``value`` if it holds no forbidden control character, else ValueError naming the first one."""
+    if text.find_control(value, multiline=multiline) is None:
+        return value  # the common case: one or two regular-expression scans
     found = control_characters(value, multiline=multiline)
     if found:
         raise ValueError(_("the {what} contains a {describe}").format(what=what, describe=text.describe(found[0])))

@@ -15,6 +15,8 @@ import re
 #: The Unicode line and paragraph separators (U+2028/9) are refused too: people type Enter, not those.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
+#: either of the two: what a one-line field may not hold (one scan instead of two)
+_CONTROL_OR_BREAK = re.compile(f"{_CONTROL.pattern[:-1]}\n\r]")
 
 
 class TextError(ValueError):
@@ -23,18 +25,14 @@ class TextError(ValueError):
 
 def find_control(value: str, *, multiline: bool = False) -> tuple[int, str] | None:
     """The first forbidden character of ``value`` and its index, or None when the text is clean."""
-    match = _CONTROL.search(value)
-    if not multiline:
-        brk = _LINE_BREAK.search(value)
-        if brk is not None and (match is None or brk.start() < match.start()):
-            match = brk
+    match = (_CONTROL if multiline else _CONTROL_OR_BREAK).search(value)
     return (match.start(), match.group()) if match else None
 
 
 def all_controls(value: str, *, multiline: bool = False) -> list[str]:
     """Every forbidden character of ``value``, in order (empty when the text is clean)."""
     found = [m.group() for m in _CONTROL.finditer(value)]
-    if not multiline:
+    if not multiline and _LINE_BREAK.search(value) is not None:  # a scan per character only when one is there
         found = [c for c in value if c in found or _LINE_BREAK.match(c)]
     return found
 

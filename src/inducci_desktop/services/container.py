@@ -20,9 +20,11 @@ from inducci_desktop.store.database import Store
 
 if TYPE_CHECKING:
     from inducci_desktop.services.checklists.service import ChecklistService
+    from inducci_desktop.services.evidence.service import EvidenceService
     from inducci_desktop.services.exchange.service import ExchangeService
     from inducci_desktop.services.library.documents import PrintService
     from inducci_desktop.services.pilots.service import PilotService
+    from inducci_desktop.services.strategy.service import StrategyService
     from inducci_desktop.services.workshops.service import WorkshopService
 
 log = logging.getLogger(__name__)
@@ -49,6 +51,18 @@ class Services:
         from inducci_desktop.services.checklists.service import ChecklistService
 
         return ChecklistService(self.store, self.library)
+
+    @cached_property
+    def evidence(self) -> EvidenceService:
+        from inducci_desktop.services.evidence.service import EvidenceService
+
+        return EvidenceService(self.store, lambda: self.checklists)
+
+    @cached_property
+    def strategy(self) -> StrategyService:
+        from inducci_desktop.services.strategy.service import StrategyService
+
+        return StrategyService(self)
 
     @cached_property
     def workshops(self) -> WorkshopService:

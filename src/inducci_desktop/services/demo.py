@@ -64,6 +64,22 @@ def _pilot_step(services: Services) -> list[str]:
 
 
 DEMO_STEPS.append(_pilot_step)
+def _evidence_step(services: Services) -> list[str]:
+    from inducci_desktop.services.evidence.demo import demo_evidence_step
+
+    return demo_evidence_step(services)
+
+
+DEMO_STEPS.append(_evidence_step)  # after the checklists and the workshop: findings are drawn from them
+
+
+def _strategy_step(services: Services) -> list[str]:
+    from inducci_desktop.services.strategy.demo import demo_strategy_step
+
+    return demo_strategy_step(services)
+
+
+DEMO_STEPS.append(_strategy_step)
 
 
 def load_demo(services: Services, report: Callable[[int, int], None] | None = None) -> list[str]:

@@ -49,6 +49,8 @@ FEATURE_MODULES = (
     "inducci_desktop.services.checklists.documents",
     "inducci_desktop.services.workshops.documents",
     "inducci_desktop.services.pilots.documents",
+    "inducci_desktop.services.strategy.documents",
+    "inducci_desktop.services.evidence.documents",
 )
 #: the user's document settings (paper, language, region) in the settings table
 SETTING = "documents"
@@ -87,6 +89,7 @@ class DocumentRequest:
     with_glossary: bool = False
     blank_rows: int = 10  # sign-in sheet
     logo: str | None = None  # an image file for this document only (None: the logo chosen in Settings)
+    params: tuple[tuple[str, str], ...] = ()  # a document's own choices (the evidence annex's filters)
 
 
 @dataclass(frozen=True)

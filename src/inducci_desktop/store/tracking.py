@@ -23,6 +23,7 @@ KIND_BY_TABLE: dict[str, Kind] = {
     "content_glossary": Kind.CONTENT,
     "content_links": Kind.CONTENT,
     "content_search_docs": Kind.CONTENT,
+    "checklist_template_texts": Kind.TEMPLATE,
     "checklist_templates": Kind.TEMPLATE,
     "checklist_user_templates": Kind.TEMPLATE,
     "bookmarks": Kind.BOOKMARK,
@@ -43,6 +44,20 @@ KIND_BY_TABLE: dict[str, Kind] = {
     "pilot_lessons": Kind.PILOT_LESSON,
     "pilot_voices": Kind.PILOT_VOICE,
     "pilot_photos": Kind.PILOT_PHOTO,
+    "evidence_topics": Kind.TOPIC,
+    "evidence_findings": Kind.FINDING,
+    "interviews": Kind.INTERVIEW,
+    "interview_answers": Kind.INTERVIEW_ANSWER,
+    "stakeholders": Kind.STAKEHOLDER,
+    "strategy_papers": Kind.PAPER,
+    "strategy_sections": Kind.PAPER_SECTION,
+    "strategy_blocks": Kind.PAPER_BLOCK,
+    "strategy_priorities": Kind.PRIORITY,
+    "strategy_measures": Kind.MEASURE,
+    "strategy_comments": Kind.REVIEW_COMMENT,
+    "recommendations": Kind.RECOMMENDATION,
+    "recommendation_topics": Kind.RECOMMENDATION_TOPIC,
+    "recommendation_items": Kind.RECOMMENDATION_ITEM,
 }
 
 _KEY = "changes"
@@ -68,8 +83,7 @@ def note(session: Session, table: str, ids: Iterable[str] | None = None) -> None
     if ids is None:
         found.add(kind)
     else:
-        for record_id in ids:
-            found.add(kind, str(record_id))
+        found.add_many(kind, (str(record_id) for record_id in ids))
 
 
 def _record_id(obj: Any) -> str | None:

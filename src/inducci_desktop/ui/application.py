@@ -150,8 +150,10 @@ class RunningApp:
             return
         self.services = services
         self.window.attach(services)
+        garbage.start()
 
     def _failed(self, exc: Exception) -> None:
+        garbage.start()  # start-up is over: what follows are dialogs
         if not isinstance(exc, StoreError):
             raise exc
         log.error("cannot open %s: %s", self.paths.database, exc)
@@ -204,7 +206,7 @@ class RunningApp:
 def launch(paths: AppPaths, *, exec: bool = True, open_file: Path | None = None,
            smoke_test: bool = False, language: str | None = None) -> RunningApp | int:
     app = application()
-    garbage.install(app)  # before the first Job: Qt objects are freed on the UI thread only
+    garbage.install(app)  # before the first Job: Qt objects are freed on the UI thread only (timer from attach)
     app.setWindowIcon(app_icon())  # every window and dialog, and the task bar
     if hand_over_to_running(paths, open_file):
         handed = _(" and handed it {name}").format(name=open_file.name) if open_file else ""

@@ -1,6 +1,9 @@
 """Python's cycle collector runs on whichever thread happens to allocate. When it frees a Qt object on a
 worker thread (a Job's open_services, an import), Qt crashes with a segmentation fault. So while the GUI
 runs, automatic collection is off and the UI thread collects from a timer, with Python's own thresholds.
+The timer starts once start-up is over (``start``), at the latest START_UP_GRACE_MS after ``install`` (a
+long migration still gets its garbage collected): a collection in the middle of start-up would walk every
+object the imports just made while the store is being opened, on the path to a usable window.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import gc
 from PySide6.QtCore import QCoreApplication, QTimer
 
 INTERVAL_MS = 500
+START_UP_GRACE_MS = 3000
 _THRESHOLDS = gc.get_threshold()
 _timer: QTimer | None = None
 
@@ -30,7 +34,8 @@ def collect_due() -> int:
 
 
 def install(app: QCoreApplication) -> None:
-    """Take over collection and run ``collect_due`` every INTERVAL_MS on the UI thread (idempotent)."""
+    """Take over collection; ``start`` then runs ``collect_due`` every INTERVAL_MS on the UI thread
+    (idempotent)."""
     global _timer
     take_over()
     if _timer is not None:
@@ -38,4 +43,12 @@ def install(app: QCoreApplication) -> None:
     _timer = QTimer(app)
     _timer.setInterval(INTERVAL_MS)
     _timer.timeout.connect(collect_due)
-    _timer.start()
+    QTimer.singleShot(START_UP_GRACE_MS, app, start)
+
+
+def start() -> None:
+    """Start-up is over (the pages are attached, or opening the store failed): from now on the UI thread
+    collects every INTERVAL_MS. Deferring is safe: collection stays off meanwhile, so nothing is freed on
+    the wrong thread; garbage only waits until start-up is over, START_UP_GRACE_MS at most (idempotent)."""
+    if _timer is not None and not _timer.isActive():
+        _timer.start()

@@ -82,6 +82,9 @@ class LazyPages(Mapping[str, QWidget]):
     def built(self) -> list[QWidget]:
         return list(self._built.values())
 
+    def is_built(self, page_id: str) -> bool:
+        return page_id in self._built
+
 
 class MainWindow(QMainWindow):
     #: the services are attached and the first pages built
@@ -140,11 +143,10 @@ class MainWindow(QMainWindow):
     def attach(self, services: Services) -> None:
         """Add the pages of ui/pages/registry.py over the now open services.
 
-        A page is built the first time it is shown (or asked for through ``pages``), so opening the
-        window costs only the first page.
+        A page is built the first time it is shown (or asked for through ``pages``, or sent an event it
+        listens to: BUILD_ON_EVENT), so opening the window costs only the first page.
         """
         from inducci_desktop.ui.pages.context import PageContext
-        from inducci_desktop.ui.pages.registry import BUILD_AT_START
 
         self.services = services
         # each commit anywhere (any thread) becomes one AppEvents.changed on the UI thread: the signal is
@@ -154,8 +156,6 @@ class MainWindow(QMainWindow):
         self._add_pages()
         self._enable_actions()
         self.nav.setCurrentRow(0)
-        for page_id in BUILD_AT_START:
-            _unused = self.pages[page_id]  # built now, see BUILD_AT_START
         if self._first_start(services):
             self.show_welcome()
         pending, self._bundles_to_open = self._bundles_to_open, []
@@ -164,12 +164,27 @@ class MainWindow(QMainWindow):
         self.attached.emit()
 
     def _add_pages(self) -> None:
-        from inducci_desktop.ui.pages.registry import PAGES
+        from inducci_desktop.ui.pages.registry import BUILD_ON_EVENT, PAGES
 
         for entry in PAGES:
             self.pages.declare(entry.id, entry.title, entry.target)
             self.add_page(entry.id, entry.title, icon(entry.icon))
             self._icons[entry.id] = entry.icon
+        for signal_name, (page_id, method) in BUILD_ON_EVENT.items():
+            self._build_on_event(signal_name, page_id, method)
+
+    def _build_on_event(self, signal_name: str, page_id: str, method: str) -> None:
+        """Build ``page_id`` when ``signal_name`` of the current AppEvents is first emitted and hand it that
+        event; a page built earlier (shown by the user) has connected itself and gets it directly."""
+        signal = getattr(self.events, signal_name)
+        pages = self.pages
+
+        def wake(*args: object) -> None:
+            signal.disconnect(wake)
+            if not pages.is_built(page_id):
+                getattr(pages[page_id], method)(*args)
+
+        signal.connect(wake)
 
     def _enable_actions(self) -> None:
         self.backup_action.triggered.connect(lambda: self.settings_page.backups.create_backup())

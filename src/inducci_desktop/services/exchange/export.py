@@ -147,6 +147,8 @@ def collect(session: Session, selection: ExportSelection, database: Path | None 
     records["attendance"] = _rows_in(session, "attendance", "participant_id",
                                      (p["id"] for p in records["participants"]))
     _add_pilots(session, records, pilots, database)
+    _add_evidence(session, records, None if selection.everything else selection.regions)
+    _add_strategy(session, records, None if selection.everything else selection.regions)
     if not selection.include_personal_data:
         _leave_out_personal_data(records)
     return {kind: rows for kind, rows in records.items() if rows}
@@ -172,8 +174,8 @@ def _add_pilots(session: Session, records: dict[str, list[dict[str, Any]]], pilo
 
 def _leave_out_personal_data(records: dict[str, list[dict[str, Any]]]) -> None:
     """Blank the personal fields of participants and action items, and free text that names people."""
-    for kind in ("participants", "actions"):
-        for row in records[kind]:
+    for kind in ("participants", "actions", "interviews", "stakeholders"):
+        for row in records.get(kind, []):
             for field in KIND_BY_NAME[kind].personal:
                 row[field] = None
     # free text that names people (trainers, who is responsible for a block) is personal too
@@ -181,6 +183,50 @@ def _leave_out_personal_data(records: dict[str, list[dict[str, Any]]]) -> None:
         for field in KIND_BY_NAME[kind].named:
             for row in rows:
                 row[field] = ""
+
+
+def _add_evidence(session: Session, records: dict[str, list[dict[str, Any]]], regions: Sequence[str] | None) -> None:
+    """Findings, interviews and the people consulted of the chosen regions (of every region when exporting
+    everything), with the topics the findings use; their regions travel too."""
+    if regions is None:
+        for kind in ("findings", "interviews", "stakeholders"):
+            records[kind] = _rows(session, kind)
+    else:
+        for kind in ("findings", "interviews", "stakeholders"):
+            records[kind] = _rows_in(session, kind, "region_id", regions)
+    records["interview_answers"] = _rows_in(session, "interview_answers", "interview_id",
+                                            (i["id"] for i in records["interviews"]))
+    records["topics"] = _rows_in(session, "topics", "id", (t for f in records["findings"] for t in f["topic_ids"]))
+    _add_referred_regions(session, records["regions"], (*records["findings"], *records["interviews"],
+                                                        *records["stakeholders"]))
+
+
+def _add_strategy(session: Session, records: dict[str, list[dict[str, Any]]], regions: Sequence[str] | None) -> None:
+    """The strategy papers of the chosen regions (every version, with sections, blocks, priorities, measures and
+    review comments) and the recommendations all of whose papers travel (all of them when exporting everything);
+    the topics and findings they name travel too."""
+    papers = _rows(session, "papers") if regions is None else _rows_in(session, "papers", "region_id", regions)
+    records["papers"] = papers
+    paper_ids = {p["id"] for p in papers}
+    records["paper_sections"] = _rows_in(session, "paper_sections", "paper_id", paper_ids)
+    section_ids = [x["id"] for x in records["paper_sections"]]
+    records["paper_blocks"] = _rows_in(session, "paper_blocks", "section_id", section_ids)
+    records["review_comments"] = _rows_in(session, "review_comments", "section_id", section_ids)
+    records["priorities"] = _rows_in(session, "priorities", "paper_id", paper_ids)
+    records["measures"] = _rows_in(session, "measures", "priority_id", (x["id"] for x in records["priorities"]))
+    recommendations = [r for r in _rows(session, "recommendations")
+                       if regions is None or (r["paper_ids"] and set(r["paper_ids"]) <= paper_ids)]
+    records["recommendations"] = recommendations
+    for kind in ("recommendation_topics", "recommendation_items"):
+        records[kind] = _rows_in(session, kind, "recommendation_id", (r["id"] for r in recommendations))
+    have = {f["id"] for f in records["findings"]}
+    cited = {f for m in records["measures"] for f in m["finding_ids"]} - have
+    records["findings"] += _rows_in(session, "findings", "id", cited)
+    topic_ids = {t for m in records["measures"] for t in m["topic_ids"]}
+    topic_ids |= {t["topic_id"] for t in records["recommendation_topics"]}
+    topic_ids |= {t for f in records["findings"] for t in f["topic_ids"]}
+    records["topics"] = _rows_in(session, "topics", "id", topic_ids | {t["id"] for t in records["topics"]})
+    _add_referred_regions(session, records["regions"], (*papers, *records["findings"]))
 
 
 def _toolbox_row(session: Session, template_id: str, version: int | None) -> dict[str, Any] | None:

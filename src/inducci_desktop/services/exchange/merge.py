@@ -17,20 +17,23 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, Text, select, type_coerce
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.content.dbload import template_from_json
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.exchange.bundle import Bundle, BundleError
 from inducci_desktop.services.exchange.checks import check_values
+from inducci_desktop.services.exchange.rows import read_ids, read_rows
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME, KINDS, PLACEHOLDER_NAME, RECORD_KINDS, Kind
 from inducci_desktop.services.exchange.versions import AFTER, BEFORE, EQUAL, compare, merged, this_folder
 from inducci_desktop.services.exchange.views import ADDED, CONFLICT, UNCHANGED, UPDATED, PlanEntry
 from inducci_desktop.store.models import ChecklistTemplateRow, ExchangePeer, utcnow
 
-CHUNK = 900
 _SKIP = ("id", "created_at", "updated_at")
+_NOT_COMPARED = frozenset((*_SKIP, "vv", "rev_by", "anonymous"))
+#: a record's columns (in the bundle's order) → those of them compared with this machine's row
+_COMPARED: dict[tuple[str, ...], list[str]] = {}
 
 
 @dataclass(frozen=True)
@@ -63,14 +66,7 @@ def _table(kind: Kind) -> Table:
 
 def _fetch(session: Session, table: Table, column: str, values: Iterable[Any]) -> list[dict[str, Any]]:
     """Rows whose ``column`` is one of ``values``; ``vv`` comes as its stored JSON text (see :func:`local_vv`)."""
-    wanted = sorted(set(values))
-    names = [c.name for c in table.columns]
-    columns = [type_coerce(c, Text()).label(c.name) if c.name == "vv" else c for c in table.columns]
-    rows: list[dict[str, Any]] = []
-    for start in range(0, len(wanted), CHUNK):
-        query = select(*columns).where(table.c[column].in_(wanted[start:start + CHUNK]))
-        rows.extend(dict(zip(names, r, strict=True)) for r in session.connection().execute(query))
-    return rows
+    return read_rows(session, table, column, values)
 
 
 def local_vv(row: dict[str, Any]) -> dict[str, int]:
@@ -86,7 +82,7 @@ def version_text(vv: dict[str, int] | None) -> str | None:
     """A version vector as compact JSON, as stored (its keys are validated ids, its values integers)."""
     if vv is None:
         return None
-    return "{" + ",".join(f'"{key}":{int(n)}' for key, n in vv.items()) + "}"
+    return "{" + ",".join([f'"{key}":{int(n)}' for key, n in vv.items()]) + "}"
 
 
 def _title(kind: Kind, data: dict[str, Any], context: dict[str, str]) -> str:
@@ -110,10 +106,13 @@ class Planner:
         self.entries: list[PlanEntry] = []
         self.writes = Writes()
         self.region_map: dict[str, str] = {}
+        self.topic_map: dict[str, str] = {}  # a bundle's topic → the topic of the same name here
         self.local_ids: dict[str, set[str]] = {}
         self.titles: dict[str, str] = {a.id: a.title for a in bundle.of("assessments")}
         self.conflicts: list[ConflictFound] = []
         self.erased: list[dict[str, Any]] = []  # participants here (before the import) erased by the bundle
+        #: interviews and people consulted here (before the import) erased by the bundle: (kind, row)
+        self.erased_others: list[tuple[str, dict[str, Any]]] = []
         self.folder, self.clock = this_folder(session)
         manifest = bundle.manifest
         self.sender = (manifest.folder_id, manifest.clock or 0) if manifest.folder_id is not None else None
@@ -123,7 +122,7 @@ class Planner:
     def run(self) -> tuple[list[PlanEntry], Writes]:
         self._check_sender()
         for kind in RECORD_KINDS:
-            self.local_ids[kind.name] = set(self.session.scalars(select(_table(kind).c.id)))
+            self.local_ids[kind.name] = read_ids(self.session, _table(kind))
         self._check_kinds()
         for kind in KINDS:
             records = self.bundle.of(kind.name)
@@ -175,6 +174,14 @@ class Planner:
                         .format(id=record.id, label=kind.label, title=title, article=article, other=other))
 
     def _check_references(self, kind: Kind, data: list[dict[str, Any]]) -> None:
+        if kind.name == "findings":  # topics are named in a list, not a column
+            topics = self.local_ids["topics"] | {r.id for r in self.bundle.of("topics")} | set(self.topic_map.values())
+            for row in data:
+                unknown = [t for t in row["topic_ids"] if t not in topics]
+                if unknown:
+                    raise BundleError(f"The finding {_title(kind, row, self.titles)!r} ({row['id']}) has the topic "
+                                      f"{unknown[0]}, which is neither in the bundle nor on this machine. Nothing "
+                                      "was imported.")
         for column, parent in kind.parents:
             known = self.local_ids[parent] | {r.id for r in self.bundle.of(parent)}
             for row in data:
@@ -206,7 +213,8 @@ class Planner:
     # --- kinds -------------------------------------------------------------------------------------
 
     def _incoming(self, kind: Kind, record: Any) -> dict[str, Any]:
-        data: dict[str, Any] = record.model_dump()
+        # the fields as validated (what model_dump gives, without copying the containers: nothing changes them)
+        data: dict[str, Any] = dict(record.__dict__)
         if kind.name == "templates":
             try:
                 template = template_from_json(data["data"])
@@ -224,6 +232,8 @@ class Planner:
         for column in ("region_id", "parent_id"):
             if data.get(column) in self.region_map:
                 data[column] = self.region_map[data[column]]
+        if kind.name == "findings" and self.topic_map:
+            data["topic_ids"] = list(dict.fromkeys(self.topic_map.get(t, t) for t in data["topic_ids"]))
         return data
 
     def _photo(self, data: dict[str, Any]) -> None:
@@ -280,6 +290,8 @@ class Planner:
         if kind.name == "regions":
             self._match_regions(data, local)
             data = self._parents_first(data)
+        if kind.name == "topics":
+            self._match_topics(data, local)
         inserts = self.writes.inserts.setdefault(kind.name, [])
         updates = self.writes.updates.setdefault(kind.name, [])
         for row in data:
@@ -298,6 +310,10 @@ class Planner:
                 if kind.name == "regions" and row["id"] in self.region_map:
                     self.entries.append(PlanEntry(kind.name, kind.label, row["id"], title, UNCHANGED,
                                                   _("taken as the region of the same name here")))
+                    continue
+                if kind.name == "topics" and row["id"] in self.topic_map:
+                    self.entries.append(PlanEntry(kind.name, kind.label, row["id"], title, UNCHANGED,
+                                                  "taken as the topic of the same name here"))
                     continue
                 inserts.append(self._new_row(kind, row))
                 self.entries.append(PlanEntry(kind.name, kind.label, row["id"], title, ADDED, "",
@@ -332,12 +348,18 @@ class Planner:
 
     def _content(self, kind: Kind, row: dict[str, Any], here: dict[str, Any]) -> tuple[list[str], list[str]]:
         """(fields that differ, personal fields that differ), comparing what the bundle can tell."""
+        columns = tuple(row)
+        compared = _COMPARED.get(columns)
+        if compared is None:
+            compared = _COMPARED[columns] = [c for c in columns if c not in _NOT_COMPARED]
+        found = here.get
+        changed = [column for column in compared if row[column] != found(column)]
+        if not changed:
+            return [], []  # nearly every record of a repeated import
         personal = self._brings_personal(kind, row)
         differs: list[str] = []
         private: list[str] = []
-        for column in row:
-            if column in _SKIP or column in ("vv", "rev_by", "anonymous") or row[column] == here.get(column):
-                continue
+        for column in changed:
             if column in kind.named:
                 # free text naming people: left empty in an anonymous bundle (keep this machine's text);
                 # personal data in a full one (a version this machine has with the text left out gets it)
@@ -363,7 +385,7 @@ class Planner:
             return UNCHANGED, "", None  # the same version (most records of a repeated import)
         mine = local_vv(here)
         joined = merged(mine, theirs)
-        if kind.name == "participants" and (here["erased_at"] is not None or row["erased_at"] is not None):
+        if "erased_at" in here and (here["erased_at"] is not None or row.get("erased_at") is not None):
             return self._erasure(kind, row, here, differs or private, joined)
         if theirs is None:
             # made by 0.1.0: no history, so no common version
@@ -399,16 +421,32 @@ class Planner:
                  joined: dict[str, int]) -> tuple[str, str, dict[str, Any] | None]:
         """An erasure on either side wins: a person erased stays erased, and an erasure received erases here."""
         if here["erased_at"] is not None:
-            if not differs or compare(local_vv(here), row.get("vv") or {}) in (EQUAL, AFTER):
+            order = compare(local_vv(here), row.get("vv") or {})
+            if not differs or order in (EQUAL, AFTER):
                 return UNCHANGED, _("erased on request here") if differs else "", None
+            # erased on both sides: nothing personal is left, and what remains (the trash) must end the same on
+            # every machine: the newer version, or of two concurrent ones the same one everywhere
+            both = row.get("erased_at") is not None
+            if both and (order == BEFORE or str(row.get("rev_by") or "") < str(here.get("rev_by") or "")):
+                result = self._changed_row(kind, row, here)
+                for column in kind.personal:
+                    result[column] = ""
+                if "anonymous" in here:
+                    result["anonymous"] = False
+                result["vv"], result["rev_by"] = joined, row.get("rev_by")
+                return UPDATED, _("erased on request on both sides"), result
             return UNCHANGED, _("erased on request here; not brought back"), self._versioned(here, joined,
                                                                                            here.get("rev_by"))
         result = self._changed_row(kind, row, here)
         for column in kind.personal:
             result[column] = ""
-        result["anonymous"] = False
+        if "anonymous" in here:
+            result["anonymous"] = False
         result["vv"], result["rev_by"] = joined, row.get("rev_by")
-        self.erased.append(dict(here))
+        if kind.name == "participants":
+            self.erased.append(dict(here))
+        else:
+            self.erased_others.append((kind.name, dict(here)))
         return UPDATED, _("erased on request there: erased here too"), result
 
     def _conflict(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], fields: list[str], title: str
@@ -469,6 +507,18 @@ class Planner:
         for row in data:
             if row.get("parent_id") in self.region_map:
                 row["parent_id"] = self.region_map[row["parent_id"]]
+
+    def _match_topics(self, data: list[dict[str, Any]], local: dict[str, dict[str, Any]]) -> None:
+        """Topics are one shared list: a topic made on both machines under the same name is one topic (the
+        findings that use the bundle's are given this machine's)."""
+        from inducci_desktop.store.models import Topic
+
+        names = {name.casefold(): tid for tid, name in self.session.execute(select(Topic.id, Topic.name)).all()}
+        for row in data:
+            if row["id"] not in local:
+                found = names.get(row["name"].casefold())
+                if found is not None and found != row["id"]:
+                    self.topic_map[row["id"]] = found
 
     @staticmethod
     def _parents_first(data: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -24,13 +24,27 @@ from inducci_desktop.store.models import (
     Base,
     FeedbackQuestion,
     FeedbackResponse,
+    Finding,
+    Interview,
+    InterviewAnswer,
+    Measure,
+    PaperBlock,
+    PaperSection,
     Participant,
     Pilot,
     PilotCriterion,
     PilotLesson,
     PilotPhoto,
     PilotVoice,
+    Priority,
+    Recommendation,
+    RecommendationItem,
+    RecommendationTopic,
     Region,
+    ReviewComment,
+    Stakeholder,
+    StrategyPaper,
+    Topic,
     UserTemplateVersion,
     Workshop,
     WorkshopDay,
@@ -100,6 +114,17 @@ CriterionValue = Annotated[str, Field(max_length=rules.CRITERION_VALUE), AfterVa
 Budget = Annotated[StrictInt, Field(ge=rules.BUDGET[0], le=rules.BUDGET[1])]
 #: a photo's JPEG as base64 (the stored copy is at most MAX_SIDE pixels: a few hundred kB)
 PHOTO_BASE64_MAX = 24 * 1024 * 1024
+FindingStrength = Annotated[str, AfterValidator(rules.FINDING_STRENGTH.check)]
+FindingSource = Annotated[str, AfterValidator(rules.FINDING_SOURCE.check)]
+InterviewGuide = Annotated[str, AfterValidator(rules.INTERVIEW_GUIDE.check)]
+StakeholderKind = Annotated[str, AfterValidator(rules.STAKEHOLDER_KIND.check)]
+ActivityKind = Annotated[str, AfterValidator(rules.ACTIVITY_KIND.check)]
+PaperStatus = Annotated[str, AfterValidator(rules.PAPER_STATUS.check)]
+Commonality = Annotated[str, AfterValidator(rules.COMMONALITY.check)]
+PolicyLevel = Annotated[str, AfterValidator(rules.POLICY_LEVEL.check)]
+ExampleKind = Annotated[str, AfterValidator(rules.EXAMPLE_KIND.check)]
+SectionText = Annotated[str, Field(max_length=rules.SECTION_TEXT), AfterValidator(_paragraphs)]
+MeasureText = Annotated[str, Field(max_length=rules.MEASURE_TEXT), AfterValidator(_paragraphs)]
 
 
 class _Strict(BaseModel):
@@ -371,6 +396,189 @@ class PhotoRecord(RecordModel):
         if self.image is not None and not self.consent:
             raise ValueError("a photo without consent cannot travel with its image (image, consent)")
         return self
+class TopicRecord(RecordModel):
+    name: Annotated[str, Field(min_length=1, max_length=rules.TOPIC), AfterValidator(_line)]
+
+
+class FindingRecord(RecordModel):
+    region_id: RecordId
+    statement: Annotated[str, Field(min_length=1, max_length=rules.FINDING_TEXT), AfterValidator(_paragraphs)]
+    source_kind: FindingSource = "note"
+    source_ref: Annotated[str, Field(max_length=rules.SOURCE_REF), AfterValidator(_line)] = ""
+    source_title: Text300 = ""
+    citation: Text300 = ""
+    observed_on: Day
+    strength: FindingStrength = "moderate"
+    topic_ids: Annotated[list[RecordId], Field(max_length=rules.MAX_TOPICS)] = []
+
+
+class InterviewRecord(RecordModel):
+    """The interviewee's name, organisation and role are personal: null in a bundle without personal data."""
+
+    guide_id: InterviewGuide
+    region_id: RecordId
+    held_on: Day
+    interviewer: Text200 = ""
+    interviewee_role: Text200 | None
+    interviewee_organisation: Text200 | None
+    interviewee_name: Text200 | None
+    consent: StrictBool = False
+    name_consent: StrictBool = False
+    notes: Annotated[str, Field(max_length=rules.INTERVIEW_ANSWER), AfterValidator(_paragraphs)] = ""
+    erased_at: Stamp | None = None
+
+
+class InterviewAnswerRecord(RecordModel):
+    interview_id: RecordId
+    question_key: Slug
+    answer: Annotated[str, Field(max_length=rules.INTERVIEW_ANSWER), AfterValidator(_paragraphs)] = ""
+    note: Annotated[str, Field(max_length=rules.INTERVIEW_ANSWER), AfterValidator(_paragraphs)] = ""
+
+
+class Activity(_Strict):
+    kind: ActivityKind
+    ref: Annotated[str, Field(max_length=rules.SOURCE_REF), AfterValidator(_line)] = ""
+    label: Text300 = ""
+
+
+class StakeholderRecord(RecordModel):
+    """A person's name, e-mail, organisation and role are personal: null without personal data."""
+
+    region_id: RecordId | None = None
+    kind: StakeholderKind = "person"
+    name: Text200 | None
+    organisation: Text200 | None
+    role: Text200 | None
+    email: Text200 | None
+    consent: StrictBool = False
+    consent_date: Day | None = None
+    activities: Annotated[list[Activity], Field(max_length=rules.MAX_ACTIVITIES)] = []
+    erased_at: Stamp | None = None
+
+
+# --- strategy papers and recommendations (services/strategy) ---------------------------------------------
+
+
+class PaperRecord(RecordModel):
+    region_id: RecordId
+    lineage_id: RecordId
+    version: Annotated[StrictInt, Field(ge=rules.PAPER_VERSION[0], le=rules.PAPER_VERSION[1])]
+    title: Title
+    status: PaperStatus = "draft"
+    adopted_by: Text200 = ""
+    adopted_on: Day | None = None
+    frozen_at: Stamp | None = None
+
+
+class SectionRecord(RecordModel):
+    paper_id: RecordId
+    position: Position
+    outline_key: Annotated[str, Field(max_length=rules.SLUG), AfterValidator(_line)] = ""
+    title: Annotated[str, Field(min_length=1, max_length=rules.SECTION_TITLE), AfterValidator(_line)]
+    body: SectionText = ""
+
+
+Cell = Annotated[str, Field(max_length=rules.MEASURE_TEXT), AfterValidator(_paragraphs)]
+
+
+class ChartValue(_Strict):
+    categories: Annotated[list[Cell], Field(max_length=200)]
+    series: Annotated[list[Annotated[list[Annotated[float, Field(ge=0, le=1)] | None], Field(max_length=200)]],
+                      Field(max_length=20)]
+    names: Annotated[list[Cell], Field(max_length=20)]
+
+
+class BlockValueRecord(_Strict):
+    """A frozen block's value (domain.strategy.BlockValue.to_json)."""
+
+    title: Cell
+    columns: Annotated[list[Cell], Field(max_length=30)] = []
+    rows: Annotated[list[Annotated[list[Cell], Field(max_length=30)]], Field(max_length=2000)] = []
+    chart: ChartValue | None = None
+    note: Cell = ""
+    taken_on: Day | None = None
+
+
+class PaperBlockRecord(RecordModel):
+    section_id: RecordId
+    position: Position
+    kind: Annotated[str, Field(min_length=1, max_length=rules.BLOCK_KIND_KEY), AfterValidator(_line)]
+    params: dict[Annotated[str, Field(max_length=40)],
+                 Annotated[str, Field(max_length=rules.SOURCE_REF)] | Annotated[list[RecordId],
+                                                                               Field(max_length=rules.MAX_SUPPORT)]]
+    frozen: BlockValueRecord | None = None
+    taken_on: Day | None = None
+
+
+class PriorityRecord(RecordModel):
+    paper_id: RecordId
+    position: Position
+    title: Annotated[str, Field(min_length=1, max_length=rules.SECTION_TITLE), AfterValidator(_line)]
+    description: MeasureText = ""
+
+
+class IndicatorValue(_Strict):
+    name: Text200
+    baseline: Text200 = ""
+    target: Text200 = ""
+
+
+class MeasureRecord(RecordModel):
+    priority_id: RecordId
+    position: Position
+    what: Annotated[str, Field(min_length=1, max_length=rules.MEASURE_TEXT), AfterValidator(_paragraphs)]
+    responsible: Text200 = ""
+    due: Day | None = None
+    resources: MeasureText = ""
+    funding: Text200 = ""
+    indicators: Annotated[list[IndicatorValue], Field(max_length=rules.MAX_INDICATORS)] = []
+    finding_ids: Annotated[list[RecordId], Field(max_length=rules.MAX_SUPPORT)] = []
+    topic_ids: Annotated[list[RecordId], Field(max_length=rules.MAX_TOPICS)] = []
+    assumption: StrictBool = False
+
+
+class CommentRecord(RecordModel):
+    """A peer-review comment; the reviewer's name is personal (empty without personal data)."""
+
+    section_id: RecordId
+    author: Text200 = ""
+    text: Annotated[str, Field(min_length=1, max_length=rules.MEASURE_TEXT), AfterValidator(_paragraphs)]
+    resolved: StrictBool = False
+
+
+class ExampleValue(_Strict):
+    paper_id: RecordId
+    kind: ExampleKind
+    ref: RecordId
+
+
+class RecommendationRecord(RecordModel):
+    title: Title
+    status: PaperStatus = "draft"
+    paper_ids: Annotated[list[RecordId], Field(max_length=100)] = []
+    intro: SectionText = ""
+
+
+class RecommendationTopicRecord(RecordModel):
+    recommendation_id: RecordId
+    topic_id: RecordId
+    common: Commonality | None = None
+    policy: MeasureText = ""
+    gap: MeasureText = ""
+    level: PolicyLevel = "eu"
+    actor: Text200 = ""
+    examples: Annotated[list[ExampleValue], Field(max_length=rules.MAX_SUPPORT)] = []
+
+
+class RecommendationItemRecord(RecordModel):
+    recommendation_id: RecordId
+    position: Position
+    topic_id: Annotated[str, Field(max_length=36), AfterValidator(_line)] = ""
+    title: Title
+    reasoning: MeasureText = ""
+    level: PolicyLevel = "eu"
+    actor: Text200 = ""
+    examples: Annotated[list[ExampleValue], Field(max_length=rules.MAX_SUPPORT)] = []
 
 
 @dataclass(frozen=True)
@@ -424,6 +632,32 @@ KINDS: tuple[Kind, ...] = (
     Kind("pilot_voices", "voice", VoiceRecord, PilotVoice, (("pilot_id", "pilots"),), title_field="text",
          named=("speaker",)),
     Kind("pilot_photos", "photo", PhotoRecord, PilotPhoto, (("pilot_id", "pilots"),), title_field="caption"),
+    Kind("topics", "topic", TopicRecord, Topic, title_field="name"),  # matched by name too (merge.py)
+    Kind("findings", "finding", FindingRecord, Finding, (("region_id", "regions"),), title_field="statement"),
+    Kind("interviews", "interview", InterviewRecord, Interview, (("region_id", "regions"),),
+         personal=("interviewee_role", "interviewee_organisation", "interviewee_name"), title_field="guide_id",
+         named=("interviewer",)),
+    Kind("interview_answers", "interview answer", InterviewAnswerRecord, InterviewAnswer,
+         (("interview_id", "interviews"),), natural_key=("interview_id", "question_key"),
+         title_field="question_key"),
+    Kind("stakeholders", "person or organisation consulted", StakeholderRecord, Stakeholder,
+         (("region_id", "regions"),), personal=("name", "organisation", "role", "email"), title_field="name"),
+    Kind("papers", "strategy paper", PaperRecord, StrategyPaper, (("region_id", "regions"),),
+         natural_key=("lineage_id", "version"), title_field="title"),
+    Kind("paper_sections", "paper section", SectionRecord, PaperSection, (("paper_id", "papers"),),
+         title_field="title"),
+    Kind("paper_blocks", "evidence block", PaperBlockRecord, PaperBlock, (("section_id", "paper_sections"),),
+         title_field="kind"),
+    Kind("priorities", "priority", PriorityRecord, Priority, (("paper_id", "papers"),), title_field="title"),
+    Kind("measures", "measure", MeasureRecord, Measure, (("priority_id", "priorities"),), title_field="what"),
+    Kind("review_comments", "review comment", CommentRecord, ReviewComment, (("section_id", "paper_sections"),),
+         title_field="text", named=("author",)),
+    Kind("recommendations", "recommendation", RecommendationRecord, Recommendation, title_field="title"),
+    Kind("recommendation_topics", "topic of a recommendation", RecommendationTopicRecord, RecommendationTopic,
+         (("recommendation_id", "recommendations"),), natural_key=("recommendation_id", "topic_id"),
+         title_field="topic_id"),
+    Kind("recommendation_items", "recommendation", RecommendationItemRecord, RecommendationItem,
+         (("recommendation_id", "recommendations"),), title_field="title"),
 )
 KIND_BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
 RECORD_KINDS: tuple[Kind, ...] = tuple(k for k in KINDS if k.table is not None)

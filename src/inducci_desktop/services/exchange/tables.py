@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 TABLES = {"answers": N_("Answers (one row per answer)"), "matrix": N_("Assessments × items"),
           "attendance": N_("Workshop attendance"), "feedback": N_("Workshop feedback"),
-          "pilots": N_("Pilot actions (one row per pilot)")}
+          "pilots": N_("Pilot actions (one row per pilot)"),
+          "findings": N_("Findings of the evidence register")}
 FORMATS = (".csv", ".xlsx")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MAX_WIDTH = 60  # characters; longer text wraps in the spreadsheet rather than making one huge column
@@ -71,6 +72,8 @@ class TableService:
             return self.feedback(), ""
         if kind == "pilots":
             return self.pilots(), ""
+        if kind == "findings":
+            return self.findings(), ""
         raise ValidationError(f"Unknown table {kind!r}; use one of: {', '.join(TABLES)}.")
 
     def write(self, kind: str, target: Path | str, *, template_id: str | None = None,
@@ -214,6 +217,18 @@ class TableService:
                          f"{met} of {len(p.criteria)}", len(p.lessons), repeat_label(p.repeat),
                          "yes" if p.published_at else "no"))
         return Table("pilots", header, rows)
+
+
+    def findings(self) -> Table:
+        evidence = self.services.evidence
+        header = ("Finding ID", "Statement", "Region", "Observed on", "Strength", "Topics", "Source kind",
+                  "Source", "Source state", "Citation")
+        rows: list[tuple[Any, ...]] = []
+        for f in evidence.findings.list():
+            source = evidence.sources.resolve(f.source)
+            rows.append((f.id, f.statement, f.region_name, f.observed_on, f.strength, ", ".join(f.topic_names),
+                         f.source.kind, source.title, source.state, f.citation))
+        return Table("findings", header, rows)
 
 
 def _cell_value(item: Any, value: Any) -> Any:

@@ -16,6 +16,7 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from inducci_desktop.services.exchange.merge import Planner, Writes, version_text
+from inducci_desktop.services.exchange.rows import larger_cache, quote, to_driver, writers
 from inducci_desktop.services.exchange.schema import KINDS
 from inducci_desktop.services.exchange.versions import set_importing
 from inducci_desktop.services.exchange.views import UPDATED
@@ -57,36 +58,21 @@ def _version_text(vv: dict[str, int] | str | None) -> str | None:
     return vv if isinstance(vv, str) else version_text(vv)  # a row read here keeps its stored text
 
 
-def _converters(session: Session, table: Table, columns: Sequence[str]) -> list[Callable[[Any], Any] | None]:
-    dialect = session.get_bind().dialect
-    return [_version_text if name == "vv" else table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-            for name in columns]
-
-
-def _convert(rows: Sequence[dict[str, Any]], columns: Sequence[str],
-             converters: Sequence[Callable[[Any], Any] | None]) -> list[tuple[Any, ...]]:
-    pairs = list(zip(columns, converters, strict=True))
-    return [tuple(r[name] if convert is None else convert(r[name]) for name, convert in pairs) for r in rows]
-
-
-def _quote(session: Session, name: str) -> str:
-    return str(session.get_bind().dialect.identifier_preparer.quote(name))
-
-
 def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     columns = list(rows[0])
-    names = ", ".join(_quote(session, c) for c in columns)
+    names = ", ".join(quote(session, c) for c in columns)
     marks = ", ".join("?" for _unused in columns)
-    sql = f"INSERT INTO {_quote(session, table.name)} ({names}) VALUES ({marks})"
-    session.connection().exec_driver_sql(sql, _convert(rows, columns, _converters(session, table, columns)))
+    sql = f"INSERT INTO {quote(session, table.name)} ({names}) VALUES ({marks})"
+    session.connection().exec_driver_sql(sql, to_driver(rows, columns, writers(session, table, columns,
+                                                                                 _version_text)))
     tracking.note(session, table.name, (str(r["id"]) for r in rows if "id" in r))
 
 
 def update_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     columns = [c for c in rows[0] if c != "id"]
-    sets = ", ".join(f"{_quote(session, c)} = ?" for c in columns)
-    sql = f"UPDATE {_quote(session, table.name)} SET {sets} WHERE id = ?"
-    values = _convert(rows, [*columns, "id"], _converters(session, table, [*columns, "id"]))
+    sets = ", ".join(f"{quote(session, c)} = ?" for c in columns)
+    sql = f"UPDATE {quote(session, table.name)} SET {sets} WHERE id = ?"
+    values = to_driver(rows, [*columns, "id"], writers(session, table, [*columns, "id"], _version_text))
     session.connection().exec_driver_sql(sql, values)
     tracking.note(session, table.name, (str(r["id"]) for r in rows))
 
@@ -127,7 +113,8 @@ def write_import(session: Session, planner: Planner, source: str, on_write: Call
     writes = planner.writes
     if not writes.empty:
         set_importing(session, True)
-        write_all(session, writes, on_write)
+        with larger_cache(session):
+            write_all(session, writes, on_write)
         set_importing(session, False)
         if planner.legacy is not None:
             session.execute(update(DataFolder).values(clock=planner.legacy))
@@ -161,7 +148,7 @@ def write_import(session: Session, planner: Planner, source: str, on_write: Call
 def _erase_received(session: Session, planner: Planner) -> ReceivedErasure | None:
     """A person erased there is erased here too: their other entries on this machine as well, and their name
     in action owners, trainers and agenda blocks (services/workshops/erasure.py)."""
-    if not planner.erased:
+    if not planner.erased and not planner.erased_others:
         return None
     from inducci_desktop.services.workshops import erasure
     from inducci_desktop.services.workshops.csv_import import identity
@@ -183,4 +170,9 @@ def _erase_received(session: Session, planner: Planner) -> ReceivedErasure | Non
     erasure.erase_in_session(session, list(rows.values()), sorted(names))
     session.flush()
     ids.extend(rows)
+    for kind, row in planner.erased_others:  # an interviewee or a person consulted: by id, name and e-mail
+        ids.append(row["id"])
+        name = row.get("interviewee_name") if kind == "interviews" else row.get("name")
+        names.update({" ".join(str(name or "").split())} - {""})
+        emails.update({str(row.get("email") or "").strip()} - {""})
     return ReceivedErasure(tuple(ids), tuple(sorted(names)), tuple(sorted(emails)))

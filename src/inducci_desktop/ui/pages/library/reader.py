@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.content.model import pack_notice, translation_notice
 from inducci_desktop.content.search import term_ranges
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError
@@ -107,6 +108,16 @@ class ReaderView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.link_label)
 
+        # "Translation not yet reviewed" / "Available in English only" above the text, never hidden in it
+        self.translation_banner = QLabel()
+        self.translation_banner.setObjectName("translationBanner")
+        self.translation_banner.setWordWrap(True)
+        self.translation_banner.setAccessibleName("Translation status")
+        self.translation_banner.setStyleSheet(
+            "QLabel#translationBanner { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a;"
+            " padding: 4px 8px; }")
+        self.translation_banner.hide()
+
         self.browser = QTextBrowser()
         self.browser.setAccessibleName(_("Reader"))
         self.browser.setOpenLinks(False)
@@ -143,6 +154,7 @@ class ReaderView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.translation_banner)
         layout.addWidget(split, 1)
         self._loading = False
         self._note_dirty = False
@@ -197,6 +209,7 @@ class ReaderView(QWidget):
         self.current = None
         self.is_item = False
         self.browser.setHtml(html)
+        self._set_banner("")
         self._loading = True
         for button in (self.bookmark_button, self.pack_button):
             button.setEnabled(False)
@@ -259,11 +272,15 @@ class ReaderView(QWidget):
                 self.link_label.setText(_("“{target}” is not in the toolbox").format(target=target))
                 return False
             html, title, note_allowed = checklist_html(template), template.title, False
+            banner = translation_notice(template.language, template.translation, self.library.current_language())
         elif target == "glossary":
             titles = {i.id: i.title for i in self.library.items()}
-            html, title, note_allowed = glossary_html(self.library.glossary(), titles), _("Glossary"), False
+            terms = self.library.glossary()
+            html, title, note_allowed = glossary_html(terms, titles), _("Glossary"), False
+            banner = pack_notice([(t.language, t.translation) for t in terms], self.library.current_language())
         elif target == "links":
             html, title, note_allowed = links_html(self.library.links()), _("Links"), False
+            banner = ""
         else:
             try:
                 item = self.library.item(target)
@@ -271,6 +288,8 @@ class ReaderView(QWidget):
                 self.link_label.setText(_("“{target}” is not in the toolbox").format(target=target))
                 return False
             html, title, note_allowed = item_html(item), item.title, True
+            banner = translation_notice(item.text_language, item.translation, item.language)
+        self._set_banner(banner)
         self.current = target
         self.is_item = note_allowed
         self.browser.setExtraSelections([])
@@ -304,6 +323,9 @@ class ReaderView(QWidget):
         if view.published_at is None:
             return None
         return pilot_html(without_withdrawn(view)), view.title
+    def _set_banner(self, text: str) -> None:
+        self.translation_banner.setText(text)
+        self.translation_banner.setVisible(bool(text))
 
     def _update_buttons(self) -> None:
         self.back_button.setEnabled(self.position > 0)

@@ -4,8 +4,8 @@ Every table travels in bundles, so each gets ``vv``/``rev_by`` and the version t
 (the trigger SQL is written out here, so that this migration never changes when 0007's helper does).
 The CHECK constraints are written out too (as in 0005).
 
-Revision ID: 0010
-Revises: 0007
+Revision ID: 0011
+Revises: 0010
 """
 
 from collections.abc import Sequence
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010"
-down_revision: str | None = "0007"
+revision: str = "0011"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
