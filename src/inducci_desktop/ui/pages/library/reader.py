@@ -265,6 +265,7 @@ class ReaderView(QWidget):
                 self.link_label.setText(_("“{target}” is not published in the Library").format(target=target))
                 return False
             html, title, note_allowed = found[0], found[1], False
+            banner = ""
         elif target.startswith("checklist:"):
             try:
                 template = self.library.checklist_template(target.removeprefix("checklist:"))
