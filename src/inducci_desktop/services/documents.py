@@ -46,6 +46,7 @@ FEATURE_MODULES = (
     "inducci_desktop.services.library.documents",
     "inducci_desktop.services.checklists.documents",
     "inducci_desktop.services.workshops.documents",
+    "inducci_desktop.services.evidence.people_documents",
 )
 #: the user's document settings (paper, language, region) in the settings table
 SETTING = "documents"
