@@ -88,7 +88,7 @@ def annex_story(annex: PeopleAnnex, ctx: DocContext) -> list[Flowable]:
     story: list[Flowable] = [*title_block(ctx, "Annex", annex.title, subtitle, logo=True)]
     if not annex.people:
         return [*story, Paragraph(escape("Nobody is recorded as consulted yet."), s.placeholder)]
-    header = [Paragraph(h, s.table_header) for h in ("Organisation", "Role", "Name", "Activities")]
+    header: list[Flowable] = [Paragraph(h, s.table_header) for h in ("Organisation", "Role", "Name", "Activities")]
     rows: list[list[Flowable]] = [header]
     for person in annex.people:
         rows.append([Paragraph(escape(person.organisation), s.table_cell), Paragraph(escape(person.role), s.table_cell),
