@@ -57,6 +57,15 @@ def _checklist_step(services: Services) -> list[str]:
 DEMO_STEPS.append(_checklist_step)
 
 
+def _interview_step(services: Services) -> list[str]:
+    from inducci_desktop.services.evidence.demo import demo_interview_step
+
+    return demo_interview_step(services)
+
+
+DEMO_STEPS.append(_interview_step)
+
+
 def load_demo(services: Services, report: Callable[[int, int], None] | None = None) -> list[str]:
     """Run every step; returns what was added (empty when everything was there already).
 
