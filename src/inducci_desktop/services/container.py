@@ -21,6 +21,7 @@ from inducci_desktop.store.database import Store
 if TYPE_CHECKING:
     from inducci_desktop.services.checklists.service import ChecklistService
     from inducci_desktop.services.evidence.interviews import InterviewService
+    from inducci_desktop.services.evidence.service import EvidenceService
     from inducci_desktop.services.evidence.stakeholders import StakeholderService
     from inducci_desktop.services.exchange.service import ExchangeService
     from inducci_desktop.services.library.documents import PrintService
@@ -50,6 +51,12 @@ class Services:
         from inducci_desktop.services.checklists.service import ChecklistService
 
         return ChecklistService(self.store, self.library)
+
+    @cached_property
+    def evidence(self) -> EvidenceService:
+        from inducci_desktop.services.evidence.service import EvidenceService
+
+        return EvidenceService(self.store, lambda: self.checklists)
 
     @cached_property
     def workshops(self) -> WorkshopService:

@@ -57,8 +57,17 @@ def _checklist_step(services: Services) -> list[str]:
 DEMO_STEPS.append(_checklist_step)
 
 
+def _evidence_step(services: Services) -> list[str]:
+    from inducci_desktop.services.evidence.demo import demo_evidence_step
+
+    return demo_evidence_step(services)
+
+
+DEMO_STEPS.append(_evidence_step)  # after the checklists and the workshop: findings are drawn from them
+
+
 def _interview_step(services: Services) -> list[str]:
-    from inducci_desktop.services.evidence.demo import demo_interview_step
+    from inducci_desktop.services.evidence.interview_demo import demo_interview_step
 
     return demo_interview_step(services)
 

@@ -46,6 +46,7 @@ FEATURE_MODULES = (
     "inducci_desktop.services.library.documents",
     "inducci_desktop.services.checklists.documents",
     "inducci_desktop.services.workshops.documents",
+    "inducci_desktop.services.evidence.documents",
     "inducci_desktop.services.evidence.people_documents",
 )
 #: the user's document settings (paper, language, region) in the settings table
@@ -84,6 +85,7 @@ class DocumentRequest:
     with_glossary: bool = False
     blank_rows: int = 10  # sign-in sheet
     logo: str | None = None  # an image file for this document only (None: the logo chosen in Settings)
+    params: tuple[tuple[str, str], ...] = ()  # a document's own choices (the evidence annex's filters)
 
 
 @dataclass(frozen=True)

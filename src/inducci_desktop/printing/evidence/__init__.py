@@ -1,0 +1,1 @@
+"""Evidence documents: the evidence annex (findings with their sources)."""

@@ -19,8 +19,8 @@ class PageEntry(NamedTuple):
     target: str
 
 
-LIBRARY, PRINT_CENTER, CHECKLISTS, WORKSHOPS, EXCHANGE, SETTINGS = (
-    "library", "print_center", "checklists", "workshops", "exchange", "settings")
+LIBRARY, PRINT_CENTER, CHECKLISTS, WORKSHOPS, EVIDENCE, EXCHANGE, SETTINGS = (
+    "library", "print_center", "checklists", "workshops", "evidence", "exchange", "settings")
 
 PAGES: list[PageEntry] = [
     PageEntry(LIBRARY, "Library", "library", "inducci_desktop.ui.pages.library.page:LibraryPage"),
@@ -28,6 +28,7 @@ PAGES: list[PageEntry] = [
               "inducci_desktop.ui.pages.print_center.page:PrintCenterPage"),
     PageEntry(CHECKLISTS, "Checklists", "checklists", "inducci_desktop.ui.pages.checklists.page:ChecklistsPage"),
     PageEntry(WORKSHOPS, "Workshops", "workshops", "inducci_desktop.ui.pages.workshops.page:WorkshopsPage"),
+    PageEntry(EVIDENCE, "Evidence", "evidence", "inducci_desktop.ui.pages.evidence.page:EvidencePage"),
     PageEntry(EXCHANGE, "Exchange", "exchange", "inducci_desktop.ui.pages.exchange.page:ExchangePage"),
     PageEntry(SETTINGS, "Settings", "settings", "inducci_desktop.ui.pages.settings.page:SettingsPage"),
 ]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.content.model import ChecklistItem
+from inducci_desktop.domain.i18n import _ as tr
 from inducci_desktop.services.checklists import scoring
 
 TEXT_SAVE_DELAY_MS = 400
@@ -351,6 +352,7 @@ class ItemCard(QFrame):
     answerEdited = Signal(str, object)  # item key, value
     noteEdited = Signal(str, str)
     guideRequested = Signal(str)
+    findingRequested = Signal(str)  # item key: "Add as finding…"
 
     def __init__(self, number: str, item: ChecklistItem, guide_title: str | None = None) -> None:
         super().__init__()
@@ -378,6 +380,11 @@ class ItemCard(QFrame):
         self.help_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.help_button.setVisible(bool(item.help))
         head.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.finding_button = QPushButton(tr("Add as finding…"))
+        self.finding_button.setToolTip(tr("Record this answer as a finding of the evidence register"))
+        self.finding_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.finding_button.clicked.connect(lambda: self.findingRequested.emit(item.key))
+        head.addWidget(self.finding_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(head)
         self.help_label = QLabel(_escape(item.help) + (f'<br><a href="guide">Read the guide: {_escape(guide_title)}</a>'
                                                        if item.guide and guide_title else ""))

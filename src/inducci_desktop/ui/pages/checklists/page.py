@@ -137,6 +137,7 @@ class ChecklistsPage(QWidget):
         list_layout.addWidget(self.empty_label)
 
         self.runner = RunnerWidget(self.service, context.undo_stack, self._guide_titles())
+        self.runner.findingRequested.connect(self.add_finding)
         self.runner.backRequested.connect(self.show_list)
         self.runner.summaryRequested.connect(self.show_summary)
         self.runner.printRequested.connect(self.print_assessment)
@@ -277,6 +278,30 @@ class ChecklistsPage(QWidget):
         first = next(iter(self.runner.cards.values()), None)
         if first is not None:
             first.focus_answer()
+
+    def add_finding(self, assessment_id: str, item_key: str) -> None:
+        """"Add as finding…" on an answer: the finding links to it (and opens it) from the register."""
+        from inducci_desktop.domain.evidence import SourceRef
+        from inducci_desktop.ui.widgets.add_finding import add_finding
+
+        view = self.service.get(assessment_id)
+        item = next((i for s in view.template.sections for i in s.items if i.key == item_key), None)
+        answer = view.answers.get(item_key)
+        text = ""
+        if item is not None and answer is not None:
+            from inducci_desktop.domain.checklists import answer_text
+
+            text = "; ".join(t for t in (answer_text(item, answer.value), answer.note) if t)
+        add_finding(self, self.context.services, SourceRef("answer", f"{assessment_id}/{item_key}"), text,
+                    view.summary.region_id)
+
+    def open_source(self, assessment_id: str, detail: str) -> None:
+        """Open the assessment at the item (or section) a finding came from."""
+        self.open_assessment(assessment_id)
+        if self.stack.currentIndex() == self.RUNNER and detail:
+            view = self.runner.view
+            section = next((s for s in view.template.sections if s.key == detail), None) if view else None
+            self.runner.reveal(section.items[0].key if section and section.items else detail)
 
     def show_summary(self, assessment_id: str) -> None:
         if self._attempt(lambda: self.summary.show_view(self.service.get(assessment_id))):

@@ -68,6 +68,7 @@ class RunnerWidget(QWidget):
     summaryRequested = Signal(str)
     printRequested = Signal(str)
     guideRequested = Signal(str)
+    findingRequested = Signal(str, str)  # assessment id, item key
     changed = Signal(str)  # assessment id: answers, status or version changed
 
     def __init__(self, service: ChecklistService, undo_stack: QUndoStack, guide_titles: dict[str, str]) -> None:
@@ -269,6 +270,7 @@ class RunnerWidget(QWidget):
             card.answerEdited.connect(self.save_answer)
             card.noteEdited.connect(self.save_note)
             card.guideRequested.connect(self.guideRequested)
+            card.findingRequested.connect(self._request_finding)
             self.cards[item.key] = card
             layout.insertWidget(layout.count() - 1, card)
         del items[:count]
@@ -418,6 +420,15 @@ class RunnerWidget(QWidget):
                 self._reveal(missing[0])
             return
         self.changed.emit(self.view.id)
+
+    def _request_finding(self, key: str) -> None:
+        if self.view is not None:
+            self.flush()  # the finding starts from what is typed, saved first
+            self.findingRequested.emit(self.view.id, key)
+
+    def reveal(self, key: str) -> None:
+        """Show the section of item ``key`` and put the focus on its answer (a finding opening its source)."""
+        self._reveal(key)
 
     def _reveal(self, key: str) -> None:
         if self.view is None:

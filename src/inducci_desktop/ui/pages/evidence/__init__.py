@@ -1,0 +1,1 @@
+"""The Evidence page: the register of findings, interviews, the people consulted."""
