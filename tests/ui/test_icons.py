@@ -50,7 +50,9 @@ def test_no_stock_pixmaps_in_the_ui() -> None:
 def test_every_page_in_the_navigation_has_its_icon(launch: Any) -> None:
     window = launch().window
     nav = window.findChild(QListWidget, "navigation")
-    assert nav is not None and nav.count() == 6
+    from inducci_desktop.ui.pages.registry import PAGES
+
+    assert nav is not None and nav.count() == len(PAGES)
     for row in range(nav.count()):
         assert not nav.item(row).icon().isNull(), nav.item(row).text()
 

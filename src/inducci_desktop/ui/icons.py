@@ -11,7 +11,7 @@ from importlib import resources
 from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 
 NAMES = ("library", "print-center", "checklists", "workshops", "exchange", "settings", "back", "forward",
-         "bookmark", "add", "help", "welcome")
+         "bookmark", "add", "help", "welcome", "evidence")
 
 
 def variant() -> str:

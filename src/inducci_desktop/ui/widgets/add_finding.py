@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -34,6 +35,15 @@ if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
 
 
+class _TopicField(QLineEdit):
+    """Return adds the typed topic, and only that: it does not also press the dialog's Save button."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class TopicChooser(QWidget):
     """The shared topic list with check boxes, and a field to add a topic to it."""
 
@@ -43,7 +53,7 @@ class TopicChooser(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName(_("Topics"))
         self.list.setMaximumHeight(120)
-        self.new_topic = QLineEdit()
+        self.new_topic = _TopicField()
         self.new_topic.setPlaceholderText(_("New topic"))
         self.new_topic.setAccessibleName(_("New topic"))
         self.add_button = QPushButton(_("Add topic"))
@@ -142,6 +152,8 @@ class FindingDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def save(self) -> None:
+        if self.saved_id is not None:
+            return
         region_id = self.region.region_id()
         if region_id is None:
             self.problem.setText(_("Choose the region the finding is about."))

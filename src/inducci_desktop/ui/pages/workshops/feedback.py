@@ -3,7 +3,7 @@ averages and a distribution chart drawn with QPainter."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.i18n import _ as tr
 from inducci_desktop.domain.workshops import FeedbackSummary, Question, QuestionSummary
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.feedback import KIND_LABELS
@@ -157,6 +160,8 @@ class QuestionsDialog(QDialog):
 
 
 class FeedbackPanel(QWidget):
+    findingRequested = Signal(str, str)  # "response id/question id", the comment: "Add as finding…"
+
     def __init__(self, workshops: WorkshopService) -> None:
         super().__init__()
         self.workshops = workshops
@@ -198,15 +203,20 @@ class FeedbackPanel(QWidget):
         left_layout.addLayout(buttons)
         self.summary_label = QLabel()
         self.chart = DistributionChart()
-        self.comments = QLabel()
+        self.comments = QListWidget()
+        self.comments.setAccessibleName(tr("Open comments"))
         self.comments.setWordWrap(True)
-        self.comments.setTextFormat(Qt.TextFormat.RichText)
+        self.comments.setMinimumHeight(120)
+        self.finding_button = QPushButton(tr("Add as finding…"))
+        self.finding_button.setToolTip(tr("Record the selected comment as a finding of the evidence register"))
+        self.finding_button.clicked.connect(self._request_finding)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.summary_label)
         right_layout.addWidget(self.chart)
-        right_layout.addWidget(self.comments)
-        right_layout.addStretch(1)
+        right_layout.addWidget(QLabel(tr("<b>Open comments</b>")))
+        right_layout.addWidget(self.comments, 1)
+        right_layout.addWidget(self.finding_button, 0, Qt.AlignmentFlag.AlignLeft)
         right_scroll = QScrollArea()
         right_scroll.setWidgetResizable(True)
         right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -262,12 +272,31 @@ class FeedbackPanel(QWidget):
         forms = "1 form" if summary.responses == 1 else f"{summary.responses} forms"
         self.summary_label.setText(f"<b>Summary</b>: {forms} entered")
         self.chart.set_summary(summary)
-        parts = []
-        for q in summary.questions:
-            if q.question.kind == "text" and q.comments:
-                items = "".join(f"<li>{c.replace('<', '&lt;')}</li>" for c in q.comments)
-                parts.append(f"<p><b>{q.question.text.replace('<', '&lt;')}</b></p><ul>{items}</ul>")
-        self.comments.setText("".join(parts))
+        self.comments.clear()
+        texts = [q for q in self.questions if q.kind == "text"]
+        for response_id, answers in self.workshops.results.responses(self.workshop_id):
+            for question in texts:
+                comment = str(answers.get(question.id, "")).strip()
+                if comment:
+                    item = QListWidgetItem(f"{question.text}: {comment}")
+                    item.setData(Qt.ItemDataRole.UserRole, (f"{response_id}/{question.id}", comment))
+                    self.comments.addItem(item)
+
+    def _request_finding(self) -> None:
+        item = self.comments.currentItem()
+        if item is None:
+            self.problem.setText(tr("Select a comment first."))
+            return
+        ref, comment = item.data(Qt.ItemDataRole.UserRole)
+        self.findingRequested.emit(ref, comment)
+
+    def select_comment(self, response_id: str) -> bool:
+        for row in range(self.comments.count()):
+            if self.comments.item(row).data(Qt.ItemDataRole.UserRole)[0].startswith(response_id + "/"):
+                self.comments.setCurrentRow(row)
+                self.comments.setFocus()
+                return True
+        return False
 
     def save_form(self) -> None:
         if self.workshop_id is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.i18n import _ as tr
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import ACTION_STATUSES, OUTCOME_KINDS, ActionView
@@ -75,6 +76,8 @@ class OpenActionsDialog(QDialog):
 
 
 class OutcomesPanel(QWidget):
+    findingRequested = Signal(str, str)  # outcome id, its text: "Add as finding…"
+
     def __init__(self, workshops: WorkshopService) -> None:
         super().__init__()
         self.workshops = workshops
@@ -98,6 +101,9 @@ class OutcomesPanel(QWidget):
         remove_outcome.activated.connect(self.remove_outcome)
         remove_outcome_button = QPushButton("Remove outcome")
         remove_outcome_button.clicked.connect(self.remove_outcome)
+        self.finding_button = QPushButton(tr("Add as finding…"))
+        self.finding_button.setToolTip(tr("Record the selected outcome as a finding of the evidence register"))
+        self.finding_button.clicked.connect(self._request_finding)
         self.problem = QLabel()
         self.problem.setAccessibleName("Problem")
         self.problem.setStyleSheet("color: #b3261e;")
@@ -148,7 +154,11 @@ class OutcomesPanel(QWidget):
         top_layout.addLayout(kind_row)
         top_layout.addLayout(adder)
         top_layout.addWidget(self.outcomes, 1)
-        top_layout.addWidget(remove_outcome_button, 0, Qt.AlignmentFlag.AlignLeft)
+        outcome_buttons = QHBoxLayout()
+        outcome_buttons.addWidget(remove_outcome_button)
+        outcome_buttons.addWidget(self.finding_button)
+        outcome_buttons.addStretch(1)
+        top_layout.addLayout(outcome_buttons)
         bottom = QWidget()
         bottom_layout = QVBoxLayout(bottom)
         action_row = QHBoxLayout()
@@ -208,6 +218,24 @@ class OutcomesPanel(QWidget):
         item = self.outcomes.currentItem()
         if item is not None:
             self._try(lambda: self.workshops.results.delete_outcome(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _request_finding(self) -> None:
+        item = self.outcomes.currentItem()
+        if item is None:
+            self.problem.setText(tr("Select an outcome first."))
+            return
+        outcome_id = item.data(Qt.ItemDataRole.UserRole)
+        text = next((o.text for o in self.workshops.results.outcomes(self.workshop_id or "") if o.id == outcome_id),
+                    "")
+        self.findingRequested.emit(outcome_id, text)
+
+    def select_outcome(self, outcome_id: str) -> bool:
+        for row in range(self.outcomes.count()):
+            if self.outcomes.item(row).data(Qt.ItemDataRole.UserRole) == outcome_id:
+                self.outcomes.setCurrentRow(row)
+                self.outcomes.setFocus()
+                return True
+        return False
 
     def add_action(self) -> None:
         workshop_id = self.workshop_id

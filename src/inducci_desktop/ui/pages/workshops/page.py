@@ -26,6 +26,7 @@ from inducci_desktop.ui.pages.workshops.participants import ParticipantsPanel
 class WorkshopsPage(QWidget):
     def __init__(self, context: PageContext) -> None:
         super().__init__()
+        self.context = context
         workshops = context.services.workshops
         self.workshops = workshops
         self.events = context.events
@@ -43,6 +44,8 @@ class WorkshopsPage(QWidget):
         self.checkin = CheckInView(workshops)
         self.outcomes = OutcomesPanel(workshops)
         self.feedback = FeedbackPanel(workshops)
+        self.outcomes.findingRequested.connect(lambda ref, text: self.add_finding("outcome", ref, text))
+        self.feedback.findingRequested.connect(lambda ref, text: self.add_finding("feedback", ref, text))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Workshop")
         for widget, label in ((self.details, "&Details"), (self.agenda, "&Agenda"),
@@ -123,6 +126,31 @@ class WorkshopsPage(QWidget):
         if self.workshop_id is not None:
             with suppress(NotFoundError):
                 self._show_title(self.workshops.get(self.workshop_id))
+
+    def add_finding(self, kind: str, ref: str, text: str) -> None:
+        """"Add as finding…" on an outcome or a feedback comment of the workshop shown."""
+        from inducci_desktop.domain.evidence import SourceRef
+        from inducci_desktop.ui.widgets.add_finding import add_finding
+
+        region_id = None
+        if self.workshop_id is not None:
+            with suppress(NotFoundError):
+                region_id = self.workshops.get(self.workshop_id).region_id
+        add_finding(self, self.context.services, SourceRef(kind, ref), text, region_id)
+
+    def open_source(self, workshop_id: str, detail: str) -> None:
+        """Show the workshop and the outcome ("outcome:<id>") or feedback form ("feedback:<id>") a finding
+        came from."""
+        if not self.list.select(workshop_id):
+            return
+        kind, _sep, record_id = detail.partition(":")
+        panel = self.outcomes if kind == "outcome" else self.feedback
+        self.tabs.setCurrentWidget(panel)
+        self._load_tab()
+        if kind == "outcome":
+            self.outcomes.select_outcome(record_id)
+        else:
+            self.feedback.select_comment(record_id)
 
     def flush(self) -> None:
         """Called when the window closes: nothing typed is lost."""
