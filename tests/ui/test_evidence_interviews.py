@@ -210,7 +210,10 @@ def test_people_register_by_hand_from_a_workshop_printed_and_erased(
 
     click(qtbot, tab.delete_button)
     assert [s.id for s in app.services.stakeholders.list()] == [added.id]
-    qtbot.keyClick(app.window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    app.window.activateWindow()  # back in the main window once the dialogs are closed, as a person is
+    qtbot.waitUntil(app.window.isActiveWindow)
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(app.services.stakeholders.list()) == 2
 
     target = tmp_path / "out" / "people.pdf"

@@ -20,7 +20,6 @@ from sqlalchemy.orm import Session
 from inducci_desktop.domain import rules
 from inducci_desktop.domain.evidence import Activity, PeopleAnnex, StakeholderInput, StakeholderView
 from inducci_desktop.services.errors import NotFoundError, ValidationError
-from inducci_desktop.services.evidence.guides import guide_title
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.workshops.csv_import import EMAIL
 from inducci_desktop.services.workshops.erasure import Erasure
@@ -143,7 +142,8 @@ class StakeholderService:
                 raise ValidationError("The interviewee has not agreed to be recorded; they cannot be added.")
             if self._known_refs(session, "interview") & {interview_id}:
                 raise ValidationError("This interviewee is in the register already.")
-            label = f"Interview: {guide_title(self.library, interview.guide_id)}, {interview.held_on.isoformat()}"
+            guide = rules.INTERVIEW_GUIDE.labels.get(interview.guide_id, interview.guide_id)
+            label = f"Interview ({guide}), {interview.held_on.isoformat()}"
             row = Stakeholder(
                 region_id=interview.region_id, kind="person",
                 name=interview.interviewee_name if interview.name_consent else "",

@@ -65,7 +65,7 @@ class PeopleTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 220), (1, 160), (2, 160), (3, 90)):
+        for column, width in ((0, 210), (1, 150), (2, 140), (3, 90), (5, 120)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemActivated.connect(lambda _item: self.edit_selected())
@@ -118,6 +118,7 @@ class PeopleTab(QWidget):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(STAKEHOLDER, view.id)
+                item.setToolTip(value)
                 self.table.setItem(row, column, item)
             if view.id == selected:
                 self.table.selectRow(row)
