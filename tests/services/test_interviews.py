@@ -234,3 +234,25 @@ def test_people_annex_prints_names_only_with_consent(ready: Services, tmp_path: 
     annex = ready.stakeholders.annex(rid)
     assert annex.region == "Śląskie"
     assert [p.printed_name for p in annex.people] == ["", "Agnieszka Szczęsna"]
+
+
+def test_erasing_a_participant_reaches_the_stakeholder_added_from_them(ready: Services) -> None:
+    rid = region(ready)
+    workshop = ready.workshops.create(WorkshopInput("Delavnica", (DayInput(date(2026, 5, 12), 540, 1020),),
+                                                    region_id=rid))
+    person = ready.workshops.people.add(workshop.id, ParticipantInput(
+        "Urška Kranjc", "Mestna občina Kranj", "Oddelek za gospodarstvo", "urska@example.si", True,
+        date(2026, 5, 1)))
+    [stakeholder] = ready.stakeholders.add_from_workshop(workshop.id)
+    backup = ready.maintenance.create_backup()
+
+    result = ready.workshops.people.erase_person(person.id)
+
+    assert result.complete and result.backups == 1
+    assert ready.stakeholders.list() == []
+    with ready.store.db.reading() as session:
+        row = session.get(Stakeholder, stakeholder.id)
+        assert row is not None and row.erased_at is not None and row.activities == []
+    for path in (ready.store.path, ready.store.backups.get(backup.id).path):
+        raw = path.read_bytes()
+        assert b"Kranjc" not in raw and b"Oddelek za gospodarstvo" not in raw, path.name

@@ -114,6 +114,13 @@ def test_interview_typed_autosaved_turned_into_a_finding_printed_and_erased(
     text = save_from(qtbot, preview_opened(qtbot, tab, before), target)
     assert "Věra Dvořáková (Grafikerin, Studio Żółć)" in text and "Genehmigung fehlt" in text
 
+    click(qtbot, tab.people_button)
+    [consulted] = app.services.stakeholders.list()
+    assert (consulted.name, consulted.organisation, consulted.activities[0].ref) == (
+        "Věra Dvořáková", "Studio Żółć", summary.id)
+    click(qtbot, tab.people_button)
+    assert dialogs.shown[-1][0] == "warning" and "already" in dialogs.shown[-1][2]
+
     dialogs.answer = QMessageBox.StandardButton.No
     click(qtbot, tab.erase_button)
     assert app.services.interviews.summary(summary.id).erased_at is None
@@ -122,6 +129,7 @@ def test_interview_typed_autosaved_turned_into_a_finding_printed_and_erased(
     erased = app.services.interviews.get(summary.id)
     assert erased.summary.erased_at is not None and erased.summary.interviewee_role == ""
     assert all(not a.answer and not a.note for a in erased.answers)
+    assert app.services.stakeholders.list() == []  # the interviewee added from the interview went with it
     assert dialogs.shown[-1][0] == "information" and "erased" in dialogs.shown[-1][2]
     assert "erased on request" in tab.list.currentItem().text()
     assert all(b.answer.isReadOnly() for b in tab.questions.boxes)

@@ -1,13 +1,13 @@
 """The demo interview and stakeholders: an interview with the administration guide in the demo region, the
-interviewee recorded by role and organisation only (no name), two entries in the stakeholder register and a
-finding drawn from one answer. All people and answers are fictional."""
+interviewee recorded by role and organisation only (no name), and two entries in the stakeholder register.
+All people and answers are fictional."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from inducci_desktop.domain.evidence import Activity, InterviewInput, SourceRef, StakeholderInput
+from inducci_desktop.domain.evidence import Activity, InterviewInput, StakeholderInput
 from inducci_desktop.services.demo_ids import demo_id
 from inducci_desktop.services.errors import NotFoundError
 
@@ -57,9 +57,4 @@ def demo_interview_step(services: Services) -> list[str]:
         role="Members' association", consent=True, consent_date=held_on,
         activities=(Activity("focus_group", "Focus group on vacant industrial halls"),)),
         stakeholder_id=demo_id("stakeholder:design-cluster"))
-    topics = [t.id for t in services.evidence.findings.topics() if t.name == "Contact points"]
-    services.evidence.findings.add(
-        region_id, "Support for creatives stalls where an enquiry falls between the culture and economy offices.",
-        SourceRef("interview", f"{interview_id}/q6", "Interview, city office · 6. Where do these contacts work well"),
-        observed_on=held_on, strength="moderate", topic_ids=topics, finding_id=demo_id("finding:interview-q6"))
-    return [f"interview with the administration guide ({len(ANSWERS)} answers, 1 finding), 2 people consulted"]
+    return [f"interview with the administration guide ({len(ANSWERS)} answers), 2 people consulted"]

@@ -80,6 +80,9 @@ class InterviewsTab(QWidget):
         self.erase_button = QPushButton(_("&Erase on request…"))
         self.erase_button.setToolTip(_("Erase the interviewee's data and every answer, backups included"))
         self.erase_button.clicked.connect(self.erase_selected)
+        self.people_button = QPushButton(_("Add to people &consulted"))
+        self.people_button.setToolTip(_("Add the interviewee (with their consent) to the people consulted"))
+        self.people_button.clicked.connect(self.add_to_people)
         self.count = QLabel()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -97,6 +100,7 @@ class InterviewsTab(QWidget):
         second_row.addWidget(self.erase_button)
         left_layout.addLayout(first_row)
         left_layout.addLayout(second_row)
+        left_layout.addWidget(self.people_button)
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
@@ -169,6 +173,7 @@ class InterviewsTab(QWidget):
         enabled = summary is not None and summary.erased_at is None
         for button in (self.print_button, self.erase_button):
             button.setEnabled(enabled)
+        self.people_button.setEnabled(enabled and summary is not None and summary.consent)
         self.delete_button.setEnabled(summary is not None)
         if summary is None:
             self.header.setText("")
@@ -212,6 +217,18 @@ class InterviewsTab(QWidget):
         source = SourceRef("interview", f"{summary.id}/{question_key}", title)
         if add_finding(self, self.services, source, text, summary.region_id):
             self.status.setText(_("Finding added to the register."))
+
+    def add_to_people(self) -> None:
+        interview_id = self.selected_id()
+        if interview_id is None:
+            return
+        try:
+            person = self.services.stakeholders.add_from_interview(interview_id)
+        except ServiceError as exc:
+            QMessageBox.warning(self, _("Add to people consulted"), str(exc))
+            return
+        self.status.setText(_("{who} added to the people consulted.").format(
+            who=person.name or person.role or person.organisation))
 
     def delete_selected(self) -> None:
         interview_id = self.selected_id()
