@@ -135,6 +135,7 @@ def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict
     records["agenda_blocks"] = _rows_in(session, "agenda_blocks", "day_id", (d["id"] for d in records["workshop_days"]))
     records["attendance"] = _rows_in(session, "attendance", "participant_id",
                                      (p["id"] for p in records["participants"]))
+    _add_evidence(session, records, None if selection.everything else selection.regions)
     if not selection.include_personal_data:
         _leave_out_personal_data(records)
     return {kind: rows for kind, rows in records.items() if rows}
@@ -142,8 +143,8 @@ def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict
 
 def _leave_out_personal_data(records: dict[str, list[dict[str, Any]]]) -> None:
     """Blank the personal fields of participants and action items, and free text that names people."""
-    for kind in ("participants", "actions"):
-        for row in records[kind]:
+    for kind in ("participants", "actions", "interviews", "stakeholders"):
+        for row in records.get(kind, []):
             for field in KIND_BY_NAME[kind].personal:
                 row[field] = None
     # free text that names people (trainers, who is responsible for a block) is personal too
@@ -151,6 +152,22 @@ def _leave_out_personal_data(records: dict[str, list[dict[str, Any]]]) -> None:
         for field in KIND_BY_NAME[kind].named:
             for row in rows:
                 row[field] = ""
+
+
+def _add_evidence(session: Session, records: dict[str, list[dict[str, Any]]], regions: Sequence[str] | None) -> None:
+    """Findings, interviews and the people consulted of the chosen regions (of every region when exporting
+    everything), with the topics the findings use; their regions travel too."""
+    if regions is None:
+        for kind in ("findings", "interviews", "stakeholders"):
+            records[kind] = _rows(session, kind)
+    else:
+        for kind in ("findings", "interviews", "stakeholders"):
+            records[kind] = _rows_in(session, kind, "region_id", regions)
+    records["interview_answers"] = _rows_in(session, "interview_answers", "interview_id",
+                                            (i["id"] for i in records["interviews"]))
+    records["topics"] = _rows_in(session, "topics", "id", (t for f in records["findings"] for t in f["topic_ids"]))
+    _add_referred_regions(session, records["regions"], (*records["findings"], *records["interviews"],
+                                                        *records["stakeholders"]))
 
 
 def _toolbox_row(session: Session, template_id: str, version: int | None) -> dict[str, Any] | None:

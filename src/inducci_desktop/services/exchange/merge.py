@@ -111,6 +111,8 @@ class Planner:
         self.titles: dict[str, str] = {a.id: a.title for a in bundle.of("assessments")}
         self.conflicts: list[ConflictFound] = []
         self.erased: list[dict[str, Any]] = []  # participants here (before the import) erased by the bundle
+        #: interviews and people consulted here (before the import) erased by the bundle: (kind, row)
+        self.erased_others: list[tuple[str, dict[str, Any]]] = []
         self.folder, self.clock = this_folder(session)
         manifest = bundle.manifest
         self.sender = (manifest.folder_id, manifest.clock or 0) if manifest.folder_id is not None else None
@@ -335,7 +337,7 @@ class Planner:
             return UNCHANGED, "", None  # the same version (most records of a repeated import)
         mine = local_vv(here)
         joined = merged(mine, theirs)
-        if kind.name == "participants" and (here["erased_at"] is not None or row["erased_at"] is not None):
+        if "erased_at" in here and (here["erased_at"] is not None or row.get("erased_at") is not None):
             return self._erasure(kind, row, here, differs or private, joined)
         if theirs is None:
             # made by 0.1.0: no history, so no common version
@@ -376,9 +378,13 @@ class Planner:
         result = self._changed_row(kind, row, here)
         for column in kind.personal:
             result[column] = ""
-        result["anonymous"] = False
+        if "anonymous" in here:
+            result["anonymous"] = False
         result["vv"], result["rev_by"] = joined, row.get("rev_by")
-        self.erased.append(dict(here))
+        if kind.name == "participants":
+            self.erased.append(dict(here))
+        else:
+            self.erased_others.append((kind.name, dict(here)))
         return UPDATED, "erased on request there: erased here too", result
 
     def _conflict(self, kind: Kind, row: dict[str, Any], here: dict[str, Any], fields: list[str], title: str

@@ -23,8 +23,13 @@ from inducci_desktop.store.models import (
     Base,
     FeedbackQuestion,
     FeedbackResponse,
+    Finding,
+    Interview,
+    InterviewAnswer,
     Participant,
     Region,
+    Stakeholder,
+    Topic,
     UserTemplateVersion,
     Workshop,
     WorkshopDay,
@@ -84,6 +89,11 @@ OutcomeKind = Annotated[str, AfterValidator(rules.OUTCOME_KIND.check)]
 ActionStatus = Annotated[str, AfterValidator(rules.ACTION_STATUS.check)]
 QuestionKind = Annotated[str, AfterValidator(rules.QUESTION_KIND.check)]
 ResponseSource = Annotated[str, AfterValidator(rules.RESPONSE_SOURCE.check)]
+FindingStrength = Annotated[str, AfterValidator(rules.FINDING_STRENGTH.check)]
+FindingSource = Annotated[str, AfterValidator(rules.FINDING_SOURCE.check)]
+InterviewGuide = Annotated[str, AfterValidator(rules.INTERVIEW_GUIDE.check)]
+StakeholderKind = Annotated[str, AfterValidator(rules.STAKEHOLDER_KIND.check)]
+ActivityKind = Annotated[str, AfterValidator(rules.ACTIVITY_KIND.check)]
 
 
 class _Strict(BaseModel):
@@ -251,6 +261,66 @@ class ResponseRecord(RecordModel):
     source: ResponseSource = "paper"
 
 
+class TopicRecord(RecordModel):
+    name: Annotated[str, Field(min_length=1, max_length=rules.TOPIC), AfterValidator(_line)]
+
+
+class FindingRecord(RecordModel):
+    region_id: RecordId
+    statement: Annotated[str, Field(min_length=1, max_length=rules.FINDING_TEXT), AfterValidator(_paragraphs)]
+    source_kind: FindingSource = "note"
+    source_ref: Annotated[str, Field(max_length=rules.SOURCE_REF), AfterValidator(_line)] = ""
+    source_title: Text300 = ""
+    citation: Text300 = ""
+    observed_on: Day
+    strength: FindingStrength = "moderate"
+    topic_ids: Annotated[list[RecordId], Field(max_length=rules.MAX_TOPICS)] = []
+
+
+class InterviewRecord(RecordModel):
+    """The interviewee's name, organisation and role are personal: null in a bundle without personal data."""
+
+    guide_id: InterviewGuide
+    region_id: RecordId
+    held_on: Day
+    interviewer: Text200 = ""
+    interviewee_role: Text200 | None
+    interviewee_organisation: Text200 | None
+    interviewee_name: Text200 | None
+    consent: StrictBool = False
+    name_consent: StrictBool = False
+    notes: Annotated[str, Field(max_length=rules.INTERVIEW_ANSWER), AfterValidator(_paragraphs)] = ""
+    erased_at: Stamp | None = None
+
+
+class InterviewAnswerRecord(RecordModel):
+    interview_id: RecordId
+    question_key: Slug
+    answer: Annotated[str, Field(max_length=rules.INTERVIEW_ANSWER), AfterValidator(_paragraphs)] = ""
+    note: Annotated[str, Field(max_length=rules.INTERVIEW_ANSWER), AfterValidator(_paragraphs)] = ""
+
+
+class Activity(_Strict):
+    kind: ActivityKind
+    ref: Annotated[str, Field(max_length=rules.SOURCE_REF), AfterValidator(_line)] = ""
+    label: Text300 = ""
+
+
+class StakeholderRecord(RecordModel):
+    """A person's name, e-mail, organisation and role are personal: null without personal data."""
+
+    region_id: RecordId | None = None
+    kind: StakeholderKind = "person"
+    name: Text200 | None
+    organisation: Text200 | None
+    role: Text200 | None
+    email: Text200 | None
+    consent: StrictBool = False
+    consent_date: Day | None = None
+    activities: Annotated[list[Activity], Field(max_length=rules.MAX_ACTIVITIES)] = []
+    erased_at: Stamp | None = None
+
+
 @dataclass(frozen=True)
 class Kind:
     """One kind of record in a bundle: its file, schema, table and what it refers to."""
@@ -294,6 +364,16 @@ KINDS: tuple[Kind, ...] = (
          (("workshop_id", "workshops"),), title_field="text"),
     Kind("feedback_responses", "feedback form", ResponseRecord, FeedbackResponse,
          (("workshop_id", "workshops"),)),
+    Kind("topics", "topic", TopicRecord, Topic, natural_key=("name",), title_field="name"),
+    Kind("findings", "finding", FindingRecord, Finding, (("region_id", "regions"),), title_field="statement"),
+    Kind("interviews", "interview", InterviewRecord, Interview, (("region_id", "regions"),),
+         personal=("interviewee_role", "interviewee_organisation", "interviewee_name"), title_field="guide_id",
+         named=("interviewer",)),
+    Kind("interview_answers", "interview answer", InterviewAnswerRecord, InterviewAnswer,
+         (("interview_id", "interviews"),), natural_key=("interview_id", "question_key"),
+         title_field="question_key"),
+    Kind("stakeholders", "person or organisation consulted", StakeholderRecord, Stakeholder,
+         (("region_id", "regions"),), personal=("name", "organisation", "role", "email"), title_field="name"),
 )
 KIND_BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
 RECORD_KINDS: tuple[Kind, ...] = tuple(k for k in KINDS if k.table is not None)

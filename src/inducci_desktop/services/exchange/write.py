@@ -161,7 +161,7 @@ def write_import(session: Session, planner: Planner, source: str, on_write: Call
 def _erase_received(session: Session, planner: Planner) -> ReceivedErasure | None:
     """A person erased there is erased here too: their other entries on this machine as well, and their name
     in action owners, trainers and agenda blocks (services/workshops/erasure.py)."""
-    if not planner.erased:
+    if not planner.erased and not planner.erased_others:
         return None
     from inducci_desktop.services.workshops import erasure
     from inducci_desktop.services.workshops.csv_import import identity
@@ -183,4 +183,9 @@ def _erase_received(session: Session, planner: Planner) -> ReceivedErasure | Non
     erasure.erase_in_session(session, list(rows.values()), sorted(names))
     session.flush()
     ids.extend(rows)
+    for kind, row in planner.erased_others:  # an interviewee or a person consulted: by id, name and e-mail
+        ids.append(row["id"])
+        name = row.get("interviewee_name") if kind == "interviews" else row.get("name")
+        names.update({" ".join(str(name or "").split())} - {""})
+        emails.update({str(row.get("email") or "").strip()} - {""})
     return ReceivedErasure(tuple(ids), tuple(sorted(names)), tuple(sorted(emails)))
