@@ -51,7 +51,9 @@ def register(commands: Any) -> None:
     resolve.set_defaults(handler=_conflicts_resolve)
 
     table = commands.add_parser("export-table", help="a table for spreadsheets (.csv or .xlsx, from the name)")
-    table.add_argument("table", choices=("answers", "matrix", "attendance", "feedback"))
+    from inducci_desktop.services.exchange.tables import TABLES
+
+    table.add_argument("table", choices=tuple(TABLES))  # the one list of tables
     table.add_argument("-o", "--output", required=True, metavar="FILE", help="FILE.csv or FILE.xlsx")
     table.add_argument("--template", metavar="ID", help="matrix: the checklist template (default: the most used)")
     table.add_argument("--include-personal-data", action="store_true",

@@ -36,7 +36,8 @@ Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
 COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli.content", "inducci_desktop.cli.workshops",
                                        "inducci_desktop.cli.checklists", "inducci_desktop.cli.printing",
                                        "inducci_desktop.cli.exchange", "inducci_desktop.cli.people",
-                                       "inducci_desktop.cli.templates", "inducci_desktop.cli.evidence")
+                                       "inducci_desktop.cli.templates", "inducci_desktop.cli.evidence",
+                                       "inducci_desktop.cli.interviews")
 
 
 def build_parser() -> argparse.ArgumentParser:

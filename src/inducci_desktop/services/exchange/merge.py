@@ -107,6 +107,7 @@ class Planner:
         self.entries: list[PlanEntry] = []
         self.writes = Writes()
         self.region_map: dict[str, str] = {}
+        self.topic_map: dict[str, str] = {}  # a bundle's topic → the topic of the same name here
         self.local_ids: dict[str, set[str]] = {}
         self.titles: dict[str, str] = {a.id: a.title for a in bundle.of("assessments")}
         self.conflicts: list[ConflictFound] = []
@@ -172,6 +173,14 @@ class Planner:
                                       "imported.")
 
     def _check_references(self, kind: Kind, data: list[dict[str, Any]]) -> None:
+        if kind.name == "findings":  # topics are named in a list, not a column
+            topics = self.local_ids["topics"] | {r.id for r in self.bundle.of("topics")} | set(self.topic_map.values())
+            for row in data:
+                unknown = [t for t in row["topic_ids"] if t not in topics]
+                if unknown:
+                    raise BundleError(f"The finding {_title(kind, row, self.titles)!r} ({row['id']}) has the topic "
+                                      f"{unknown[0]}, which is neither in the bundle nor on this machine. Nothing "
+                                      "was imported.")
         for column, parent in kind.parents:
             known = self.local_ids[parent] | {r.id for r in self.bundle.of(parent)}
             for row in data:
@@ -216,6 +225,8 @@ class Planner:
         for column in ("region_id", "parent_id"):
             if data.get(column) in self.region_map:
                 data[column] = self.region_map[data[column]]
+        if kind.name == "findings" and self.topic_map:
+            data["topic_ids"] = list(dict.fromkeys(self.topic_map.get(t, t) for t in data["topic_ids"]))
         return data
 
     def _toolbox(self, records: Any) -> None:
@@ -256,6 +267,8 @@ class Planner:
         if kind.name == "regions":
             self._match_regions(data, local)
             data = self._parents_first(data)
+        if kind.name == "topics":
+            self._match_topics(data, local)
         inserts = self.writes.inserts.setdefault(kind.name, [])
         updates = self.writes.updates.setdefault(kind.name, [])
         for row in data:
@@ -273,6 +286,10 @@ class Planner:
                 if kind.name == "regions" and row["id"] in self.region_map:
                     self.entries.append(PlanEntry(kind.name, kind.label, row["id"], title, UNCHANGED,
                                                   "taken as the region of the same name here"))
+                    continue
+                if kind.name == "topics" and row["id"] in self.topic_map:
+                    self.entries.append(PlanEntry(kind.name, kind.label, row["id"], title, UNCHANGED,
+                                                  "taken as the topic of the same name here"))
                     continue
                 inserts.append(self._new_row(kind, row))
                 self.entries.append(PlanEntry(kind.name, kind.label, row["id"], title, ADDED, "",
@@ -445,6 +462,18 @@ class Planner:
         for row in data:
             if row.get("parent_id") in self.region_map:
                 row["parent_id"] = self.region_map[row["parent_id"]]
+
+    def _match_topics(self, data: list[dict[str, Any]], local: dict[str, dict[str, Any]]) -> None:
+        """Topics are one shared list: a topic made on both machines under the same name is one topic (the
+        findings that use the bundle's are given this machine's)."""
+        from inducci_desktop.store.models import Topic
+
+        names = {name.casefold(): tid for tid, name in self.session.execute(select(Topic.id, Topic.name)).all()}
+        for row in data:
+            if row["id"] not in local:
+                found = names.get(row["name"].casefold())
+                if found is not None and found != row["id"]:
+                    self.topic_map[row["id"]] = found
 
     @staticmethod
     def _parents_first(data: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -364,7 +364,7 @@ KINDS: tuple[Kind, ...] = (
          (("workshop_id", "workshops"),), title_field="text"),
     Kind("feedback_responses", "feedback form", ResponseRecord, FeedbackResponse,
          (("workshop_id", "workshops"),)),
-    Kind("topics", "topic", TopicRecord, Topic, natural_key=("name",), title_field="name"),
+    Kind("topics", "topic", TopicRecord, Topic, title_field="name"),  # matched by name too (merge.py)
     Kind("findings", "finding", FindingRecord, Finding, (("region_id", "regions"),), title_field="statement"),
     Kind("interviews", "interview", InterviewRecord, Interview, (("region_id", "regions"),),
          personal=("interviewee_role", "interviewee_organisation", "interviewee_name"), title_field="guide_id",

@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
 
 TABLES = {"answers": "Answers (one row per answer)", "matrix": "Assessments × items",
-          "attendance": "Workshop attendance", "feedback": "Workshop feedback"}
+          "attendance": "Workshop attendance", "feedback": "Workshop feedback",
+          "findings": "Findings of the evidence register"}
 FORMATS = (".csv", ".xlsx")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_MAX_WIDTH = 60  # characters; longer text wraps in the spreadsheet rather than making one huge column
@@ -67,6 +68,8 @@ class TableService:
             return self.attendance(personal=personal), ""
         if kind == "feedback":
             return self.feedback(), ""
+        if kind == "findings":
+            return self.findings(), ""
         raise ValidationError(f"Unknown table {kind!r}; use one of: {', '.join(TABLES)}.")
 
     def write(self, kind: str, target: Path | str, *, template_id: str | None = None,
@@ -192,6 +195,18 @@ class TableService:
                 by_label = {labels[k]: v for k, v in answers.items() if k in labels}
                 rows.append((summary.id, summary.title, response_id, *(by_label.get(c) for c in columns)))
         return Table("feedback", header, rows)
+
+
+    def findings(self) -> Table:
+        evidence = self.services.evidence
+        header = ("Finding ID", "Statement", "Region", "Observed on", "Strength", "Topics", "Source kind",
+                  "Source", "Source state", "Citation")
+        rows: list[tuple[Any, ...]] = []
+        for f in evidence.findings.list():
+            source = evidence.sources.resolve(f.source)
+            rows.append((f.id, f.statement, f.region_name, f.observed_on, f.strength, ", ".join(f.topic_names),
+                         f.source.kind, source.title, source.state, f.citation))
+        return Table("findings", header, rows)
 
 
 def _cell_value(item: Any, value: Any) -> Any:
