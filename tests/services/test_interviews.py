@@ -17,7 +17,7 @@ from inducci_desktop.services.workshops.csv_import import ParticipantInput
 from inducci_desktop.services.workshops.views import DayInput, WorkshopInput
 from inducci_desktop.store.models import Finding, Interview, InterviewAnswer, Participant, Stakeholder
 
-ANSWER = "Wir treffen Kreative vor allem bei Genehmigungen für Zwischennutzung – Łódź, Žilina, Győr."
+ANSWER = "Wir treffen Kreative vor allem bei Genehmigungen für Zwischennutzungsgenehmigungsfristen – Łódź, Žilina, Győr."
 
 
 @pytest.fixture
@@ -151,7 +151,7 @@ def test_erase_blanks_the_interviewee_answers_findings_stakeholder_and_backups(r
     assert ready.stakeholders.list() == []
     for path in (ready.store.path, ready.store.backups.get(backup.id).path):
         raw = path.read_bytes()
-        for gone in ("Šťastný", "Zwischennutzung", "Urząd Miasta Żywiec"):
+        for gone in ("Šťastný", "Zwischennutzungsgenehmigungsfristen", "Urząd Miasta Żywiec"):
             assert gone.encode() not in raw, (path.name, gone)
         assert "Kurátorka".encode() in raw
     with pytest.raises(ValidationError, match="erased"):
