@@ -20,7 +20,9 @@ from inducci_desktop.store.database import Store
 
 if TYPE_CHECKING:
     from inducci_desktop.services.checklists.service import ChecklistService
+    from inducci_desktop.services.evidence.interviews import InterviewService
     from inducci_desktop.services.evidence.service import EvidenceService
+    from inducci_desktop.services.evidence.stakeholders import StakeholderService
     from inducci_desktop.services.exchange.service import ExchangeService
     from inducci_desktop.services.library.documents import PrintService
     from inducci_desktop.services.pilots.service import PilotService
@@ -75,6 +77,18 @@ class Services:
         from inducci_desktop.services.pilots.service import PilotService
 
         return PilotService(self.store, self.library)
+
+    @cached_property
+    def interviews(self) -> InterviewService:
+        from inducci_desktop.services.evidence.interviews import InterviewService
+
+        return InterviewService(self.store, self.library)
+
+    @cached_property
+    def stakeholders(self) -> StakeholderService:
+        from inducci_desktop.services.evidence.stakeholders import StakeholderService
+
+        return StakeholderService(self.store, self.library)
 
     @cached_property
     def printing(self) -> PrintService:

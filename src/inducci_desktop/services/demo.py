@@ -73,6 +73,15 @@ def _evidence_step(services: Services) -> list[str]:
 DEMO_STEPS.append(_evidence_step)  # after the checklists and the workshop: findings are drawn from them
 
 
+def _interview_step(services: Services) -> list[str]:
+    from inducci_desktop.services.evidence.interview_demo import demo_interview_step
+
+    return demo_interview_step(services)
+
+
+DEMO_STEPS.append(_interview_step)
+
+
 def _strategy_step(services: Services) -> list[str]:
     from inducci_desktop.services.strategy.demo import demo_strategy_step
 

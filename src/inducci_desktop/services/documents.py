@@ -51,6 +51,7 @@ FEATURE_MODULES = (
     "inducci_desktop.services.pilots.documents",
     "inducci_desktop.services.strategy.documents",
     "inducci_desktop.services.evidence.documents",
+    "inducci_desktop.services.evidence.people_documents",
 )
 #: the user's document settings (paper, language, region) in the settings table
 SETTING = "documents"

@@ -15,8 +15,10 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from functools import cache
+from typing import Any, get_args
 
+from pydantic import BaseModel
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
@@ -56,6 +58,17 @@ class Writes:
     @property
     def empty(self) -> bool:
         return not any(self.inserts.values()) and not any(self.updates.values())
+
+
+@cache
+def _nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` whose values are (lists of) pydantic models."""
+    def holds_model(annotation: Any) -> bool:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return True
+        return any(holds_model(arg) for arg in get_args(annotation))
+
+    return tuple(name for name, info in model.model_fields.items() if holds_model(info.annotation))
 
 
 def _table(kind: Kind) -> Table:
@@ -213,8 +226,13 @@ class Planner:
     # --- kinds -------------------------------------------------------------------------------------
 
     def _incoming(self, kind: Kind, record: Any) -> dict[str, Any]:
-        # the fields as validated (what model_dump gives, without copying the containers: nothing changes them)
+        # the fields as validated (what model_dump gives, without copying the containers: nothing changes them);
+        # fields that hold records of their own (indicators, activities) are dumped to plain data
         data: dict[str, Any] = dict(record.__dict__)
+        for name in _nested_fields(kind.schema):
+            value = data[name]
+            data[name] = ([v.model_dump() for v in value] if isinstance(value, list)
+                          else value.model_dump() if isinstance(value, BaseModel) else value)
         if kind.name == "templates":
             try:
                 template = template_from_json(data["data"])
