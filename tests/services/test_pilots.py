@@ -160,3 +160,19 @@ def test_unknown_ids_say_so(services: Services) -> None:
     with pytest.raises(NotFoundError):
         services.pilots.get("nope")
     assert services.pilots.lesson("nope") is None and services.pilots.criterion("nope") is None
+
+
+def test_a_lesson_and_a_criterion_resolve_as_finding_sources_until_trashed(services: Services) -> None:
+    from inducci_desktop.domain.evidence import SourceRef
+
+    pilot_id = filled(services)
+    lesson = services.pilots.add_lesson(pilot_id, "setting", "Ein neutraler Ort hilft.")
+    criterion = services.pilots.add_criterion(pilot_id, "Prototypes tested", "0", "2", "3")
+    seen = services.evidence.sources.resolve(SourceRef("pilot_lesson", lesson.id, ""))
+    assert seen.state == "live" and seen.text == lesson.text
+    assert seen.target == ("pilots", pilot_id, f"lesson:{lesson.id}")
+    assert services.evidence.sources.resolve(SourceRef("pilot_criterion", criterion.id, "")).state == "live"
+    services.pilots.delete_item("lesson", lesson.id)
+    assert services.evidence.sources.resolve(SourceRef("pilot_lesson", lesson.id, "")).state == "trashed"
+    services.pilots.delete(pilot_id)
+    assert services.evidence.sources.resolve(SourceRef("pilot_criterion", criterion.id, "")).state == "trashed"

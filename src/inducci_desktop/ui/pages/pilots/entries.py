@@ -195,6 +195,9 @@ class LessonsTab(EntriesTab):
         self.add_button = roomy(QPushButton(_("Add lesson")))
         self.add_button.clicked.connect(lambda: self.add())
         on_return(self.add, self.text)
+        self.finding_button = roomy(QPushButton(_("Add as finding…")))
+        self.finding_button.clicked.connect(lambda: self.as_finding())
+        self.add_finding: Callable[[str, str], None] | None = None  # set by the page (lesson id, text)
         entry = QHBoxLayout()
         entry.addWidget(self.audience)
         entry.addWidget(self.text, 1)
@@ -204,8 +207,15 @@ class LessonsTab(EntriesTab):
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.problem, 1)
+        bottom.addWidget(self.finding_button)
         bottom.addWidget(self.remove_button)
         layout.addLayout(bottom)
+
+    def as_finding(self) -> None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        if item is not None and self.add_finding is not None:
+            self.add_finding(item.data(IdRole), item.text())
 
     def add(self) -> None:
         pilot_id = self.pilot_id

@@ -94,6 +94,7 @@ class PilotsPage(QWidget):
         self.photos = PhotosTab(self.pilots, self._entries_changed)
         for entries in (self.criteria, self.lessons, self.voices, self.photos):
             entries.undo_stack = context.undo_stack
+        self.lessons.add_finding = self.lesson_as_finding
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Pilot action"))
         for widget, label in ((self.details, _("&Details")), (self.challenge, _("C&hallenge")),
@@ -252,6 +253,29 @@ class PilotsPage(QWidget):
         self.flush()
         return show_document(self, self.context.services, self.context.state,
                              DocumentRequest(key(kind), self.pilot_id))
+
+    # --- findings -------------------------------------------------------------------------------------------
+
+    def lesson_as_finding(self, lesson_id: str, text: str) -> None:
+        """"Add as finding…" on a lesson: the finding links to it (and opens it) from the evidence register."""
+        from inducci_desktop.domain.evidence import SourceRef
+        from inducci_desktop.ui.widgets.add_finding import add_finding
+
+        if self.pilot_id is None:
+            return
+        view = self.pilots.get(self.pilot_id)
+        title = _("{pilot} · lesson").format(pilot=view.title)
+        if add_finding(self, self.context.services, SourceRef("pilot_lesson", lesson_id, title), text,
+                       view.region_id):
+            self.context.window.statusBar().showMessage(_("Finding added to the register."), 6000)
+
+    def open_source(self, pilot_id: str, detail: str) -> None:
+        """Show the pilot a finding cites, on the tab of its lesson or criterion (``detail``: "lesson:ID" …)."""
+        if self.trash.isChecked():
+            self.trash.setChecked(False)
+        self.reload_list(pilot_id)
+        kind = detail.partition(":")[0]
+        self.tabs.setCurrentWidget(self.lessons if kind == "lesson" else self.criteria)
 
     # --- elsewhere -----------------------------------------------------------------------------------------
 
