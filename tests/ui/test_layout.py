@@ -18,11 +18,13 @@ from inducci_desktop.ui.application import RunningApp
 from .layout_checks import layout_problems
 
 WIDTH, HEIGHT = 1100, 720
-PAGES = ("Library", "Print Center", "Checklists", "Workshops", "Strategy", "Exchange", "Settings")
+PAGES = ("Library", "Print Center", "Checklists", "Workshops", "Pilot actions", "Strategy", "Exchange", "Settings")
 PAGE_IDS = {"Library": "library", "Print Center": "print_center", "Checklists": "checklists",
-            "Workshops": "workshops", "Strategy": "strategy", "Exchange": "exchange", "Settings": "settings"}
+            "Workshops": "workshops", "Pilot actions": "pilots",
+            "Strategy": "strategy", "Exchange": "exchange", "Settings": "settings"}
 TABS = {"Print Center": ("Handout pack", "Single document"),
         "Workshops": ("Details", "Agenda", "Participants", "Check-in", "Outcomes", "Evaluation"),
+        "Pilot actions": ("Details", "Challenge", "Programme", "Results", "Lessons", "Voices", "Photos"),
         # the paper's tabs first (inside "Papers", shown by default), then the recommendation, then back
         "Strategy": ("Sections", "Measures", "Versions and review", "Recommendations", "Papers")}
 # The Workshops page's layouts are being reworked separately; these cases are known to fail until then.

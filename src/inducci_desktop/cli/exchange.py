@@ -20,14 +20,16 @@ MAX_LISTED = 50
 
 
 def register(commands: Any) -> None:
-    export = commands.add_parser("export", help=_("write assessments, workshops, templates and regions to a "
-                                                "bundle file (.inducci) for another machine"))
+    export = commands.add_parser("export", help=_("write assessments, workshops, pilot actions, templates and "
+                                                "regions to a bundle file (.inducci) for another machine"))
     export.add_argument("-o", "--output", required=True, metavar="FILE", help=_("the bundle to write (.inducci)"))
     export.add_argument("--all", action="store_true", help=_("everything, the trash included"))
     export.add_argument("--assessments", nargs="+", default=[], metavar="ID", help=_("assessment ids"))
     export.add_argument("--workshops", nargs="+", default=[], metavar="ID", help=_("workshop ids"))
     export.add_argument("--templates", nargs="+", default=[], metavar="ID", help=_("checklist template ids"))
     export.add_argument("--regions", nargs="+", default=[], metavar="ID", help=_("region ids"))
+    export.add_argument("--pilots", nargs="+", default=[], metavar="ID",
+                        help=_("pilot action ids (with their criteria, lessons, voices and photos)"))
     export.add_argument("--include-personal-data", action="store_true",
                         help=_("include participants' names, e-mails, organisations and departments "
                              "(left out by default: participants travel as anonymous entries)"))
@@ -70,7 +72,8 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.services.exchange.service import ExportSelection
 
     selection = ExportSelection(tuple(args.regions), tuple(args.templates), tuple(args.assessments),
-                                tuple(args.workshops), args.include_personal_data, args.all)
+                                tuple(args.workshops), args.include_personal_data, args.all,
+                                pilots=tuple(args.pilots))
     with open_services(paths) as services:
         result = services.exchange.export(args.output, selection, created_by=args.by)
     parts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in result.counts.items())

@@ -38,7 +38,8 @@ COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli.content", "inducci_desk
                                        "inducci_desktop.cli.checklists", "inducci_desktop.cli.printing",
                                        "inducci_desktop.cli.exchange", "inducci_desktop.cli.people",
                                        "inducci_desktop.cli.templates", "inducci_desktop.cli.evidence",
-                                       "inducci_desktop.cli.strategy", "inducci_desktop.cli.interviews")
+                                       "inducci_desktop.cli.strategy", "inducci_desktop.cli.interviews",
+                                       "inducci_desktop.cli.pilots")
 
 
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:

@@ -71,6 +71,14 @@ QUESTION_KIND = Choice(N_("kind of question"), Labels({"rating": N_("Rating 1–
 FEEDBACK_CHOICE = Choice(N_("answer"), Labels({"yes": N_("Yes"), "partly": N_("Partly"), "no": N_("No")}), "yes")
 RESPONSE_SOURCE = Choice(N_("source of a feedback form"), Labels({"paper": N_("Paper"), "screen": N_("Screen")}),
     "paper")
+PILOT_STATUS = Choice(N_("pilot status"), Labels({"idea": N_("Idea"), "planned": N_("Planned"),
+    "running": N_("Running"), "done": N_("Done"), "evaluated": N_("Evaluated")}), "idea")
+PILOT_REPEAT = Choice(N_("repeat decision"), Labels({"undecided": N_("Not decided"), "yes": N_("Repeat it"),
+    "changed": N_("Repeat it with changes"), "no": N_("Do not repeat")}), "undecided")
+STEP_STATUS = Choice(N_("step status"), Labels({"planned": N_("Planned"), "done": N_("Done"), "changed": N_("Changed"),
+    "dropped": N_("Dropped")}), "planned")
+LESSON_AUDIENCE = Choice(N_("lesson audience"), Labels({"industry": N_("For industry"),
+    "creatives": N_("For creatives"), "setting": N_("For the setting")}), "setting")
 FINDING_STRENGTH = Choice(N_("strength of a finding"), Labels({"weak": N_("Weak"), "moderate": N_("Moderate"),
                                                                "strong": N_("Strong")}), "moderate")
 #: where a finding comes from (services/evidence/sources.py resolves each kind to its record)
@@ -104,7 +112,8 @@ YNP_VALUES: tuple[str, ...] = ("yes", "partly", "no", "na")
 CHOICES: tuple[Choice, ...] = (REGION_KIND, ASSESSMENT_STATUS, WORKSHOP_MODE, WORKSHOP_STATUS, BLOCK_KIND,
                                OUTCOME_KIND, ACTION_STATUS, QUESTION_KIND, RESPONSE_SOURCE, FINDING_STRENGTH,
                                FINDING_SOURCE, INTERVIEW_GUIDE, STAKEHOLDER_KIND, ACTIVITY_KIND, PAPER_STATUS,
-                               COMMONALITY, POLICY_LEVEL, EXAMPLE_KIND)
+                               COMMONALITY, POLICY_LEVEL, EXAMPLE_KIND, PILOT_STATUS,
+                               PILOT_REPEAT, STEP_STATUS, LESSON_AUDIENCE)
 
 # --- length limits (characters) --------------------------------------------------------------------
 
@@ -125,6 +134,12 @@ WORKSHOP_TEXT = 200_000  # trainers, target group, objectives, materials, notes
 RESULT_TEXT = 4_000  # an outcome or an action item
 FEEDBACK_TEXT = 2_000  # one open comment on a feedback form
 QUESTION_TEXT = 500  # a question of a feedback form
+PILOT_TEXT = 20_000  # a pilot's challenge, target groups, places, changes, problems, outputs
+PILOT_ITEM = 2_000  # a success criterion, a lesson, a voice, a photo caption
+CRITERION_VALUE = 200  # a criterion's baseline, target or achieved value as written
+MAX_PILOT_ROWS = 200  # partners, steps or participant types of one pilot
+PARTICIPANT_COUNT = (0, 10_000_000)
+BUDGET = (0, 1_000_000_000_000)  # whole currency units
 FINDING_TEXT = 1_000  # the statement of a finding
 SOURCE_REF = 200  # ids naming a finding's source: "assessment id/item key" and the like
 TOPIC = 80  # a topic's name

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from inducci_desktop.services.evidence.stakeholders import StakeholderService
     from inducci_desktop.services.exchange.service import ExchangeService
     from inducci_desktop.services.library.documents import PrintService
+    from inducci_desktop.services.pilots.service import PilotService
     from inducci_desktop.services.strategy.service import StrategyService
     from inducci_desktop.services.workshops.service import WorkshopService
 
@@ -70,6 +71,12 @@ class Services:
         from inducci_desktop.services.workshops.service import WorkshopService
 
         return WorkshopService(self.store, self.library)
+
+    @cached_property
+    def pilots(self) -> PilotService:
+        from inducci_desktop.services.pilots.service import PilotService
+
+        return PilotService(self.store, self.library)
 
     @cached_property
     def interviews(self) -> InterviewService:

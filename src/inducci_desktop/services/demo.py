@@ -57,6 +57,13 @@ def _checklist_step(services: Services) -> list[str]:
 DEMO_STEPS.append(_checklist_step)
 
 
+def _pilot_step(services: Services) -> list[str]:
+    from inducci_desktop.services.pilots.demo import demo_pilot_step
+
+    return demo_pilot_step(services)
+
+
+DEMO_STEPS.append(_pilot_step)
 def _evidence_step(services: Services) -> list[str]:
     from inducci_desktop.services.evidence.demo import demo_evidence_step
 

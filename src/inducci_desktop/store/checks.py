@@ -58,6 +58,14 @@ OUTCOMES = (one_of("kind", rules.OUTCOME_KIND),)
 ACTIONS = (one_of("status", rules.ACTION_STATUS), at_most("owner", rules.NAME), in_dates("due"))
 QUESTIONS = (one_of("kind", rules.QUESTION_KIND),)
 RESPONSES = (one_of("source", rules.RESPONSE_SOURCE),)
+PILOTS = (one_of("status", rules.PILOT_STATUS), one_of("repeat", rules.PILOT_REPEAT),
+          *lengths(title=rules.TITLE, format_id=rules.SLUG, currency=rules.SHORT_CODE),
+          in_dates("start_date"), in_dates("end_date"),
+          between("budget_planned", *rules.BUDGET), between("budget_spent", *rules.BUDGET))
+CRITERIA = lengths(baseline=rules.CRITERION_VALUE, target=rules.CRITERION_VALUE, achieved=rules.CRITERION_VALUE)
+LESSONS = (one_of("audience", rules.LESSON_AUDIENCE),)
+VOICES = (at_most("speaker", rules.NAME), in_dates("consent_date"))
+PHOTOS = (at_most("file", rules.SLUG), at_most("credit", rules.NAME))
 TOPICS = lengths(name=rules.TOPIC)
 FINDINGS = (one_of("strength", rules.FINDING_STRENGTH), one_of("source_kind", rules.FINDING_SOURCE),
             in_dates("observed_on"), *lengths(source_ref=rules.SOURCE_REF, source_title=rules.TITLE,

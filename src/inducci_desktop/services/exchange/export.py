@@ -8,7 +8,9 @@ objects) and handed back as JSON-ready dicts.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, Date, DateTime, Table, select
@@ -99,15 +101,20 @@ def _add_referred_regions(session: Session, regions: list[dict[str, Any]],
         wanted = {r["parent_id"] for r in more if r["parent_id"]}
 
 
-def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict[str, Any]]]:
-    """The records of every kind to export (kinds with nothing are left out)."""
+def collect(session: Session, selection: ExportSelection, database: Path | None = None
+            ) -> dict[str, list[dict[str, Any]]]:
+    """The records of every kind to export (kinds with nothing are left out); ``database``: the data folder's
+    database file, beside which the pilots' photos are."""
     records: dict[str, list[dict[str, Any]]] = {}
     if selection.everything:
         assessments = _rows(session, "assessments")
         workshops = _rows(session, "workshops")
         regions = _rows(session, "regions")
         templates = _rows(session, "templates")
+        pilots = _rows(session, "pilots")
     else:
+        pilots = _rows_in(session, "pilots", "id", selection.pilots)
+        _require("pilots", selection.pilots, pilots)
         assessments = _rows_in(session, "assessments", "id", selection.assessments)
         _require("assessments", selection.assessments, assessments)
         workshops = _rows_in(session, "workshops", "id", selection.workshops)
@@ -125,7 +132,7 @@ def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict
                     .format(template_id=template_id))
             toolbox[(row["id"], row["version"])] = row
     _add_pinned_templates(session, assessments, templates, toolbox)
-    _add_referred_regions(session, regions, (*assessments, *workshops))
+    _add_referred_regions(session, regions, (*assessments, *workshops, *pilots))
     records["regions"] = regions
     records["toolbox_templates"] = [toolbox[k] for k in sorted(toolbox)]
     records["templates"] = sorted(templates, key=lambda r: (r["template_id"], r["version"]))
@@ -139,11 +146,30 @@ def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict
     records["agenda_blocks"] = _rows_in(session, "agenda_blocks", "day_id", (d["id"] for d in records["workshop_days"]))
     records["attendance"] = _rows_in(session, "attendance", "participant_id",
                                      (p["id"] for p in records["participants"]))
+    _add_pilots(session, records, pilots, database)
     _add_evidence(session, records, None if selection.everything else selection.regions)
     _add_strategy(session, records, None if selection.everything else selection.regions)
     if not selection.include_personal_data:
         _leave_out_personal_data(records)
     return {kind: rows for kind, rows in records.items() if rows}
+
+
+def _add_pilots(session: Session, records: dict[str, list[dict[str, Any]]], pilots: list[dict[str, Any]],
+                database: Path | None) -> None:
+    """Pilots with their criteria, lessons, voices and photos (the photos' images embedded). A voice or photo
+    whose consent is withdrawn travels without its words or image, so that they disappear on the other side."""
+    from inducci_desktop.services.pilots.photos import stored_path
+
+    records["pilots"] = pilots
+    pilot_ids = [p["id"] for p in pilots]
+    for kind in ("pilot_criteria", "pilot_lessons", "pilot_voices", "pilot_photos"):
+        records[kind] = _rows_in(session, kind, "pilot_id", pilot_ids)
+    for voice in records["pilot_voices"]:
+        if not voice["consent"]:
+            voice["text"] = ""
+    for photo in records["pilot_photos"]:
+        path = stored_path(database, photo["file"]) if database is not None and photo["consent"] else None
+        photo["image"] = base64.b64encode(path.read_bytes()).decode("ascii") if path is not None else None
 
 
 def _leave_out_personal_data(records: dict[str, list[dict[str, Any]]]) -> None:

@@ -31,6 +31,11 @@ from inducci_desktop.store.models import (
     PaperBlock,
     PaperSection,
     Participant,
+    Pilot,
+    PilotCriterion,
+    PilotLesson,
+    PilotPhoto,
+    PilotVoice,
     Priority,
     Recommendation,
     RecommendationItem,
@@ -99,6 +104,16 @@ OutcomeKind = Annotated[str, AfterValidator(rules.OUTCOME_KIND.check)]
 ActionStatus = Annotated[str, AfterValidator(rules.ACTION_STATUS.check)]
 QuestionKind = Annotated[str, AfterValidator(rules.QUESTION_KIND.check)]
 ResponseSource = Annotated[str, AfterValidator(rules.RESPONSE_SOURCE.check)]
+PilotStatus = Annotated[str, AfterValidator(rules.PILOT_STATUS.check)]
+PilotRepeat = Annotated[str, AfterValidator(rules.PILOT_REPEAT.check)]
+StepStatus = Annotated[str, AfterValidator(rules.STEP_STATUS.check)]
+LessonAudience = Annotated[str, AfterValidator(rules.LESSON_AUDIENCE.check)]
+PilotText = Annotated[str, Field(max_length=rules.PILOT_TEXT), AfterValidator(_paragraphs)]
+PilotItem = Annotated[str, Field(min_length=1, max_length=rules.PILOT_ITEM), AfterValidator(_paragraphs)]
+CriterionValue = Annotated[str, Field(max_length=rules.CRITERION_VALUE), AfterValidator(_line)]
+Budget = Annotated[StrictInt, Field(ge=rules.BUDGET[0], le=rules.BUDGET[1])]
+#: a photo's JPEG as base64 (the stored copy is at most MAX_SIDE pixels: a few hundred kB)
+PHOTO_BASE64_MAX = 24 * 1024 * 1024
 FindingStrength = Annotated[str, AfterValidator(rules.FINDING_STRENGTH.check)]
 FindingSource = Annotated[str, AfterValidator(rules.FINDING_SOURCE.check)]
 InterviewGuide = Annotated[str, AfterValidator(rules.INTERVIEW_GUIDE.check)]
@@ -277,6 +292,110 @@ class ResponseRecord(RecordModel):
     source: ResponseSource = "paper"
 
 
+class PartnerEntry(_Strict):
+    name: Annotated[str, Field(min_length=1, max_length=rules.NAME), AfterValidator(_line)]
+    role: Text300 = ""
+
+
+class StepEntry(_Strict):
+    title: Title
+    status: StepStatus = "planned"
+
+
+class ParticipantEntry(_Strict):
+    type: Annotated[str, Field(min_length=1, max_length=rules.NAME), AfterValidator(_line)]
+    count: Annotated[StrictInt, Field(ge=rules.PARTICIPANT_COUNT[0], le=rules.PARTICIPANT_COUNT[1])]
+
+
+def _rows_limit(value: list[Any]) -> list[Any]:
+    if len(value) > rules.MAX_PILOT_ROWS:
+        raise ValueError(f"at most {rules.MAX_PILOT_ROWS} entries")
+    return value
+
+
+class PilotRecord(RecordModel):
+    title: Title
+    region_id: RecordId | None = None
+    format_id: Annotated[str, Field(max_length=rules.SLUG), AfterValidator(_line)] | None = None
+    status: PilotStatus = "idea"
+    repeat: PilotRepeat = "undecided"
+    repeat_note: PilotText = ""
+    partners: Annotated[list[PartnerEntry], AfterValidator(_rows_limit)] = []
+    start_date: Day | None = None
+    end_date: Day | None = None
+    places: PilotText = ""
+    challenge: PilotText = ""
+    target_groups: PilotText = ""
+    budget_planned: Budget | None = None
+    budget_spent: Budget | None = None
+    currency: Annotated[str, Field(min_length=1, max_length=rules.SHORT_CODE), AfterValidator(_line)] = "EUR"
+    steps: Annotated[list[StepEntry], AfterValidator(_rows_limit)] = []
+    participants: Annotated[list[ParticipantEntry], AfterValidator(_rows_limit)] = []
+    changes: PilotText = ""
+    problems: PilotText = ""
+    outputs: PilotText = ""
+    assessment_id: RecordId | None = None  # the planning checklist (it may not travel with the pilot)
+    workshop_ids: Annotated[list[RecordId], AfterValidator(_rows_limit)] = []
+    published_at: Stamp | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> PilotRecord:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("a pilot cannot end before it starts (start_date, end_date)")
+        return self
+
+
+class CriterionRecord(RecordModel):
+    pilot_id: RecordId
+    position: Position = 0
+    text: PilotItem
+    baseline: CriterionValue = ""
+    target: CriterionValue = ""
+    achieved: CriterionValue = ""
+
+
+class LessonRecord(RecordModel):
+    pilot_id: RecordId
+    position: Position = 0
+    audience: LessonAudience = "setting"
+    text: PilotItem
+
+
+class VoiceRecord(RecordModel):
+    """A voice whose consent was withdrawn travels without its words (so that they disappear there too)."""
+
+    pilot_id: RecordId
+    position: Position = 0
+    text: Annotated[str, Field(max_length=rules.PILOT_ITEM), AfterValidator(_paragraphs)]
+    speaker: Text200 = ""
+    consent: StrictBool = False
+    consent_date: Day | None = None
+
+    @model_validator(mode="after")
+    def _words_only_with_consent(self) -> VoiceRecord:
+        if self.text and not self.consent and self.deleted_at is None:
+            raise ValueError("a statement without the speaker's consent cannot travel (text, consent)")
+        return self
+
+
+class PhotoRecord(RecordModel):
+    """``image``: the stored JPEG as base64; absent when the photo's consent is withdrawn."""
+
+    pilot_id: RecordId
+    position: Position = 0
+    file: Annotated[str, Field(pattern=r"^[0-9a-f]{32}\.jpg$")]
+    caption: Annotated[str, Field(max_length=rules.PILOT_ITEM), AfterValidator(_paragraphs)] = ""
+    credit: Text200 = ""
+    consent: StrictBool = False
+    width: Annotated[StrictInt, Field(ge=0, le=100_000)] = 0
+    height: Annotated[StrictInt, Field(ge=0, le=100_000)] = 0
+    image: Annotated[str, Field(max_length=PHOTO_BASE64_MAX, pattern=r"^[A-Za-z0-9+/]*={0,2}$")] | None = None
+
+    @model_validator(mode="after")
+    def _image_only_with_consent(self) -> PhotoRecord:
+        if self.image is not None and not self.consent:
+            raise ValueError("a photo without consent cannot travel with its image (image, consent)")
+        return self
 class TopicRecord(RecordModel):
     name: Annotated[str, Field(min_length=1, max_length=rules.TOPIC), AfterValidator(_line)]
 
@@ -505,6 +624,14 @@ KINDS: tuple[Kind, ...] = (
          (("workshop_id", "workshops"),), title_field="text"),
     Kind("feedback_responses", "feedback form", ResponseRecord, FeedbackResponse,
          (("workshop_id", "workshops"),)),
+    Kind("pilots", "pilot action", PilotRecord, Pilot, (("region_id", "regions"),), title_field="title"),
+    Kind("pilot_criteria", "success criterion", CriterionRecord, PilotCriterion, (("pilot_id", "pilots"),),
+         title_field="text"),
+    Kind("pilot_lessons", "lesson learned", LessonRecord, PilotLesson, (("pilot_id", "pilots"),),
+         title_field="text"),
+    Kind("pilot_voices", "voice", VoiceRecord, PilotVoice, (("pilot_id", "pilots"),), title_field="text",
+         named=("speaker",)),
+    Kind("pilot_photos", "photo", PhotoRecord, PilotPhoto, (("pilot_id", "pilots"),), title_field="caption"),
     Kind("topics", "topic", TopicRecord, Topic, title_field="name"),  # matched by name too (merge.py)
     Kind("findings", "finding", FindingRecord, Finding, (("region_id", "regions"),), title_field="statement"),
     Kind("interviews", "interview", InterviewRecord, Interview, (("region_id", "regions"),),

@@ -32,6 +32,8 @@ from inducci_desktop.services.library.reader import (
     links_html,
 )
 from inducci_desktop.services.library.service import LibraryService
+from inducci_desktop.services.pilots.reader import pilot_html
+from inducci_desktop.services.pilots.service import PilotService, without_withdrawn
 from inducci_desktop.ui.icons import icon
 
 STYLE_SHEET = """
@@ -56,9 +58,10 @@ class ReaderView(QWidget):
     #: "Add to handout pack" was pressed for the item shown (id)
     addToPackRequested = Signal(str)
 
-    def __init__(self, library: LibraryService) -> None:
+    def __init__(self, library: LibraryService, pilots: PilotService | None = None) -> None:
         super().__init__()
         self.library = library
+        self.pilots = pilots  # published pilots of this region open here too ("pilot:ID")
         self.history: list[str] = []
         self.position = -1
         self.current: str | None = None
@@ -256,7 +259,14 @@ class ReaderView(QWidget):
         """Show ``target``: an item id, "glossary" or "links" (with "#anchor"), or "checklist:ID"."""
         self.save_note()
         target, _sep, anchor = target.partition("#")
-        if target.startswith("checklist:"):
+        if target.startswith("pilot:"):
+            found = self._pilot(target.removeprefix("pilot:"))
+            if found is None:
+                self.link_label.setText(_("“{target}” is not published in the Library").format(target=target))
+                return False
+            html, title, note_allowed = found[0], found[1], False
+            banner = ""
+        elif target.startswith("checklist:"):
             try:
                 template = self.library.checklist_template(target.removeprefix("checklist:"))
             except NotFoundError:
@@ -303,6 +313,17 @@ class ReaderView(QWidget):
         self.itemShown.emit(target, title)
         return True
 
+    def _pilot(self, pilot_id: str) -> tuple[str, str] | None:
+        """A published pilot of this region: (HTML, title), or None when it is not (or no longer) published."""
+        if self.pilots is None:
+            return None
+        try:
+            view = self.pilots.get(pilot_id)
+        except NotFoundError:
+            return None
+        if view.published_at is None:
+            return None
+        return pilot_html(without_withdrawn(view)), view.title
     def _set_banner(self, text: str) -> None:
         self.translation_banner.setText(text)
         self.translation_banner.setVisible(bool(text))

@@ -186,6 +186,9 @@ class AgendaEditor(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column in (0, 1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # the short columns never narrower than their header's text (a narrower window squeezes them otherwise)
+        shortest = max(header.fontMetrics().horizontalAdvance(_(COLUMNS[c][0])) for c in (0, 1)) + 12
+        header.setMinimumSectionSize(max(header.minimumSectionSize(), shortest))
         self.format = QComboBox()
         self.format.setAccessibleName(_("Format from the toolbox"))
         self.format.setMinimumWidth(260)
