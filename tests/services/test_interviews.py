@@ -17,7 +17,7 @@ from inducci_desktop.services.workshops.csv_import import ParticipantInput
 from inducci_desktop.services.workshops.views import DayInput, WorkshopInput
 from inducci_desktop.store.models import Finding, Interview, InterviewAnswer, Participant, Stakeholder
 
-ANSWER = "Wir treffen Kreative vor allem bei Genehmigungen für Zwischennutzungsgenehmigungsfristen – Łódź, Žilina, Győr."
+ANSWER = "Wir treffen Kreative bei Zwischennutzungsgenehmigungsfristen – Łódź, Žilina, Győr."
 
 
 @pytest.fixture
