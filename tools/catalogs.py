@@ -30,9 +30,10 @@ def pybabel(*args: str) -> None:
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "extract":
-        pybabel("extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--sort-by-file", "--project", "InduCCI Desktop",
+        os.chdir(ROOT)  # locations relative to the checkout (src/inducci_desktop/...), wherever it is
+        pybabel("extract", "-F", "babel.cfg", *KEYWORDS, "--sort-by-file", "--project", "InduCCI Desktop",
                 "--version", "0.1.0", "--copyright-holder", "InduCCI Desktop developers", "--msgid-bugs-address", "",
-                "-c", "TRANSLATORS:", "-w", "100", "-o", str(POT), str(ROOT / "src" / "inducci_desktop"))
+                "-c", "TRANSLATORS:", "-w", "100", "-o", str(POT), "src/inducci_desktop")
     elif command == "update":
         pybabel("update", "-i", str(POT), "-d", str(LOCALE), "-D", "inducci", "-w", "100", "--no-fuzzy-matching")
     elif command == "init":
