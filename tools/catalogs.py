@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "resources" / "locale"
 POT = Path(os.environ.get("INDUCCI_POT") or LOCALE / "inducci.pot")  # a test extracts into another file
 KEYWORDS = ["--no-default-keywords", "-k", "_", "-k", "N_", "-k", "ngettext:1,2", "-k", "pgettext:1c,2",
-            "-k", "NC_:1c,2"]
+            "-k", "npgettext:1c,2,3", "-k", "Nn_:1,2", "-k", "Np_:1c,2", "-k", "NC_:1c,2"]
 
 
 def pybabel(*args: str) -> None:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from inducci_desktop import __version__
 from inducci_desktop.bootstrap import open_services
-from inducci_desktop.domain.i18n import LANGUAGES, _
+from inducci_desktop.cli import argparse_words
+from inducci_desktop.domain.i18n import LANGUAGES, _, pgettext
 from inducci_desktop.domain.inputs import InputFileError
 from inducci_desktop.domain.text import TextError
 from inducci_desktop.paths import AppPaths
@@ -43,11 +44,13 @@ COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli.content", "inducci_desk
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The command line's parser; with ``commands=False`` only the options of the window (the command
     modules, which import services and documents, stay unloaded: see ``names_a_command``)."""
+    argparse_words.install()
     parser = argparse.ArgumentParser(
         prog="inducci-desktop",
         description=_("InduCCI Desktop: the InduCCI e-Toolbox offline. With no command, the window opens."),
     )
-    parser.add_argument("--version", action="version", version=f"InduCCI Desktop {__version__}")
+    parser.add_argument("--version", action="version", version=f"InduCCI Desktop {__version__}",
+                        help=pgettext("argparse", "show program's version number and exit"))
     parser.add_argument("--data-dir", metavar="DIR", help=_("use DIR for database, backups and logs"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
                         help=_("language of the messages and printed documents, and of the window (default: "

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.changes import Changes, Kind
-from inducci_desktop.domain.i18n import N_, _, ngettext
+from inducci_desktop.domain.i18n import N_, _, ngettext, pgettext
 from inducci_desktop.services.checklists.service import ChecklistService
 from inducci_desktop.services.documents import DocumentRequest
 from inducci_desktop.services.errors import ServiceError
@@ -92,7 +92,7 @@ class ChecklistsPage(QWidget):
         self.new_button = QPushButton(_("New assessment…"))
         self.new_button.setToolTip(_("Start an assessment from a checklist template (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_assessment)
-        self.open_button = QPushButton(_("Open"))
+        self.open_button = QPushButton(pgettext("button", "Open"))
         self.open_button.clicked.connect(self.open_selected)
         self.round_button = QPushButton(_("Next round"))
         self.round_button.setToolTip(_("A copy of the selected assessment as its next round, answers carried over"))

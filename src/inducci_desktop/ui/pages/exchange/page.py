@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from inducci_desktop.domain import i18n
 from inducci_desktop.domain.changes import Changes, Kind
-from inducci_desktop.domain.i18n import N_, _, ngettext
+from inducci_desktop.domain.i18n import N_, Nn_, _, ngettext
 from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.exchange.service import ExportResult, ExportSelection, ImportPlan, ImportResult
@@ -47,10 +47,10 @@ from inducci_desktop.ui.pages.title import page_title
 log = logging.getLogger(__name__)
 GROUPS = (("regions", N_("Regions")), ("templates", N_("Own checklist templates")), ("assessments", N_("Assessments")),
           ("workshops", N_("Workshops")))
-NOUNS = {"regions": (N_("{count} region"), N_("{count} regions")),
-         "templates": (N_("{count} template"), N_("{count} templates")),
-         "assessments": (N_("{count} assessment"), N_("{count} assessments")),
-         "workshops": (N_("{count} workshop"), N_("{count} workshops"))}
+NOUNS = {"regions": Nn_("{count} region", "{count} regions"),
+         "templates": Nn_("{count} template", "{count} templates"),
+         "assessments": Nn_("{count} assessment", "{count} assessments"),
+         "workshops": Nn_("{count} workshop", "{count} workshops")}
 
 
 def _records(count: int) -> str:
@@ -203,7 +203,7 @@ class ExchangePage(QWidget):
         table.setRowCount(len(found))
         for row, item in enumerate(found):
             state = _(" (kept {resolution})").format(resolution=item.resolution) if item.resolution else ""
-            table.setItem(row, 0, QTableWidgetItem(f"{item.label}: {item.title}{state}"))
+            table.setItem(row, 0, QTableWidgetItem(f"{_(item.label)}: {item.title}{state}"))
             table.setItem(row, 1, QTableWidgetItem(side_text(item.mine, item.fields, _("this data folder"))))
             table.setItem(row, 2, QTableWidgetItem(side_text(item.theirs, item.fields, _("data folder"))))
         table.resizeRowsToContents()

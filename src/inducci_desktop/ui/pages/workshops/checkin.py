@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.content.folding import fold
-from inducci_desktop.domain.i18n import N_, Labels, _
+from inducci_desktop.domain.i18n import N_, NC_, Labels, _
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import DayView, ParticipantView, day_text
@@ -37,7 +37,7 @@ STATES = Labels({True: N_("✔ present"), False: N_("✘ absent"), None: "–"})
 
 
 class CheckInModel(RowsTableModel):
-    HEADERS = (N_("Name"), N_("Organisation"), N_("Attendance"))
+    HEADERS = (NC_("person", "Name"), N_("Organisation"), N_("Attendance"))
 
     def __init__(self) -> None:
         super().__init__()

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inducci_desktop.domain.i18n import N_, _
+from inducci_desktop.domain.i18n import N_, _, pgettext
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.csv_import import (
     DELIMITERS,
@@ -122,7 +122,7 @@ class CsvImportDialog(QDialog):
             .format(describe=p.describe(), skipped=skipped, ignored=ignored))
         # every field the file holds gets a column, so nothing imported is hidden from the preview
         fields = [(key, _(label)) for key, label in FIELDS if key in p.columns]
-        labels = [_("Line"), _("Name"), *(label for _key, label in fields), _("Problem")]
+        labels = [_("Line"), pgettext("person", "Name"), *(label for _key, label in fields), _("Problem")]
         self.table.setColumnCount(len(labels))
         self.table.setHorizontalHeaderLabels(labels)
         self.table.setRowCount(len(p.rows))
