@@ -43,6 +43,7 @@ from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.exchange.preview import ImportPreviewDialog, side_text
 from inducci_desktop.ui.pages.title import page_title
+from inducci_desktop.ui.widgets.fitting import WrappingLabel
 
 log = logging.getLogger(__name__)
 GROUPS = (("regions", N_("Regions")), ("templates", N_("Own checklist templates")), ("assessments", N_("Assessments")),
@@ -136,8 +137,7 @@ class ExchangePage(QWidget):
         self.personal = QCheckBox(_("Include participants' personal data"))
         self.personal.setAccessibleDescription(_(PERSONAL_HELP))
         layout.addWidget(self.personal)
-        help_label = QLabel(_(PERSONAL_HELP))
-        help_label.setWordWrap(True)
+        help_label = WrappingLabel(_(PERSONAL_HELP))
         help_label.setStyleSheet("color: palette(mid);")
         layout.addWidget(help_label)
         form = QFormLayout()

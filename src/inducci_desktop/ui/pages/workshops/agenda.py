@@ -28,6 +28,7 @@ from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import AgendaDay, BlockInput, BlockView
 from inducci_desktop.ui.pages.workshops.agenda_commands import AddBlock, DeleteBlock, EditBlock, MoveBlock
 from inducci_desktop.ui.widgets.enter import on_return
+from inducci_desktop.ui.widgets.fitting import fit_header, title_minimum
 
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-inducci-agenda-row"
@@ -186,6 +187,9 @@ class AgendaEditor(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column in (0, 1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # the titles in any language: no section narrower than the short ones, the others as wide as theirs
+        title_minimum(header, (0, 1, 3))
+        fit_header(header, (4, 5, 6))
         self.format = QComboBox()
         self.format.setAccessibleName(_("Format from the toolbox"))
         self.format.setMinimumWidth(260)

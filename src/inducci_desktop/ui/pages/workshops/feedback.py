@@ -247,7 +247,9 @@ class FeedbackPanel(QWidget):
         for number, q in enumerate(self.questions, start=1):
             edit = QLineEdit()
             edit.setAccessibleName(q.text)
-            edit.setPlaceholderText({"rating": "1–5", "choice": "y / p / n"}.get(q.kind, "comment"))
+            # TRANSLATORS: the field takes the letters y, p and n (yes, partly, no) in every language: keep them
+            keys = _("y / p / n")
+            edit.setPlaceholderText({"rating": "1–5", "choice": keys}.get(q.kind) or _("comment"))
             if q.kind != "text":
                 edit.setMaximumWidth(90)
             label = QLabel(f"{number}. {q.text}")
