@@ -93,7 +93,7 @@ def attendance_heading(day: DayView | None, today: date | None = None) -> str:
     """The heading of the attendance column: the day chosen, and "today" only when it is today."""
     if day is None:
         return _("Attendance")
-    when = "today" if day.day == (today or date.today()) else day_text(day.day, short=True)
+    when = _("today") if day.day == (today or date.today()) else day_text(day.day, short=True)
     return _("Day {number} ({when})").format(number=day.number, when=when)
 
 
