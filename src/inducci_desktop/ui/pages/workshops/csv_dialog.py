@@ -38,7 +38,7 @@ FIELDS = (("organisation", N_("Organisation")), ("department", N_("Department"))
 
 def _field_text(person: ParticipantInput, key: str) -> str:
     if key == "consent":
-        return "yes" if person.consent else "no"
+        return _("yes") if person.consent else _("no")
     if key == "consent_date":
         return person.consent_date.isoformat() if person.consent_date else ""
     return str(getattr(person, key))

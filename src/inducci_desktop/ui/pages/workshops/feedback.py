@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain import rules
 from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.domain.workshops import FeedbackSummary, Question, QuestionSummary
 from inducci_desktop.services.errors import ServiceError
@@ -90,7 +91,7 @@ class DistributionChart(QWidget):
                                  ACCENT if n else muted)
                 painter.setPen(text)
                 painter.drawText(QRectF(x, bar_top + bar_room + 1, slot, 16), Qt.AlignmentFlag.AlignCenter,
-                                 f"{value}: {n}")
+                                 f"{rules.FEEDBACK_CHOICE.labels.get(value, str(value))}: {n}")
         painter.end()
 
 

@@ -45,7 +45,8 @@ class ParticipantModel(RowsTableModel):
 
     def cell(self, p: ParticipantView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            consent = f"yes, {p.consent_date.isoformat()}" if p.consent and p.consent_date else "no"
+            consent = (_("yes, {date}").format(date=p.consent_date.isoformat()) if p.consent and p.consent_date
+                       else _("no"))
             return (p.name, p.organisation, p.department, p.email, consent)[column]
         return None
 
