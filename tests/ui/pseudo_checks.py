@@ -6,6 +6,7 @@ or in the content packs), numbers, dates and the product's own names are not the
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from functools import cache
@@ -68,37 +69,79 @@ def _plain(text: str) -> str:
     return _normal(_MARKUP.sub("", text.replace("&&", "&"))).strip(" :·–-•…()[]\"'")
 
 
+class Corpus:
+    """Texts that are data, not the interface's: each stored value (and each of its lines) as a whole, and
+    all of them joined, where a long piece (a sentence) may be found inside a longer text."""
+
+    LONG = 30  # characters: shorter pieces must be a whole value ("Open" inside a guide proves nothing)
+
+    def __init__(self, values: list[str]) -> None:
+        self.values = {_normal(v) for value in values for v in (value, *value.splitlines()) if v.strip()}
+        self.values |= {_plain(v) for v in list(self.values)}
+        self.joined = "\n".join(sorted(self.values))
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and (text in self.values or (len(text) >= self.LONG and text in self.joined))
+
+
+_YAML_KEY = re.compile(r"^\s*(?:-\s+)?[\w-]+:\s*[|>]?-?\s*")
+
+
 @cache
-def _content_corpus() -> str:
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in CONTENT.rglob("*") if p.is_file()
-             and p.suffix in {".yaml", ".yml", ".md", ".json", ".txt"}]
-    return _normal("\n".join(texts))
+def _content_corpus() -> Corpus:
+    values: list[str] = []
+    for path in CONTENT.rglob("*"):
+        if path.is_file() and path.suffix in {".yaml", ".yml", ".md", ".json", ".txt"}:
+            for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+                values.append(_YAML_KEY.sub("", line).strip().strip("\"'").lstrip("#").strip())
+    return Corpus(values)
 
 
-def data_corpus(database: Path) -> str:
-    """Every text stored in the data folder's database (user data), as one normalised string."""
+def data_corpus(database: Path) -> Corpus:
+    """Every text stored in the data folder's database (user data)."""
     found: list[str] = []
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
         tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         for table in tables:
-            for row in connection.execute(f'SELECT * FROM "{table}"'):
+            for row in connection.execute(f'SELECT * FROM "{table}"'):  # noqa: S608 (names from sqlite_master)
                 found.extend(v for v in row if isinstance(v, str))
-    return _normal("\n".join(found))
+    return Corpus(found + [t for v in found if v[:1] in "[{" for t in _json_strings(v)])
+
+
+def _json_strings(text: str) -> list[str]:
+    """The strings inside a JSON value stored in a column (answers of feedback forms and the like)."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return []
+    found: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
 
 
 def _normal(text: str) -> str:
     return " ".join(text.replace("\u2029", " ").split()).casefold()
 
 
-def _is_data(text: str, corpus: str) -> bool:
+def _is_data(text: str, corpus: Corpus) -> bool:
     """Whether every piece of ``text`` is data, content, a date, a number, a path or a product name (and the
     whole is not a string of the catalog)."""
     if _plain(text) in _catalog_strings():
         return False
+    if _is_data_piece(text, corpus):
+        return True
     return all(_is_data_piece(piece, corpus) for piece in _PIECES.split(text))
 
 
-def _is_data_piece(text: str, corpus: str) -> bool:
+def _is_data_piece(text: str, corpus: Corpus) -> bool:
     plain = _NUMBERED.sub("", _plain(text))
     if not plain or _NO_WORDS.match(plain) or plain in {p.casefold() for p in PROPER}:
         return True
@@ -151,9 +194,10 @@ def _texts(root: QWidget) -> list[tuple[str, str]]:  # noqa: C901 (one branch pe
     return [(where, text) for where, text in found if text]
 
 
-def untranslated(root: QWidget, corpus: str = "") -> list[str]:
+def untranslated(root: QWidget, corpus: Corpus | None = None) -> list[str]:
     """The visible texts under ``root`` that are neither from the (pseudo) catalog nor data."""
     problems = []
+    corpus = corpus or Corpus([])
     for where, text in _texts(root):
         if is_pseudo(text) or _is_data(text, corpus):
             continue
