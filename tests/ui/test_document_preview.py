@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QMessageBox, QPushButton, QWidget
 
 from inducci_desktop import catalogs
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.demo import demo_id, load_demo
 from inducci_desktop.services.documents import DocumentRequest, DocumentSettings, build, save_settings
 from inducci_desktop.services.workshops.documents import KINDS
@@ -78,7 +79,7 @@ def save_from(qtbot: Any, dialog: DocumentDialog, target: Path) -> str:
                     timeout=10000)
     confirmation = box[0]
     assert str(target) in confirmation.text()
-    assert any(b.text() == "Open folder" for b in confirmation.buttons())
+    assert any(b.text() == _("Open folder") for b in confirmation.buttons())
     qtbot.mouseClick(confirmation.button(QMessageBox.StandardButton.Ok), LEFT)
     assert not [p for p in target.parent.iterdir() if p.name.endswith(".part")]
     text = " ".join(" ".join(page_texts(target.read_bytes())).split())

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inducci_desktop.domain.i18n import N_, _, pgettext
+from inducci_desktop.domain.i18n import N_, _, ngettext, pgettext
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.csv_import import (
     DELIMITERS,
@@ -143,8 +143,8 @@ class CsvImportDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
         header.setStretchLastSection(True)
-        self.import_button.setText(_("Import 1 participant") if len(p.good) == 1 else _("Import {count} participants")
-            .format(count=len(p.good)))
+        self.import_button.setText(ngettext("Import {count} participant", "Import {count} participants", len(p.good))
+                                   .format(count=len(p.good)))
         self.import_button.setEnabled(bool(p.good))
 
     def do_import(self) -> None:

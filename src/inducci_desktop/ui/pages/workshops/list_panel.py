@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inducci_desktop.domain.i18n import N_, _
+from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import STATUSES, WorkshopInput, WorkshopSummary
@@ -41,7 +41,9 @@ class WorkshopListModel(RowsTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{w.title}, {w.dates_text}, {STATUSES.get(w.status, w.status)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return " · ".join(p for p in (w.title, w.venue, w.region, f"{w.participants} participants") if p)
+            people = ngettext("{count} participant", "{count} participants", w.participants).format(
+                count=w.participants)
+            return " · ".join(p for p in (w.title, w.venue, w.region, people) if p)
         return None
 
 
