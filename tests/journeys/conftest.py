@@ -27,7 +27,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def open_app(qtbot: Any, data_dir: Path) -> Iterator[Callable[[], RunningApp]]:
+def open_app(qtbot: Any, data_dir: Path, interface: str) -> Iterator[Callable[[], RunningApp]]:
     """``open_app()`` starts the app on ``data_dir`` (again, after a quit) and waits until the store is open."""
     started: list[RunningApp] = []
 

@@ -42,7 +42,8 @@ PROPER = {"InduCCI", "InduCCI Desktop", "InduCCI e-Toolbox", "e-Toolbox", "PDF",
 _NO_WORDS = re.compile(r"^[^A-Za-z]*$")  # no Latin letter at all: numbers, dates in figures, symbols
 _MARKUP = re.compile(r"<[^<>]*>|&[a-z]+;|&(?=\w)")
 #: where a text made of several pieces is cut into them (markup, lines, separators)
-_PIECES = re.compile(r"<[^<>]*>|\n|\u2029| · | – |: |\t")
+_BLOCKS = re.compile(r"<[^<>]*>|\n|\u2029")
+_PARTS = re.compile(r" · | – |: |\t")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
            "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
@@ -138,7 +139,10 @@ def _is_data(text: str, corpus: Corpus) -> bool:
         return False
     if _is_data_piece(text, corpus):
         return True
-    return all(_is_data_piece(piece, corpus) for piece in _PIECES.split(text))
+    for chunk in _BLOCKS.split(text):  # each line or element as a whole, else each of its parts
+        if not _is_data_piece(chunk, corpus) and not all(_is_data_piece(p, corpus) for p in _PARTS.split(chunk)):
+            return False
+    return True
 
 
 def _is_data_piece(text: str, corpus: Corpus) -> bool:

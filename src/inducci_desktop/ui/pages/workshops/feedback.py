@@ -31,6 +31,7 @@ from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.feedback import KIND_LABELS
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.ui.widgets.enter import on_return
+from inducci_desktop.ui.widgets.fitting import WrappingLabel
 
 ACCENT = QColor("#1F5F8B")
 
@@ -253,8 +254,7 @@ class FeedbackPanel(QWidget):
             edit.setPlaceholderText({"rating": "1–5", "choice": keys}.get(q.kind) or _("comment"))
             if q.kind != "text":
                 edit.setMaximumWidth(90)
-            label = QLabel(f"{number}. {q.text}")
-            label.setWordWrap(True)
+            label = WrappingLabel(f"{number}. {q.text}")  # a question that wraps keeps its second line
             label.setBuddy(edit)
             self.form.addWidget(label)
             self.form.addWidget(edit)
