@@ -174,7 +174,7 @@ def _backup(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         backups.remove_leftovers()
         safety = restore_closed(paths.database, paths.backup_dir, args.id)
     kept = _("; the previous database is kept as backup {safety}").format(safety=safety) if safety else ""
-    print(f"restored {args.id}{kept}", file=out)
+    print(_("restored {id}{kept}").format(id=args.id, kept=kept), file=out)
     return EXIT_OK
 
 
@@ -186,7 +186,7 @@ def _demo(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     if not added:
         print(_("the demo data is there already; nothing added"), file=out)
     for line in added:
-        print(f"added {line}", file=out)
+        print(_("added {what}").format(what=line), file=out)
     return EXIT_OK
 
 
