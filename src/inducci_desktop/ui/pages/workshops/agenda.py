@@ -187,9 +187,10 @@ class AgendaEditor(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column in (0, 1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # the titles in any language: no section narrower than the short ones, the others as wide as theirs
-        title_minimum(header, (0, 1, 3))
-        fit_header(header, (4, 5, 6))
+        # the titles in any language: the block's column never narrower than its title, "Responsible" as wide as
+        # its title (materials and notes keep 100 px: the block's title needs the room more)
+        title_minimum(header, (2,))
+        fit_header(header, (4,))
         self.format = QComboBox()
         self.format.setAccessibleName(_("Format from the toolbox"))
         self.format.setMinimumWidth(260)
