@@ -103,8 +103,11 @@ class PackPanel(QWidget):
     # -- state -------------------------------------------------------------------------------------
 
     def cover(self) -> PackCoverText:
-        return PackCoverText(self.title_edit.text(), self.subtitle_edit.text(), self.organiser_edit.text(),
-                             self.date_edit.text())
+        title = self.title_edit.text()
+        default = PackCoverText().title
+        if title == _(default):
+            title = default  # the default stays the catalog's text: each document prints it in its own language
+        return PackCoverText(title, self.subtitle_edit.text(), self.organiser_edit.text(), self.date_edit.text())
 
     def set_cover(self, cover: PackCoverText) -> None:
         self.title_edit.setText(_(cover.title))  # the default title ("Handout pack") in the language shown
