@@ -18,9 +18,9 @@ from inducci_desktop.ui.application import RunningApp
 from .layout_checks import layout_problems
 
 WIDTH, HEIGHT = 1100, 720
-PAGES = ("Library", "Print Center", "Checklists", "Workshops", "Exchange", "Settings")
+PAGES = ("Library", "Print Center", "Checklists", "Workshops", "Evidence", "Exchange", "Settings")
 PAGE_IDS = {"Library": "library", "Print Center": "print_center", "Checklists": "checklists",
-            "Workshops": "workshops", "Exchange": "exchange", "Settings": "settings"}
+            "Workshops": "workshops", "Evidence": "evidence", "Exchange": "exchange", "Settings": "settings"}
 TABS = {"Print Center": ("Handout pack", "Single document"),
         "Workshops": ("Details", "Agenda", "Participants", "Check-in", "Outcomes", "Evaluation")}
 # The Workshops page's layouts are being reworked separately; these cases are known to fail until then.
