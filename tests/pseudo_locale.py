@@ -82,7 +82,10 @@ def use_pseudo(monkeypatch: pytest.MonkeyPatch) -> gettext.GNUTranslations:
     """The pseudo catalog for every language until the test ends (then English again)."""
     found = translations()
     monkeypatch.setattr(i18n, "translator", lambda code: found)
-    i18n.use("en", found)
+    # set through monkeypatch: undone at the end, whatever the app switched to meanwhile (the host code is
+    # "en", so the suite's own "back to English" after each test would not notice the pseudo catalog)
+    monkeypatch.setattr(i18n, "_current", "en")
+    monkeypatch.setattr(i18n, "_translations", found)
     return found
 
 
