@@ -1,7 +1,8 @@
 """Start-up benchmark: whole-process time from launch until the main window is shown (offscreen),
 ours against a bare PySide6 program showing an empty QMainWindow, and peak memory of both.
 
-Run: python bench/startup.py [--runs N]. Prints figures; asserts nothing.
+Run: python bench/startup.py [--runs N] [--lang de]. Prints figures; asserts nothing. With ``--lang`` the app
+is also started in that interface language, interleaved with the English runs.
 
 Against another version (0.1.0), paired: python bench/startup.py --runs N --data DIR --vs PYTHON --vs-data DIR2
 runs this probe under this interpreter on DIR and under PYTHON (that version's virtualenv) on DIR2 in turn,
@@ -73,6 +74,7 @@ def main() -> None:
     parser.add_argument("--data", help="data folder for this version (with --vs)")
     parser.add_argument("--vs", metavar="PYTHON", help="the interpreter of another version to compare with")
     parser.add_argument("--vs-data", help="that version's data folder")
+    parser.add_argument("--lang", default="", help="also start the app with this interface language")
     options = parser.parse_args()
     runs = options.runs
     if options.vs:
@@ -80,16 +82,20 @@ def main() -> None:
             parser.error("--vs needs --data and --vs-data")
         paired(runs, options.data, options.vs, options.vs_data)
         return
+    kinds = ["bare", "app", *([f"app:{options.lang}"] if options.lang else [])]
     with tempfile.TemporaryDirectory() as tmp:
         data = str(Path(tmp) / "data")
         first = launch("app", data)  # creates the database and loads content: reported apart
-        figures: dict[str, list[tuple[float, float, int, float]]] = {"bare": [], "app": []}
+        figures: dict[str, list[tuple[float, float, int, float]]] = {kind: [] for kind in kinds}
         for _ in range(runs):
-            for kind in ("bare", "app"):  # interleaved, so both see the same machine load
+            for kind in kinds:  # interleaved, so all see the same machine load
                 figures[kind].append(launch(kind, data))
     print(f"start-up until the main window is shown, offscreen, median of {runs} runs")
     print(f"{'program':<28}{'wall (parent)':>14}{'in process':>12}{'peak RSS':>11}{'usable':>10}")
-    for kind, label in (("bare", "bare PySide6 QMainWindow"), ("app", "InduCCI Desktop")):
+    labels = {"bare": "bare PySide6 QMainWindow", "app": "InduCCI Desktop",
+              f"app:{options.lang}": f"InduCCI Desktop, --lang {options.lang}"}
+    for kind in kinds:
+        label = labels[kind]
         rows = figures[kind]
         wall = statistics.median(r[0] for r in rows) * 1000
         inside = statistics.median(r[1] for r in rows) * 1000

@@ -38,7 +38,8 @@ def main() -> None:
     else:
         from inducci_desktop.app import run
 
-        running = run(["--data-dir", data_dir], exec=False)
+        language = kind.partition(":")[2]  # "app:de": the German interface
+        running = run(["--data-dir", data_dir, *(["--lang", language] if language else [])], exec=False)
         app, window = running.app, running.window  # type: ignore[union-attr]
     app.processEvents()
     assert window.isVisible()

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "resources" / "locale"
 POT = Path(os.environ.get("INDUCCI_POT") or LOCALE / "inducci.pot")  # a test extracts into another file
 KEYWORDS = ["--no-default-keywords", "-k", "_", "-k", "N_", "-k", "ngettext:1,2", "-k", "pgettext:1c,2",
-            "-k", "NC_:1c,2"]
+            "-k", "npgettext:1c,2,3", "-k", "Nn_:1,2", "-k", "Np_:1c,2", "-k", "NC_:1c,2"]
 
 
 def pybabel(*args: str) -> None:
@@ -30,9 +30,10 @@ def pybabel(*args: str) -> None:
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "check"
     if command == "extract":
-        pybabel("extract", "-F", str(ROOT / "babel.cfg"), *KEYWORDS, "--sort-by-file", "--project", "InduCCI Desktop",
+        os.chdir(ROOT)  # locations relative to the checkout (src/inducci_desktop/...), wherever it is
+        pybabel("extract", "-F", "babel.cfg", *KEYWORDS, "--sort-by-file", "--project", "InduCCI Desktop",
                 "--version", "0.1.0", "--copyright-holder", "InduCCI Desktop developers", "--msgid-bugs-address", "",
-                "-c", "TRANSLATORS:", "-w", "100", "-o", str(POT), str(ROOT / "src" / "inducci_desktop"))
+                "-c", "TRANSLATORS:", "-w", "100", "-o", str(POT), "src/inducci_desktop")
     elif command == "update":
         pybabel("update", "-i", str(POT), "-d", str(LOCALE), "-D", "inducci", "-w", "100", "--no-fuzzy-matching")
     elif command == "init":

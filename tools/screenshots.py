@@ -2,10 +2,12 @@
 
 Usage (a real X server or Xvfb gives the real rendering; the offscreen platform works too)::
 
-    xvfb-run -a -s "-screen 0 1280x800x24" python tools/screenshots.py OUT_DIR [--size 1100x720] [--empty]
+    xvfb-run -a -s "-screen 0 1280x800x24" python tools/screenshots.py OUT_DIR [--size 1100x720] [--empty] \
+        [--lang de]
 
 The data folder is a fresh temporary one, filled with the example data (``demo``) unless ``--empty``.
-One PNG per page, and one per tab of every tab widget on it, named ``NN-page[-tab].png``.
+One PNG per page, and one per tab of every tab widget on it, named ``NN-page[-N-tab].png`` (the page's id and
+the tab's English name, whatever the language).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1100x720")
     parser.add_argument("--empty", action="store_true", help="no example data")
     parser.add_argument("--data-dir", type=Path, help="use this data folder instead of a fresh one")
+    parser.add_argument("--lang", default="en", help="the interface language (en, de, pl, cs, sl, it, nl)")
     args = parser.parse_args(argv)
     width, height = (int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -36,12 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     from inducci_desktop.app import run
 
     if not args.empty and args.data_dir is None:
-        app_main(["--data-dir", str(data), "demo"])
+        app_main(["--lang", args.lang, "--data-dir", str(data), "demo"])
 
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QListWidget, QTabWidget
 
-    running = run(["--data-dir", str(data)], exec=False)
+    from inducci_desktop.ui.pages.registry import PAGES
+
+    running = run(["--lang", args.lang, "--data-dir", str(data)], exec=False)
 
     def settle(ms: int = 400) -> None:
         QTest.qWait(ms)
@@ -56,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     for row in range(nav.count()):
         nav.setCurrentRow(row)
         settle(700)
-        page_name = f"{row + 1:02d}-{slug(nav.item(row).text())}"
+        page_name = f"{row + 1:02d}-{slug(PAGES[row].id)}"
         window.grab().save(str(args.out / f"{page_name}.png"))
         shots += 1
         page = window.stack.currentWidget()
@@ -66,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
             for index in range(tabs.count()):
                 tabs.setCurrentIndex(index)
                 settle(400)
-                window.grab().save(str(args.out / f"{page_name}-{slug(tabs.tabText(index))}.png"))
+                window.grab().save(str(args.out / f"{page_name}-{index + 1}.png"))
                 shots += 1
     print(f"{shots} screenshots in {args.out}")
     running.shutdown()  # type: ignore[attr-defined]

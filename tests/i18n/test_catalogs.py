@@ -112,3 +112,13 @@ def test_a_document_language_holds_on_its_own_thread_only() -> None:
     worker.join()
     assert seen == {"worker": "sl", "window": "en"}
     assert i18n.language() == "en"
+
+
+def test_the_pseudo_locale_is_gone_after_the_test_that_used_it() -> None:
+    from ..pseudo_locale import is_pseudo, use_pseudo
+
+    with pytest.MonkeyPatch.context() as patch:
+        use_pseudo(patch)
+        i18n.use("en")  # as the app does when it starts
+        assert is_pseudo(_("Settings"))
+    assert _("Settings") == "Settings" and i18n.translator("de") is not None

@@ -14,6 +14,7 @@ from inducci_desktop.app import run
 from inducci_desktop.ui.application import RunningApp
 from inducci_desktop.ui.main_window import MainWindow
 
+from ..pseudo_locale import CODE, use_pseudo
 from ..ui.conftest import Dialogs
 from .journey import Journey
 
@@ -26,7 +27,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def open_app(qtbot: Any, data_dir: Path) -> Iterator[Callable[[], RunningApp]]:
+def open_app(qtbot: Any, data_dir: Path, interface: str) -> Iterator[Callable[[], RunningApp]]:
     """``open_app()`` starts the app on ``data_dir`` (again, after a quit) and waits until the store is open."""
     started: list[RunningApp] = []
 
@@ -47,9 +48,28 @@ def open_app(qtbot: Any, data_dir: Path) -> Iterator[Callable[[], RunningApp]]:
 
 
 @pytest.fixture
-def journey(qtbot: Any, data_dir: Path, dialogs: Dialogs) -> Iterator[Journey]:
+def interface(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The interface language of a journey: English, or (parametrized indirectly with "en-XA") the
+    pseudo-locale, in which the journey looks at every page and dialog for untranslated or cut text."""
+    code: str = getattr(request, "param", "en")
+    if code != CODE:
+        yield code
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    from inducci_desktop.ui.qt_translations import CatalogTranslator
+
+    use_pseudo(monkeypatch)
+    qt_words = CatalogTranslator()  # Qt's standard buttons through the pseudo catalog too
+    QCoreApplication.installTranslator(qt_words)
+    yield code
+    QCoreApplication.removeTranslator(qt_words)
+
+
+@pytest.fixture
+def journey(qtbot: Any, data_dir: Path, dialogs: Dialogs, interface: str) -> Iterator[Journey]:
     """One person's sessions on ``data_dir`` (see journey.py); message boxes are recorded by ``dialogs``."""
-    person = Journey(qtbot, data_dir)
+    person = Journey(qtbot, data_dir, pseudo=interface == CODE)
     yield person
     if person.app is not None:
         person.app.shutdown()

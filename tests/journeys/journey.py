@@ -22,10 +22,11 @@ WINDOW_SIZE = (1100, 720)
 class Journey:
     """One person's session(s) with the app on one data folder."""
 
-    def __init__(self, qtbot: Any, data_dir: Path) -> None:
+    def __init__(self, qtbot: Any, data_dir: Path, *, pseudo: bool = False) -> None:
         self.qtbot = qtbot
         self.data_dir = data_dir
         self.app: RunningApp | None = None
+        self.pseudo = pseudo  # in the pseudo-locale: every page and dialog looked at is checked (``look``)
 
     # -- starting and quitting -------------------------------------------------------------------------
 
@@ -78,7 +79,15 @@ class Journey:
         rect = nav.visualItemRect(nav.item(row))
         self.qtbot.mouseClick(nav.viewport(), LEFT, pos=rect.center())
         self.qtbot.waitUntil(lambda: nav.currentRow() == row)
-        return self.page(page_id)
+        page = self.page(page_id)
+        self.look(page)
+        return page
+
+    def look(self, widget: QWidget) -> None:
+        """In the pseudo-locale: no visible text of ``widget`` escaped the catalogs, and every text still fits."""
+        if self.pseudo:
+            assert in_pseudo_locale(), "the pseudo-locale is not in use"
+            look(self.running, widget)
 
     def page(self, page_id: str) -> QWidget:
         page: QWidget = self.running.window.pages[page_id]
@@ -94,6 +103,28 @@ class Journey:
         type_text(panel.name_edit, name)
         self.qtbot.mouseClick(panel.add_button, LEFT)
         self.qtbot.waitUntil(lambda: name in [r.name for r in self.services.regions.list()])
+
+
+def in_pseudo_locale() -> bool:
+    from inducci_desktop.domain.i18n import _
+
+    from ..pseudo_locale import is_pseudo
+
+    return is_pseudo(_("Settings"))
+
+
+def look(app: RunningApp, widget: QWidget) -> None:
+    """In the pseudo-locale (nothing otherwise): no visible text of ``widget`` escaped the catalogs (user data
+    and toolbox content aside), and every text still fits."""
+    if not in_pseudo_locale():
+        return
+    from ..ui.layout_checks import layout_problems
+    from ..ui.pseudo_checks import data_corpus, untranslated
+
+    for _round in range(5):  # layouts that changed settle in a few rounds
+        QApplication.processEvents()
+    problems = untranslated(widget, data_corpus(app.paths.database)) + layout_problems(widget)
+    assert not problems, "\n".join(problems)
 
 
 def when_modal(qtbot: Any, act: Any, *, timeout_ms: int = 10000) -> list[BaseException]:

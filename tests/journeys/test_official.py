@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.ui.pages.checklists.items import (
     ChoiceEditor,
     DateEditor,
@@ -26,10 +27,15 @@ from inducci_desktop.ui.pages.checklists.items import (
 )
 from inducci_desktop.ui.pages.checklists.page import ChecklistsPage
 
+from ..pseudo_locale import CODE
 from ..ui.conftest import type_text
 from ..ui.gui_input import choose, choose_data
 from ..ui.test_document_preview import answer_save_dialog, choose_in_menu, dialogs_under, preview_opened, save_from
 from .journey import LEFT, Journey, when_modal
+
+# the journey in English and in the pseudo-locale (tests/pseudo_locale.py), where every page and dialog it
+# meets is checked for text that escaped translation or no longer fits
+pytestmark = pytest.mark.parametrize("interface", ["en", CODE], indirect=True)
 
 TEMPLATE = "checklist-regional-status-quo"  # every item type: ynp, scale, choice, multi, text, longtext, number, date
 
@@ -58,7 +64,8 @@ def start_assessment(journey: Journey, qtbot: Any, region: str) -> None:
         assessor.selectAll()
         type_text(assessor, "Bożena Wójcik")
         start = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-        assert start.text() == "Start"
+        assert start.text() == _("Start")
+        journey.look(dialog)
         qtbot.mouseClick(start, LEFT)
         done.append(True)
 
@@ -205,6 +212,7 @@ def test_official_assesses_a_region_quits_half_way_finishes_and_prints(
     assert page.selected_ids() == [assessment_id]
     qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Return opens the selected assessment
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.runner, timeout=10000)
+    journey.look(page)
     for section in range(half, sections):
         expected |= answer_section(qtbot, page, section, keyboard=False)
     assert stored(journey, assessment_id) == expected
@@ -216,6 +224,7 @@ def test_official_assesses_a_region_quits_half_way_finishes_and_prints(
                     timeout=10000)
 
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.summary, timeout=10000)
+    journey.look(page)
 
     # 4. the report, through the preview, from the summary's Print report… button
     out = tmp_path / "out"
@@ -224,11 +233,13 @@ def test_official_assesses_a_region_quits_half_way_finishes_and_prints(
     answer_save_dialog(monkeypatch, report)
     before = dialogs_under(page)
     qtbot.mouseClick(page.summary.print_button, LEFT)
-    text = save_from(qtbot, preview_opened(qtbot, page, before), report)
+    preview = preview_opened(qtbot, page, before)
+    journey.look(preview)
+    text = save_from(qtbot, preview, report)
     assert "Śląskie – stan obecny 2026" in text and "Łódź, Ostrava, Győr" in text and "Bożena Wójcik" in text
 
     # 5. a blank paper form of the same checklist, from the list's Print menu
-    back = next(b for b in page.summary.findChildren(QPushButton) if b.text() == "← Assessments")
+    back = next(b for b in page.summary.findChildren(QPushButton) if b.text() == _("← Assessments"))
     qtbot.mouseClick(back, LEFT)
     qtbot.waitUntil(lambda: page.stack.currentIndex() == page.LIST)
     row = page.model.row_of(assessment_id)
@@ -237,7 +248,7 @@ def test_official_assesses_a_region_quits_half_way_finishes_and_prints(
     blank = out / "blank.pdf"
     answer_save_dialog(monkeypatch, blank)
     before = dialogs_under(page)
-    choose_in_menu(page.print_button, "Blank paper form…")
+    choose_in_menu(page.print_button, _("&Blank paper form…").replace("&", ""))
     blank_text = save_from(qtbot, preview_opened(qtbot, page, before), blank)
     assert view.template.title.split()[0] in blank_text
     assert "Łódź, Ostrava, Győr" not in blank_text  # blank: no answers

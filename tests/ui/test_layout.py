@@ -18,9 +18,10 @@ from inducci_desktop.ui.application import RunningApp
 from .layout_checks import layout_problems
 
 WIDTH, HEIGHT = 1100, 720
-PAGES = ("Library", "Print Center", "Checklists", "Workshops", "Pilot actions", "Strategy", "Exchange", "Settings")
+PAGES = ("Library", "Print Center", "Checklists", "Workshops", "Pilot actions", "Evidence", "Strategy", "Exchange",
+         "Settings")
 PAGE_IDS = {"Library": "library", "Print Center": "print_center", "Checklists": "checklists",
-            "Workshops": "workshops", "Pilot actions": "pilots",
+            "Workshops": "workshops", "Pilot actions": "pilots", "Evidence": "evidence",
             "Strategy": "strategy", "Exchange": "exchange", "Settings": "settings"}
 TABS = {"Print Center": ("Handout pack", "Single document"),
         "Workshops": ("Details", "Agenda", "Participants", "Check-in", "Outcomes", "Evaluation"),

@@ -224,3 +224,31 @@ def test_the_pack_preview_says_updating_at_once_and_its_title_never_meets_the_pa
     qtbot.wait(50)
     title, count = page.preview.title.geometry(), page.preview.pages_label.geometry()
     assert title.isValid() and count.isValid() and not title.intersects(count)
+
+
+def test_the_pack_prints_in_the_document_language_not_the_interface_one(
+        app: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A German interface, Slovene documents (a trainer in Linz printing for Kranj): the pack's fixed text, its
+    default cover title included, is Slovene; the cover field shows the title in German."""
+    from inducci_desktop import catalogs
+    from inducci_desktop.domain import i18n
+    from inducci_desktop.services.documents import DocumentSettings, save_settings
+
+    from ..printing.conftest import page_texts
+
+    save_settings(app.services, DocumentSettings(language="sl"))
+    i18n.use("de")
+    add_from_library(app, qtbot, [app.services.library.items(kind="format")[0].id])
+    page = center(app)
+    german, slovene = catalogs.load("de"), catalogs.load("sl")
+    page.pack.set_cover(page.pack.cover())
+    assert page.pack.title_edit.text() == german.gettext("Handout pack") != "Handout pack"
+    saved = tmp_path / "pack.pdf"
+    answer_save_dialog(monkeypatch, saved)
+    app.window.show_page("print_center")
+    wait_preview(page, qtbot)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(saved.exists, timeout=20000)
+    text = " ".join(" ".join(page_texts(saved.read_bytes())).split())
+    assert slovene.gettext("Handout pack") in text
+    assert german.gettext("Handout pack") not in text

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from inducci_desktop import __version__
 from inducci_desktop.bootstrap import open_services
-from inducci_desktop.domain.i18n import LANGUAGES, _
+from inducci_desktop.domain.i18n import LANGUAGES, NC_, _, npgettext, pgettext
 from inducci_desktop.domain.inputs import InputFileError
 from inducci_desktop.domain.text import TextError
 from inducci_desktop.paths import AppPaths
@@ -42,14 +42,47 @@ COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli.content", "inducci_desk
                                        "inducci_desktop.cli.pilots")
 
 
+ARGPARSE = "argparse"  # the context of argparse's own words in the catalog
+#: argparse's own words (it asks gettext's "argparse" domain, which no installation of the app provides):
+#: the words a person meets in ``--help`` and in a usage error (the programming errors stay English)
+ARGPARSE_WORDS = (
+    NC_("argparse", "usage: "), NC_("argparse", "options"), NC_("argparse", "positional arguments"),
+    NC_("argparse", "show this help message and exit"), NC_("argparse", "show program's version number and exit"),
+    NC_("argparse", "%(prog)s: error: %(message)s\n"), NC_("argparse", "argument %(argument_name)s: %(message)s"),
+    NC_("argparse", "the following arguments are required: %s"), NC_("argparse", "unrecognized arguments: %s"),
+    NC_("argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    NC_("argparse", "invalid %(type)s value: %(value)r"), NC_("argparse", "expected one argument"),
+    NC_("argparse", "expected at least one argument"), NC_("argparse", "expected at most one argument"),
+    NC_("argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    NC_("argparse", "not allowed with argument %s"), NC_("argparse", "one of the arguments %s is required"),
+    NC_("argparse", "ignored explicit argument %r"), NC_("argparse", "can't open '%(filename)s': %(error)s"),
+)
+
+
+def _argparse_text(message: str) -> str:
+    return pgettext(ARGPARSE, message)
+
+
+def _argparse_plural(singular: str, plural: str, n: int) -> str:
+    return npgettext(ARGPARSE, singular, plural, n)
+
+
+def install_argparse_words() -> None:
+    """Make argparse look its words up in the app's catalog (in the language ``_`` speaks)."""
+    argparse._ = _argparse_text  # type: ignore[attr-defined]
+    argparse.ngettext = _argparse_plural  # type: ignore[attr-defined]
+
+
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The command line's parser; with ``commands=False`` only the options of the window (the command
     modules, which import services and documents, stay unloaded: see ``names_a_command``)."""
+    install_argparse_words()
     parser = argparse.ArgumentParser(
         prog="inducci-desktop",
         description=_("InduCCI Desktop: the InduCCI e-Toolbox offline. With no command, the window opens."),
     )
-    parser.add_argument("--version", action="version", version=f"InduCCI Desktop {__version__}")
+    parser.add_argument("--version", action="version", version=f"InduCCI Desktop {__version__}",
+                        help=pgettext("argparse", "show program's version number and exit"))
     parser.add_argument("--data-dir", metavar="DIR", help=_("use DIR for database, backups and logs"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
                         help=_("language of the messages and printed documents, and of the window (default: "
@@ -173,7 +206,7 @@ def _backup(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         backups.remove_leftovers()
         safety = restore_closed(paths.database, paths.backup_dir, args.id)
     kept = _("; the previous database is kept as backup {safety}").format(safety=safety) if safety else ""
-    print(f"restored {args.id}{kept}", file=out)
+    print(_("restored {id}{kept}").format(id=args.id, kept=kept), file=out)
     return EXIT_OK
 
 
@@ -185,7 +218,7 @@ def _demo(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     if not added:
         print(_("the demo data is there already; nothing added"), file=out)
     for line in added:
-        print(f"added {line}", file=out)
+        print(_("added {what}").format(what=line), file=out)
     return EXIT_OK
 
 

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
 
 YNP_VALUES = rules.YNP_VALUES
-YNP_LABELS = Labels({"yes": N_("Yes"), "partly": N_("Partly"), "no": N_("No"), "na": "n.a."})
+# TRANSLATORS: "n.a.": not applicable, the answer for an item that does not concern the region
+YNP_LABELS = Labels({"yes": N_("Yes"), "partly": N_("Partly"), "no": N_("No"), "na": N_("n.a.")})
 YNP_SCORES = {"yes": 1.0, "partly": 0.5, "no": 0.0}
 TYPE_LABELS = Labels({
     "ynp": N_("Yes / partly / no"), "scale": N_("Scale"), "choice": N_("Single choice"), "multi": N_("Multiple choice"),

@@ -106,7 +106,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 
 def pgettext(context: str, message: str) -> str:
+    """``message`` as meant in ``context`` (the status "Open" is not the button "Open")."""
     return _active().pgettext(context, message)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _active().npgettext(context, singular, plural, n)
 
 
 class Formats(Protocol):
@@ -189,11 +194,13 @@ class Labels(Mapping[K, str]):
     """A fixed table of labels marked with ``N_`` that answers in the language ``_`` speaks at each look-up
     (a module-level dict of translated strings would keep the language of the moment it was imported)."""
 
-    def __init__(self, labels: Mapping[K, str]) -> None:
+    def __init__(self, labels: Mapping[K, str], context: str | None = None) -> None:
         self._labels = dict(labels)
+        self._context = context
 
     def __getitem__(self, key: K) -> str:
-        return _(self._labels[key])
+        text = self._labels[key]
+        return pgettext(self._context, text) if self._context and text else _(text)
 
     def __iter__(self) -> Iterator[K]:
         return iter(self._labels)
@@ -208,6 +215,17 @@ class Labels(Mapping[K, str]):
 
 def N_(message: str) -> str:
     """Mark for extraction only."""
+    return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a plural pair for extraction only (one catalog entry with every plural form of the language); look it
+    up later with ``ngettext(*pair, n)``."""
+    return singular, plural
+
+
+def Np_(context: str, message: str) -> str:
+    """Mark ``message`` with its context for extraction only; ``Labels(..., context=...)`` looks it up with it."""
     return message
 
 

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Literal, get_args
 
 from inducci_desktop.domain import text
-from inducci_desktop.domain.i18n import N_, Labels, _
+from inducci_desktop.domain.i18n import N_, Labels, Np_, _
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,8 @@ OUTCOME_KIND = Choice(N_("kind of outcome"), Labels({"need": N_("Needs identifie
                                           "interface": N_("Interfaces between administration and CCI"),
                                           "idea": N_("Ideas and pilot proposals"),
                                           "decision": N_("Decisions")}), "idea")
-ACTION_STATUS = Choice(N_("action status"), Labels({"open": N_("Open"), "in_progress": N_("In progress"),
-    "done": N_("Done")}), "open")
+ACTION_STATUS = Choice(N_("action status"), Labels({"open": Np_("action status", "Open"),
+    "in_progress": Np_("action status", "In progress"), "done": Np_("action status", "Done")}, "action status"), "open")
 QUESTION_KIND = Choice(N_("kind of question"), Labels({"rating": N_("Rating 1–5"), "choice": N_("Yes / partly / no"),
                                             "text": N_("Open comment")}), "text")
 FEEDBACK_CHOICE = Choice(N_("answer"), Labels({"yes": N_("Yes"), "partly": N_("Partly"), "no": N_("No")}), "yes")
@@ -170,12 +170,12 @@ DATES = (date(1970, 1, 1), date(2199, 12, 31))
 TIMESTAMPS = (datetime(1970, 1, 1, tzinfo=UTC), datetime(2199, 12, 31, 23, 59, 59, tzinfo=UTC))
 
 
-def check_date(value: date, what: str = "date") -> date:
+def check_date(value: date, what: str = N_("date")) -> date:
     """``value`` if inside DATES, else ValueError naming the range."""
     low, high = DATES
     if not low <= value <= high:
         raise ValueError(_("the {what} {isoformat} is outside {year}–{year2}")
-            .format(what=what, isoformat=value.isoformat(), year=low.year, year2=high.year))
+            .format(what=_(what), isoformat=value.isoformat(), year=low.year, year2=high.year))
     return value
 
 
@@ -186,19 +186,20 @@ def check_timestamp(value: datetime, what: str = N_("time stamp"), *, now: datet
     """
     low, high = TIMESTAMPS
     if value.tzinfo is None:
-        raise ValueError(_("the {what} has no time zone").format(what=what))
+        raise ValueError(_("the {what} has no time zone").format(what=_(what)))
     # compare before converting: astimezone() overflows near the ends of the calendar
     if value.year < low.year or value.year > high.year:
         raise ValueError(_("the {what} {isoformat} is outside {year}–{year2}")
-            .format(what=what, isoformat=value.isoformat(), year=low.year, year2=high.year))
+            .format(what=_(what), isoformat=value.isoformat(), year=low.year, year2=high.year))
     if now is not None and value > now:
-        raise ValueError(_("the {what} {isoformat} lies in the future").format(what=what, isoformat=value.isoformat()))
+        raise ValueError(_("the {what} {isoformat} lies in the future")
+                         .format(what=_(what), isoformat=value.isoformat()))
     return value
 
 
 def check_length(value: str, limit: int, what: str) -> str:
     if len(value) > limit:
-        raise ValueError(_("the {what} can be at most {limit:,} characters long").format(what=what, limit=limit))
+        raise ValueError(_("the {what} can be at most {limit:,} characters long").format(what=_(what), limit=limit))
     return value
 
 
@@ -220,5 +221,5 @@ def check_text(value: str, what: str, *, multiline: bool = True) -> str:
         return value  # the common case: one or two regular-expression scans
     found = control_characters(value, multiline=multiline)
     if found:
-        raise ValueError(_("the {what} contains a {describe}").format(what=what, describe=text.describe(found[0])))
+        raise ValueError(_("the {what} contains a {describe}").format(what=_(what), describe=text.describe(found[0])))
     return value

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from inducci_desktop.domain.i18n import N_, _
+
 #: C0 controls except tab, LF and CR; DEL; C1 controls; lone surrogates (only a damaged file or bundle can
 #: bring them); and the Unicode non-characters U+FFFE/U+FFFF.
 #: The Unicode line and paragraph separators (U+2028/9) are refused too: people type Enter, not those.
@@ -39,10 +41,10 @@ def all_controls(value: str, *, multiline: bool = False) -> list[str]:
 
 def describe(char: str) -> str:
     """A control character as a person can read it: ``NUL (U+0000)``."""
-    names = {"\x00": "NUL", "\t": "tab", "\n": "line break", "\r": "carriage return", "\x0b": "vertical tab",
-             "\x0c": "form feed", "\x1b": "escape", "\x7f": "DEL"}
+    names = {"\x00": "NUL", "\t": N_("tab"), "\n": N_("line break"), "\r": N_("carriage return"),
+             "\x0b": N_("vertical tab"), "\x0c": N_("form feed"), "\x1b": N_("escape"), "\x7f": "DEL"}
     code = f"U+{ord(char):04X}"
-    return f"{names[char]} ({code})" if char in names else f"control character {code}"
+    return f"{_(names[char])} ({code})" if char in names else _("control character {code}").format(code=code)
 
 
 def check_text(value: str, field: str, *, multiline: bool = False) -> str:
@@ -50,7 +52,8 @@ def check_text(value: str, field: str, *, multiline: bool = False) -> str:
     found = find_control(value, multiline=multiline)
     if found is not None:
         index, char = found
-        raise TextError(f"{field} contains a {describe(char)} at character {index + 1}; remove it and try again.")
+        raise TextError(_("{field} contains a {what} at character {position}; remove it and try again.")
+                        .format(field=_(field), what=describe(char), position=index + 1))
     return value
 
 

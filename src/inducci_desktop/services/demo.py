@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.demo_ids import DEMO_NAMESPACE, demo_id
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ def _region_step(services: Services) -> list[str]:
         except NotFoundError:
             pass
         if services.regions.add_with_id(region_id, name, "region", country):
-            added.append(f"region {name}")
+            added.append(_("region {name}").format(name=name))
     return added
 
 

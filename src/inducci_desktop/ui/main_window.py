@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
         self.backup_action = QAction(_("&Back Up Now"), self)
         file_menu.addAction(self.backup_action)
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", None, self.close)
+        quit_action = self._action(file_menu, _("&Quit"), None, self.close)
         # Ctrl+Q everywhere: the platform's Quit binding is empty on Windows and on some Linux themes
         quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
         ctrl_q = QKeySequence("Ctrl+Q")

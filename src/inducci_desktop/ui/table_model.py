@@ -11,13 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from inducci_desktop.domain.i18n import _
+from inducci_desktop.domain.i18n import _, pgettext
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class RowsTableModel(QAbstractTableModel):
-    HEADERS: tuple[str, ...] = ()
+    #: column titles marked with ``N_``, or ``NC_(context, title)`` where the word alone is ambiguous ("Name")
+    HEADERS: tuple[str | tuple[str, str], ...] = ()
 
     def __init__(self) -> None:
         super().__init__()
@@ -36,7 +37,8 @@ class RowsTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(self.HEADERS[section])
+            header = self.HEADERS[section]
+            return pgettext(*header) if isinstance(header, tuple) else _(header)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -21,7 +21,7 @@ from reportlab.platypus import (
 )
 
 from inducci_desktop.domain import i18n
-from inducci_desktop.domain.i18n import _, ngettext
+from inducci_desktop.domain.i18n import _, ngettext, pgettext
 from inducci_desktop.domain.workshops import (
     CHOICES,
     MODES,
@@ -112,7 +112,8 @@ def signin_story(kit: WorkshopKit, ctx: DocContext, blank_rows: int) -> list[Flo
         # Names and organisations wrap (an official list never cuts a name); a row is at least SIGNIN_ROW high.
         name_style = ParagraphStyle("SignInName", parent=ctx.styles.table_cell, fontSize=9, leading=11)
         org_style = ParagraphStyle("SignInOrganisation", parent=ctx.styles.table_cell, fontSize=8, leading=10)
-        rows: list[list[Flowable | str]] = [[both(ctx, lambda: _("No."), "\n"), both(ctx, lambda: _("Name"), "\n"),
+        rows: list[list[Flowable | str]] = [[both(ctx, lambda: _("No."), "\n"),
+                                              both(ctx, lambda: pgettext("person", "Name"), "\n"),
                                              both(ctx, lambda: _("Organisation"), "\n"),
                                              both(ctx, lambda: _("Signature"), "\n")]]
         heights: list[float | None] = [7 * mm if not ctx.options.second_language else 11 * mm]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.demo_ids import demo_id
 from inducci_desktop.services.errors import NotFoundError
 
@@ -94,9 +95,10 @@ def demo_checklist_step(services: Services) -> list[str]:
                                        assessment_id=first_id)
             _answer(services, first_id, ROUND_1, NOTES_1)
             services.checklists.complete(first_id)
-            added.append("assessment 'Silesia CCI status quo' (round 1, completed)")
+            added.append(_("assessment '{title}' (round {round}, completed)").format(title="Silesia CCI status quo",
+                                                                                        round=1))
         else:
             services.checklists.next_round(first_id, assessed_on="2026-04-20", new_id=second_id)
             _answer(services, second_id, ROUND_2_CHANGES, NOTES_2)
-            added.append("assessment 'Silesia CCI status quo – round 2' (in progress)")
+            added.append(_("assessment '{title}' (in progress)").format(title="Silesia CCI status quo – round 2"))
     return added

@@ -31,7 +31,7 @@ from inducci_desktop.domain.checklists import (  # re-exported: the views this s
     KeptAnswer,
     item_numbers,
 )
-from inducci_desktop.domain.i18n import _, ngettext
+from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.checklists import scoring
 from inducci_desktop.services.checklists.templates import TemplateService
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -80,9 +80,9 @@ class VersionMove:
 def _clean(text: str, what: str, limit: int = MAX_TITLE, *, required: bool = False) -> str:
     cleaned = " ".join(text.split())
     if required and not cleaned:
-        raise ValidationError(_("An assessment needs a {what}.").format(what=what))
+        raise ValidationError(_("An assessment needs a {what}.").format(what=_(what)))
     if len(cleaned) > limit:
-        raise ValidationError(_("The {what} can be at most {limit} characters long.").format(what=what, limit=limit))
+        raise ValidationError(_("The {what} can be at most {limit} characters long.").format(what=_(what), limit=limit))
     return cleaned
 
 
@@ -111,11 +111,11 @@ class ChecklistService:
                assessment_id: str | None = None) -> AssessmentSummary:
         """Start an assessment on the template's current version (or ``version``), pinned to it."""
         template = self.templates.template(template_id, version)
-        title = _clean(title, "title", required=True)
+        title = _clean(title, N_("title"), required=True)
         with self.store.db.unit_of_work() as session:
             subject = self._subject(session, region_id, subject)
             row = Assessment(title=title, template_id=template.id, template_version=template.version,
-                             region_id=region_id, subject=subject, assessor=_clean(assessor, "assessor", 200),
+                             region_id=region_id, subject=subject, assessor=_clean(assessor, N_("assessor"), 200),
                              assessed_on=_date(assessed_on), round=1, status="draft")
             if assessment_id is not None:
                 row.id = assessment_id
@@ -486,7 +486,7 @@ class ChecklistService:
             if region is None:
                 raise NotFoundError(_("There is no region with id {region_id!r}.").format(region_id=region_id))
             return region.name
-        return _clean(subject, _("region or organisation"))
+        return _clean(subject, N_("region or organisation"))
 
     @staticmethod
     def _summary(row: Any, template: ChecklistTemplate | None, answered: int) -> AssessmentSummary:

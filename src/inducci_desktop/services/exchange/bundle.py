@@ -223,15 +223,15 @@ def _records(kind: str, raw: bytes, personal: bool) -> list[Any]:
             raise BundleError(_("{entry} must hold a list of records ({error}).")
                 .format(entry=entry, error=error['msg'])) from None
         raise BundleError(_("{entry}: the {label} {name_record} does not fit the format: {record_errors}.")
-            .format(entry=entry, label=spec.label, name_record=_name_record(raw, loc[0]),
+            .format(entry=entry, label=spec.shown, name_record=_name_record(raw, loc[0]),
                 record_errors=_record_errors(exc, loc[0]))) from None
     for record in records:
         for field in spec.personal:
             if (getattr(record, field) is None) == personal:
-                state = "includes" if personal else _("leaves out")
+                state = _("includes") if personal else _("leaves out")
                 raise BundleError(_("{entry}: the {label} {getattr} does not fit the bundle, which {state} personal "
                     "data ({field}).")
-                    .format(entry=entry, label=spec.label, getattr=getattr(record, 'id', '?'), state=state,
+                    .format(entry=entry, label=spec.shown, getattr=getattr(record, 'id', '?'), state=state,
                         field=field))
     return records
 
@@ -275,10 +275,10 @@ def read_bundle(path: Path) -> Bundle:
             if other is not None and other != kind:
                 raise BundleError(_("The id {id} is used for two kinds of record ({label} and {label2}); the bundle "
                     "was not imported.")
-                    .format(id=record.id, label=KIND_BY_NAME[other].label, label2=KIND_BY_NAME[kind].label))
+                    .format(id=record.id, label=KIND_BY_NAME[other].shown, label2=KIND_BY_NAME[kind].shown))
             if other == kind:
                 raise BundleError(_("records/{kind}.json holds the {label} {id} twice.")
-                    .format(kind=kind, label=KIND_BY_NAME[kind].label, id=record.id))
+                    .format(kind=kind, label=KIND_BY_NAME[kind].shown, id=record.id))
             seen[record.id] = kind
     return Bundle(manifest, records)
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from inducci_desktop.content.dbload import template_from_json
 from inducci_desktop.content.model import ChecklistItem
 from inducci_desktop.domain import rules
-from inducci_desktop.domain.i18n import _
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.services.checklists.scoring import check_answer
 from inducci_desktop.services.errors import ValidationError
 from inducci_desktop.services.exchange.bundle import Bundle, BundleError
@@ -91,7 +91,7 @@ def _answers_fit_their_items(session: Session, bundle: Bundle) -> None:
         try:
             check_answer(item, answer.value)
             if isinstance(answer.value, str):
-                rules.check_text(answer.value, "answer", multiline=item.type != "text")
+                rules.check_text(answer.value, N_("answer"), multiline=item.type != "text")
         except (ValidationError, ValueError) as exc:
             raise BundleError(_("records/answers.json: the answer {id} to item '{item_key}' of the assessment "
                 "{title!r} does not fit the item: {sentence} Nothing was imported.")

@@ -83,7 +83,7 @@ def resolve(session: Session, conflict_id: str, keep: str) -> ConflictView:
     kind = KIND_BY_NAME[row.kind]
     found = _fetch(session, _table(kind), "id", [row.record_id])
     if not found:
-        raise NotFoundError(_("The {label} of this conflict is no longer on this machine.").format(label=kind.label))
+        raise NotFoundError(_("The {label} of this conflict is no longer on this machine.").format(label=kind.shown))
     here = found[0]
     if keep == "both" and not _text_fields(row):
         raise ValidationError(_("Keeping both works only where both versions differ in text; choose mine or theirs."))

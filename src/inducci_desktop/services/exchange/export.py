@@ -61,7 +61,7 @@ def _require(kind: str, wanted: Sequence[str], rows: list[dict[str, Any]]) -> No
     missing = sorted(set(wanted) - {r["id"] for r in rows})
     if missing:
         raise NotFoundError(_("There is no {label} with id {missing!r}.")
-            .format(label=KIND_BY_NAME[kind].label, missing=missing[0]))
+            .format(label=KIND_BY_NAME[kind].shown, missing=missing[0]))
 
 
 def _add_pinned_templates(session: Session, assessments: list[dict[str, Any]], templates: list[dict[str, Any]],

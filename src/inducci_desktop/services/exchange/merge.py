@@ -180,11 +180,10 @@ class Planner:
                 here = owner.get(record.id)
                 if here is not None and here != kind.name:
                     title = _title(kind, record.model_dump(), {})
-                    other = KIND_BY_NAME[here].label
-                    article = "an" if other[0] in "aeiou" else "a"
-                    raise BundleError(_("The id {id} of the {label} {title!r} names {article} {other} on this "
-                        "machine; the same id cannot be two kinds of record. Nothing was imported.")
-                        .format(id=record.id, label=kind.label, title=title, article=article, other=other))
+                    other = KIND_BY_NAME[here].shown
+                    raise BundleError(_("The id {id} of the {label} {title!r} names another kind of record on this "
+                        "machine ({other}); the same id cannot be two kinds of record. Nothing was imported.")
+                        .format(id=record.id, label=kind.shown, title=title, other=other))
 
     def _check_references(self, kind: Kind, data: list[dict[str, Any]]) -> None:
         if kind.name == "findings":  # topics are named in a list, not a column
@@ -203,8 +202,8 @@ class Planner:
                     raise BundleError(
                         _("The {label} {title!r} ({row}) refers to the {label2} {target}, which is neither in the "
                             "bundle nor on this machine. Nothing was imported.")
-                            .format(label=kind.label, title=_title(kind, row, self.titles), row=row['id'],
-                                label2=KIND_BY_NAME[parent].label, target=target))
+                            .format(label=kind.shown, title=_title(kind, row, self.titles), row=row['id'],
+                                label2=KIND_BY_NAME[parent].shown, target=target))
 
     def _check_templates(self) -> None:
         pins = {(a.template_id, a.template_version): a for a in self.bundle.of("assessments")}
@@ -324,7 +323,7 @@ class Planner:
                 if row["id"] in self.local_ids[kind.name]:
                     raise BundleError(_("The {label} {row} belongs to another record on this machine; the bundle "
                         "contradicts this machine's data. Nothing was imported.")
-                        .format(label=kind.label, row=row['id']))
+                        .format(label=kind.shown, row=row['id']))
                 if kind.name == "regions" and row["id"] in self.region_map:
                     self.entries.append(PlanEntry(kind.name, kind.label, row["id"], title, UNCHANGED,
                                                   _("taken as the region of the same name here")))
@@ -351,7 +350,7 @@ class Planner:
             if by is not None or self.sender is not None:
                 raise BundleError(_("The {label} {row} has no version in a bundle that carries versions; its history "
                     "contradicts itself. Nothing was imported.")
-                    .format(label=kind.label, row=row['id']))
+                    .format(label=kind.shown, row=row['id']))
             return
         problem = ""
         if by is None or by not in vv:
@@ -362,7 +361,7 @@ class Planner:
             problem = _("it claims an edit of this data folder that this data folder never made")
         if problem:
             raise BundleError(_("The {label} {row}: {problem}; its history contradicts itself. Nothing was imported.")
-                .format(label=kind.label, row=row['id'], problem=problem))
+                .format(label=kind.shown, row=row['id'], problem=problem))
 
     def _content(self, kind: Kind, row: dict[str, Any], here: dict[str, Any]) -> tuple[list[str], list[str]]:
         """(fields that differ, personal fields that differ), comparing what the bundle can tell."""
@@ -428,7 +427,7 @@ class Planner:
                 return UPDATED, _("personal data added"), self._changed_row(kind, row, here)
             raise BundleError(_("The {label} {title!r} ({row}) has this machine's version but different {join}; its "
                 "history contradicts itself. Nothing was imported.")
-                .format(label=kind.label, title=title, row=row['id'], join=', '.join(differs[:4])))
+                .format(label=kind.shown, title=title, row=row['id'], join=', '.join(differs[:4])))
         self._conflict(kind, row, here, differs + private, title)
         if by_key:  # two records of the same item made separately: their versions share nothing
             return CONFLICT, (_("no common version (made separately on both machines); differs in {join}")

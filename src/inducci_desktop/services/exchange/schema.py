@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from inducci_desktop.domain import rules
-from inducci_desktop.domain.i18n import N_, ngettext
+from inducci_desktop.domain.i18n import N_, Nn_, _, ngettext
 from inducci_desktop.store.models import (
     ActionItem,
     AgendaBlock,
@@ -62,11 +62,11 @@ RecordId = Annotated[str, Field(pattern=r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-f
 
 
 def _line(value: str) -> str:
-    return rules.check_text(value, "text", multiline=False)
+    return rules.check_text(value, N_("text"), multiline=False)
 
 
 def _paragraphs(value: str) -> str:
-    return rules.check_text(value, "text")
+    return rules.check_text(value, N_("text"))
 
 
 def _day(value: date) -> date:
@@ -586,7 +586,7 @@ class Kind:
     """One kind of record in a bundle: its file, schema, table and what it refers to."""
 
     name: str
-    label: str  # singular, for messages
+    label: str  # singular, for messages (English, marked with N_: ``shown`` is in the language ``_`` speaks)
     schema: type[_Strict]
     table: type[Base] | None  # None: toolbox templates (not a user record)
     parents: tuple[tuple[str, str], ...] = ()  # (column, kind) the column must name a record of
@@ -595,34 +595,39 @@ class Kind:
     title_field: str = ""
     named: tuple[str, ...] = ()  # free text that names people: empty unless personal data is included
 
+    @property
+    def shown(self) -> str:
+        """The label in the language ``_`` speaks."""
+        return _(self.label)
+
 
 KINDS: tuple[Kind, ...] = (
-    Kind("regions", "region", RegionRecord, Region, (("parent_id", "regions"),), title_field="name"),
-    Kind("toolbox_templates", "toolbox template", ToolboxTemplateRecord, None, title_field="title"),
-    Kind("templates", "own template version", TemplateRecord, UserTemplateVersion,
+    Kind("regions", N_("region"), RegionRecord, Region, (("parent_id", "regions"),), title_field="name"),
+    Kind("toolbox_templates", N_("toolbox template"), ToolboxTemplateRecord, None, title_field="title"),
+    Kind("templates", N_("own template version"), TemplateRecord, UserTemplateVersion,
          natural_key=("template_id", "version"), title_field="title"),
-    Kind("assessments", "assessment", AssessmentRecord, Assessment, (("region_id", "regions"),),
+    Kind("assessments", N_("assessment"), AssessmentRecord, Assessment, (("region_id", "regions"),),
          title_field="title"),
-    Kind("answers", "answer", AnswerRecord, AssessmentAnswer, (("assessment_id", "assessments"),),
+    Kind("answers", N_("answer"), AnswerRecord, AssessmentAnswer, (("assessment_id", "assessments"),),
          natural_key=("assessment_id", "item_key"), title_field="item_key"),
-    Kind("workshops", "workshop", WorkshopRecord, Workshop, (("region_id", "regions"),), title_field="title",
+    Kind("workshops", N_("workshop"), WorkshopRecord, Workshop, (("region_id", "regions"),), title_field="title",
          named=("trainers",)),
-    Kind("workshop_days", "workshop day", DayRecord, WorkshopDay, (("workshop_id", "workshops"),),
+    Kind("workshop_days", N_("workshop day"), DayRecord, WorkshopDay, (("workshop_id", "workshops"),),
          title_field="day"),
-    Kind("agenda_blocks", "agenda block", BlockRecord, AgendaBlock, (("day_id", "workshop_days"),),
+    Kind("agenda_blocks", N_("agenda block"), BlockRecord, AgendaBlock, (("day_id", "workshop_days"),),
          title_field="title", named=("responsible",)),
-    Kind("participants", "participant", ParticipantRecord, Participant, (("workshop_id", "workshops"),),
+    Kind("participants", N_("participant"), ParticipantRecord, Participant, (("workshop_id", "workshops"),),
          personal=("name", "organisation", "department", "email"), title_field="name"),
-    Kind("attendance", "attendance mark", AttendanceRecord, Attendance,
+    Kind("attendance", N_("attendance mark"), AttendanceRecord, Attendance,
          (("participant_id", "participants"), ("day_id", "workshop_days")),
          natural_key=("participant_id", "day_id")),
-    Kind("outcomes", "workshop outcome", OutcomeRecord, WorkshopOutcome, (("workshop_id", "workshops"),),
+    Kind("outcomes", N_("workshop outcome"), OutcomeRecord, WorkshopOutcome, (("workshop_id", "workshops"),),
          title_field="text"),
-    Kind("actions", "action item", ActionRecord, ActionItem, (("workshop_id", "workshops"),),
+    Kind("actions", N_("action item"), ActionRecord, ActionItem, (("workshop_id", "workshops"),),
          personal=("owner",), title_field="text"),
-    Kind("feedback_questions", "feedback question", QuestionRecord, FeedbackQuestion,
+    Kind("feedback_questions", N_("feedback question"), QuestionRecord, FeedbackQuestion,
          (("workshop_id", "workshops"),), title_field="text"),
-    Kind("feedback_responses", "feedback form", ResponseRecord, FeedbackResponse,
+    Kind("feedback_responses", N_("feedback form"), ResponseRecord, FeedbackResponse,
          (("workshop_id", "workshops"),)),
     Kind("pilots", "pilot action", PilotRecord, Pilot, (("region_id", "regions"),), title_field="title"),
     Kind("pilot_criteria", "success criterion", CriterionRecord, PilotCriterion, (("pilot_id", "pilots"),),
@@ -679,24 +684,24 @@ class Manifest(_Strict):
 
 #: "{count} region" / "{count} regions" for each kind's label, for the counts a person reads
 COUNTED: dict[str, tuple[str, str]] = {
-    "region": (N_("{count} region"), N_("{count} regions")),
-    "toolbox template": (N_("{count} toolbox template"), N_("{count} toolbox templates")),
-    "own template version": (N_("{count} own template version"), N_("{count} own template versions")),
-    "assessment": (N_("{count} assessment"), N_("{count} assessments")),
-    "answer": (N_("{count} answer"), N_("{count} answers")),
-    "workshop": (N_("{count} workshop"), N_("{count} workshops")),
-    "workshop day": (N_("{count} workshop day"), N_("{count} workshop days")),
-    "agenda block": (N_("{count} agenda block"), N_("{count} agenda blocks")),
-    "participant": (N_("{count} participant"), N_("{count} participants")),
-    "attendance mark": (N_("{count} attendance mark"), N_("{count} attendance marks")),
-    "workshop outcome": (N_("{count} workshop outcome"), N_("{count} workshop outcomes")),
-    "action item": (N_("{count} action item"), N_("{count} action items")),
-    "feedback question": (N_("{count} feedback question"), N_("{count} feedback questions")),
-    "feedback form": (N_("{count} feedback form"), N_("{count} feedback forms")),
+    "region": Nn_("{count} region", "{count} regions"),
+    "toolbox template": Nn_("{count} toolbox template", "{count} toolbox templates"),
+    "own template version": Nn_("{count} own template version", "{count} own template versions"),
+    "assessment": Nn_("{count} assessment", "{count} assessments"),
+    "answer": Nn_("{count} answer", "{count} answers"),
+    "workshop": Nn_("{count} workshop", "{count} workshops"),
+    "workshop day": Nn_("{count} workshop day", "{count} workshop days"),
+    "agenda block": Nn_("{count} agenda block", "{count} agenda blocks"),
+    "participant": Nn_("{count} participant", "{count} participants"),
+    "attendance mark": Nn_("{count} attendance mark", "{count} attendance marks"),
+    "workshop outcome": Nn_("{count} workshop outcome", "{count} workshop outcomes"),
+    "action item": Nn_("{count} action item", "{count} action items"),
+    "feedback question": Nn_("{count} feedback question", "{count} feedback questions"),
+    "feedback form": Nn_("{count} feedback form", "{count} feedback forms"),
 }
 
 
 def counted(label: str, count: int) -> str:
     """``2 regions``, ``2 regiony``: a number of records of one kind in the language ``_`` speaks."""
     forms = COUNTED.get(label)
-    return ngettext(*forms, count).format(count=count) if forms else f"{count} × {label}"
+    return ngettext(*forms, count).format(count=count) if forms else f"{count} × {_(label)}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.services.errors import NotFoundError
 from inducci_desktop.services.workshops.csv_import import ParticipantInput
 from inducci_desktop.services.workshops.views import BlockInput, DayInput, WorkshopInput
@@ -108,4 +109,7 @@ def demo_workshop_step(services: Services) -> list[str]:
     for form in forms:
         answers = {q.id: value for q, value in zip(questions, form, strict=False) if value != ""}
         ws.results.add_response(workshop_id, answers)
-    return [f"workshop “{data.title}” ({len(PEOPLE)} participants, 2 days, {len(forms)} feedback forms)"]
+    return [_("workshop “{title}” ({participants}, {days}, {forms})").format(
+        title=data.title, participants=ngettext("{count} participant", "{count} participants", len(PEOPLE)).format(
+            count=len(PEOPLE)), days=ngettext("{count} day", "{count} days", 2).format(count=2),
+        forms=ngettext("{count} feedback form", "{count} feedback forms", len(forms)).format(count=len(forms)))]

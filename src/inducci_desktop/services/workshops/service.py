@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.domain import rules
-from inducci_desktop.domain.i18n import _
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.services.errors import NotFoundError, ValidationError, checked_text
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.workshops.agenda import check_day_times, check_duration, find_overlap, lay_out
@@ -54,6 +54,7 @@ DEFAULT_BLOCK_MINUTES = 60
 
 
 def _text(value: str, label: str, limit: int, *, required: bool = False) -> str:
+    label = _(label)  # marked with N_ by the callers
     checked_text(value, _("The {label}").format(label=label), multiline=True)
     cleaned = " ".join(value.split())
     if required and not cleaned:
@@ -94,12 +95,13 @@ def check_workshop(data: WorkshopInput) -> WorkshopInput:
             .format(value=MAX_CERTIFICATE_MINUTES // 60))
     days = tuple(sorted(data.days, key=lambda d: (d.day, d.start)))
     return WorkshopInput(
-        _text(data.title, "title", MAX_TITLE, required=True), days, _text(data.venue, "venue", rules.TITLE),
-        data.mode, data.region_id or None, _text(data.organisation, "organisation", rules.TITLE),
+        _text(data.title, N_("title"), MAX_TITLE, required=True), days,
+        _text(data.venue, N_("venue"), rules.TITLE), data.mode, data.region_id or None,
+        _text(data.organisation, N_("organisation"), rules.TITLE),
         checked_text(data.trainers, _("The trainers"), multiline=True).strip(),
         checked_text(data.target_group, _("The target group"), multiline=True).strip(),
         checked_text(data.objectives, _("The objectives"), multiline=True).strip(), data.status,
-        _text(data.place, "place", MAX_PLACE), data.certificate_date, minutes)
+        _text(data.place, N_("place"), MAX_PLACE), data.certificate_date, minutes)
 
 
 class WorkshopService:
@@ -359,9 +361,9 @@ class WorkshopService:
     def _check_block(data: BlockInput) -> BlockInput:
         if data.kind not in BLOCK_KINDS:
             raise ValidationError(_("Unknown block kind {kind!r}.").format(kind=data.kind))
-        for label, value in (("title", data.title), (_("responsible person"), data.responsible),
-                             ("materials", data.materials), ("notes", data.notes)):
-            checked_text(value, _("The block's {label}").format(label=label), multiline=True)
+        for label, value in ((N_("title"), data.title), (N_("responsible person"), data.responsible),
+                             (N_("materials"), data.materials), (N_("notes"), data.notes)):
+            checked_text(value, _("The block's {label}").format(label=_(label)), multiline=True)
         title = " ".join(data.title.split()) or (_("Break") if data.kind == "break" else "")
         if not title:
             raise ValidationError(_("An agenda block needs a title."))
@@ -369,7 +371,7 @@ class WorkshopService:
             raise ValidationError(_("A block title can be at most {MAX_TITLE} characters long.")
                 .format(MAX_TITLE=MAX_TITLE))
         check_duration(data.duration)
-        responsible = _text(data.responsible, _("person responsible"), rules.TITLE)
+        responsible = _text(data.responsible, N_("person responsible"), rules.TITLE)
         return BlockInput(title, data.duration, data.kind, data.format_id, responsible,
                           data.materials.strip(), data.notes.strip())
 

@@ -37,7 +37,7 @@ class PdfPreview(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
-        self.title = QLabel("<b>Preview</b>")
+        self.title = QLabel(_("<b>Preview</b>"))
         self.title.setObjectName("previewTitle")
         self.title.setWordWrap(True)  # a long title wraps on its own line; it never runs into the page count
         self.pages_label = QLabel(_("No preview yet"))

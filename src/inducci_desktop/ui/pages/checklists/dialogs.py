@@ -41,7 +41,7 @@ class NewAssessmentDialog(QDialog):
         self.title_edit = QLineEdit()
         self.title_edit.setAccessibleName(_("Title"))
         self.title_edit.setPlaceholderText(_("e.g. Silesia status quo, spring 2026"))
-        self.region_picker = RegionPicker(regions, none_label="(none)")
+        self.region_picker = RegionPicker(regions, none_label=_("(none)"))
         self.region_picker.setAccessibleName(_("Region or organisation"))
         self.assessor_edit = QLineEdit(assessor)
         self.assessor_edit.setAccessibleName(_("Assessor"))

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.content.model import ChecklistItem, ChecklistOption, ChecklistSection, ChecklistTemplate
-from inducci_desktop.domain.i18n import _
+from inducci_desktop.domain.i18n import _, pgettext
 from inducci_desktop.services.checklists.scoring import TYPE_LABELS
 from inducci_desktop.services.checklists.templates import SaveResult, TemplateService
 from inducci_desktop.services.errors import ServiceError
@@ -111,7 +111,7 @@ class ItemForm(QWidget):
         self.unit = QLineEdit()
         form = QFormLayout(self)
         form.addRow(_("&Key:"), self.key)
-        form.addRow("&Question:", self.text)
+        form.addRow(_("&Question:"), self.text)
         form.addRow(_("&Help:"), self.help)
         form.addRow(_("&Type:"), self.type)
         form.addRow(_("&Weight:"), self.weight)
@@ -119,9 +119,9 @@ class ItemForm(QWidget):
         form.addRow(_("&Guide:"), self.guide)
         form.addRow(_("&Options:"), self.options)
         scale = QHBoxLayout()
-        scale.addWidget(QLabel("from"))
+        scale.addWidget(QLabel(pgettext("scale", "from")))
         scale.addWidget(self.scale_min)
-        scale.addWidget(QLabel("to"))
+        scale.addWidget(QLabel(pgettext("scale", "to")))
         scale.addWidget(self.scale_max)
         scale.addWidget(self.scale_labels, 1)
         form.addRow(_("&Scale:"), scale)

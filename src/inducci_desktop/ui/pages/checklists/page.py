@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.changes import Changes, Kind
-from inducci_desktop.domain.i18n import N_, _, ngettext
+from inducci_desktop.domain.i18n import N_, _, ngettext, pgettext
 from inducci_desktop.services.checklists.service import ChecklistService
 from inducci_desktop.services.documents import DocumentRequest
 from inducci_desktop.services.errors import ServiceError
@@ -40,6 +40,7 @@ from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.registry import LIBRARY
 from inducci_desktop.ui.pages.title import page_title
 from inducci_desktop.ui.widgets.document_dialog import show_document
+from inducci_desktop.ui.widgets.fitting import fit_header, keep_text_width
 
 log = logging.getLogger(__name__)
 FILTERS = (("active", N_("Active")), ("draft", N_("In progress")), ("completed", N_("Completed")), ("archived",
@@ -72,6 +73,7 @@ class ChecklistsPage(QWidget):
         for column, width in zip(range(1, len(COLUMNS)), (170, 220, 90, 60, 80, 110), strict=True):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
+        fit_header(header, range(1, len(COLUMNS)))  # a translated title may be wider than the English one
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -92,7 +94,7 @@ class ChecklistsPage(QWidget):
         self.new_button = QPushButton(_("New assessment…"))
         self.new_button.setToolTip(_("Start an assessment from a checklist template (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_assessment)
-        self.open_button = QPushButton(_("Open"))
+        self.open_button = QPushButton(pgettext("button", "Open"))
         self.open_button.clicked.connect(self.open_selected)
         self.round_button = QPushButton(_("Next round"))
         self.round_button.setToolTip(_("A copy of the selected assessment as its next round, answers carried over"))
@@ -120,12 +122,22 @@ class ChecklistsPage(QWidget):
         top.addWidget(self.filter_edit, 1)
         top.addWidget(self.status_combo)
         top.addWidget(self.count_label)
-        buttons = QHBoxLayout()
+        # two rows: in German or Polish the nine buttons do not fit beside each other
+        buttons = QVBoxLayout()
+        first, second = QHBoxLayout(), QHBoxLayout()
         for button in (self.new_button, self.open_button, self.round_button, self.compare_button,
-                       self.regions_button, self.archive_button, self.delete_button, self.print_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.templates_button)
+                       self.regions_button):
+            first.addWidget(button)
+        first.addStretch(1)
+        for button in (self.archive_button, self.delete_button, self.print_button):
+            second.addWidget(button)
+        second.addStretch(1)
+        second.addWidget(self.templates_button)
+        buttons.addLayout(first)
+        buttons.addLayout(second)
+        keep_text_width(self.new_button, self.open_button, self.round_button, self.compare_button,
+                        self.regions_button, self.archive_button, self.delete_button, self.print_button,
+                        self.templates_button)
         list_page = QWidget()
         list_layout = QVBoxLayout(list_page)
         list_layout.setContentsMargins(8, 8, 8, 8)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from inducci_desktop.domain import i18n
 from inducci_desktop.domain.changes import Changes, Kind
-from inducci_desktop.domain.i18n import N_, _, ngettext
+from inducci_desktop.domain.i18n import N_, Nn_, _, ngettext
 from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.domain.pilots import status_label
 from inducci_desktop.services.errors import ServiceError
@@ -44,15 +44,16 @@ from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.exchange.preview import ImportPreviewDialog, side_text
 from inducci_desktop.ui.pages.title import page_title
+from inducci_desktop.ui.widgets.fitting import WrappingLabel
 
 log = logging.getLogger(__name__)
 GROUPS = (("regions", N_("Regions")), ("templates", N_("Own checklist templates")), ("assessments", N_("Assessments")),
           ("workshops", N_("Workshops")), ("pilots", N_("Pilot actions")))
-NOUNS = {"regions": (N_("{count} region"), N_("{count} regions")),
-         "templates": (N_("{count} template"), N_("{count} templates")),
-         "assessments": (N_("{count} assessment"), N_("{count} assessments")),
-         "workshops": (N_("{count} workshop"), N_("{count} workshops")),
-         "pilots": (N_("{count} pilot action"), N_("{count} pilot actions"))}
+NOUNS = {"regions": Nn_("{count} region", "{count} regions"),
+         "templates": Nn_("{count} template", "{count} templates"),
+         "assessments": Nn_("{count} assessment", "{count} assessments"),
+         "workshops": Nn_("{count} workshop", "{count} workshops"),
+         "pilots": Nn_("{count} pilot action", "{count} pilot actions")}
 
 
 def _records(count: int) -> str:
@@ -138,8 +139,7 @@ class ExchangePage(QWidget):
         self.personal = QCheckBox(_("Include participants' personal data"))
         self.personal.setAccessibleDescription(_(PERSONAL_HELP))
         layout.addWidget(self.personal)
-        help_label = QLabel(_(PERSONAL_HELP))
-        help_label.setWordWrap(True)
+        help_label = WrappingLabel(_(PERSONAL_HELP))
         help_label.setStyleSheet("color: palette(mid);")
         layout.addWidget(help_label)
         form = QFormLayout()
@@ -205,7 +205,7 @@ class ExchangePage(QWidget):
         table.setRowCount(len(found))
         for row, item in enumerate(found):
             state = _(" (kept {resolution})").format(resolution=item.resolution) if item.resolution else ""
-            table.setItem(row, 0, QTableWidgetItem(f"{item.label}: {item.title}{state}"))
+            table.setItem(row, 0, QTableWidgetItem(f"{_(item.label)}: {item.title}{state}"))
             table.setItem(row, 1, QTableWidgetItem(side_text(item.mine, item.fields, _("this data folder"))))
             table.setItem(row, 2, QTableWidgetItem(side_text(item.theirs, item.fields, _("data folder"))))
         table.resizeRowsToContents()

@@ -87,7 +87,7 @@ class ImportPreviewDialog(QDialog):
         table.setHorizontalHeaderLabels([_("Record"), _("This machine's version"), _("The file's version"), _("Keep")])
         for row, entry in enumerate(self.plan.conflicts):
             mine, theirs, fields = self.plan.versions.get((entry.kind, entry.id), ({}, {}, ()))
-            table.setItem(row, 0, QTableWidgetItem(f"{entry.label}: {entry.title}"))
+            table.setItem(row, 0, QTableWidgetItem(f"{_(entry.label)}: {entry.title}"))
             table.setItem(row, 1, QTableWidgetItem(side_text(mine, fields, _("this data folder"))))
             table.setItem(row, 2, QTableWidgetItem(side_text(theirs, fields, _("data folder"))))
             choice = QComboBox()
@@ -116,12 +116,12 @@ class ImportPreviewDialog(QDialog):
             for entry in entries:
                 by_kind.setdefault(entry.label, []).append(entry)
             for label, found in by_kind.items():
-                kind = QTreeWidgetItem([f"{label} ({len(found)})"])
+                kind = QTreeWidgetItem([f"{_(label)} ({len(found)})"])
                 group.addChild(kind)
                 for entry in found[:MAX_SHOWN]:
                     here, there = _stamp(entry)
                     item = QTreeWidgetItem([entry.title, entry.reason, here, there])
-                    item.setToolTip(0, f"{entry.label} {entry.id}")
+                    item.setToolTip(0, f"{_(entry.label)} {entry.id}")
                     item.setToolTip(1, entry.reason)
                     kind.addChild(item)
                 if len(found) > MAX_SHOWN:

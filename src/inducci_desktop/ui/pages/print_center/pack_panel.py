@@ -80,7 +80,7 @@ class PackPanel(QWidget):
         self.organiser_edit.setAccessibleName(_("Organiser"))
         self.date_edit = QLineEdit()
         self.date_edit.setAccessibleName(_("Date on the cover"))
-        self.date_edit.setPlaceholderText("today")
+        self.date_edit.setPlaceholderText(_("today"))
         self.glossary_check = QCheckBox(_("Add the glossary at the end"))
         form = QFormLayout()
         form.addRow(_("Title"), self.title_edit)
@@ -96,18 +96,21 @@ class PackPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("<b>Cover</b>"))
+        layout.addWidget(QLabel(_("<b>Cover</b>")))
         layout.addLayout(form)
         self._update_buttons()
 
     # -- state -------------------------------------------------------------------------------------
 
     def cover(self) -> PackCoverText:
-        return PackCoverText(self.title_edit.text(), self.subtitle_edit.text(), self.organiser_edit.text(),
-                             self.date_edit.text())
+        title = self.title_edit.text()
+        default = PackCoverText().title
+        if title == _(default):
+            title = default  # the default stays the catalog's text: each document prints it in its own language
+        return PackCoverText(title, self.subtitle_edit.text(), self.organiser_edit.text(), self.date_edit.text())
 
     def set_cover(self, cover: PackCoverText) -> None:
-        self.title_edit.setText(cover.title)
+        self.title_edit.setText(_(cover.title))  # the default title ("Handout pack") in the language shown
         self.subtitle_edit.setText(cover.subtitle)
         self.organiser_edit.setText(cover.organiser)
         self.date_edit.setText(cover.date)

@@ -223,7 +223,7 @@ class PrintCenterPage(QWidget):
         current = selected if selected is not None else self.region_combo.currentData()
         self.region_combo.blockSignals(True)
         self.region_combo.clear()
-        self.region_combo.addItem("(none)", "")
+        self.region_combo.addItem(_("(none)"), "")
         for region in self.regions.list():
             self.region_combo.addItem(region.name, region.id)
         self.region_combo.setCurrentIndex(max(0, self.region_combo.findData(current or "")))

@@ -119,8 +119,9 @@ class SettingsPage(QScrollArea):
     def refresh(self) -> None:
         maintenance = self.services.maintenance
         current = maintenance.schema_version()
-        state = "current" if current == maintenance.expected_schema() else f"expected {maintenance.expected_schema()}"
-        self.schema_label.setText(f"{current} ({state})")
+        expected = maintenance.expected_schema()
+        self.schema_label.setText(_("{version} (current)").format(version=current) if current == expected
+                                  else _("{version} (expected {expected})").format(version=current, expected=expected))
 
     def _theme_changed(self) -> None:
         choice = self.theme_combo.currentData()

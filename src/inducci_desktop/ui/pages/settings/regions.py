@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.changes import Kind
-from inducci_desktop.domain.i18n import N_, _
+from inducci_desktop.domain.i18n import N_, NC_, _
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.regions import RegionService, RegionView
 from inducci_desktop.ui.events import AppEvents
@@ -35,7 +35,7 @@ def _reported() -> None:
     """Region writes report themselves (AppEvents.changed); an undo command needs no extra call."""
 
 class RegionTableModel(RowsTableModel):
-    HEADERS = (N_("Name"), N_("Kind"), N_("Country"))
+    HEADERS = (NC_("region", "Name"), N_("Kind"), N_("Country"))
 
     def __init__(self, regions: RegionService, rename: Any) -> None:
         super().__init__()

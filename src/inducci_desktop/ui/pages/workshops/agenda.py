@@ -28,6 +28,7 @@ from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import AgendaDay, BlockInput, BlockView
 from inducci_desktop.ui.pages.workshops.agenda_commands import AddBlock, DeleteBlock, EditBlock, MoveBlock
 from inducci_desktop.ui.widgets.enter import on_return
+from inducci_desktop.ui.widgets.fitting import fit_header, title_minimum
 
 Index = QModelIndex | QPersistentModelIndex
 MIME = "application/x-inducci-agenda-row"
@@ -186,9 +187,10 @@ class AgendaEditor(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column in (0, 1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # the short columns never narrower than their header's text (a narrower window squeezes them otherwise)
-        shortest = max(header.fontMetrics().horizontalAdvance(_(COLUMNS[c][0])) for c in (0, 1)) + 12
-        header.setMinimumSectionSize(max(header.minimumSectionSize(), shortest))
+        # the titles in any language: the block's column never narrower than its title, "Responsible" as wide as
+        # its title (materials and notes keep 100 px: the block's title needs the room more)
+        title_minimum(header, (2,))
+        fit_header(header, (4,))
         self.format = QComboBox()
         self.format.setAccessibleName(_("Format from the toolbox"))
         self.format.setMinimumWidth(260)

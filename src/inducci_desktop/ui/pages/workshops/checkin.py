@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.content.folding import fold
-from inducci_desktop.domain.i18n import N_, Labels, _
+from inducci_desktop.domain.i18n import N_, NC_, Labels, _
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import DayView, ParticipantView, day_text
@@ -37,7 +37,7 @@ STATES = Labels({True: N_("✔ present"), False: N_("✘ absent"), None: "–"})
 
 
 class CheckInModel(RowsTableModel):
-    HEADERS = (N_("Name"), N_("Organisation"), N_("Attendance"))
+    HEADERS = (NC_("person", "Name"), N_("Organisation"), N_("Attendance"))
 
     def __init__(self) -> None:
         super().__init__()
@@ -93,7 +93,7 @@ def attendance_heading(day: DayView | None, today: date | None = None) -> str:
     """The heading of the attendance column: the day chosen, and "today" only when it is today."""
     if day is None:
         return _("Attendance")
-    when = "today" if day.day == (today or date.today()) else day_text(day.day, short=True)
+    when = _("today") if day.day == (today or date.today()) else day_text(day.day, short=True)
     return _("Day {number} ({when})").format(number=day.number, when=when)
 
 

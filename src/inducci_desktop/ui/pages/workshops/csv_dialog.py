@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inducci_desktop.domain.i18n import N_, _
+from inducci_desktop.domain.i18n import N_, _, ngettext, pgettext
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.csv_import import (
     DELIMITERS,
@@ -38,7 +38,7 @@ FIELDS = (("organisation", N_("Organisation")), ("department", N_("Department"))
 
 def _field_text(person: ParticipantInput, key: str) -> str:
     if key == "consent":
-        return "yes" if person.consent else "no"
+        return _("yes") if person.consent else _("no")
     if key == "consent_date":
         return person.consent_date.isoformat() if person.consent_date else ""
     return str(getattr(person, key))
@@ -122,7 +122,7 @@ class CsvImportDialog(QDialog):
             .format(describe=p.describe(), skipped=skipped, ignored=ignored))
         # every field the file holds gets a column, so nothing imported is hidden from the preview
         fields = [(key, _(label)) for key, label in FIELDS if key in p.columns]
-        labels = [_("Line"), _("Name"), *(label for _key, label in fields), _("Problem")]
+        labels = [_("Line"), pgettext("person", "Name"), *(label for _key, label in fields), _("Problem")]
         self.table.setColumnCount(len(labels))
         self.table.setHorizontalHeaderLabels(labels)
         self.table.setRowCount(len(p.rows))
@@ -143,8 +143,8 @@ class CsvImportDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
         header.setStretchLastSection(True)
-        self.import_button.setText(_("Import 1 participant") if len(p.good) == 1 else _("Import {count} participants")
-            .format(count=len(p.good)))
+        self.import_button.setText(ngettext("Import {count} participant", "Import {count} participants", len(p.good))
+                                   .format(count=len(p.good)))
         self.import_button.setEnabled(bool(p.good))
 
     def do_import(self) -> None:

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain import rules
 from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.domain.workshops import FeedbackSummary, Question, QuestionSummary
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.feedback import KIND_LABELS
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.ui.widgets.enter import on_return
+from inducci_desktop.ui.widgets.fitting import WrappingLabel
 
 ACCENT = QColor("#1F5F8B")
 
@@ -90,7 +92,7 @@ class DistributionChart(QWidget):
                                  ACCENT if n else muted)
                 painter.setPen(text)
                 painter.drawText(QRectF(x, bar_top + bar_room + 1, slot, 16), Qt.AlignmentFlag.AlignCenter,
-                                 f"{value}: {n}")
+                                 f"{rules.FEEDBACK_CHOICE.labels.get(value, str(value))}: {n}")
         painter.end()
 
 
@@ -247,11 +249,12 @@ class FeedbackPanel(QWidget):
         for number, q in enumerate(self.questions, start=1):
             edit = QLineEdit()
             edit.setAccessibleName(q.text)
-            edit.setPlaceholderText({"rating": "1–5", "choice": "y / p / n"}.get(q.kind, "comment"))
+            # TRANSLATORS: the field takes the letters y, p and n (yes, partly, no) in every language: keep them
+            keys = _("y / p / n")
+            edit.setPlaceholderText({"rating": "1–5", "choice": keys}.get(q.kind) or _("comment"))
             if q.kind != "text":
                 edit.setMaximumWidth(90)
-            label = QLabel(f"{number}. {q.text}")
-            label.setWordWrap(True)
+            label = WrappingLabel(f"{number}. {q.text}")  # a question that wraps keeps its second line
             label.setBuddy(edit)
             self.form.addWidget(label)
             self.form.addWidget(edit)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QInputDialog,
     QMessageBox,
@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inducci_desktop.domain.i18n import N_, _
+from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import STATUSES, WorkshopInput, WorkshopSummary
 from inducci_desktop.ui.table_model import RowsTableModel
+from inducci_desktop.ui.widgets.fitting import keep_text_width
 
 Index = QModelIndex | QPersistentModelIndex
 FILTERS = (("all", N_("All workshops")), ("upcoming", N_("Upcoming")), ("past", N_("Past")), ("trash", N_("Trash")))
@@ -40,7 +41,9 @@ class WorkshopListModel(RowsTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{w.title}, {w.dates_text}, {STATUSES.get(w.status, w.status)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return " · ".join(p for p in (w.title, w.venue, w.region, f"{w.participants} participants") if p)
+            people = ngettext("{count} participant", "{count} participants", w.participants).format(
+                count=w.participants)
+            return " · ".join(p for p in (w.title, w.venue, w.region, people) if p)
         return None
 
 
@@ -82,9 +85,11 @@ class WorkshopList(QWidget):
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete_key.activated.connect(self.delete_or_restore)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_workshop)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.copy_button, self.delete_button):
-            buttons.addWidget(button)
+        buttons = QGridLayout()  # "Copy as repeat" on a row of its own: the panel is narrow
+        buttons.addWidget(self.new_button, 0, 0)
+        buttons.addWidget(self.delete_button, 0, 1)
+        buttons.addWidget(self.copy_button, 1, 0, 1, 2)
+        keep_text_width(self.new_button, self.copy_button, self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)

@@ -32,6 +32,7 @@ from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import ACTION_STATUSES, OUTCOME_KINDS, ActionView
 from inducci_desktop.ui.widgets.enter import on_return
+from inducci_desktop.ui.widgets.fitting import keep_text_width
 
 
 def fill_actions(table: QTableWidget, actions: list[ActionView], *, with_workshop: bool) -> None:
@@ -150,7 +151,7 @@ class OutcomesPanel(QWidget):
         adder = QHBoxLayout()
         adder.addWidget(self.outcome_text, 1)
         adder.addWidget(self.add_outcome_button)
-        top_layout.addWidget(QLabel("<b>Outcomes</b>"))
+        top_layout.addWidget(QLabel(_("<b>Outcomes</b>")))
         top_layout.addLayout(kind_row)
         top_layout.addLayout(adder)
         top_layout.addWidget(self.outcomes, 1)
@@ -171,8 +172,12 @@ class OutcomesPanel(QWidget):
         status_row.addWidget(set_status)
         status_row.addWidget(remove_action)
         status_row.addStretch(1)
-        status_row.addWidget(overview)
-        bottom_layout.addWidget(QLabel(_("<b>Action items</b>")))
+        heading = QHBoxLayout()  # the overview beside the heading: the status row has no room in German
+        heading.addWidget(QLabel(_("<b>Action items</b>")))
+        heading.addStretch(1)
+        heading.addWidget(overview)
+        keep_text_width(set_status, remove_action, overview)
+        bottom_layout.addLayout(heading)
         bottom_layout.addLayout(action_row)
         bottom_layout.addWidget(self.action_table, 1)
         bottom_layout.addLayout(status_row)

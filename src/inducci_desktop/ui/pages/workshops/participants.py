@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.files import safe_filename
-from inducci_desktop.domain.i18n import N_, _, ngettext
+from inducci_desktop.domain.i18n import N_, NC_, _, ngettext, pgettext
 from inducci_desktop.logsetup import log_folders
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.workshops.csv_import import ParticipantInput
@@ -41,11 +41,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class ParticipantModel(RowsTableModel):
-    HEADERS = (N_("Name"), N_("Organisation"), N_("Department"), N_("E-mail"), N_("Consent"))
+    HEADERS = (NC_("person", "Name"), N_("Organisation"), N_("Department"), N_("E-mail"), N_("Consent"))
 
     def cell(self, p: ParticipantView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            consent = f"yes, {p.consent_date.isoformat()}" if p.consent and p.consent_date else "no"
+            consent = (_("yes, {date}").format(date=p.consent_date.isoformat()) if p.consent and p.consent_date
+                       else _("no"))
             return (p.name, p.organisation, p.department, p.email, consent)[column]
         return None
 
@@ -57,7 +58,7 @@ class ParticipantsPanel(QWidget):
         self.workshop_id: str | None = None
         self.model = ParticipantModel()
         self.name = QLineEdit()
-        self.name.setPlaceholderText(_("Name"))
+        self.name.setPlaceholderText(pgettext("person", "Name"))
         self.name.setAccessibleName(_("Participant name"))
         self.organisation = QLineEdit()
         self.organisation.setPlaceholderText(_("Organisation"))

@@ -1,0 +1,86 @@
+"""The layout test again in the pseudo-locale en-XA (every string accented and 40 % longer, see
+tests/pseudo_locale.py): every page and tab, the checklist views and the window's menus show no text that
+was not taken from a catalog, and every text still fits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QTabWidget
+
+from inducci_desktop.app import run
+from inducci_desktop.ui.application import RunningApp
+from inducci_desktop.ui.qt_translations import CatalogTranslator
+
+from ..pseudo_locale import use_pseudo
+from .layout_checks import layout_problems
+from .pseudo_checks import data_corpus, untranslated
+from .test_layout import HEIGHT, PAGE_IDS, TABS, WIDTH, _cases, _settle, _wait
+
+
+@pytest.fixture(scope="module")
+def pseudo_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningApp]:
+    """One window in the pseudo-locale with the example data, loaded through the welcome page's button."""
+    with pytest.MonkeyPatch.context() as patch:
+        use_pseudo(patch)
+        data = tmp_path_factory.mktemp("pseudo") / "data"
+        app = run(["--data-dir", str(data)], exec=False)
+        assert isinstance(app, RunningApp)
+        qt_words = CatalogTranslator()  # Qt's own words (standard buttons) through the pseudo catalog too
+        QCoreApplication.installTranslator(qt_words)
+        try:
+            _wait(lambda: app.ready)
+            window = app.window
+            window.resize(WIDTH, HEIGHT)
+            assert window.welcome is not None
+            window.welcome.example_button.click()
+            _wait(lambda: window.stack.currentWidget() is window.pages["workshops"])
+            yield app
+        finally:
+            QCoreApplication.removeTranslator(qt_words)
+            app.shutdown()
+
+
+def _problems(app: RunningApp, root: Any) -> list[str]:
+    corpus = data_corpus(app.paths.database)
+    return layout_problems(root) + untranslated(root, corpus)
+
+
+@pytest.mark.parametrize(("page_title", "tab"), list(_cases()))
+def test_page_in_the_pseudo_locale(pseudo_app: RunningApp, page_title: str, tab: str) -> None:
+    window = pseudo_app.window
+    window.show_page(PAGE_IDS[page_title])
+    page = window.pages[PAGE_IDS[page_title]]
+    if tab:  # the tab at the English tab's place (its text is the pseudo-locale's)
+        names = TABS[page_title]
+        tabs = next(t for t in page.findChildren(QTabWidget) if t.count() == len(names))
+        tabs.tabBar().setCurrentIndex(names.index(tab))
+    _settle()
+    problems = _problems(pseudo_app, page)
+    assert not problems, "\n".join(problems)
+
+
+def test_window_menus_and_navigation_in_the_pseudo_locale(pseudo_app: RunningApp) -> None:
+    problems = untranslated(pseudo_app.window, data_corpus(pseudo_app.paths.database))
+    assert not problems, "\n".join(problems)
+
+
+def test_checklist_views_in_the_pseudo_locale(pseudo_app: RunningApp, qtbot: Any) -> None:
+    window = pseudo_app.window
+    window.show_page("checklists")
+    page = window.pages["checklists"]
+    _settle()
+    page.table.selectRow(0)
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    _settle()
+    assert page.stack.currentWidget() is page.runner
+    problems = _problems(pseudo_app, page)
+    qtbot.mouseClick(page.runner.summary_button, Qt.MouseButton.LeftButton)
+    _settle()
+    assert page.stack.currentWidget() is page.summary
+    problems += _problems(pseudo_app, page)
+    page.show_list()
+    assert not problems, "\n".join(problems)
