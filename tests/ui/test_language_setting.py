@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QMessageBox, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QMessageBox, QPushButton
 
 from inducci_desktop import catalogs
 from inducci_desktop.domain import i18n
@@ -56,6 +56,8 @@ def test_switching_to_german_at_once_without_losing_typed_text(launch: Any, qtbo
     assert nav_texts[-1] == german.gettext("Settings")
     new_combo = window.settings_page.findChild(QComboBox, "interfaceLanguage")
     assert new_combo is not None and new_combo.currentData() == "de"
+    note = window.settings_page.findChild(QLabel, "translationNotReviewed")  # never passed off as authoritative
+    assert note is not None and note.isVisible() and "Muttersprach" in note.text()
     saved = json.loads((app.paths.data_dir / "ui-state.json").read_text(encoding="utf-8"))
     assert saved["language"] == "de"
 

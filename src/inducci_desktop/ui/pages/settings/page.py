@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.catalogs import system_language
-from inducci_desktop.domain.i18n import LANGUAGES, N_, NATIVE_NAMES, _
+from inducci_desktop.domain.i18n import LANGUAGES, N_, NATIVE_NAMES, _, language
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.settings.backups import BackupsPanel
 from inducci_desktop.ui.pages.settings.logo import LogoPanel
@@ -25,6 +25,8 @@ from inducci_desktop.ui.pages.settings.regions import RegionsPanel
 from inducci_desktop.ui.pages.title import page_title
 from inducci_desktop.ui.theme import apply_theme
 from inducci_desktop.ui.ui_state import LANGUAGE_KEY
+
+UNREVIEWED = N_("This interface translation has not yet been reviewed by a native speaker.")
 
 THEMES = (("system", N_("Follow the system")), ("light", N_("Light")), ("dark", N_("Dark")))
 
@@ -92,6 +94,12 @@ class SettingsPage(QScrollArea):
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(saved if saved in LANGUAGES else "")))
         self.language_combo.currentIndexChanged.connect(self._language_changed)
         look.addRow(_("&Language:"), self.language_combo)
+        # every translation of the interface is machine-assisted until a native speaker has checked it
+        self.language_note = QLabel(_(UNREVIEWED))
+        self.language_note.setObjectName("translationNotReviewed")
+        self.language_note.setWordWrap(True)
+        self.language_note.setVisible(language() != "en")
+        look.addRow("", self.language_note)
 
         self.backups = BackupsPanel(services.maintenance, events)
         self.regions = RegionsPanel(services.regions, events, undo_stack)
