@@ -88,3 +88,54 @@ def test_the_logo_stands_on_the_cover_of_the_pdf_and_the_docx(demo: Services, tm
     with_logo = Document(io.BytesIO(docx(demo, request)[0]))
     without = Document(io.BytesIO(docx(demo, DocumentRequest(PAPER, record=strategy_demo.PAPER_GORENJSKA))[0]))
     assert len(with_logo.inline_shapes) == len(without.inline_shapes) + 1
+
+
+def _people(services: Services) -> None:
+    """Two more people consulted in Silesia: one agreed to be named, one did not."""
+    from inducci_desktop.domain.evidence import StakeholderInput
+
+    region = strategy_demo.SILESIA
+    services.stakeholders.add(StakeholderInput(region, "person", "Jiří Dvořák", "Żywiec brewery", "Engineer",
+                                               consent=True))
+    services.stakeholders.add(StakeholderInput(region, "person", "Zofia Łęcka", "Ruda steelworks", "Manager",
+                                               consent=False))
+
+
+def test_paper_pdf_annexes_people_consulted_and_pilot_profiles_of_its_region(demo: Services) -> None:
+    from inducci_desktop.services.pilots import demo as pilot_demo
+
+    _people(demo)
+    pages = page_texts(build(demo, DocumentRequest(PAPER, record=strategy_demo.PAPER_SILESIA)).data)
+    text = "\n".join(pages)
+    for expected in ("Annex: people consulted", "Cluster of design studios", "Jiří Dvořák", "Ruda steelworks",
+                     "Annex: pilot profiles", pilot_demo.TITLE, "Success criteria: achieved against target",
+                     "Mixed teams (creatives with engineers)", "Lessons", "Challenge"):
+        assert expected in text, expected
+    assert "Zofia Łęcka" not in text  # no consent: role and organisation only
+    assert "Annex: people consulted" in pages[1] and "Annex: pilot profiles" in pages[1]  # in the contents
+    assert text.index("Annex: evidence", len(pages[1]) + len(pages[0])) < text.index(pilot_demo.TITLE)
+    other = "\n".join(page_texts(build(demo, DocumentRequest(PAPER, record=strategy_demo.PAPER_GORENJSKA)).data))
+    assert "Annex: method" in other
+    assert "Annex: pilot profiles" not in other and "Annex: people consulted" not in other  # empty: left out
+    assert pilot_demo.TITLE not in other
+
+
+def test_paper_docx_annexes_people_consulted_and_pilot_profiles(demo: Services) -> None:
+    from inducci_desktop.services.pilots import demo as pilot_demo
+
+    _people(demo)
+    document = Document(io.BytesIO(docx(demo, DocumentRequest(PAPER, record=strategy_demo.PAPER_SILESIA))[0]))
+    headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
+    assert "Annex: people consulted" in headings and "Annex: pilot profiles" in headings
+    assert headings.index("Annex: people consulted") < headings.index(pilot_demo.TITLE) < headings.index(
+        "Annex: method")
+    people = next(t for t in document.tables if t.rows[0].cells[0].text == "Organisation")
+    names = [row.cells[2].text for row in people.rows[1:]]
+    assert "Jiří Dvořák" in names and "Zofia Łęcka" not in names
+    criteria = next(t for t in document.tables if t.rows[0].cells[0].text == "Criterion")
+    assert [c.text for c in criteria.rows[0].cells] == ["Criterion", "Baseline", "Target", "Achieved"]
+    assert ["Mixed teams (creatives with engineers)", "0", "6", "7"] in [[c.text for c in r.cells]
+                                                                          for r in criteria.rows]
+    other = Document(io.BytesIO(docx(demo, DocumentRequest(PAPER, record=strategy_demo.PAPER_GORENJSKA))[0]))
+    other_headings = {p.text for p in other.paragraphs}
+    assert "Annex: pilot profiles" not in other_headings and "Annex: people consulted" not in other_headings

@@ -136,3 +136,30 @@ def test_recommendation_matrix_common_and_examples_from_two_regions(demo: Servic
     with pytest.raises(ValidationError, match="two regions"):
         rec.create("Only one", [strategy_demo.PAPER_SILESIA])
     assert len(rec.example_choices(strategy_demo.RECOMMENDATION)) >= 5
+
+
+def test_pilot_criteria_block_lists_baseline_target_and_achieved_live_until_frozen(demo: Services) -> None:
+    from inducci_desktop.services.pilots import demo as pilot_demo
+    from inducci_desktop.services.strategy import blocks
+
+    assert "pilot_criteria" in {k.key for k in blocks.kinds()}
+    papers = demo.strategy.papers
+    section = papers.get(strategy_demo.PAPER_SILESIA).sections[1]
+    papers.add_block(section.id, "pilot_criteria", {"region_id": strategy_demo.SILESIA})
+    block = next(b for b in papers.get(strategy_demo.PAPER_SILESIA).sections[1].blocks if b.kind == "pilot_criteria")
+    assert block.value.columns == ("Pilot action", "Criterion", "Baseline", "Target", "Achieved")
+    assert block.value.title == "Pilot criteria achieved – Śląskie (Silesia)"
+    assert (pilot_demo.TITLE, "Mixed teams (creatives with engineers)", "0", "6", "7") in block.value.rows
+    assert len(block.value.rows) == len(pilot_demo.CRITERIA) and "4 of 4" in block.value.note
+    pilot = next(demo.pilots.get(s.id) for s in demo.pilots.list() if s.title == pilot_demo.TITLE)
+    criterion = next(c for c in pilot.criteria if c.text.startswith("Mixed teams"))
+    demo.pilots.update_criterion(criterion.id, criterion.text, "0", "6", "9")  # live: the block follows
+    live = next(b for b in papers.get(strategy_demo.PAPER_SILESIA).sections[1].blocks if b.kind == "pilot_criteria")
+    assert (pilot_demo.TITLE, "Mixed teams (creatives with engineers)", "0", "6", "9") in live.value.rows
+    papers.freeze(strategy_demo.PAPER_SILESIA)
+    demo.pilots.update_criterion(criterion.id, criterion.text, "0", "6", "11")  # frozen: the block keeps 9
+    frozen = next(b for b in papers.get(strategy_demo.PAPER_SILESIA).sections[1].blocks if b.kind == "pilot_criteria")
+    assert frozen.frozen
+    assert (pilot_demo.TITLE, "Mixed teams (creatives with engineers)", "0", "6", "9") in frozen.value.rows
+    empty = blocks.compute(demo, "pilot_criteria", {"region_id": strategy_demo.GORENJSKA})
+    assert not empty.rows and "Gorenjska" in empty.note  # a region without pilots: the block says so

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from inducci_desktop.domain.evidence import FindingView, SourceView
+from inducci_desktop.domain.evidence import FindingView, SourceView, StakeholderView
 from inducci_desktop.domain.i18n import N_
+from inducci_desktop.domain.pilots import PilotView
 
 #: the guide's structure: the default outline of a new paper (key, title, what goes in it)
 OUTLINE: tuple[tuple[str, str, str], ...] = (
@@ -326,6 +327,8 @@ class PaperPrint:
     sources: dict[str, str]  # finding id → source text
     method: str
     generated_on: date
+    people: tuple[StakeholderView, ...] = ()  # the region's people consulted (a name only with consent)
+    pilots: tuple[PilotView, ...] = ()  # the region's pilot actions, profiled in an annex
 
 
 @dataclass(frozen=True)

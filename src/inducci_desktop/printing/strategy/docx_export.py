@@ -19,7 +19,17 @@ from inducci_desktop.domain.strategy import PRIORITIES_KEY, BlockValue, PaperPri
 from inducci_desktop.printing.errors import PrintError
 from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.printing.strategy.charts import chart_png
-from inducci_desktop.printing.strategy.paper import finding_numbers, status_line
+from inducci_desktop.printing.strategy.paper import (
+    criteria_columns,
+    criteria_rows,
+    finding_numbers,
+    lesson_lines,
+    people_columns,
+    people_note,
+    people_rows,
+    pilot_facts,
+    status_line,
+)
 from inducci_desktop.printing.strategy.recommendation import example_text, matrix_rows
 
 _INLINE = re.compile(r"(\*\*[^*]+\*\*|\*[^*]+\*|`[^`]+`)")
@@ -168,9 +178,37 @@ def paper_docx(doc: PaperPrint, options: PrintOptions) -> bytes:
         paragraph.add_run(finding.statement)
         document.add_paragraph(" · ".join((_(rules.FINDING_STRENGTH.labels[finding.strength]),
                                            finding.observed_on.isoformat(), doc.sources.get(finding_id, ""))))
+    annexes(document, doc)
     document.add_heading(_("Annex: method"), 1)
     markdown(document, doc.method, 1)
     return _bytes(document)
+
+
+def annexes(document: DocxDocument, doc: PaperPrint) -> None:
+    """People consulted and pilot profiles, each left out when empty (as in the PDF)."""
+    if doc.people:
+        document.add_heading(_("Annex: people consulted"), 1)
+        document.add_paragraph(people_note(doc.people))
+        table(document, people_columns(), people_rows(doc.people))
+    if not doc.pilots:
+        return
+    document.add_heading(_("Annex: pilot profiles"), 1)
+    for pilot in doc.pilots:
+        document.add_heading(pilot.title, 2)
+        for label, value in pilot_facts(pilot):
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{label}: ").bold = True
+            paragraph.add_run(value)
+        if pilot.challenge.strip():
+            document.add_heading(_("Challenge"), 3)
+            markdown(document, pilot.challenge, 3)
+        if pilot.criteria:
+            document.add_heading(_("Success criteria: achieved against target"), 3)
+            table(document, criteria_columns(), criteria_rows(pilot))
+        if pilot.lessons:
+            document.add_heading(_("Lessons"), 3)
+            for line in lesson_lines(pilot):
+                document.add_paragraph(line, style="List Bullet")
 
 
 def recommendation_docx(doc: RecommendationPrint, options: PrintOptions) -> bytes:

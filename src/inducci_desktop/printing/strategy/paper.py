@@ -1,5 +1,6 @@
 """The regional strategy paper as a PDF: cover with logo, contents, numbered sections with their evidence
-blocks (tables and charts), the measures table, and the annexes (evidence: findings with sources; method)."""
+blocks (tables and charts), the measures table, and the annexes (evidence: findings with sources; people
+consulted, a name only with consent; profiles of the region's pilot actions; method)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,9 @@ from reportlab.platypus import (
 )
 
 from inducci_desktop.domain import rules
+from inducci_desktop.domain.evidence import StakeholderView
 from inducci_desktop.domain.i18n import _
+from inducci_desktop.domain.pilots import PilotView
 from inducci_desktop.domain.strategy import PRIORITIES_KEY, BlockValue, PaperPrint, PaperView
 from inducci_desktop.printing.checklists.parts import score_chart
 from inducci_desktop.printing.common import DocContext, body
@@ -109,6 +112,70 @@ def measures_story(ctx: DocContext, paper: PaperView, numbers: dict[str, str]) -
     return story
 
 
+def people_rows(people: Sequence[StakeholderView]) -> list[tuple[str, str, str, str]]:
+    """The people-consulted annex: organisation, role, name (only with consent), activities."""
+    return [(p.organisation or "–", p.role or "–", p.printed_name or "–",
+             "; ".join(a.label or _(rules.ACTIVITY_KIND.labels.get(a.kind, a.kind)) for a in p.activities) or "–")
+            for p in people]
+
+
+def people_columns() -> tuple[str, str, str, str]:
+    return (_("Organisation"), _("Role"), _("Name"), _("Activities"))
+
+
+def people_note(people: Sequence[StakeholderView]) -> str:
+    named = sum(1 for p in people if p.printed_name)
+    return _("{count} people and organisations consulted; names are printed only for the {named} who agreed."
+             ).format(count=len(people), named=named)
+
+
+def pilot_facts(pilot: PilotView) -> list[tuple[str, str]]:
+    """A pilot profile's facts: status and dates (the challenge and lessons follow as text)."""
+    start = pilot.start_date.isoformat() if pilot.start_date else "?"
+    end = pilot.end_date.isoformat() if pilot.end_date else "?"
+    dates = f"{start} – {end}" if pilot.start_date or pilot.end_date else "–"
+    return [(_("Status"), _(rules.PILOT_STATUS.labels.get(pilot.status, pilot.status))), (_("Dates"), dates)]
+
+
+def criteria_columns() -> tuple[str, str, str, str]:
+    return (_("Criterion"), _("Baseline"), _("Target"), _("Achieved"))
+
+
+def criteria_rows(pilot: PilotView) -> list[tuple[str, str, str, str]]:
+    return [(c.text, c.baseline or "–", c.target or "–", c.achieved or "–") for c in pilot.criteria]
+
+
+def lesson_lines(pilot: PilotView) -> list[str]:
+    return [f"{_(rules.LESSON_AUDIENCE.labels.get(x.audience, x.audience))}: {x.text}" for x in pilot.lessons]
+
+
+def annexes_story(ctx: DocContext, doc: PaperPrint) -> list[Flowable]:
+    """The people-consulted and pilot-profile annexes (each left out when it has nothing to show)."""
+    s = ctx.styles
+    story: list[Flowable] = []
+    if doc.people:
+        w = ctx.width
+        story += [heading(ctx, _("Annex: people consulted")), Paragraph(escape(people_note(doc.people)), s.body),
+                  table(ctx, people_columns(), people_rows(doc.people), [0.28 * w, 0.2 * w, 0.2 * w, 0.32 * w])]
+    if doc.pilots:
+        story.append(heading(ctx, _("Annex: pilot profiles")))
+        for pilot in doc.pilots:
+            story += [CondPageBreak(50 * mm), Paragraph(escape(pilot.title), s.h3)]
+            story += [Paragraph(f"<b>{escape(label)}:</b> {escape(value)}", s.body)
+                      for label, value in pilot_facts(pilot)]
+            if pilot.challenge.strip():
+                story += [Paragraph(f"<b>{escape(_('Challenge'))}</b>", s.body), *body(ctx, pilot.challenge)]
+            if pilot.criteria:
+                w = ctx.width
+                story += [Paragraph(f"<b>{escape(_('Success criteria: achieved against target'))}</b>", s.body),
+                          table(ctx, criteria_columns(), criteria_rows(pilot), [0.4 * w, 0.2 * w, 0.2 * w, 0.2 * w])]
+            if pilot.lessons:
+                story.append(Paragraph(f"<b>{escape(_('Lessons'))}</b>", s.body))
+                story += [Paragraph("• " + escape(line), s.body) for line in lesson_lines(pilot)]
+            story.append(Spacer(1, 4 * mm))
+    return story
+
+
 def finding_numbers(paper: PaperView) -> dict[str, str]:
     return {finding_id: f"F{n}" for n, finding_id in enumerate(paper.findings, 1)}
 
@@ -141,6 +208,7 @@ def paper_story(doc: PaperPrint, ctx: DocContext) -> list[Flowable]:
                 f"<font size=8>{escape(_(rules.FINDING_STRENGTH.labels[finding.strength]))} · "
                 f"{escape(finding.observed_on.isoformat())} · {escape(doc.sources.get(finding_id, ''))}</font>")
         story.append(KeepTogether([Paragraph(line, s.body), Spacer(1, 2 * mm)]))
+    story += annexes_story(ctx, doc)
     story += [heading(ctx, _("Annex: method")), *body(ctx, doc.method)]
     return story
 

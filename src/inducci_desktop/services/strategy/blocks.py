@@ -1,10 +1,10 @@
 """Live evidence blocks: the registry of block kinds and the kinds this feature brings.
 
 A block kind computes a ``BlockValue`` (table, optional chart, note) from the data each time a paper is read,
-until the paper is frozen. Another feature adds its own kind with one ``register`` call — the pilot actions
-will register ``pilot_criteria`` (criteria with baseline, target and achieved value) the same way::
+until the paper is frozen. Another feature adds its own kind with one ``register`` call, as
+``pilot_criteria`` (a region's pilots' success criteria with baseline, target and achieved value) does::
 
-    register(BlockKind("pilot_criteria", N_("Pilot criteria achieved"), ("pilot_id",), compute))
+    register(BlockKind("pilot_criteria", N_("Pilot criteria achieved"), ("region_id",), pilot_criteria))
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from inducci_desktop.domain.checklists import AssessmentSummary, percent
 from inducci_desktop.domain.i18n import N_, _
+from inducci_desktop.domain.pilots import PilotView
 from inducci_desktop.domain.strategy import BlockValue, ChartData
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 
@@ -178,8 +179,34 @@ def source_text(services: Services, finding: Any) -> str:
     return " · ".join(p for p in (source.title, finding.citation) if p)
 
 
+def region_pilots(services: Services, region_id: str) -> tuple[PilotView, ...]:
+    """The region's pilot actions (those not in the trash), by start date and title."""
+    pilots = services.pilots
+    views = [view for view in (pilots.get(s.id) for s in pilots.list()) if view.region_id == region_id]
+    return tuple(sorted(views, key=lambda v: (v.start_date or date.max, v.title.casefold())))
+
+
+def pilot_criteria(services: Services, params: Mapping[str, Any]) -> BlockValue:
+    """The success criteria of a region's pilot actions: baseline, target and what was achieved."""
+    region_id = str(params.get("region_id", ""))
+    if not region_id:
+        raise ValidationError(_("Choose the region whose pilots to show."))
+    name = _region_name(services, region_id)
+    pilots = region_pilots(services, region_id)
+    rows = tuple((pilot.title, c.text, c.baseline or "–", c.target or "–", c.achieved or "–")
+                 for pilot in pilots for c in pilot.criteria)
+    if not rows:
+        raise ValidationError(_("No pilot action of {region} has success criteria yet.").format(region=name))
+    reached = sum(1 for pilot in pilots for c in pilot.criteria if c.achieved.strip())
+    note = _("{reached} of {total} criteria have an achieved value.").format(reached=reached, total=len(rows))
+    return BlockValue(_("Pilot criteria achieved – {region}").format(region=name),
+                      (_("Pilot action"), _("Criterion"), _("Baseline"), _("Target"), _("Achieved")), rows,
+                      note=note)
+
+
 register(BlockKind("checklist_scores", N_("Checklist scores of a region (latest round against the previous)"),
                    ("region_id", "template_id"), checklist_scores))
 register(BlockKind("region_comparison", N_("Comparison of regions"), ("template_id",), region_comparison))
 register(BlockKind("workshop_figures", N_("Workshop figures"), ("region_id",), workshop_figures))
 register(BlockKind("findings", N_("Selected findings with sources"), ("finding_ids",), selected_findings))
+register(BlockKind("pilot_criteria", N_("Pilot criteria achieved"), ("region_id",), pilot_criteria))

@@ -21,7 +21,7 @@ from inducci_desktop.services.documents import (
     resolve_options,
 )
 from inducci_desktop.services.errors import NotFoundError, ValidationError
-from inducci_desktop.services.strategy.blocks import source_text
+from inducci_desktop.services.strategy.blocks import region_pilots, source_text
 
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
@@ -49,7 +49,10 @@ def paper_id_for(services: Services, request: DocumentRequest) -> str:
 def paper_print(services: Services, paper_id: str) -> PaperPrint:
     paper = services.strategy.papers.get(paper_id)
     sources = {fid: source_text(services, finding) for fid, finding in paper.findings.items()}
-    return PaperPrint(paper, sources, _(METHOD), date.today())
+    region_id = paper.summary.region_id
+    people = tuple(services.stakeholders.list(region_id))
+    return PaperPrint(paper, sources, _(METHOD), date.today(), people, region_pilots(services, region_id))
+
 
 
 def _paper_options(services: Services, request: DocumentRequest, options: PrintOptions, paper_id: str
