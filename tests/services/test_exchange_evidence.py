@@ -60,20 +60,21 @@ def test_interviewees_and_people_consulted_stay_out_unless_asked(tmp_path: Path)
                                     role="Founder", email="b.wrobel@example.org", consent=True))
         a.exchange.export(tmp_path / "anon.inducci", ALL)
         _head, records = read_records(tmp_path / "anon.inducci")
-        assert records["interviews"][0]["interviewee_name"] is None
-        assert records["stakeholders"][0]["name"] is None and records["stakeholders"][0]["email"] is None
+        assert all(r["interviewee_name"] is None for r in records["interviews"])
+        assert all(r["name"] is None and r["email"] is None for r in records["stakeholders"])
         with zipfile.ZipFile(tmp_path / "anon.inducci") as archive:
             text = b"".join(archive.read(name) for name in archive.namelist())
         assert "Kłos".encode() not in text and "Wróbel".encode() not in text
         b.exchange.apply(b.exchange.plan(tmp_path / "anon.inducci"))
         with b.store.db.reading() as session:
-            interview = session.query(Interview).one()
+            interview = session.query(Interview).filter_by(held_on=date(2026, 5, 2)).one()  # the demo has one too
             assert interview.interviewee_name == "" and interview.guide_id == "interview-administration"
         a.exchange.export(tmp_path / "full.inducci", ExportSelection(everything=True, include_personal_data=True))
         b.exchange.apply(b.exchange.plan(tmp_path / "full.inducci"))
         with b.store.db.reading() as session:
-            assert session.query(Interview).one().interviewee_name == "Zdzisław Kłos"
-            assert session.query(Stakeholder).one().email == "b.wrobel@example.org"
+            assert session.query(Interview).filter_by(held_on=date(2026, 5, 2)).one().interviewee_name == (
+                "Zdzisław Kłos")
+            assert session.query(Stakeholder).filter_by(role="Founder").one().email == "b.wrobel@example.org"
 
 
 def test_a_finding_with_an_unknown_topic_is_refused_and_changes_nothing(tmp_path: Path) -> None:

@@ -33,6 +33,12 @@ DEMO_0_1_0 = {
 }
 
 
+#: tables that hold no user data: migration 0008 makes them anew (with a language) and the next start loads
+#: every content pack into them again (checked below)
+REBUILT = {"content_items", "content_sections", "content_glossary", "content_links", "content_search_docs",
+           "content_pack"}
+
+
 def rows(path: Path) -> dict[str, dict[Any, dict[str, Any]]]:
     """Every row of every table (but Alembic's and the search index's), by primary key, as column → value."""
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -76,6 +82,8 @@ def test_the_0_1_0_demo_database_upgrades_with_every_row_kept(upgraded: tuple[Pa
     assert {t: len(before[t]) for t in DEMO_0_1_0} == DEMO_0_1_0  # the fixture is what it claims to be
     for table, old_rows in before.items():
         assert table in after, f"table {table} is gone"
+        if table in REBUILT:
+            continue
         assert set(after[table]) == set(old_rows), f"rows of {table} changed"
         for key, old in old_rows.items():
             new = after[table][key]
@@ -107,3 +115,14 @@ def test_the_upgraded_0_1_0_database_passes_db_check(upgraded: tuple[Path, AppPa
     out = capsys.readouterr().out
     assert code == 0, out
     assert "integrity: ok" in out and "(current)" in out
+
+
+def test_the_content_of_the_0_1_0_demo_is_loaded_again_in_every_language(upgraded: tuple[Path, AppPaths]) -> None:
+    from inducci_desktop.bootstrap import open_services
+
+    _fixture, paths = upgraded
+    with open_services(paths) as services:
+        assert services.library.item("guide-mapping-cci").title
+        assert "en" in services.library.languages()
+    after = rows(paths.database)
+    assert len([k for k in after["content_items"] if k[-1] == "en"]) == DEMO_0_1_0["content_items"]

@@ -38,7 +38,8 @@ def test_export_chosen_records_without_personal_data(launch: Any, qtbot: Any, mo
     page.check("workshops", workshop.id)
     assert page.export_button.text() == "Export 2 chosen records…"
     assert [group.text(1) for group in page._groups()] == ["2 regions", "0 templates", "2 assessments",
-                                                           "1 workshop"]  # counts say what they count
+                                                           "1 workshop", "1 pilot action"]  # counts say what
+    # they count
     details = [child.text(1) for group in page._groups() for child in page._children(group)]
     assert any(d.endswith("· In progress") for d in details) and not any("draft" in d for d in details)
     target = tmp_path / "for-coordinator"

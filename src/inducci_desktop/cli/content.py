@@ -17,8 +17,13 @@ def register(commands: Any) -> None:
     """Add ``content check`` and ``search`` to the sub-parsers ``commands``."""
     content = commands.add_parser("content", help=_("toolbox content packs"))
     content_commands = content.add_subparsers(dest="content_command", required=True)
-    check = content_commands.add_parser("check", help=_("validate a content pack; lists every problem as FILE:LINE"))
-    check.add_argument("--pack", metavar="DIR", help=_("the pack folder (default: the pack shipped with the app)"))
+    check = content_commands.add_parser(
+        "check", help=_("validate the English pack and every translated pack beside it; lists every problem as "
+                        "FILE:LINE (a translated pack's files as LANG/FILE)"))
+    check.add_argument("--pack", metavar="DIR", help=_("the English pack folder (default: the pack shipped with "
+                                                       "the app); translated packs are the folders beside it"))
+    check.add_argument("--language", metavar="LANG", action="append",
+                       help=_("check only this translated pack (repeatable); English is always checked"))
     content.set_defaults(handler=_content)
 
     search = commands.add_parser("search", help=_("search the toolbox as the library page does"))
@@ -30,8 +35,10 @@ def register(commands: Any) -> None:
 
 def _content(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.content.loader import check_pack, summary
+    from inducci_desktop.content.packinfo import shipped_pack
+    from inducci_desktop.content.translation import compare, coverage, resolve, translation_folders
 
-    folder = Path(args.pack).expanduser() if args.pack else None
+    folder = Path(args.pack).expanduser() if args.pack else shipped_pack()
     pack, problems = check_pack(folder)
     for problem in problems:
         print(problem, file=out)
@@ -49,6 +56,38 @@ def _content(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                         counts8=counts['sections']),
         file=out,
     )
+    found = translation_folders(folder, pack.language)
+    wanted = args.language or list(found)
+    total = 0
+    for code in wanted:
+        if code not in found:
+            missing = folder.parent / code / "pack.yaml"
+            print(_("{code}: no translated pack (no {file})").format(code=code, file=missing), file=out)
+            total += 1
+            continue
+        translated, lang_problems = check_pack(found[code], code, base=pack)
+        lang_problems = lang_problems + compare(folder, found[code], code)
+        for problem in sorted(set(lang_problems)):
+            print(f"{code}/{problem}", file=out)
+        total += len(set(lang_problems))
+        if translated is None:
+            count = len(set(lang_problems))
+            print(ngettext("{code}: not usable ({count} problem); English is shown instead",
+                           "{code}: not usable ({count} problems); English is shown instead", count)
+                  .format(code=code, count=count), file=out)
+            continue
+        if translated.version != pack.version:
+            print(_("{code}/pack.yaml:0: version {version} differs from English {english}")
+                  .format(code=code, version=translated.version, english=pack.version), file=out)
+            total += 1
+        shown = coverage(pack, resolve(pack, translated))
+        parts = [f"{name} {own}/{of}" + (_(" ({count} reviewed)").format(count=reviewed) if reviewed else "")
+                 for name, (own, reviewed, of) in shown.items() if of]
+        print(f"{code}: " + ", ".join(parts), file=out)
+    if total:
+        print(ngettext("{count} problem found in translated packs", "{count} problems found in translated packs",
+                       total).format(count=total), file=out)
+        return EXIT_PROBLEM
     return EXIT_OK
 
 

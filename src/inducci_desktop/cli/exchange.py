@@ -20,14 +20,16 @@ MAX_LISTED = 50
 
 
 def register(commands: Any) -> None:
-    export = commands.add_parser("export", help=_("write assessments, workshops, templates and regions to a "
-                                                "bundle file (.inducci) for another machine"))
+    export = commands.add_parser("export", help=_("write assessments, workshops, pilot actions, templates and "
+                                                "regions to a bundle file (.inducci) for another machine"))
     export.add_argument("-o", "--output", required=True, metavar="FILE", help=_("the bundle to write (.inducci)"))
     export.add_argument("--all", action="store_true", help=_("everything, the trash included"))
     export.add_argument("--assessments", nargs="+", default=[], metavar="ID", help=_("assessment ids"))
     export.add_argument("--workshops", nargs="+", default=[], metavar="ID", help=_("workshop ids"))
     export.add_argument("--templates", nargs="+", default=[], metavar="ID", help=_("checklist template ids"))
     export.add_argument("--regions", nargs="+", default=[], metavar="ID", help=_("region ids"))
+    export.add_argument("--pilots", nargs="+", default=[], metavar="ID",
+                        help=_("pilot action ids (with their criteria, lessons, voices and photos)"))
     export.add_argument("--include-personal-data", action="store_true",
                         help=_("include participants' names, e-mails, organisations and departments "
                              "(left out by default: participants travel as anonymous entries)"))
@@ -53,10 +55,14 @@ def register(commands: Any) -> None:
 
     table = commands.add_parser("export-table", help=_("a table for spreadsheets (.csv or .xlsx, from the name)"))
     from inducci_desktop.services.exchange.tables import TABLES
+    from inducci_desktop.services.strategy.tables import TABLES as STRATEGY_TABLES
 
-    table.add_argument("table", choices=tuple(TABLES))  # the one list of tables
+    # the one list of tables, and the strategy's (written by services/strategy/tables.py)
+    table.add_argument("table", choices=(*TABLES, *STRATEGY_TABLES))
     table.add_argument("-o", "--output", required=True, metavar="FILE", help=_("FILE.csv or FILE.xlsx"))
     table.add_argument("--template", metavar="ID", help=_("matrix: the checklist template (default: the most used)"))
+    table.add_argument("--recommendation", metavar="ID",
+                       help=_("topic-matrix: the recommendation whose topics × regions (default: the newest)"))
     table.add_argument("--include-personal-data", action="store_true",
                        help=_("attendance: participants' names and organisations (numbered otherwise)"))
     table.set_defaults(handler=_export_table)
@@ -66,7 +72,8 @@ def _export(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.services.exchange.service import ExportSelection
 
     selection = ExportSelection(tuple(args.regions), tuple(args.templates), tuple(args.assessments),
-                                tuple(args.workshops), args.include_personal_data, args.all)
+                                tuple(args.workshops), args.include_personal_data, args.all,
+                                pilots=tuple(args.pilots))
     with open_services(paths) as services:
         result = services.exchange.export(args.output, selection, created_by=args.by)
     parts = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in result.counts.items())
@@ -168,8 +175,18 @@ def _export_table(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int
         print(_("error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_USAGE
     with open_services(paths) as services:
-        result = TableService(services).write(args.table, args.output, template_id=args.template,
-                                              personal=args.include_personal_data)
+        from inducci_desktop.services.strategy.tables import TABLES as STRATEGY_TABLES
+        from inducci_desktop.services.strategy.tables import write_table
+
+        if args.table in STRATEGY_TABLES:  # written by services/strategy/tables.py
+            try:
+                result = write_table(services, args.table, args.output, recommendation_id=args.recommendation)
+            except ValidationError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return EXIT_USAGE
+        else:
+            result = TableService(services).write(args.table, args.output, template_id=args.template,
+                                                  personal=args.include_personal_data)
     if result.note:
         print(f"note: {result.note}", file=out)
     print(_("wrote {path} ({rows} rows)").format(path=result.path, rows=result.rows), file=out)

@@ -37,7 +37,9 @@ Handler = Callable[[argparse.Namespace, AppPaths, TextIO], int]
 COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli.content", "inducci_desktop.cli.workshops",
                                        "inducci_desktop.cli.checklists", "inducci_desktop.cli.printing",
                                        "inducci_desktop.cli.exchange", "inducci_desktop.cli.people",
-                                       "inducci_desktop.cli.templates", "inducci_desktop.cli.evidence")
+                                       "inducci_desktop.cli.templates", "inducci_desktop.cli.evidence",
+                                       "inducci_desktop.cli.strategy", "inducci_desktop.cli.interviews",
+                                       "inducci_desktop.cli.pilots")
 
 
 ARGPARSE = "argparse"  # the context of argparse's own words in the catalog

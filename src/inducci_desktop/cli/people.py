@@ -1,4 +1,5 @@
-"""Commands about people: import a participant list (CSV), list participants, erase a person on request.
+"""Commands about people: import a participant list (CSV), list participants, erase a person on request
+(a participant; an interviewee with ``erase interview ID``; a stakeholder with ``erase stakeholder ID``).
 
 A CSV file is all or nothing: any row that cannot be imported (no name, a control character, a bad
 e-mail …) is listed by line and nothing is stored (exit 2). An erasure that could not clean every file
@@ -31,8 +32,12 @@ def register(commands: Any) -> None:
     do_import.add_argument("file", metavar="FILE.csv", help=_("the participant list (UTF-8, Windows-1250/-1252)"))
     do_import.add_argument("--dry-run", action="store_true", help=_("check the file; store nothing"))
     participants.set_defaults(handler=_import)
-    erase = commands.add_parser("erase", help=_("erase a person's data everywhere, backups included (on request)"))
-    erase.add_argument("participant_id", metavar="PARTICIPANT_ID", help=_("a participant id from 'list participants'"))
+    erase = commands.add_parser("erase", help=_("erase a person's data everywhere, backups included (on request)"),
+                                usage="%(prog)s [-h] [--delete-unclean] [participant|interview|stakeholder] ID")
+    erase.add_argument("participant_id", metavar="ID",
+                       help=_("a participant id from 'list participants'; after 'interview' an id from 'list "
+                              "interviews', after 'stakeholder' a stakeholder id"))
+    erase.add_argument("record_id", nargs="?", default=None, help=argparse.SUPPRESS)
     erase.add_argument("--delete-unclean", action="store_true",
                        help=_("delete files the erasure could not clean (never the database itself)"))
     erase.set_defaults(handler=_erase)
@@ -95,13 +100,27 @@ def _list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     return EXIT_OK
 
 
+ERASABLE = ("participant", "interview", "stakeholder")
+
+
 def _erase(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.logsetup import log_folders
 
+    kind, record = "participant", args.participant_id
+    if args.record_id is not None:
+        kind, record = args.participant_id, args.record_id
+        if kind not in ERASABLE:
+            print(f"error: cannot erase {kind!r}; say one of: {', '.join(ERASABLE)}, then the id", file=sys.stderr)
+            return EXIT_USAGE
     extra = [Path(f) for f in log_folders()] + [paths.log_dir]
     with command_services(paths, writing=True) as services:
         people = services.workshops.people
-        result = people.erase_person(args.participant_id, extra_folders=extra)
+        if kind == "interview":
+            result = services.interviews.erase(record, extra_folders=extra)
+        elif kind == "stakeholder":
+            result = services.stakeholders.erase(record, extra_folders=extra)
+        else:
+            result = people.erase_person(record, extra_folders=extra)
         backups = (ngettext(" and from {backups} backup", " and from {backups} backups", result.backups)
                    .format(backups=result.backups) if result.backups else "")
         entries = ngettext("{count} entry", "{count} entries", result.entries).format(count=result.entries)

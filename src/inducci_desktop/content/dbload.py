@@ -22,10 +22,12 @@ from inducci_desktop.content.model import (
     ChecklistTemplate,
     ContentPack,
     Source,
+    Translation,
 )
 from inducci_desktop.content.search import SearchDoc, rebuild_index
 from inducci_desktop.store.models import (
     ChecklistTemplateRow,
+    ChecklistTemplateTextRow,
     ContentItemRow,
     ContentPackRow,
     ContentSectionRow,
@@ -61,6 +63,7 @@ def template_from_json(data: dict[str, Any]) -> ChecklistTemplate:
         )
         for s in data["sections"]
     )
+    translation = data.get("translation")
     return ChecklistTemplate(
         id=data["id"],
         version=int(data["version"]),
@@ -70,7 +73,17 @@ def template_from_json(data: dict[str, Any]) -> ChecklistTemplate:
         section=data.get("section"),
         sources=tuple(Source(**s) for s in data.get("sources", ())),
         path=data.get("path", ""),
+        language=data.get("language", "en"),
+        translation=Translation(**translation) if isinstance(translation, dict) else None,
     )
+
+
+def translation_from_json(data: dict[str, Any] | None) -> Translation | None:
+    return None if not data else Translation(data["language"], data["translated_by"], bool(data["reviewed"]))
+
+
+def _translation(value: Translation | None) -> dict[str, Any] | None:
+    return None if value is None else dataclasses.asdict(value)
 
 
 def _checklist_text(template: ChecklistTemplate) -> str:
@@ -114,40 +127,73 @@ def _sources(sources: tuple[Source, ...]) -> list[dict[str, str]]:
     return [{"url": s.url, "title": s.title} for s in sources]
 
 
-def store_pack(session: Session, pack: ContentPack) -> None:
-    """Replace the loaded content by ``pack`` (inside the caller's transaction)."""
+def store_pack(session: Session, pack: ContentPack, translations: dict[str, ContentPack] | None = None) -> None:
+    """Replace the loaded content by ``pack`` and its resolved ``translations`` (in the caller's transaction).
+
+    Every language gets a full set of rows (English texts where a translation lacks an item), so reading
+    one language is one condition. The search index holds every language, each in one run of docids.
+    """
     for table in (ContentSectionRow, ContentItemRow, GlossaryTermRow, LinkRow, ContentPackRow):
         session.execute(delete(table))
-    session.add(ContentPackRow(slot=1, pack_id=pack.id, version=pack.version, language=pack.language,
-                               title=pack.title, loaded_at=utcnow()))
+    packs = {pack.language: pack, **(translations or {})}
+    for lang, one in packs.items():
+        _store_language(session, lang, one)
+    _store_templates(session, pack)
+    _store_template_texts(session, pack, packs)
+    rows = session.execute(select(Note.item_id, Note.text).where(Note.deleted_at.is_(None))).all()
+    notes = {item_id: note for item_id, note in rows}
+    rebuild_index(session, {lang: list(search_docs(one, notes)) for lang, one in packs.items()})
+
+
+def _text(lang: str, text_language: str, translation: Translation | None) -> dict[str, Any]:
+    return {"language": lang, "text_language": text_language, "translation": _translation(translation)}
+
+
+def _store_language(session: Session, lang: str, pack: ContentPack) -> None:
+    session.add(ContentPackRow(language=lang, pack_id=pack.id, version=pack.version, title=pack.title,
+                               loaded_at=utcnow()))
     if pack.sections:
         session.execute(insert(ContentSectionRow), [
-            {"id": s.id, "parent_id": s.parent, "position": n, "title": s.title, "summary": s.summary}
+            {"id": s.id, **_text(lang, s.language, s.translation), "parent_id": s.parent, "position": n,
+             "title": s.title, "summary": s.summary}
             for n, s in enumerate(pack.sections)
         ])
     if pack.items:
         session.execute(insert(ContentItemRow), [
-            {"id": i.id, "kind": i.kind, "section": i.section, "position": n, "title": i.title,
-             "summary": i.summary, "body": i.body, "tags": list(i.tags), "sources": _sources(i.sources),
-             "related": list(i.related), "fields": i.fields, "path": i.path}
+            {"id": i.id, **_text(lang, i.language, i.translation), "kind": i.kind, "section": i.section,
+             "position": n, "title": i.title, "summary": i.summary, "body": i.body, "tags": list(i.tags),
+             "sources": _sources(i.sources), "related": list(i.related), "fields": i.fields, "path": i.path}
             for n, i in enumerate(pack.items.values())
         ])
     if pack.glossary:
         session.execute(insert(GlossaryTermRow), [
-            {"id": t.id, "position": n, "term": t.term, "definition": t.definition, "see": list(t.see),
-             "sources": _sources(t.sources)}
+            {"id": t.id, **_text(lang, t.language, t.translation), "position": n, "term": t.term,
+             "definition": t.definition, "see": list(t.see), "sources": _sources(t.sources)}
             for n, t in enumerate(pack.glossary)
         ])
     if pack.links:
         session.execute(insert(LinkRow), [
-            {"id": x.id, "position": n, "title": x.title, "url": x.url, "description": x.description,
-             "section": x.section}
+            {"id": x.id, **_text(lang, x.language, x.translation), "position": n, "title": x.title,
+             "url": x.url, "description": x.description, "section": x.section}
             for n, x in enumerate(pack.links)
         ])
-    _store_templates(session, pack)
-    rows = session.execute(select(Note.item_id, Note.text).where(Note.deleted_at.is_(None))).all()
-    notes = {item_id: note for item_id, note in rows}
-    rebuild_index(session, list(search_docs(pack, notes)))
+
+
+def _store_template_texts(session: Session, base: ContentPack, packs: dict[str, ContentPack]) -> None:
+    """The translated texts of each template version (kept, like the versions: assessments pin them)."""
+    for lang, pack in packs.items():
+        if lang == base.language:
+            continue
+        for template in pack.checklists.values():
+            if template.language != lang:
+                continue  # this language lacks the template: English is shown
+            data = template_to_json(template)
+            row = session.get(ChecklistTemplateTextRow, (template.id, template.version, lang))
+            if row is None:
+                session.add(ChecklistTemplateTextRow(id=template.id, version=template.version, language=lang,
+                                                     data=data, loaded_at=utcnow()))
+            elif row.data != data:
+                row.data, row.loaded_at = data, utcnow()
 
 
 def _store_templates(session: Session, pack: ContentPack) -> None:

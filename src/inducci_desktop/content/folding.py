@@ -135,6 +135,21 @@ class Folded:
         return first, last
 
 
+#: German spellings without umlauts: a query written 'muenchen' also looks for 'munchen' (folded 'München').
+_UMLAUT_SPELLINGS = re.compile(r"(?<=[a-z])(ae|oe|ue)|^(ae|oe|ue)")
+
+
+def spellings(token: str) -> tuple[str, ...]:
+    """The folded ``token`` and, if it contains ae/oe/ue, the same with a/o/u (German transliteration).
+
+    Folding already turns ä ö ü into a o u (and ß into ss, ł into l, ø into o …), so 'munchen', 'München'
+    and 'muenchen' all find München; 'Mauer' is still found by 'mauer' because the original spelling is
+    searched as well.
+    """
+    plain = _UMLAUT_SPELLINGS.sub(lambda m: m.group(0)[0], token)
+    return (token,) if plain == token else (token, plain)
+
+
 def tokens(text: str) -> list[str]:
     """The folded search tokens of ``text`` (runs of letters and digits), in order."""
     return TOKEN.findall(fold(text))

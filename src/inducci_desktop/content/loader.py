@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,6 +28,7 @@ from inducci_desktop.content.model import (
     Link,
     Section,
     Source,
+    Translation,
 )
 from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, shipped_pack
 from inducci_desktop.content.problems import ContentError, Problem
@@ -42,6 +43,7 @@ from inducci_desktop.content.validate import (
     PackModel,
     SectionModel,
     SourceModel,
+    TranslationModel,
     YamlDoc,
     parse_yaml,
     validate,
@@ -126,6 +128,10 @@ def _sources(models: Iterable[SourceModel]) -> tuple[Source, ...]:
     return tuple(Source(m.url, m.title) for m in models)
 
 
+def _translation(model: TranslationModel | None) -> Translation | None:
+    return None if model is None else Translation(model.language, model.translated_by, model.reviewed)
+
+
 def _sections(doc: YamlDoc, models: list[SectionModel], found: _Collector) -> tuple[Section, ...]:
     result: list[Section] = []
     seen: dict[str, int] = {}
@@ -139,7 +145,8 @@ def _sections(doc: YamlDoc, models: list[SectionModel], found: _Collector) -> tu
                 continue
             seen[entry.id] = line
             children = tuple(child.id for child in entry.children)
-            result.append(Section(entry.id, entry.title, entry.summary, parent, children))
+            result.append(Section(entry.id, entry.title, entry.summary, parent, children,
+                                  translation=_translation(entry.translation)))
             walk(entry.children, entry.id, (*here, "children"))
 
     walk(models, None, ())
@@ -214,6 +221,7 @@ def _load_item(path: Path, name: str, kind: str, refs: _Refs, found: _Collector)
         fields=fields,
         path=name,
         text=facts.text,
+        translation=_translation(model.translation),
     )
 
 
@@ -321,7 +329,7 @@ def _checklist(model: ChecklistModel, name: str) -> ChecklistTemplate:
         for s in model.sections
     )
     return ChecklistTemplate(model.id, model.version, model.title, model.summary, sections, model.section,
-                             _sources(model.sources), name)
+                             _sources(model.sources), name, translation=_translation(model.translation))
 
 
 def _load_checklist(path: Path, name: str, refs: _Refs, found: _Collector) -> ChecklistTemplate | None:
@@ -355,7 +363,8 @@ def _glossary(doc: YamlDoc, refs: _Refs, found: _Collector) -> tuple[GlossaryTer
         seen[model.id] = line
         for s_index, target in enumerate(model.see):
             refs.items.append((doc.file, doc.line((index, "see", s_index)), target, "see", None))
-        terms.append(GlossaryTerm(model.id, model.term, model.definition, tuple(model.see), _sources(model.sources)))
+        terms.append(GlossaryTerm(model.id, model.term, model.definition, tuple(model.see), _sources(model.sources),
+                                  translation=_translation(model.translation)))
     return tuple(terms)
 
 
@@ -371,7 +380,8 @@ def _links(doc: YamlDoc, refs: _Refs, found: _Collector) -> tuple[Link, ...]:
         seen[model.id] = line
         if model.section is not None:
             refs.sections.append((doc.file, doc.line((index, "section")), model.section))
-        links.append(Link(model.id, model.title, model.url, model.description, model.section))
+        links.append(Link(model.id, model.title, model.url, model.description, model.section,
+                          translation=_translation(model.translation)))
     return tuple(links)
 
 
@@ -387,12 +397,25 @@ def _check_refs(refs: _Refs, section_ids: set[str], kinds: dict[str, str], found
             found.add(file, line, f"{what}: '{target}' is a {kind}, expected a {' or '.join(allowed)}")
 
 
+def _known_from(base: ContentPack | None, kinds: dict[str, str], section_ids: set[str]) -> None:
+    """Add the ids of the English pack: a translation may leave its guides and cases to English."""
+    if base is None:
+        return
+    for item in base.items.values():
+        kinds.setdefault(item.id, item.kind)
+    for template_id in base.checklists:
+        kinds.setdefault(template_id, "checklist")
+    section_ids |= {s.id for s in base.sections}
+
+
 def check_pack(
-    pack_dir: Path | None = None, language: str = DEFAULT_LANGUAGE
+    pack_dir: Path | None = None, language: str = DEFAULT_LANGUAGE, base: ContentPack | None = None
 ) -> tuple[ContentPack | None, list[Problem]]:
     """Load and validate ``pack_dir`` (default: the shipped pack of ``language``).
 
-    Returns the pack (None when there were problems) and every problem found, sorted by file and line.
+    ``base`` is the English pack a translated pack belongs to: references may point at its items (a
+    translation may leave guides and cases to English). Returns the pack (None when there were problems)
+    and every problem found, sorted by file and line. Texts carry the pack's language.
     """
     folder = pack_dir if pack_dir is not None else shipped_pack(language)
     found = _Collector()
@@ -437,13 +460,61 @@ def check_pack(
     kinds.update({template.id: "checklist" for template in checklists.values()})
     for item_id, kind in found.loose.items():
         kinds.setdefault(item_id, kind)  # a file with problems is reported once, not at every reference
-    _check_refs(refs, {s.id for s in sections}, kinds, found)
+    section_ids = {s.id for s in sections}
+    _known_from(base, kinds, section_ids)
+    _check_refs(refs, section_ids, kinds, found)
 
     if found.problems or header is None:
         return None, sorted(found.problems)
     pack = ContentPack(header.id, header.version, header.language, header.title, sections, items,
                        glossary, links, checklists)
-    return pack, []
+    return _in_language(pack), []
+
+
+def _in_language(pack: ContentPack) -> ContentPack:
+    """``pack`` with its language set on every text (the dataclasses default to English)."""
+    if pack.language == DEFAULT_LANGUAGE:
+        return pack
+    lang = pack.language
+    return replace(
+        pack,
+        sections=tuple(replace(s, language=lang) for s in pack.sections),
+        items={k: replace(v, language=lang) for k, v in pack.items.items()},
+        glossary=tuple(replace(t, language=lang) for t in pack.glossary),
+        links=tuple(replace(x, language=lang) for x in pack.links),
+        checklists={k: replace(v, language=lang) for k, v in pack.checklists.items()},
+    )
+
+
+#: packs checked in this process, by folder, base and a signature of every file (name, size, mtime): a pack
+#: is parsed once per process even when several data folders load it (tests, a restored backup)
+_CHECKED: dict[tuple[str, str, int | None, tuple[tuple[str, int, int], ...]], tuple[ContentPack | None,
+                                                                                    list[Problem]]] = {}
+
+
+def _signature(folder: Path) -> tuple[tuple[str, int, int], ...] | None:
+    try:
+        files = sorted(p for p in folder.rglob("*") if p.is_file())
+        return tuple((str(p.relative_to(folder)), (st := p.stat()).st_size, st.st_mtime_ns) for p in files)
+    except OSError:
+        return None
+
+
+def check_pack_cached(
+    pack_dir: Path, language: str = DEFAULT_LANGUAGE, base: ContentPack | None = None
+) -> tuple[ContentPack | None, list[Problem]]:
+    """``check_pack``, remembered for this process while no file of the folder changes."""
+    signature = _signature(pack_dir)
+    if signature is None:
+        return check_pack(pack_dir, language, base)
+    key = (str(pack_dir.resolve()), language, id(base) if base is not None else None, signature)
+    found = _CHECKED.get(key)
+    if found is None:
+        found = check_pack(pack_dir, language, base)
+        if len(_CHECKED) > 32:
+            _CHECKED.clear()
+        _CHECKED[key] = found
+    return found[0], list(found[1])
 
 
 def load_pack(pack_dir: Path | None = None, language: str = DEFAULT_LANGUAGE) -> ContentPack:

@@ -5,8 +5,11 @@ Everything that reads content — library, search, printing, checklists — work
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from inducci_desktop.domain.i18n import _
 
 KINDS = ("guide", "case", "format", "interview")
 KIND_FOLDERS = {"guide": "guides", "case": "cases", "format": "formats", "interview": "interviews"}
@@ -22,6 +25,15 @@ KIND_LABELS = {
 
 
 @dataclass(frozen=True)
+class Translation:
+    """Who translated an item and whether a native speaker reviewed it (metadata of a translated item)."""
+
+    language: str
+    translated_by: str
+    reviewed: bool = False
+
+
+@dataclass(frozen=True)
 class Source:
     url: str
     title: str = ""
@@ -34,6 +46,9 @@ class Section:
     summary: str = ""
     parent: str | None = None
     children: tuple[str, ...] = ()
+    #: the language of the text (English when a translated pack lacks it) and its translation metadata
+    language: str = "en"
+    translation: Translation | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,8 @@ class ContentItem:
     fields: dict[str, Any] = field(default_factory=dict)
     path: str = ""  # file inside the pack, for messages
     text: str = ""  # the body as plain text (no Markdown syntax), for search and snippets
+    language: str = "en"  # the language of the text: English when a translated pack lacks the item
+    translation: Translation | None = None
 
 
 @dataclass(frozen=True)
@@ -63,6 +80,8 @@ class GlossaryTerm:
     definition: str
     see: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    language: str = "en"
+    translation: Translation | None = None
 
 
 @dataclass(frozen=True)
@@ -72,6 +91,8 @@ class Link:
     url: str
     description: str = ""
     section: str | None = None
+    language: str = "en"
+    translation: Translation | None = None
 
 
 @dataclass(frozen=True)
@@ -114,6 +135,8 @@ class ChecklistTemplate:
     section: str | None = None
     sources: tuple[Source, ...] = ()
     path: str = ""
+    language: str = "en"
+    translation: Translation | None = None
 
 
 @dataclass(frozen=True)
@@ -133,3 +156,23 @@ class ContentPack:
             if section.id == section_id:
                 return section
         raise KeyError(section_id)
+
+
+def translation_notice(language: str, translation: Translation | None, wanted: str) -> str:
+    """What a printout says about the language of a text: "Translation not yet reviewed" for a translation
+    no native speaker has reviewed, "Available in English only" for English text printed for another
+    language; "" for authoritative text. Never present an unreviewed translation as authoritative."""
+    if translation is not None and not translation.reviewed:
+        return _("Translation not yet reviewed: a native speaker has not checked this text yet.")
+    if language == "en" and wanted and wanted.split("-")[0] != "en":
+        return _("Available in English only.")
+    return ""
+
+
+def pack_notice(texts: Sequence[tuple[str, Translation | None]], wanted: str) -> str:
+    """The notice for a document made of many texts (the glossary): the first that applies."""
+    notices = [translation_notice(language, translation, wanted) for language, translation in texts]
+    unreviewed = translation_notice("", Translation("", "", False), wanted)
+    if unreviewed in notices:
+        return unreviewed
+    return next((n for n in notices if n), "")

@@ -16,7 +16,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from inducci_desktop.content.folding import TOKEN, Folded, fold
+from inducci_desktop.content.folding import TOKEN, Folded, fold, spellings
 
 log = logging.getLogger(__name__)
 
@@ -76,15 +76,19 @@ def match_expression(terms: Iterable[str]) -> str:
     """An FTS5 MATCH expression: every term quoted; terms of 2+ characters match as prefixes."""
     parts = []
     for term in terms:
-        quoted = '"' + term.replace('"', '""') + '"'
-        parts.append(quoted + "*" if len(term) > 1 else quoted)
+        options = []
+        for spelling in spellings(term):
+            quoted = '"' + spelling.replace('"', '""') + '"'
+            options.append(quoted + "*" if len(spelling) > 1 else quoted)
+        parts.append(options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")")
     return " ".join(parts)
 
 
 def _pattern(terms: Sequence[str]) -> re.Pattern[str]:
     # A term matches at the start of a word (as the FTS prefix query does); one-letter terms whole words.
-    whole = [re.escape(t) for t in terms if len(t) == 1]
-    longer = [re.escape(t) for t in sorted(terms, key=len, reverse=True) if len(t) > 1]
+    every = {spelling for term in terms for spelling in spellings(term)}
+    whole = [re.escape(t) for t in sorted(every) if len(t) == 1]
+    longer = [re.escape(t) for t in sorted(every, key=lambda t: (-len(t), t)) if len(t) > 1]
     options = []
     if longer:
         options.append(r"(?<![^\W_])(?:" + "|".join(longer) + ")")
@@ -157,7 +161,8 @@ def _snippet(
     return text_, ranges, "summary"
 
 
-_RANKED = f"SELECT rowid, rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :expression ORDER BY rank LIMIT :limit"
+_RANKED = (f"SELECT rowid, rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :expression "
+           "AND rowid BETWEEN :low AND :high ORDER BY rank LIMIT :limit")
 _DOCS_SQL = f"""
     SELECT d.docid, d.item_id, d.kind, d.title, d.summary, d.body_text, n.text, f.summary, f.body, f.notes
     FROM content_search_docs AS d
@@ -171,7 +176,7 @@ _DOCS_SQL = f"""
 TIERS = ("{title tags}", "{title summary tags notes}", "")
 
 
-def _ranked(session: Session, expression: str, limit: int) -> list[tuple[int, float]]:
+def _ranked(session: Session, expression: str, limit: int, docids: tuple[int, int]) -> list[tuple[int, float]]:
     """(docid, rank) of the best matches, best first.
 
     Matches in titles and tags come first, then in summaries and notes, then in bodies; each tier ranked
@@ -183,7 +188,8 @@ def _ranked(session: Session, expression: str, limit: int) -> list[tuple[int, fl
     seen: set[int] = set()
     for columns in TIERS:
         tier = f"{columns} : ({expression})" if columns else expression
-        rows = session.execute(text(_RANKED), {"expression": tier, "limit": limit + len(found)})
+        rows = session.execute(text(_RANKED), {"expression": tier, "limit": limit + len(found),
+                                               "low": docids[0], "high": docids[1]})
         for docid, rank in rows:
             if docid not in seen and len(found) < limit:
                 seen.add(docid)
@@ -193,13 +199,18 @@ def _ranked(session: Session, expression: str, limit: int) -> list[tuple[int, fl
     return found
 
 
-def search(session: Session, query: str, limit: int = 20) -> list[SearchHit]:
-    """Ranked hits for ``query`` (any text at all: hostile input gives results or none, never an error)."""
+def search(session: Session, query: str, limit: int = 20, language: str = "en") -> list[SearchHit]:
+    """Ranked hits for ``query`` among the documents of ``language`` (its translations, English where it
+    has none); English when that language is not loaded. Any text at all: hostile input gives results or
+    none, never an error."""
     terms = query_terms(query)
     if not terms or limit <= 0:
         return []
     try:
-        ranked = _ranked(session, match_expression(terms), min(limit, 1000))
+        docids = language_range(session, language) or language_range(session, "en")
+        if docids is None:
+            return []
+        ranked = _ranked(session, match_expression(terms), min(limit, 1000), docids)
         if not ranked:
             return []
         placeholders = ", ".join(str(docid) for docid, _rank in ranked)
@@ -230,29 +241,51 @@ def _folded_row(doc: SearchDoc) -> dict[str, str]:
     }
 
 
-def rebuild_index(session: Session, docs: Sequence[SearchDoc]) -> None:
-    """Replace the whole index (inside the caller's transaction)."""
+#: docids of one language are one run: language n of a load gets n * LANGUAGE_BLOCK + 1 …
+LANGUAGE_BLOCK = 1_000_000
+
+
+def _folded_once(doc: SearchDoc, seen: dict[tuple[str, ...], dict[str, str]]) -> dict[str, str]:
+    key = (doc.title, doc.summary, doc.body_text, doc.note, *doc.tags)
+    row = seen.get(key)
+    if row is None:
+        row = seen[key] = _folded_row(doc)
+    return row
+
+
+def rebuild_index(session: Session, docs: dict[str, Sequence[SearchDoc]]) -> None:
+    """Replace the whole index by the documents of every language (inside the caller's transaction)."""
     session.execute(text(f"DELETE FROM {FTS_TABLE}"))
     session.execute(text("DELETE FROM content_search_docs"))
-    if not docs:
-        return
-    session.execute(
-        text("INSERT INTO content_search_docs (docid, item_id, kind, title, summary, body_text) "
-             "VALUES (:docid, :item_id, :kind, :title, :summary, :body_text)"),
-        [{"docid": n, "item_id": d.item_id, "kind": d.kind, "title": d.title, "summary": d.summary,
-          "body_text": d.body_text} for n, d in enumerate(docs, start=1)],
-    )
-    session.execute(
-        text(f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body, tags, notes) "
-             "VALUES (:rowid, :title, :summary, :body, :tags, :notes)"),
-        [{"rowid": n, **_folded_row(d)} for n, d in enumerate(docs, start=1)],
-    )
+    folded: dict[tuple[str, ...], dict[str, str]] = {}  # English fallbacks repeat in every language: fold once
+    for block, (language, some) in enumerate(docs.items()):
+        if not some:
+            continue
+        base = block * LANGUAGE_BLOCK
+        session.execute(
+            text("INSERT INTO content_search_docs (docid, language, item_id, kind, title, summary, body_text) "
+                 "VALUES (:docid, :language, :item_id, :kind, :title, :summary, :body_text)"),
+            [{"docid": base + n, "language": language, "item_id": d.item_id, "kind": d.kind, "title": d.title,
+              "summary": d.summary, "body_text": d.body_text} for n, d in enumerate(some, start=1)],
+        )
+        session.execute(
+            text(f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body, tags, notes) "
+                 "VALUES (:rowid, :title, :summary, :body, :tags, :notes)"),
+            [{"rowid": base + n, **_folded_once(d, folded)} for n, d in enumerate(some, start=1)],
+        )
+
+
+def language_range(session: Session, language: str) -> tuple[int, int] | None:
+    """The first and last docid of ``language`` in the index, or None if it has no documents."""
+    row = session.execute(text("SELECT min(docid), max(docid) FROM content_search_docs WHERE language = :language"),
+                          {"language": language}).one()
+    return None if row[0] is None else (int(row[0]), int(row[1]))
 
 
 def update_note(session: Session, item_id: str, note: str) -> None:
     """Put the new text of the note on ``item_id`` into the index (no-op if the item is not indexed)."""
-    docid = session.execute(text("SELECT docid FROM content_search_docs WHERE item_id = :item_id"),
-                            {"item_id": item_id}).scalar()
-    if docid is not None:
+    docids = session.execute(text("SELECT docid FROM content_search_docs WHERE item_id = :item_id"),
+                             {"item_id": item_id}).scalars().all()
+    for docid in docids:  # one document per language
         session.execute(text(f"UPDATE {FTS_TABLE} SET notes = :notes WHERE rowid = :docid"),
                         {"notes": fold(note), "docid": docid})

@@ -32,6 +32,17 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$"
+
+
+class TranslationModel(Strict):
+    """``translation: {language, translated_by, reviewed}`` on every item of a translated pack."""
+
+    language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
+    translated_by: Text
+    reviewed: bool
+
+
 class SourceModel(Strict):
     url: Url
     title: str = ""
@@ -40,7 +51,7 @@ class SourceModel(Strict):
 class PackModel(Strict):
     id: Id
     version: Text
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")]
+    language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
     title: Text
 
 
@@ -49,6 +60,7 @@ class SectionModel(Strict):
     title: Text
     summary: str = ""
     children: list[SectionModel] = []
+    translation: TranslationModel | None = None
 
 
 class CommonFrontMatter(Strict):
@@ -59,6 +71,7 @@ class CommonFrontMatter(Strict):
     tags: list[Text] = []
     sources: Annotated[list[SourceModel], Field(min_length=1)]
     related: list[Id] = []
+    translation: TranslationModel | None = None
 
 
 class GuideFrontMatter(CommonFrontMatter):
@@ -142,6 +155,7 @@ class ChecklistModel(Strict):
     section: Id | None = None
     sources: Annotated[list[SourceModel], Field(min_length=1)]
     sections: Annotated[list[ChecklistSectionModel], Field(min_length=1)]
+    translation: TranslationModel | None = None
 
 
 class GlossaryTermModel(Strict):
@@ -150,6 +164,7 @@ class GlossaryTermModel(Strict):
     definition: Text
     see: list[Id] = []
     sources: list[SourceModel] = []
+    translation: TranslationModel | None = None
 
 
 class LinkModel(Strict):
@@ -158,6 +173,7 @@ class LinkModel(Strict):
     url: Url
     description: str = ""
     section: Id | None = None
+    translation: TranslationModel | None = None
 
 
 SECTIONS = TypeAdapter(list[SectionModel])

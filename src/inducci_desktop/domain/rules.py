@@ -71,6 +71,14 @@ QUESTION_KIND = Choice(N_("kind of question"), Labels({"rating": N_("Rating 1–
 FEEDBACK_CHOICE = Choice(N_("answer"), Labels({"yes": N_("Yes"), "partly": N_("Partly"), "no": N_("No")}), "yes")
 RESPONSE_SOURCE = Choice(N_("source of a feedback form"), Labels({"paper": N_("Paper"), "screen": N_("Screen")}),
     "paper")
+PILOT_STATUS = Choice(N_("pilot status"), Labels({"idea": N_("Idea"), "planned": N_("Planned"),
+    "running": N_("Running"), "done": N_("Done"), "evaluated": N_("Evaluated")}), "idea")
+PILOT_REPEAT = Choice(N_("repeat decision"), Labels({"undecided": N_("Not decided"), "yes": N_("Repeat it"),
+    "changed": N_("Repeat it with changes"), "no": N_("Do not repeat")}), "undecided")
+STEP_STATUS = Choice(N_("step status"), Labels({"planned": N_("Planned"), "done": N_("Done"), "changed": N_("Changed"),
+    "dropped": N_("Dropped")}), "planned")
+LESSON_AUDIENCE = Choice(N_("lesson audience"), Labels({"industry": N_("For industry"),
+    "creatives": N_("For creatives"), "setting": N_("For the setting")}), "setting")
 FINDING_STRENGTH = Choice(N_("strength of a finding"), Labels({"weak": N_("Weak"), "moderate": N_("Moderate"),
                                                                "strong": N_("Strong")}), "moderate")
 #: where a finding comes from (services/evidence/sources.py resolves each kind to its record)
@@ -88,6 +96,14 @@ STAKEHOLDER_KIND = Choice(N_("kind of stakeholder"), Labels({"person": N_("Perso
 ACTIVITY_KIND = Choice(N_("kind of activity"), Labels({"interview": N_("Interview"), "workshop": N_("Workshop"),
                                                        "focus_group": N_("Focus group"), "pilot": N_("Pilot action"),
                                                        "other": N_("Other")}), "other")
+PAPER_STATUS = Choice(N_("status of a strategy paper"), Labels({"draft": N_("Draft"), "in_review": N_("In review"),
+                                                                "adopted": N_("Adopted")}), "draft")
+#: how many of the regions in a recommendation raise a topic
+COMMONALITY = Choice(N_("commonality of a topic"), Labels({"all": N_("All regions"), "most": N_("Most regions"),
+                                                           "some": N_("Some regions"), "one": N_("One region")}), "one")
+POLICY_LEVEL = Choice(N_("level addressed"), Labels({"eu": N_("European"), "national": N_("National"),
+                                                     "regional": N_("Regional"), "network": N_("Networks")}), "eu")
+EXAMPLE_KIND = Choice(N_("kind of example"), Labels({"measure": N_("Measure"), "finding": N_("Finding")}), "measure")
 #: the types of checklist items (content packs and the user's own templates)
 ItemType = Literal["ynp", "scale", "choice", "multi", "text", "longtext", "number", "date"]
 ITEM_TYPES: tuple[str, ...] = get_args(ItemType)
@@ -95,7 +111,9 @@ YNP_VALUES: tuple[str, ...] = ("yes", "partly", "no", "na")
 
 CHOICES: tuple[Choice, ...] = (REGION_KIND, ASSESSMENT_STATUS, WORKSHOP_MODE, WORKSHOP_STATUS, BLOCK_KIND,
                                OUTCOME_KIND, ACTION_STATUS, QUESTION_KIND, RESPONSE_SOURCE, FINDING_STRENGTH,
-                               FINDING_SOURCE, INTERVIEW_GUIDE, STAKEHOLDER_KIND, ACTIVITY_KIND)
+                               FINDING_SOURCE, INTERVIEW_GUIDE, STAKEHOLDER_KIND, ACTIVITY_KIND, PAPER_STATUS,
+                               COMMONALITY, POLICY_LEVEL, EXAMPLE_KIND, PILOT_STATUS,
+                               PILOT_REPEAT, STEP_STATUS, LESSON_AUDIENCE)
 
 # --- length limits (characters) --------------------------------------------------------------------
 
@@ -116,12 +134,24 @@ WORKSHOP_TEXT = 200_000  # trainers, target group, objectives, materials, notes
 RESULT_TEXT = 4_000  # an outcome or an action item
 FEEDBACK_TEXT = 2_000  # one open comment on a feedback form
 QUESTION_TEXT = 500  # a question of a feedback form
+PILOT_TEXT = 20_000  # a pilot's challenge, target groups, places, changes, problems, outputs
+PILOT_ITEM = 2_000  # a success criterion, a lesson, a voice, a photo caption
+CRITERION_VALUE = 200  # a criterion's baseline, target or achieved value as written
+MAX_PILOT_ROWS = 200  # partners, steps or participant types of one pilot
+PARTICIPANT_COUNT = (0, 10_000_000)
+BUDGET = (0, 1_000_000_000_000)  # whole currency units
 FINDING_TEXT = 1_000  # the statement of a finding
 SOURCE_REF = 200  # ids naming a finding's source: "assessment id/item key" and the like
 TOPIC = 80  # a topic's name
 INTERVIEW_ANSWER = 20_000  # one answer or note in an interview
 MAX_TOPICS = 12  # on one finding
 MAX_ACTIVITIES = 200  # of one stakeholder
+SECTION_TITLE = 200  # a section or priority of a strategy paper
+SECTION_TEXT = 200_000  # the Markdown text of one section
+MEASURE_TEXT = 4_000  # what a measure does; resources; a recommendation's text and reasoning
+MAX_INDICATORS = 2  # of one measure
+MAX_SUPPORT = 50  # findings supporting one measure; examples of one recommendation
+BLOCK_KIND_KEY = 40  # the key of an evidence block kind (a registry, not a closed set: features add kinds)
 
 # --- ranges ----------------------------------------------------------------------------------------
 
@@ -133,6 +163,7 @@ MAX_QUESTIONS = 20  # on one feedback form
 ROUND = (1, 1_000)  # an assessment's round
 TEMPLATE_VERSION = (1, 1_000_000)
 POSITION = (0, 1_000_000)  # order of blocks, outcomes, questions
+PAPER_VERSION = (1, 10_000)
 #: every calendar date the app stores (workshop days, due dates, consent, assessment dates)
 DATES = (date(1970, 1, 1), date(2199, 12, 31))
 #: every time stamp (created, updated, deleted, completed, erased …), UTC

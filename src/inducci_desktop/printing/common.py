@@ -11,6 +11,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, ListItem, Table, TableStyle
 
 from inducci_desktop.content.model import KIND_LABELS, Source
+from inducci_desktop.content.model import pack_notice as pack_notice  # re-exported for the documents
+from inducci_desktop.content.model import translation_notice as translation_notice
 from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.printing.fonts import SANS
 from inducci_desktop.printing.lists import bulleted_list, numbered_list
@@ -55,10 +57,12 @@ def kind_of(item_id: str) -> str | None:
     return None
 
 
-def title_block(ctx: DocContext, kicker: str, title: str, summary: str = "", *, logo: bool = False) -> list[Flowable]:
+def title_block(ctx: DocContext, kicker: str, title: str, summary: str = "", *, logo: bool = False,
+                notice: str = "") -> list[Flowable]:
     """Kicker ("GUIDE"), title, a thin accent rule and the summary as a lead paragraph.
 
     ``logo``: the organisation logo (when one is chosen) stands at the right of the kicker and title.
+    ``notice``: a line under the rule, e.g. that the translation is not yet reviewed (``translation_notice``).
     """
     s = ctx.styles
     title_paragraph = Paragraph(escape(title), s.title)
@@ -80,6 +84,8 @@ def title_block(ctx: DocContext, kicker: str, title: str, summary: str = "", *, 
         parts.append(mark_heading(title_paragraph, title, outline_level=0, toc_level=0 if ctx.in_pack else None))
     parts.append(HRFlowable(width="100%", thickness=1.2, color=ACCENT, spaceBefore=2, spaceAfter=8))
     out: list[Flowable] = [KeepTogether(parts)]
+    if notice:
+        out.append(Paragraph(f"<i>{escape(notice)}</i>", s.small))
     if summary.strip():
         out.append(Paragraph(escape(summary.strip()), s.lead))
     return out

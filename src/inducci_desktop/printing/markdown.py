@@ -55,9 +55,10 @@ _QUOTE_INDENT = 16.0
 
 
 def resource_roots(language: str = "en") -> tuple[Traversable, ...]:
-    """Where images named in toolbox content are looked up: the language's pack, then resources."""
+    """Where images named in toolbox content are looked up: the language's pack, the English pack (a text a
+    translation lacks is printed in English with its images), then resources."""
     base = importlib.resources.files("inducci_desktop.resources")
-    return (base / "content" / language, base)
+    return (base / "content" / language, base / "content" / "en", base)
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,13 @@ from inducci_desktop.store.database import Store
 
 if TYPE_CHECKING:
     from inducci_desktop.services.checklists.service import ChecklistService
+    from inducci_desktop.services.evidence.interviews import InterviewService
     from inducci_desktop.services.evidence.service import EvidenceService
+    from inducci_desktop.services.evidence.stakeholders import StakeholderService
     from inducci_desktop.services.exchange.service import ExchangeService
     from inducci_desktop.services.library.documents import PrintService
+    from inducci_desktop.services.pilots.service import PilotService
+    from inducci_desktop.services.strategy.service import StrategyService
     from inducci_desktop.services.workshops.service import WorkshopService
 
 log = logging.getLogger(__name__)
@@ -57,10 +61,34 @@ class Services:
         return EvidenceService(self.store, lambda: self.checklists)
 
     @cached_property
+    def strategy(self) -> StrategyService:
+        from inducci_desktop.services.strategy.service import StrategyService
+
+        return StrategyService(self)
+
+    @cached_property
     def workshops(self) -> WorkshopService:
         from inducci_desktop.services.workshops.service import WorkshopService
 
         return WorkshopService(self.store, self.library)
+
+    @cached_property
+    def pilots(self) -> PilotService:
+        from inducci_desktop.services.pilots.service import PilotService
+
+        return PilotService(self.store, self.library)
+
+    @cached_property
+    def interviews(self) -> InterviewService:
+        from inducci_desktop.services.evidence.interviews import InterviewService
+
+        return InterviewService(self.store, self.library)
+
+    @cached_property
+    def stakeholders(self) -> StakeholderService:
+        from inducci_desktop.services.evidence.stakeholders import StakeholderService
+
+        return StakeholderService(self.store, self.library)
 
     @cached_property
     def printing(self) -> PrintService:

@@ -58,6 +58,13 @@ def _checklist_step(services: Services) -> list[str]:
 DEMO_STEPS.append(_checklist_step)
 
 
+def _pilot_step(services: Services) -> list[str]:
+    from inducci_desktop.services.pilots.demo import demo_pilot_step
+
+    return demo_pilot_step(services)
+
+
+DEMO_STEPS.append(_pilot_step)
 def _evidence_step(services: Services) -> list[str]:
     from inducci_desktop.services.evidence.demo import demo_evidence_step
 
@@ -65,6 +72,24 @@ def _evidence_step(services: Services) -> list[str]:
 
 
 DEMO_STEPS.append(_evidence_step)  # after the checklists and the workshop: findings are drawn from them
+
+
+def _interview_step(services: Services) -> list[str]:
+    from inducci_desktop.services.evidence.interview_demo import demo_interview_step
+
+    return demo_interview_step(services)
+
+
+DEMO_STEPS.append(_interview_step)
+
+
+def _strategy_step(services: Services) -> list[str]:
+    from inducci_desktop.services.strategy.demo import demo_strategy_step
+
+    return demo_strategy_step(services)
+
+
+DEMO_STEPS.append(_strategy_step)
 
 
 def load_demo(services: Services, report: Callable[[int, int], None] | None = None) -> list[str]:

@@ -11,7 +11,7 @@ request gives the same PDF on every route::
         key="workshop-agenda",            # unique, stable (stored in settings, used by the CLI)
         title="Workshop agenda",          # shown in the Print Center's "Single document" list
         needs="workshop",                 # the record it is about: "" (none), "item", "template", "assessment",
-                                          # "assessments", "workshop", "file", "items"
+                                          # "assessments", "workshop", "pilot", "file", "items"
         list_choices=lambda services: [(w.id, w.title) for w in services.workshops.list()],
         build=agenda,                     # (services, request, options, report) -> Built(pdf bytes, file name)
         group="Workshops",
@@ -48,7 +48,10 @@ FEATURE_MODULES = (
     "inducci_desktop.services.library.documents",
     "inducci_desktop.services.checklists.documents",
     "inducci_desktop.services.workshops.documents",
+    "inducci_desktop.services.pilots.documents",
+    "inducci_desktop.services.strategy.documents",
     "inducci_desktop.services.evidence.documents",
+    "inducci_desktop.services.evidence.people_documents",
 )
 #: the user's document settings (paper, language, region) in the settings table
 SETTING = "documents"

@@ -58,6 +58,14 @@ OUTCOMES = (one_of("kind", rules.OUTCOME_KIND),)
 ACTIONS = (one_of("status", rules.ACTION_STATUS), at_most("owner", rules.NAME), in_dates("due"))
 QUESTIONS = (one_of("kind", rules.QUESTION_KIND),)
 RESPONSES = (one_of("source", rules.RESPONSE_SOURCE),)
+PILOTS = (one_of("status", rules.PILOT_STATUS), one_of("repeat", rules.PILOT_REPEAT),
+          *lengths(title=rules.TITLE, format_id=rules.SLUG, currency=rules.SHORT_CODE),
+          in_dates("start_date"), in_dates("end_date"),
+          between("budget_planned", *rules.BUDGET), between("budget_spent", *rules.BUDGET))
+CRITERIA = lengths(baseline=rules.CRITERION_VALUE, target=rules.CRITERION_VALUE, achieved=rules.CRITERION_VALUE)
+LESSONS = (one_of("audience", rules.LESSON_AUDIENCE),)
+VOICES = (at_most("speaker", rules.NAME), in_dates("consent_date"))
+PHOTOS = (at_most("file", rules.SLUG), at_most("credit", rules.NAME))
 TOPICS = lengths(name=rules.TOPIC)
 FINDINGS = (one_of("strength", rules.FINDING_STRENGTH), one_of("source_kind", rules.FINDING_SOURCE),
             in_dates("observed_on"), *lengths(source_ref=rules.SOURCE_REF, source_title=rules.TITLE,
@@ -68,3 +76,16 @@ INTERVIEWS = (one_of("guide_id", rules.INTERVIEW_GUIDE), in_dates("held_on"),
 INTERVIEW_ANSWERS = lengths(question_key=rules.SLUG)
 STAKEHOLDERS = (one_of("kind", rules.STAKEHOLDER_KIND), in_dates("consent_date"),
                 *lengths(name=rules.NAME, organisation=rules.NAME, role=rules.NAME, email=rules.NAME))
+PAPERS = (one_of("status", rules.PAPER_STATUS), between("version", *rules.PAPER_VERSION), in_dates("adopted_on"),
+          *lengths(title=rules.TITLE, adopted_by=rules.NAME))
+SECTIONS = (between("position", *rules.POSITION), *lengths(title=rules.SECTION_TITLE, outline_key=rules.SLUG))
+PAPER_BLOCKS = (between("position", *rules.POSITION), in_dates("taken_on"), at_most("kind", rules.BLOCK_KIND_KEY))
+PRIORITIES = (between("position", *rules.POSITION), at_most("title", rules.SECTION_TITLE))
+MEASURES = (between("position", *rules.POSITION), in_dates("due"),
+            *lengths(responsible=rules.NAME, funding=rules.NAME))
+REVIEW_COMMENTS = lengths(author=rules.NAME)
+RECOMMENDATIONS = (one_of("status", rules.PAPER_STATUS), at_most("title", rules.TITLE))
+RECOMMENDATION_TOPICS = (one_of("level", rules.POLICY_LEVEL), one_of("common", rules.COMMONALITY),
+                         at_most("actor", rules.NAME))
+RECOMMENDATION_ITEMS = (one_of("level", rules.POLICY_LEVEL), between("position", *rules.POSITION),
+                        *lengths(title=rules.TITLE, actor=rules.NAME))

@@ -112,19 +112,28 @@ class Setting(Base):
 
 
 class ContentPackRow(Base):
-    """The content pack currently loaded (one row), compared with pack.yaml at start-up."""
+    """A content pack loaded now, one row per language (English and each translation beside it)."""
 
     __tablename__ = "content_pack"
 
-    slot: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
     pack_id: Mapped[str] = mapped_column(String(100))
     version: Mapped[str] = mapped_column(String(50))
-    language: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(String(200))
     loaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
-class ContentSectionRow(Base):
+class _InLanguage:
+    """Every content row exists once per language: ``language`` is the reader's language, ``text_language``
+    the language of the text (English where the translation lacks the item), ``translation`` its metadata
+    (``{language, translated_by, reviewed}``; None for English)."""
+
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
+    text_language: Mapped[str] = mapped_column(String(20))
+    translation: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
+
+
+class ContentSectionRow(_InLanguage, Base):
     __tablename__ = "content_sections"
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True)
@@ -134,8 +143,8 @@ class ContentSectionRow(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
 
 
-class ContentItemRow(Base):
-    """A guide, case profile, format card or interview guide of the loaded pack."""
+class ContentItemRow(_InLanguage, Base):
+    """A guide, case profile, format card or interview guide of the loaded pack, in one language."""
 
     __tablename__ = "content_items"
 
@@ -153,7 +162,7 @@ class ContentItemRow(Base):
     path: Mapped[str] = mapped_column(String(300), default="")
 
 
-class GlossaryTermRow(Base):
+class GlossaryTermRow(_InLanguage, Base):
     __tablename__ = "content_glossary"
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True)
@@ -164,7 +173,7 @@ class GlossaryTermRow(Base):
     sources: Mapped[list[dict[str, str]]] = mapped_column(JSON)
 
 
-class LinkRow(Base):
+class LinkRow(_InLanguage, Base):
     __tablename__ = "content_links"
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True)
@@ -190,6 +199,18 @@ class ChecklistTemplateRow(Base):
     loaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
+class ChecklistTemplateTextRow(Base):
+    """A toolbox template's texts in another language, for one version: same keys as the English data."""
+
+    __tablename__ = "checklist_template_texts"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    language: Mapped[str] = mapped_column(String(20), primary_key=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    loaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
 class SearchDocRow(Base):
     """One searchable thing; ``docid`` is the rowid of its row in the FTS5 table ``content_fts``.
 
@@ -198,8 +219,11 @@ class SearchDocRow(Base):
 
     __tablename__ = "content_search_docs"
 
+    __table_args__ = (UniqueConstraint("language", "item_id", name="uq_content_search_docs_language"),)
+
     docid: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    item_id: Mapped[str] = mapped_column(String(100), unique=True)
+    language: Mapped[str] = mapped_column(String(20))
+    item_id: Mapped[str] = mapped_column(String(100), index=True)
     kind: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(String(300))
     summary: Mapped[str] = mapped_column(Text)
@@ -402,6 +426,91 @@ class FeedbackResponse(Record, Versioned, Base):
     source: Mapped[str] = mapped_column(String(20), default="paper")  # paper | screen
 
 
+# --- Pilot actions: a region's own pilots, documented as the toolbox's documentation guide asks -------
+
+
+class Pilot(Record, Versioned, Base):
+    """A region's own pilot action. Short lists (partners, steps, participants by type, linked workshops) are
+    JSON lists; criteria, lessons, voices and photos are rows of their own (they have ids others refer to)."""
+
+    __tablename__ = "pilots"
+    __table_args__ = checks.PILOTS
+
+    title: Mapped[str] = mapped_column(String(300))
+    region_id: Mapped[str | None] = mapped_column(ForeignKey("regions.id", ondelete="SET NULL"), default=None)
+    format_id: Mapped[str | None] = mapped_column(String(100), default=None)  # a toolbox format id, no FK
+    status: Mapped[str] = mapped_column(String(20), default="idea")
+    repeat: Mapped[str] = mapped_column(String(20), default="undecided")
+    repeat_note: Mapped[str] = mapped_column(Text, default="")
+    partners: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{"name", "role"}]
+    start_date: Mapped[date | None] = mapped_column(Date, default=None)
+    end_date: Mapped[date | None] = mapped_column(Date, default=None)
+    places: Mapped[str] = mapped_column(Text, default="")
+    challenge: Mapped[str] = mapped_column(Text, default="")
+    target_groups: Mapped[str] = mapped_column(Text, default="")
+    budget_planned: Mapped[int | None] = mapped_column(Integer, default=None)
+    budget_spent: Mapped[int | None] = mapped_column(Integer, default=None)
+    currency: Mapped[str] = mapped_column(String(20), default="EUR")
+    steps: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{"title", "status"}]
+    participants: Mapped[list[Any]] = mapped_column(JSON, default=list)  # [{"type", "count"}]
+    changes: Mapped[str] = mapped_column(Text, default="")
+    problems: Mapped[str] = mapped_column(Text, default="")
+    outputs: Mapped[str] = mapped_column(Text, default="")
+    assessment_id: Mapped[str | None] = mapped_column(String(36), default=None)  # the planning checklist, no FK
+    workshop_ids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class PilotCriterion(Record, Versioned, Base):
+    __tablename__ = "pilot_criteria"
+    __table_args__ = checks.CRITERIA
+
+    pilot_id: Mapped[str] = mapped_column(ForeignKey("pilots.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    baseline: Mapped[str] = mapped_column(String(200), default="")
+    target: Mapped[str] = mapped_column(String(200), default="")
+    achieved: Mapped[str] = mapped_column(String(200), default="")
+
+
+class PilotLesson(Record, Versioned, Base):
+    __tablename__ = "pilot_lessons"
+    __table_args__ = checks.LESSONS
+
+    pilot_id: Mapped[str] = mapped_column(ForeignKey("pilots.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    audience: Mapped[str] = mapped_column(String(20), default="setting")  # industry | creatives | setting
+    text: Mapped[str] = mapped_column(Text)
+
+
+class PilotVoice(Record, Versioned, Base):
+    """A statement as the speaker made it; printed and sent only while ``consent`` holds."""
+
+    __tablename__ = "pilot_voices"
+    __table_args__ = checks.VOICES
+
+    pilot_id: Mapped[str] = mapped_column(ForeignKey("pilots.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    speaker: Mapped[str] = mapped_column(String(200), default="")
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    consent_date: Mapped[date | None] = mapped_column(Date, default=None)
+
+
+class PilotPhoto(Record, Versioned, Base):
+    """A photo: a scaled copy in the data folder (``file``, named by its content) with caption and consent."""
+
+    __tablename__ = "pilot_photos"
+    __table_args__ = checks.PHOTOS
+
+    pilot_id: Mapped[str] = mapped_column(ForeignKey("pilots.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    file: Mapped[str] = mapped_column(String(100))
+    caption: Mapped[str] = mapped_column(Text, default="")
+    credit: Mapped[str] = mapped_column(String(200), default="")
+    consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
 # --- Evidence: findings and their topics, interviews, the people consulted ------------------------------
 
 
@@ -486,6 +595,148 @@ class Stakeholder(Record, Versioned, Base):
     consent_date: Mapped[date | None] = mapped_column(Date, default=None)
     activities: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+# --- Strategy: regional papers (sections, evidence blocks, priorities, measures, review) and the transnational
+# recommendation built from them ---------------------------------------------------------------------------
+
+
+class StrategyPaper(Record, Versioned, Base):
+    """One version of a region's strategy paper. The versions of one paper share ``lineage_id`` (the id of
+    its first version); a frozen version (``frozen_at``) is fixed: its blocks hold the values taken then."""
+
+    __tablename__ = "strategy_papers"
+    __table_args__ = (UniqueConstraint("lineage_id", "version", name="uq_strategy_papers_lineage_id"),
+                      *checks.PAPERS)
+
+    region_id: Mapped[str] = mapped_column(ForeignKey("regions.id", ondelete="RESTRICT"), index=True)
+    lineage_id: Mapped[str] = mapped_column(String(36), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    title: Mapped[str] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    adopted_by: Mapped[str] = mapped_column(String(200), default="")
+    adopted_on: Mapped[date | None] = mapped_column(Date, default=None)
+    frozen_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
+
+
+class PaperSection(Record, Versioned, Base):
+    """A section of a paper: ``outline_key`` names the guide's section it started as ("" for one added)."""
+
+    __tablename__ = "strategy_sections"
+    __table_args__ = checks.SECTIONS
+
+    paper_id: Mapped[str] = mapped_column(ForeignKey("strategy_papers.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    outline_key: Mapped[str] = mapped_column(String(100), default="")
+    title: Mapped[str] = mapped_column(String(200))
+    body: Mapped[str] = mapped_column(Text, default="")
+
+
+class PaperBlock(Record, Versioned, Base):
+    """A live evidence block in a section: ``kind`` names a block kind of the registry, ``params`` what it
+    shows; ``frozen`` holds the value taken on ``taken_on`` once the paper is frozen."""
+
+    __tablename__ = "strategy_blocks"
+    __table_args__ = checks.PAPER_BLOCKS
+
+    section_id: Mapped[str] = mapped_column(ForeignKey("strategy_sections.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(40))
+    params: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    frozen: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
+    taken_on: Mapped[date | None] = mapped_column(Date, default=None)
+
+
+class Priority(Record, Versioned, Base):
+    __tablename__ = "strategy_priorities"
+    __table_args__ = checks.PRIORITIES
+
+    paper_id: Mapped[str] = mapped_column(ForeignKey("strategy_papers.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class Measure(Record, Versioned, Base):
+    """A measure under a priority: what, who, by when, resources and funding, one or two indicators
+    (``indicators``: [{"name", "baseline", "target"}]), the findings that support it (ids of the register)
+    and its topics (the shared topic list). ``assumption``: marked as resting on no finding, knowingly."""
+
+    __tablename__ = "strategy_measures"
+    __table_args__ = checks.MEASURES
+
+    priority_id: Mapped[str] = mapped_column(ForeignKey("strategy_priorities.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    what: Mapped[str] = mapped_column(Text)
+    responsible: Mapped[str] = mapped_column(String(200), default="")
+    due: Mapped[date | None] = mapped_column(Date, default=None)
+    resources: Mapped[str] = mapped_column(Text, default="")
+    funding: Mapped[str] = mapped_column(String(200), default="")
+    indicators: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+    finding_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    topic_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    assumption: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ReviewComment(Record, Versioned, Base):
+    """A peer-review comment on a section (typed here or imported from a partner's bundle)."""
+
+    __tablename__ = "strategy_comments"
+    __table_args__ = checks.REVIEW_COMMENTS
+
+    section_id: Mapped[str] = mapped_column(ForeignKey("strategy_sections.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text)
+    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Recommendation(Record, Versioned, Base):
+    """A transnational recommendation built from the papers (``paper_ids``) of two or more regions."""
+
+    __tablename__ = "recommendations"
+    __table_args__ = checks.RECOMMENDATIONS
+
+    title: Mapped[str] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    paper_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    intro: Mapped[str] = mapped_column(Text, default="")
+
+
+class RecommendationTopic(Record, Versioned, Base):
+    """A topic of the matrix: "common?" set by hand (``common``; None: computed) and the EU-level fields;
+    ``examples``: [{"paper_id", "kind": measure | finding, "ref"}]."""
+
+    __tablename__ = "recommendation_topics"
+    __table_args__ = (UniqueConstraint("recommendation_id", "topic_id", name="uq_recommendation_topics_topic"),
+                      *checks.RECOMMENDATION_TOPICS)
+
+    recommendation_id: Mapped[str] = mapped_column(ForeignKey("recommendations.id", ondelete="CASCADE"),
+                                                   index=True)
+    topic_id: Mapped[str] = mapped_column(String(36))
+    common: Mapped[str | None] = mapped_column(String(10), default=None)
+    policy: Mapped[str] = mapped_column(Text, default="")
+    gap: Mapped[str] = mapped_column(Text, default="")
+    level: Mapped[str] = mapped_column(String(20), default="eu")
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    examples: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
+
+
+class RecommendationItem(Record, Versioned, Base):
+    """One recommendation: a sentence (``title``), addressed to a level and actor, with its reasoning and
+    examples from at least two regions' papers."""
+
+    __tablename__ = "recommendation_items"
+    __table_args__ = checks.RECOMMENDATION_ITEMS
+
+    recommendation_id: Mapped[str] = mapped_column(ForeignKey("recommendations.id", ondelete="CASCADE"),
+                                                   index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    topic_id: Mapped[str] = mapped_column(String(36), default="")
+    title: Mapped[str] = mapped_column(String(300))
+    reasoning: Mapped[str] = mapped_column(Text, default="")
+    level: Mapped[str] = mapped_column(String(20), default="eu")
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    examples: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)
 
 
 # --- Exchange: this data folder's identity, the peers it imported from, conflicts left to the user -------

@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QIcon, QPalette
 from inducci_desktop.domain.i18n import _
 
 NAMES = ("library", "print-center", "checklists", "workshops", "exchange", "settings", "back", "forward",
-         "bookmark", "add", "help", "welcome", "evidence")
+         "bookmark", "add", "help", "welcome", "evidence", "strategy", "pilots")
 
 
 def variant() -> str:

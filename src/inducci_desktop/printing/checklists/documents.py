@@ -17,7 +17,7 @@ from inducci_desktop.domain.checklists import AssessmentView, Comparison, item_n
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.labels import ASSESSMENT_STATUS_LABELS
 from inducci_desktop.printing.checklists.parts import AnswerLines, TickBoxes, score_chart
-from inducci_desktop.printing.common import DocContext, fact_box, section_heading, title_block
+from inducci_desktop.printing.common import DocContext, fact_box, section_heading, title_block, translation_notice
 from inducci_desktop.printing.fonts import SANS, SANS_BOLD
 from inducci_desktop.printing.markup import escape
 from inducci_desktop.printing.options import PrintOptions
@@ -97,10 +97,18 @@ def _indented(flowables: Sequence[Flowable], width: float) -> Table:
                                    ("VALIGN", (0, 0), (-1, -1), "TOP")]))
 
 
+def _notice(template: ChecklistTemplate, ctx: DocContext) -> str:
+    """A template in the toolbox's English printed for another language, or an unreviewed translation."""
+    if template.language == "en" and template.translation is None and not template.path:
+        return ""  # a user's own template: written in the language its author chose
+    return translation_notice(template.language, template.translation, ctx.options.language)
+
+
 def blank_story(template: ChecklistTemplate, ctx: DocContext) -> list[Flowable]:
     s = ctx.styles
     summary = template.summary or _("A checklist to fill in on paper.")
-    story: list[Flowable] = [*title_block(ctx, _("Checklist · paper form"), template.title, summary)]
+    story: list[Flowable] = [*title_block(ctx, _("Checklist · paper form"), template.title, summary,
+                                          notice=_notice(template, ctx))]
     story.append(_fill_in_fields(ctx, (_("Region / organisation"), _("Assessor"), _("Date"))))
     story.append(Paragraph(
         escape(_("Template {id}, version {version}. Tick one box per question unless it says otherwise; n.a. means "
@@ -153,7 +161,8 @@ def report_story(view: AssessmentView, ctx: DocContext) -> list[Flowable]:
     s = ctx.styles
     a = view.summary
     template = view.template
-    story: list[Flowable] = [*title_block(ctx, _("Checklist · assessment report"), a.title, template.title)]
+    story: list[Flowable] = [*title_block(ctx, _("Checklist · assessment report"), a.title, template.title,
+                                          notice=_notice(template, ctx))]
     story += fact_box(ctx, [
         (_("Region / organisation"), escape(a.subject or "–")),
         (_("Assessor"), escape(a.assessor or "–")),
@@ -244,7 +253,8 @@ def compare_story(comparison: Comparison, ctx: DocContext) -> list[Flowable]:
     story: list[Flowable] = [*title_block(ctx, _("Checklist · comparison"), comparison.template.title,
                                           _("{count} assessments side by side; differences in percentage points "
                                               "against {title} (A).")
-                                              .format(count=len(views), title=views[0].title))]
+                                              .format(count=len(views), title=views[0].title),
+                                          notice=_notice(comparison.template, ctx))]
     rows = [[letter, a.title, a.subject or "–", a.assessed_on or "–", f"{a.round}", f"v{a.template_version}"]
             for letter, a in zip(letters, views, strict=True)]
     data = [[Paragraph(h, s.table_header) for h in ("", _("Assessment"), _("Region / organisation"), _("Date"),

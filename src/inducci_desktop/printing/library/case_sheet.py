@@ -17,6 +17,7 @@ from inducci_desktop.printing.common import (
     sources_block,
     strings,
     title_block,
+    translation_notice,
 )
 from inducci_desktop.printing.markup import escape
 from inducci_desktop.printing.options import lookup_title
@@ -26,7 +27,8 @@ def case_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
     f = item.fields
     formats = ", ".join(f"<i>{escape(lookup_title(ctx.titles, fid))}</i>" for fid in strings(f.get("formats")))
     story: list[Flowable] = [
-        *title_block(ctx, KIND_LABELS["case"], item.title, item.summary),
+        *title_block(ctx, KIND_LABELS["case"], item.title, item.summary,
+                     notice=translation_notice(item.language, item.translation, ctx.options.language)),
         *fact_box(ctx, [
             (_("Where"), join_markup(f.get("where"))),
             (_("When"), join_markup(f.get("when"))),

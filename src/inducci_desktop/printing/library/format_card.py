@@ -20,6 +20,7 @@ from inducci_desktop.printing.common import (
     sources_block,
     strings,
     title_block,
+    translation_notice,
 )
 from inducci_desktop.printing.markup import escape
 
@@ -41,7 +42,8 @@ def group_size_text(value: Any) -> str:
 def format_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
     f = item.fields
     story: list[Flowable] = [
-        *title_block(ctx, KIND_LABELS["format"], item.title, item.summary),
+        *title_block(ctx, KIND_LABELS["format"], item.title, item.summary,
+                     notice=translation_notice(item.language, item.translation, ctx.options.language)),
         *fact_box(ctx, [
             (_("Purpose"), join_markup(f.get("purpose"))),
             (_("Duration"), join_markup(f.get("duration"))),

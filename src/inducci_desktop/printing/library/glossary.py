@@ -10,7 +10,14 @@ from reportlab.platypus import Flowable, KeepTogether
 from inducci_desktop.content.model import GlossaryTerm
 from inducci_desktop.domain import i18n
 from inducci_desktop.domain.i18n import N_, _, ngettext
-from inducci_desktop.printing.common import DocContext, related_markup, section_heading, source_markup, title_block
+from inducci_desktop.printing.common import (
+    DocContext,
+    pack_notice,
+    related_markup,
+    section_heading,
+    source_markup,
+    title_block,
+)
 from inducci_desktop.printing.markup import escape
 from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.printing.paragraph import Paragraph
@@ -46,7 +53,8 @@ def glossary_story(terms: Sequence[GlossaryTerm], ctx: DocContext, *, title: str
     summary = intro or ngettext("{count} term used in the InduCCI e-Toolbox, in alphabetical order.",
                                 "{count} terms used in the InduCCI e-Toolbox, in alphabetical order.",
                                 len(ordered)).format(count=len(ordered))
-    story: list[Flowable] = [*title_block(ctx, "", title, summary)]
+    notice = pack_notice([(t.language, t.translation) for t in ordered], ctx.options.language)
+    story: list[Flowable] = [*title_block(ctx, "", title, summary, notice=notice)]
     letter = None
     for term in ordered:
         entry: list[Flowable] = []

@@ -14,6 +14,7 @@ from inducci_desktop.printing.common import (
     related_block,
     sources_block,
     title_block,
+    translation_notice,
 )
 from inducci_desktop.printing.markup import escape
 
@@ -28,7 +29,8 @@ def interview_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
     f = item.fields
     audience = str(f.get("audience") or "")
     return [
-        *title_block(ctx, KIND_LABELS["interview"], item.title, item.summary),
+        *title_block(ctx, KIND_LABELS["interview"], item.title, item.summary,
+                     notice=translation_notice(item.language, item.translation, ctx.options.language)),
         *fact_box(ctx, [
             (_("Audience"), escape(AUDIENCES.get(audience, audience))),
             (_("Duration"), join_markup(f.get("duration"))),

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def _blank_form(services: Services, request: DocumentRequest, options: PrintOptions, _report: Report) -> Built:
     from inducci_desktop.printing.checklists.documents import blank_checklist
 
-    template = services.checklists.templates.template(request.record, request.version)
+    template = services.checklists.templates.template(request.record, request.version, options.language)
     return Built(blank_checklist(template, options), file_name(template.title, _("paper form")),
                  _("{title} – paper form").format(title=template.title))
 
@@ -32,7 +32,7 @@ def _blank_form(services: Services, request: DocumentRequest, options: PrintOpti
 def _report(services: Services, request: DocumentRequest, options: PrintOptions, _report: Report) -> Built:
     from inducci_desktop.printing.checklists.documents import assessment_report
 
-    view = services.checklists.get(request.record)
+    view = services.checklists.get(request.record, options.language)
     options = with_defaults(options, region=view.summary.subject)
     return Built(assessment_report(view, options), file_name(view.summary.title), view.summary.title)
 
@@ -54,7 +54,7 @@ def _comparison(services: Services, request: DocumentRequest, options: PrintOpti
     ids = list(request.records)
     if not ids:  # oldest first: differences are shown against the first round
         ids = [a.id for a in reversed(services.checklists.list(template_id=request.record))]
-    comparison = services.checklists.compare(ids)
+    comparison = services.checklists.compare(ids, options.language)
     title = _("Comparison – {title}").format(title=comparison.template.title)
     return Built(comparison_report(comparison, options), file_name(_("Comparison"), comparison.template.title), title)
 

@@ -173,14 +173,18 @@ class ChecklistService:
     def summary(self, assessment_id: str) -> AssessmentSummary:
         return self.get(assessment_id).summary
 
-    def get(self, assessment_id: str) -> AssessmentView:
-        """The assessment with its pinned template, answers, scores and any answers kept aside."""
+    def get(self, assessment_id: str, language: str | None = None) -> AssessmentView:
+        """The assessment with its pinned template, answers, scores and any answers kept aside.
+
+        The template's texts come in ``language`` (default: the interface language; a printout passes its
+        document language), English where not translated; answers are by item key in every language.
+        """
         with self.store.db.reading() as session:
             row = self._row(session, assessment_id, include_deleted=True)
             answers = {a.item_key: a for a in session.execute(
                 select(AssessmentAnswer.item_key, AssessmentAnswer.value, AssessmentAnswer.note,
                        AssessmentAnswer.updated_at).where(AssessmentAnswer.assessment_id == assessment_id))}
-            template = self._pinned(session, row)
+            template = self._pinned(session, row, language)
             items = {i.key: i for s in template.sections for i in s.items}
             shown: dict[str, Answer] = {}
             kept: list[KeptAnswer] = []
@@ -366,12 +370,16 @@ class ChecklistService:
 
     # --- comparing ---------------------------------------------------------------------------------
 
-    def compare(self, assessment_ids: Sequence[str]) -> Comparison:
-        """Two or more assessments of the same template side by side; differences against the first."""
+    def compare(self, assessment_ids: Sequence[str], language: str | None = None) -> Comparison:
+        """Two or more assessments of the same template side by side; differences against the first.
+
+        Answers are compared by item key, whatever language each assessment was filled in; the texts
+        shown are in ``language`` (default: the interface language).
+        """
         ids = list(dict.fromkeys(assessment_ids))
         if len(ids) < 2:
             raise ValidationError(_("Choose at least two assessments to compare."))
-        views = [self.get(i) for i in ids]
+        views = [self.get(i, language) for i in ids]
         template_ids = {v.template.id for v in views}
         if len(template_ids) > 1:
             titles = ", ".join(sorted({v.template.title for v in views}))
@@ -413,9 +421,9 @@ class ChecklistService:
         except NotFoundError:
             return None
 
-    def _pinned(self, session: Session, row: Assessment) -> ChecklistTemplate:
+    def _pinned(self, session: Session, row: Assessment, language: str | None = None) -> ChecklistTemplate:
         try:
-            return self.templates.lookup(session, row.template_id, row.template_version)
+            return self.templates.lookup(session, row.template_id, row.template_version, language)
         except NotFoundError:
             raise NotFoundError(
                 _("The assessment {title!r} uses checklist template {template_id!r} version {template_version}, "

@@ -166,12 +166,17 @@ class TemplateService:
         self.library = library
         # (id, version) → template; versions never change once stored (a new version is a new key)
         self._cache: dict[tuple[str, int], ChecklistTemplate] = {}
+        # (id, version, language) → the toolbox template in that language (English where untranslated)
+        self._translated: dict[tuple[str, int, str], ChecklistTemplate] = {}
+        self._toolbox: set[tuple[str, int]] = set()  # cached versions that are the toolbox's, not the user's
         # a template version replaced by any write (an import included) must not be served from the cache
         store.feed.subscribe(self._forget_changed)
 
     def _forget_changed(self, changes: Changes) -> None:
-        if changes.touches(Kind.TEMPLATE):
+        if changes.touches(Kind.TEMPLATE) or changes.touches(Kind.CONTENT):
             self._cache.clear()
+            self._translated.clear()
+            self._toolbox.clear()
 
     # --- reading -----------------------------------------------------------------------------------
 
@@ -186,7 +191,7 @@ class TemplateService:
                 for row in session.scalars(select(ChecklistTemplateRow).where(ChecklistTemplateRow.in_pack)):
                     if session.scalar(select(func.count()).where(UserTemplateVersion.template_id == row.id)):
                         continue  # an own template with the same id wins (see template())
-                    template = template_from_json(row.data)
+                    template = self.library.translated_template(session, template_from_json(row.data))
                     result.append(self._summary(template, "toolbox", counts.get(row.id, 0)))
             for user in self._latest_rows(session, deleted=deleted):
                 template = template_from_json(user.data)
@@ -195,15 +200,31 @@ class TemplateService:
         collate = i18n.sort_key()
         return sorted(result, key=lambda t: (t.source != "toolbox", collate(t.title)))
 
-    def template(self, template_id: str, version: int | None = None) -> ChecklistTemplate:
-        """A template: ``version`` exactly, or the current one. The user's templates come first."""
-        if version is not None and (template_id, version) in self._cache:
-            return self._cache[(template_id, version)]
-        with self.store.db.reading() as session:
-            return self.lookup(session, template_id, version)
+    def template(self, template_id: str, version: int | None = None,
+                 language: str | None = None) -> ChecklistTemplate:
+        """A template: ``version`` exactly, or the current one. The user's templates come first.
 
-    def lookup(self, session: Session, template_id: str, version: int | None = None) -> ChecklistTemplate:
+        A toolbox template comes in ``language`` (default: the interface language) when the pack has that
+        translation of this version, with the same keys; in English otherwise (``template.language``).
+        """
+        with self.store.db.reading() as session:
+            return self.lookup(session, template_id, version, language)
+
+    def lookup(self, session: Session, template_id: str, version: int | None = None,
+               language: str | None = None) -> ChecklistTemplate:
         """``template`` inside the caller's session (sessions must not nest: each holds the write lock)."""
+        template = self._english(session, template_id, version)
+        if (template.id, template.version) not in self._toolbox:
+            return template  # the user's own templates are in one language, as written
+        lang = self.library.reading_language(session, language)
+        key = (template.id, template.version, lang)
+        found = self._translated.get(key)
+        if found is None:
+            found = self.library.translated_template(session, template, lang)
+            self._translated[key] = found
+        return found
+
+    def _english(self, session: Session, template_id: str, version: int | None = None) -> ChecklistTemplate:
         if version is not None and (template_id, version) in self._cache:
             return self._cache[(template_id, version)]
         query = select(UserTemplateVersion.data).where(UserTemplateVersion.template_id == template_id)
@@ -212,6 +233,7 @@ class TemplateService:
         else:
             query = query.where(UserTemplateVersion.deleted_at.is_(None))
         data = session.scalars(query.order_by(UserTemplateVersion.version.desc()).limit(1)).first()
+        toolbox = data is None
         if data is None:
             pack = select(ChecklistTemplateRow.data).where(ChecklistTemplateRow.id == template_id)
             if version is not None:
@@ -225,6 +247,8 @@ class TemplateService:
                 .format(template_id=template_id, which=which))
         template = template_from_json(data)
         self._cache[(template.id, template.version)] = template
+        if toolbox:
+            self._toolbox.add((template.id, template.version))
         return template
 
     def is_user_template(self, template_id: str) -> bool:
@@ -267,6 +291,7 @@ class TemplateService:
             stored = replace(template, version=latest.version)
             latest.data, latest.title, latest.deleted_at = template_to_json(stored), stored.title, None
             self._cache.pop((stored.id, stored.version), None)
+            self._toolbox.discard((stored.id, stored.version))
             return SaveResult(stored, False, "saved")
 
     def import_file(self, path: Path) -> SaveResult:

@@ -20,6 +20,9 @@ from inducci_desktop.store.models import (
     FeedbackResponse,
     Interview,
     InterviewAnswer,
+    Pilot,
+    PilotCriterion,
+    PilotLesson,
     Workshop,
     WorkshopOutcome,
 )
@@ -149,6 +152,28 @@ def _interview(sources: Sources, ref: SourceRef) -> SourceView:
         return SourceView(ref, "live", title, text, ("evidence", interview_id, question_key))
 
 
+def _pilot_entry(sources: Sources, ref: SourceRef, model: type[PilotLesson] | type[PilotCriterion], detail: str
+                 ) -> SourceView:
+    """A pilot's lesson or success criterion (``ref.ref``: its id), opened on the Pilot actions page."""
+    with sources.store.db.reading() as session:
+        row = session.get(PilotLesson, ref.ref) if model is PilotLesson else session.get(PilotCriterion, ref.ref)
+        pilot = session.get(Pilot, row.pilot_id) if row is not None else None
+        if row is None or pilot is None:
+            return gone(ref)
+        title = ref.title or f"{pilot.title} · {shorten(row.text)}"
+        if row.deleted_at is not None or pilot.deleted_at is not None:
+            return SourceView(ref, "trashed", title)
+        return SourceView(ref, "live", title, row.text, ("pilots", pilot.id, f"{detail}:{row.id}"))
+
+
+def _pilot_lesson(sources: Sources, ref: SourceRef) -> SourceView:
+    return _pilot_entry(sources, ref, PilotLesson, "lesson")
+
+
+def _pilot_criterion(sources: Sources, ref: SourceRef) -> SourceView:
+    return _pilot_entry(sources, ref, PilotCriterion, "criterion")
+
+
 def _note(_sources: Sources, ref: SourceRef) -> SourceView:
     return SourceView(ref, "live", ref.title)
 
@@ -158,4 +183,6 @@ register("section", _section)
 register("outcome", _outcome)
 register("feedback", _feedback)
 register("interview", _interview)
+register("pilot_lesson", _pilot_lesson)
+register("pilot_criterion", _pilot_criterion)
 register("note", _note)

@@ -8,7 +8,9 @@ objects) and handed back as JSON-ready dicts.
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import ColumnElement, Date, DateTime, Table, select
@@ -99,15 +101,20 @@ def _add_referred_regions(session: Session, regions: list[dict[str, Any]],
         wanted = {r["parent_id"] for r in more if r["parent_id"]}
 
 
-def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict[str, Any]]]:
-    """The records of every kind to export (kinds with nothing are left out)."""
+def collect(session: Session, selection: ExportSelection, database: Path | None = None
+            ) -> dict[str, list[dict[str, Any]]]:
+    """The records of every kind to export (kinds with nothing are left out); ``database``: the data folder's
+    database file, beside which the pilots' photos are."""
     records: dict[str, list[dict[str, Any]]] = {}
     if selection.everything:
         assessments = _rows(session, "assessments")
         workshops = _rows(session, "workshops")
         regions = _rows(session, "regions")
         templates = _rows(session, "templates")
+        pilots = _rows(session, "pilots")
     else:
+        pilots = _rows_in(session, "pilots", "id", selection.pilots)
+        _require("pilots", selection.pilots, pilots)
         assessments = _rows_in(session, "assessments", "id", selection.assessments)
         _require("assessments", selection.assessments, assessments)
         workshops = _rows_in(session, "workshops", "id", selection.workshops)
@@ -125,7 +132,7 @@ def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict
                     .format(template_id=template_id))
             toolbox[(row["id"], row["version"])] = row
     _add_pinned_templates(session, assessments, templates, toolbox)
-    _add_referred_regions(session, regions, (*assessments, *workshops))
+    _add_referred_regions(session, regions, (*assessments, *workshops, *pilots))
     records["regions"] = regions
     records["toolbox_templates"] = [toolbox[k] for k in sorted(toolbox)]
     records["templates"] = sorted(templates, key=lambda r: (r["template_id"], r["version"]))
@@ -139,10 +146,30 @@ def collect(session: Session, selection: ExportSelection) -> dict[str, list[dict
     records["agenda_blocks"] = _rows_in(session, "agenda_blocks", "day_id", (d["id"] for d in records["workshop_days"]))
     records["attendance"] = _rows_in(session, "attendance", "participant_id",
                                      (p["id"] for p in records["participants"]))
+    _add_pilots(session, records, pilots, database)
     _add_evidence(session, records, None if selection.everything else selection.regions)
+    _add_strategy(session, records, None if selection.everything else selection.regions)
     if not selection.include_personal_data:
         _leave_out_personal_data(records)
     return {kind: rows for kind, rows in records.items() if rows}
+
+
+def _add_pilots(session: Session, records: dict[str, list[dict[str, Any]]], pilots: list[dict[str, Any]],
+                database: Path | None) -> None:
+    """Pilots with their criteria, lessons, voices and photos (the photos' images embedded). A voice or photo
+    whose consent is withdrawn travels without its words or image, so that they disappear on the other side."""
+    from inducci_desktop.services.pilots.photos import stored_path
+
+    records["pilots"] = pilots
+    pilot_ids = [p["id"] for p in pilots]
+    for kind in ("pilot_criteria", "pilot_lessons", "pilot_voices", "pilot_photos"):
+        records[kind] = _rows_in(session, kind, "pilot_id", pilot_ids)
+    for voice in records["pilot_voices"]:
+        if not voice["consent"]:
+            voice["text"] = ""
+    for photo in records["pilot_photos"]:
+        path = stored_path(database, photo["file"]) if database is not None and photo["consent"] else None
+        photo["image"] = base64.b64encode(path.read_bytes()).decode("ascii") if path is not None else None
 
 
 def _leave_out_personal_data(records: dict[str, list[dict[str, Any]]]) -> None:
@@ -172,6 +199,34 @@ def _add_evidence(session: Session, records: dict[str, list[dict[str, Any]]], re
     records["topics"] = _rows_in(session, "topics", "id", (t for f in records["findings"] for t in f["topic_ids"]))
     _add_referred_regions(session, records["regions"], (*records["findings"], *records["interviews"],
                                                         *records["stakeholders"]))
+
+
+def _add_strategy(session: Session, records: dict[str, list[dict[str, Any]]], regions: Sequence[str] | None) -> None:
+    """The strategy papers of the chosen regions (every version, with sections, blocks, priorities, measures and
+    review comments) and the recommendations all of whose papers travel (all of them when exporting everything);
+    the topics and findings they name travel too."""
+    papers = _rows(session, "papers") if regions is None else _rows_in(session, "papers", "region_id", regions)
+    records["papers"] = papers
+    paper_ids = {p["id"] for p in papers}
+    records["paper_sections"] = _rows_in(session, "paper_sections", "paper_id", paper_ids)
+    section_ids = [x["id"] for x in records["paper_sections"]]
+    records["paper_blocks"] = _rows_in(session, "paper_blocks", "section_id", section_ids)
+    records["review_comments"] = _rows_in(session, "review_comments", "section_id", section_ids)
+    records["priorities"] = _rows_in(session, "priorities", "paper_id", paper_ids)
+    records["measures"] = _rows_in(session, "measures", "priority_id", (x["id"] for x in records["priorities"]))
+    recommendations = [r for r in _rows(session, "recommendations")
+                       if regions is None or (r["paper_ids"] and set(r["paper_ids"]) <= paper_ids)]
+    records["recommendations"] = recommendations
+    for kind in ("recommendation_topics", "recommendation_items"):
+        records[kind] = _rows_in(session, kind, "recommendation_id", (r["id"] for r in recommendations))
+    have = {f["id"] for f in records["findings"]}
+    cited = {f for m in records["measures"] for f in m["finding_ids"]} - have
+    records["findings"] += _rows_in(session, "findings", "id", cited)
+    topic_ids = {t for m in records["measures"] for t in m["topic_ids"]}
+    topic_ids |= {t["topic_id"] for t in records["recommendation_topics"]}
+    topic_ids |= {t for f in records["findings"] for t in f["topic_ids"]}
+    records["topics"] = _rows_in(session, "topics", "id", topic_ids | {t["id"] for t in records["topics"]})
+    _add_referred_regions(session, records["regions"], (*papers, *records["findings"]))
 
 
 def _toolbox_row(session: Session, template_id: str, version: int | None) -> dict[str, Any] | None:

@@ -10,12 +10,15 @@ anything is written: references must resolve and an id must not name a record of
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from functools import cache
+from typing import Any, get_args
 
+from pydantic import BaseModel
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
@@ -55,6 +58,17 @@ class Writes:
     @property
     def empty(self) -> bool:
         return not any(self.inserts.values()) and not any(self.updates.values())
+
+
+@cache
+def _nested_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` whose values are (lists of) pydantic models."""
+    def holds_model(annotation: Any) -> bool:
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return True
+        return any(holds_model(arg) for arg in get_args(annotation))
+
+    return tuple(name for name, info in model.model_fields.items() if holds_model(info.annotation))
 
 
 def _table(kind: Kind) -> Table:
@@ -116,6 +130,7 @@ class Planner:
         manifest = bundle.manifest
         self.sender = (manifest.folder_id, manifest.clock or 0) if manifest.folder_id is not None else None
         self.legacy: int | None = None
+        self.photos: dict[str, bytes] = {}  # pilot photos the bundle brings: stored file name → JPEG bytes
 
     def run(self) -> tuple[list[PlanEntry], Writes]:
         self._check_sender()
@@ -210,8 +225,13 @@ class Planner:
     # --- kinds -------------------------------------------------------------------------------------
 
     def _incoming(self, kind: Kind, record: Any) -> dict[str, Any]:
-        # the fields as validated (what model_dump gives, without copying the containers: nothing changes them)
+        # the fields as validated (what model_dump gives, without copying the containers: nothing changes them);
+        # fields that hold records of their own (indicators, activities) are dumped to plain data
         data: dict[str, Any] = dict(record.__dict__)
+        for name in _nested_fields(kind.schema):
+            value = data[name]
+            data[name] = ([v.model_dump() for v in value] if isinstance(value, list)
+                          else value.model_dump() if isinstance(value, BaseModel) else value)
         if kind.name == "templates":
             try:
                 template = template_from_json(data["data"])
@@ -224,12 +244,29 @@ class Planner:
                     "but holds {id} v{version}.")
                     .format(data=data['id'], data2=data['template_id'], data3=data['version'], id=template.id,
                         version=template.version))
+        if kind.name == "pilot_photos":
+            self._photo(data)
         for column in ("region_id", "parent_id"):
             if data.get(column) in self.region_map:
                 data[column] = self.region_map[data[column]]
         if kind.name == "findings" and self.topic_map:
             data["topic_ids"] = list(dict.fromkeys(self.topic_map.get(t, t) for t in data["topic_ids"]))
         return data
+
+    def _photo(self, data: dict[str, Any]) -> None:
+        """Take the photo's image out of the record (it is a file here, not a column), checked like a photo
+        chosen on this machine."""
+        from inducci_desktop.services.pilots.photos import check_received
+
+        image = data.pop("image", None)
+        if image is None:
+            return
+        raw = base64.b64decode(image, validate=True)
+        problem = check_received(raw, data["file"])
+        if problem:
+            raise BundleError(f"records/pilot_photos.json: the photo {data['id']} cannot be imported: {problem}. "
+                              "Nothing was imported.")
+        self.photos[data["file"]] = raw
 
     def _toolbox(self, records: Any) -> None:
         for record in records:

@@ -27,9 +27,23 @@ from inducci_desktop.store.models import (
     Finding,
     Interview,
     InterviewAnswer,
+    Measure,
+    PaperBlock,
+    PaperSection,
     Participant,
+    Pilot,
+    PilotCriterion,
+    PilotLesson,
+    PilotPhoto,
+    PilotVoice,
+    Priority,
+    Recommendation,
+    RecommendationItem,
+    RecommendationTopic,
     Region,
+    ReviewComment,
     Stakeholder,
+    StrategyPaper,
     Topic,
     UserTemplateVersion,
     Workshop,
@@ -90,11 +104,27 @@ OutcomeKind = Annotated[str, AfterValidator(rules.OUTCOME_KIND.check)]
 ActionStatus = Annotated[str, AfterValidator(rules.ACTION_STATUS.check)]
 QuestionKind = Annotated[str, AfterValidator(rules.QUESTION_KIND.check)]
 ResponseSource = Annotated[str, AfterValidator(rules.RESPONSE_SOURCE.check)]
+PilotStatus = Annotated[str, AfterValidator(rules.PILOT_STATUS.check)]
+PilotRepeat = Annotated[str, AfterValidator(rules.PILOT_REPEAT.check)]
+StepStatus = Annotated[str, AfterValidator(rules.STEP_STATUS.check)]
+LessonAudience = Annotated[str, AfterValidator(rules.LESSON_AUDIENCE.check)]
+PilotText = Annotated[str, Field(max_length=rules.PILOT_TEXT), AfterValidator(_paragraphs)]
+PilotItem = Annotated[str, Field(min_length=1, max_length=rules.PILOT_ITEM), AfterValidator(_paragraphs)]
+CriterionValue = Annotated[str, Field(max_length=rules.CRITERION_VALUE), AfterValidator(_line)]
+Budget = Annotated[StrictInt, Field(ge=rules.BUDGET[0], le=rules.BUDGET[1])]
+#: a photo's JPEG as base64 (the stored copy is at most MAX_SIDE pixels: a few hundred kB)
+PHOTO_BASE64_MAX = 24 * 1024 * 1024
 FindingStrength = Annotated[str, AfterValidator(rules.FINDING_STRENGTH.check)]
 FindingSource = Annotated[str, AfterValidator(rules.FINDING_SOURCE.check)]
 InterviewGuide = Annotated[str, AfterValidator(rules.INTERVIEW_GUIDE.check)]
 StakeholderKind = Annotated[str, AfterValidator(rules.STAKEHOLDER_KIND.check)]
 ActivityKind = Annotated[str, AfterValidator(rules.ACTIVITY_KIND.check)]
+PaperStatus = Annotated[str, AfterValidator(rules.PAPER_STATUS.check)]
+Commonality = Annotated[str, AfterValidator(rules.COMMONALITY.check)]
+PolicyLevel = Annotated[str, AfterValidator(rules.POLICY_LEVEL.check)]
+ExampleKind = Annotated[str, AfterValidator(rules.EXAMPLE_KIND.check)]
+SectionText = Annotated[str, Field(max_length=rules.SECTION_TEXT), AfterValidator(_paragraphs)]
+MeasureText = Annotated[str, Field(max_length=rules.MEASURE_TEXT), AfterValidator(_paragraphs)]
 
 
 class _Strict(BaseModel):
@@ -262,6 +292,110 @@ class ResponseRecord(RecordModel):
     source: ResponseSource = "paper"
 
 
+class PartnerEntry(_Strict):
+    name: Annotated[str, Field(min_length=1, max_length=rules.NAME), AfterValidator(_line)]
+    role: Text300 = ""
+
+
+class StepEntry(_Strict):
+    title: Title
+    status: StepStatus = "planned"
+
+
+class ParticipantEntry(_Strict):
+    type: Annotated[str, Field(min_length=1, max_length=rules.NAME), AfterValidator(_line)]
+    count: Annotated[StrictInt, Field(ge=rules.PARTICIPANT_COUNT[0], le=rules.PARTICIPANT_COUNT[1])]
+
+
+def _rows_limit(value: list[Any]) -> list[Any]:
+    if len(value) > rules.MAX_PILOT_ROWS:
+        raise ValueError(f"at most {rules.MAX_PILOT_ROWS} entries")
+    return value
+
+
+class PilotRecord(RecordModel):
+    title: Title
+    region_id: RecordId | None = None
+    format_id: Annotated[str, Field(max_length=rules.SLUG), AfterValidator(_line)] | None = None
+    status: PilotStatus = "idea"
+    repeat: PilotRepeat = "undecided"
+    repeat_note: PilotText = ""
+    partners: Annotated[list[PartnerEntry], AfterValidator(_rows_limit)] = []
+    start_date: Day | None = None
+    end_date: Day | None = None
+    places: PilotText = ""
+    challenge: PilotText = ""
+    target_groups: PilotText = ""
+    budget_planned: Budget | None = None
+    budget_spent: Budget | None = None
+    currency: Annotated[str, Field(min_length=1, max_length=rules.SHORT_CODE), AfterValidator(_line)] = "EUR"
+    steps: Annotated[list[StepEntry], AfterValidator(_rows_limit)] = []
+    participants: Annotated[list[ParticipantEntry], AfterValidator(_rows_limit)] = []
+    changes: PilotText = ""
+    problems: PilotText = ""
+    outputs: PilotText = ""
+    assessment_id: RecordId | None = None  # the planning checklist (it may not travel with the pilot)
+    workshop_ids: Annotated[list[RecordId], AfterValidator(_rows_limit)] = []
+    published_at: Stamp | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> PilotRecord:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("a pilot cannot end before it starts (start_date, end_date)")
+        return self
+
+
+class CriterionRecord(RecordModel):
+    pilot_id: RecordId
+    position: Position = 0
+    text: PilotItem
+    baseline: CriterionValue = ""
+    target: CriterionValue = ""
+    achieved: CriterionValue = ""
+
+
+class LessonRecord(RecordModel):
+    pilot_id: RecordId
+    position: Position = 0
+    audience: LessonAudience = "setting"
+    text: PilotItem
+
+
+class VoiceRecord(RecordModel):
+    """A voice whose consent was withdrawn travels without its words (so that they disappear there too)."""
+
+    pilot_id: RecordId
+    position: Position = 0
+    text: Annotated[str, Field(max_length=rules.PILOT_ITEM), AfterValidator(_paragraphs)]
+    speaker: Text200 = ""
+    consent: StrictBool = False
+    consent_date: Day | None = None
+
+    @model_validator(mode="after")
+    def _words_only_with_consent(self) -> VoiceRecord:
+        if self.text and not self.consent and self.deleted_at is None:
+            raise ValueError("a statement without the speaker's consent cannot travel (text, consent)")
+        return self
+
+
+class PhotoRecord(RecordModel):
+    """``image``: the stored JPEG as base64; absent when the photo's consent is withdrawn."""
+
+    pilot_id: RecordId
+    position: Position = 0
+    file: Annotated[str, Field(pattern=r"^[0-9a-f]{32}\.jpg$")]
+    caption: Annotated[str, Field(max_length=rules.PILOT_ITEM), AfterValidator(_paragraphs)] = ""
+    credit: Text200 = ""
+    consent: StrictBool = False
+    width: Annotated[StrictInt, Field(ge=0, le=100_000)] = 0
+    height: Annotated[StrictInt, Field(ge=0, le=100_000)] = 0
+    image: Annotated[str, Field(max_length=PHOTO_BASE64_MAX, pattern=r"^[A-Za-z0-9+/]*={0,2}$")] | None = None
+
+    @model_validator(mode="after")
+    def _image_only_with_consent(self) -> PhotoRecord:
+        if self.image is not None and not self.consent:
+            raise ValueError("a photo without consent cannot travel with its image (image, consent)")
+        return self
 class TopicRecord(RecordModel):
     name: Annotated[str, Field(min_length=1, max_length=rules.TOPIC), AfterValidator(_line)]
 
@@ -322,6 +456,131 @@ class StakeholderRecord(RecordModel):
     erased_at: Stamp | None = None
 
 
+# --- strategy papers and recommendations (services/strategy) ---------------------------------------------
+
+
+class PaperRecord(RecordModel):
+    region_id: RecordId
+    lineage_id: RecordId
+    version: Annotated[StrictInt, Field(ge=rules.PAPER_VERSION[0], le=rules.PAPER_VERSION[1])]
+    title: Title
+    status: PaperStatus = "draft"
+    adopted_by: Text200 = ""
+    adopted_on: Day | None = None
+    frozen_at: Stamp | None = None
+
+
+class SectionRecord(RecordModel):
+    paper_id: RecordId
+    position: Position
+    outline_key: Annotated[str, Field(max_length=rules.SLUG), AfterValidator(_line)] = ""
+    title: Annotated[str, Field(min_length=1, max_length=rules.SECTION_TITLE), AfterValidator(_line)]
+    body: SectionText = ""
+
+
+Cell = Annotated[str, Field(max_length=rules.MEASURE_TEXT), AfterValidator(_paragraphs)]
+
+
+class ChartValue(_Strict):
+    categories: Annotated[list[Cell], Field(max_length=200)]
+    series: Annotated[list[Annotated[list[Annotated[float, Field(ge=0, le=1)] | None], Field(max_length=200)]],
+                      Field(max_length=20)]
+    names: Annotated[list[Cell], Field(max_length=20)]
+
+
+class BlockValueRecord(_Strict):
+    """A frozen block's value (domain.strategy.BlockValue.to_json)."""
+
+    title: Cell
+    columns: Annotated[list[Cell], Field(max_length=30)] = []
+    rows: Annotated[list[Annotated[list[Cell], Field(max_length=30)]], Field(max_length=2000)] = []
+    chart: ChartValue | None = None
+    note: Cell = ""
+    taken_on: Day | None = None
+
+
+class PaperBlockRecord(RecordModel):
+    section_id: RecordId
+    position: Position
+    kind: Annotated[str, Field(min_length=1, max_length=rules.BLOCK_KIND_KEY), AfterValidator(_line)]
+    params: dict[Annotated[str, Field(max_length=40)],
+                 Annotated[str, Field(max_length=rules.SOURCE_REF)] | Annotated[list[RecordId],
+                                                                               Field(max_length=rules.MAX_SUPPORT)]]
+    frozen: BlockValueRecord | None = None
+    taken_on: Day | None = None
+
+
+class PriorityRecord(RecordModel):
+    paper_id: RecordId
+    position: Position
+    title: Annotated[str, Field(min_length=1, max_length=rules.SECTION_TITLE), AfterValidator(_line)]
+    description: MeasureText = ""
+
+
+class IndicatorValue(_Strict):
+    name: Text200
+    baseline: Text200 = ""
+    target: Text200 = ""
+
+
+class MeasureRecord(RecordModel):
+    priority_id: RecordId
+    position: Position
+    what: Annotated[str, Field(min_length=1, max_length=rules.MEASURE_TEXT), AfterValidator(_paragraphs)]
+    responsible: Text200 = ""
+    due: Day | None = None
+    resources: MeasureText = ""
+    funding: Text200 = ""
+    indicators: Annotated[list[IndicatorValue], Field(max_length=rules.MAX_INDICATORS)] = []
+    finding_ids: Annotated[list[RecordId], Field(max_length=rules.MAX_SUPPORT)] = []
+    topic_ids: Annotated[list[RecordId], Field(max_length=rules.MAX_TOPICS)] = []
+    assumption: StrictBool = False
+
+
+class CommentRecord(RecordModel):
+    """A peer-review comment; the reviewer's name is personal (empty without personal data)."""
+
+    section_id: RecordId
+    author: Text200 = ""
+    text: Annotated[str, Field(min_length=1, max_length=rules.MEASURE_TEXT), AfterValidator(_paragraphs)]
+    resolved: StrictBool = False
+
+
+class ExampleValue(_Strict):
+    paper_id: RecordId
+    kind: ExampleKind
+    ref: RecordId
+
+
+class RecommendationRecord(RecordModel):
+    title: Title
+    status: PaperStatus = "draft"
+    paper_ids: Annotated[list[RecordId], Field(max_length=100)] = []
+    intro: SectionText = ""
+
+
+class RecommendationTopicRecord(RecordModel):
+    recommendation_id: RecordId
+    topic_id: RecordId
+    common: Commonality | None = None
+    policy: MeasureText = ""
+    gap: MeasureText = ""
+    level: PolicyLevel = "eu"
+    actor: Text200 = ""
+    examples: Annotated[list[ExampleValue], Field(max_length=rules.MAX_SUPPORT)] = []
+
+
+class RecommendationItemRecord(RecordModel):
+    recommendation_id: RecordId
+    position: Position
+    topic_id: Annotated[str, Field(max_length=36), AfterValidator(_line)] = ""
+    title: Title
+    reasoning: MeasureText = ""
+    level: PolicyLevel = "eu"
+    actor: Text200 = ""
+    examples: Annotated[list[ExampleValue], Field(max_length=rules.MAX_SUPPORT)] = []
+
+
 @dataclass(frozen=True)
 class Kind:
     """One kind of record in a bundle: its file, schema, table and what it refers to."""
@@ -370,6 +629,14 @@ KINDS: tuple[Kind, ...] = (
          (("workshop_id", "workshops"),), title_field="text"),
     Kind("feedback_responses", N_("feedback form"), ResponseRecord, FeedbackResponse,
          (("workshop_id", "workshops"),)),
+    Kind("pilots", "pilot action", PilotRecord, Pilot, (("region_id", "regions"),), title_field="title"),
+    Kind("pilot_criteria", "success criterion", CriterionRecord, PilotCriterion, (("pilot_id", "pilots"),),
+         title_field="text"),
+    Kind("pilot_lessons", "lesson learned", LessonRecord, PilotLesson, (("pilot_id", "pilots"),),
+         title_field="text"),
+    Kind("pilot_voices", "voice", VoiceRecord, PilotVoice, (("pilot_id", "pilots"),), title_field="text",
+         named=("speaker",)),
+    Kind("pilot_photos", "photo", PhotoRecord, PilotPhoto, (("pilot_id", "pilots"),), title_field="caption"),
     Kind("topics", "topic", TopicRecord, Topic, title_field="name"),  # matched by name too (merge.py)
     Kind("findings", "finding", FindingRecord, Finding, (("region_id", "regions"),), title_field="statement"),
     Kind("interviews", "interview", InterviewRecord, Interview, (("region_id", "regions"),),
@@ -380,6 +647,22 @@ KINDS: tuple[Kind, ...] = (
          title_field="question_key"),
     Kind("stakeholders", "person or organisation consulted", StakeholderRecord, Stakeholder,
          (("region_id", "regions"),), personal=("name", "organisation", "role", "email"), title_field="name"),
+    Kind("papers", "strategy paper", PaperRecord, StrategyPaper, (("region_id", "regions"),),
+         natural_key=("lineage_id", "version"), title_field="title"),
+    Kind("paper_sections", "paper section", SectionRecord, PaperSection, (("paper_id", "papers"),),
+         title_field="title"),
+    Kind("paper_blocks", "evidence block", PaperBlockRecord, PaperBlock, (("section_id", "paper_sections"),),
+         title_field="kind"),
+    Kind("priorities", "priority", PriorityRecord, Priority, (("paper_id", "papers"),), title_field="title"),
+    Kind("measures", "measure", MeasureRecord, Measure, (("priority_id", "priorities"),), title_field="what"),
+    Kind("review_comments", "review comment", CommentRecord, ReviewComment, (("section_id", "paper_sections"),),
+         title_field="text", named=("author",)),
+    Kind("recommendations", "recommendation", RecommendationRecord, Recommendation, title_field="title"),
+    Kind("recommendation_topics", "topic of a recommendation", RecommendationTopicRecord, RecommendationTopic,
+         (("recommendation_id", "recommendations"),), natural_key=("recommendation_id", "topic_id"),
+         title_field="topic_id"),
+    Kind("recommendation_items", "recommendation", RecommendationItemRecord, RecommendationItem,
+         (("recommendation_id", "recommendations"),), title_field="title"),
 )
 KIND_BY_NAME: dict[str, Kind] = {k.name: k for k in KINDS}
 RECORD_KINDS: tuple[Kind, ...] = tuple(k for k in KINDS if k.table is not None)

@@ -118,7 +118,8 @@ class ExchangeService:
                ) -> ExportResult:
         """Write a bundle of ``selection`` to ``target`` (atomically: a failure leaves no partial file)."""
         if selection.empty:
-            raise ValidationError(_("Choose something to export (assessments, workshops, templates or regions)."))
+            raise ValidationError(_("Choose something to export (assessments, workshops, pilot actions, templates "
+                                    "or regions)."))
         from inducci_desktop.services.exchange.bundle import write_bundle
         from inducci_desktop.services.exchange.export import collect
         from inducci_desktop.services.exchange.schema import FORMAT, FORMAT_VERSION
@@ -128,7 +129,7 @@ class ExchangeService:
         if not target.parent.is_dir():
             raise ValidationError(_("The folder {parent} does not exist.").format(parent=target.parent))
         with self.store.db.reading() as session:
-            records = collect(session, selection)
+            records = collect(session, selection, self.store.path)
             folder = this_folder(session)
         files = {kind: json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
                  for kind, rows in records.items()}
@@ -174,6 +175,7 @@ class ExchangeService:
                 raise ValidationError(_("The data on this machine changed since the preview; preview the import "
                                       "again. Nothing was imported."))
             backup_id = self._backup_before(writes)
+            self._keep_photos(planner)
             erasure = _write(session, planner, plan.source.name, on_write)
         self._after(writes, erasure)
         return ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts),
@@ -192,11 +194,23 @@ class ExchangeService:
             planner = Planner(session, bundle)
             entries, writes = planner.run()
             backup_id = self._backup_before(writes)
+            self._keep_photos(planner)
             erasure = _write(session, planner, path.name, None)
         self._after(writes, erasure)
         plan = self._plan(path, bundle, entries, planner)
         return plan, ImportResult(len(plan.added), len(plan.updated), len(plan.unchanged), tuple(plan.conflicts),
                                   backup_id)
+
+    def _keep_photos(self, planner: Planner) -> None:
+        """The photos of the pilots imported, into this data folder (before the records that name them are
+        written; files named by their content, so a failed import leaves nothing that matters)."""
+        from inducci_desktop.services.pilots.photos import write_received
+
+        try:
+            write_received(self.store.path, planner.photos)
+        except OSError as exc:
+            raise ValidationError(f"The photos of the bundle cannot be stored: {exc.strerror or exc}. Nothing was "
+                                  "imported.") from None
 
     def _after(self, writes: Writes, erasure: ReceivedErasure | None) -> None:
         if self.templates is not None and not writes.empty:

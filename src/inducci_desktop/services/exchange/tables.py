@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 TABLES = {"answers": N_("Answers (one row per answer)"), "matrix": N_("Assessments × items"),
           "attendance": N_("Workshop attendance"), "feedback": N_("Workshop feedback"),
+          "pilots": N_("Pilot actions (one row per pilot)"),
           "findings": N_("Findings of the evidence register")}
 FORMATS = (".csv", ".xlsx")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -69,6 +70,8 @@ class TableService:
             return self.attendance(personal=personal), ""
         if kind == "feedback":
             return self.feedback(), ""
+        if kind == "pilots":
+            return self.pilots(), ""
         if kind == "findings":
             return self.findings(), ""
         raise ValidationError(f"Unknown table {kind!r}; use one of: {', '.join(TABLES)}.")
@@ -196,6 +199,24 @@ class TableService:
                 by_label = {labels[k]: v for k, v in answers.items() if k in labels}
                 rows.append((summary.id, summary.title, response_id, *(by_label.get(c) for c in columns)))
         return Table("feedback", header, rows)
+
+    def pilots(self) -> Table:
+        """One row per pilot action: its facts, budget, participants by type, criteria and lessons counted."""
+        from inducci_desktop.domain.pilots import repeat_label, status_label
+
+        header = ("Pilot ID", "Title", "Region", "Format", "Status", "Start", "End", "Budget planned",
+                  "Budget spent", "Currency", "Participants", "Participants by type", "Criteria met",
+                  "Lessons", "Repeat it?", "Published")
+        rows: list[tuple[Any, ...]] = []
+        for summary in self.services.pilots.list():
+            p = self.services.pilots.get(summary.id)
+            met = sum(1 for c in p.criteria if c.achieved)
+            rows.append((p.id, p.title, p.region, p.format_title, status_label(p.status), p.start_date, p.end_date,
+                         p.budget_planned, p.budget_spent, p.currency, p.participants_total,
+                         "; ".join(f"{x.type}: {x.count}" for x in p.participants),
+                         f"{met} of {len(p.criteria)}", len(p.lessons), repeat_label(p.repeat),
+                         "yes" if p.published_at else "no"))
+        return Table("pilots", header, rows)
 
 
     def findings(self) -> Table:

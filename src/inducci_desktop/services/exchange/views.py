@@ -22,10 +22,12 @@ class ExportSelection:
     workshops: tuple[str, ...] = ()
     include_personal_data: bool = False
     everything: bool = False
+    pilots: tuple[str, ...] = ()  # pilot actions, with criteria, lessons, voices and photos
 
     @property
     def empty(self) -> bool:
-        return not (self.everything or self.regions or self.templates or self.assessments or self.workshops)
+        return not (self.everything or self.regions or self.templates or self.assessments or self.workshops
+                    or self.pilots)
 
 
 @dataclass(frozen=True)

@@ -70,18 +70,19 @@ class PrintService:
 
     # -- content ------------------------------------------------------------------------------------
 
-    def content_item(self, item_id: str) -> ContentItem:
-        """The item as the printing engine takes it. Raises NotFoundError for unknown ids."""
-        return content_item(self.library.item(item_id))
+    def content_item(self, item_id: str, language: str | None = None) -> ContentItem:
+        """The item as the printing engine takes it, in ``language`` (default: the interface language;
+        English where it is not translated). Raises NotFoundError for unknown ids."""
+        return content_item(self.library.item(item_id, language))
 
-    def titles(self) -> dict[str, str]:
+    def titles(self, language: str | None = None) -> dict[str, str]:
         """Every id a link or "related" list may name → its title (as ``printing.options.titles_from_pack``)."""
-        titles = {i.id: i.title for i in self.library.items()}
-        for checklist in self.library.checklists():
+        titles = {i.id: i.title for i in self.library.items(language=language)}
+        for checklist in self.library.checklists(language):
             titles.setdefault(checklist.id, checklist.title)
-        for term in self.library.glossary():
+        for term in self.library.glossary(language):
             titles.setdefault(term.id, term.term)
-        for link in self.library.links():
+        for link in self.library.links(language):
             titles.setdefault(link.id, link.title)
         return titles
 
@@ -107,19 +108,21 @@ class PrintService:
 
         ``kind``: refuse items of another kind (``print guide`` with a case id) with a clear message.
         """
-        item = self.content_item(item_id)
+        language = options.language if options is not None else None
+        item = self.content_item(item_id, language)
         if kind is not None and item.kind != kind:
             raise ValidationError(_("{item_id!r} is a {kind_label}, not a {kind_label2}; use 'print item {item_id}' "
                 "to print it.")
                 .format(item_id=item_id, kind_label=_kind_label(item.kind), kind_label2=_kind_label(kind)))
         from inducci_desktop.printing.library.items import item_document
 
-        return item_document(item, options, titles=self.titles())
+        return item_document(item, options, titles=self.titles(language))
 
     def glossary_pdf(self, options: PrintOptions | None = None) -> bytes:
         from inducci_desktop.printing.library.glossary import glossary_document
 
-        return glossary_document(self.library.glossary(), options, titles=self.titles())
+        language = options.language if options is not None else None
+        return glossary_document(self.library.glossary(language), options, titles=self.titles(language))
 
     def markdown_pdf(self, path: Path | str, options: PrintOptions | None = None, *,
                      title: str | None = None) -> bytes:
@@ -142,13 +145,14 @@ class PrintService:
             raise ValidationError(_("A handout pack can hold at most {MAX_PACK_ITEMS} items.")
                 .format(MAX_PACK_ITEMS=MAX_PACK_ITEMS))
         total = len(ids) + 2
+        language = options.language if options is not None else None
         items: list[ContentItem] = []
         for done, item_id in enumerate(ids, start=1):
-            items.append(self.content_item(item_id))
+            items.append(self.content_item(item_id, language))
             if report:
                 report(done, total)
-        glossary = self.library.glossary() if with_glossary else []
-        titles = self.titles()
+        glossary = self.library.glossary(language) if with_glossary else []
+        titles = self.titles(language)
         if report:
             report(total - 1, total)
         from inducci_desktop.printing.library.pack import PackCover as PrintedCover
@@ -202,7 +206,7 @@ def content_item(view: ItemView) -> ContentItem:
     return ContentItem(
         id=view.id, kind=view.kind, section=view.section, title=view.title, summary=view.summary,
         body=view.body, tags=view.tags, sources=view.sources, related=tuple(r.id for r in view.related),
-        fields=dict(view.fields), path=view.path,
+        fields=dict(view.fields), path=view.path, language=view.text_language, translation=view.translation,
     )
 
 

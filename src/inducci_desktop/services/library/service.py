@@ -17,16 +17,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.content import search as content_search
-from inducci_desktop.content.model import ChecklistTemplate, GlossaryTerm, Link, Source
+from inducci_desktop.content.dbload import translation_from_json
+from inducci_desktop.content.model import ChecklistTemplate, GlossaryTerm, Link, Source, Translation
 from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, read_header, shipped_pack
 from inducci_desktop.content.problems import Problem
 from inducci_desktop.content.search import SearchHit
-from inducci_desktop.domain import rules
+from inducci_desktop.domain import i18n, rules
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import (
     Bookmark,
     ChecklistTemplateRow,
+    ChecklistTemplateTextRow,
     ContentItemRow,
     ContentPackRow,
     ContentSectionRow,
@@ -98,6 +100,21 @@ class ItemView:
     path: str = ""
     bookmarked: bool = False
     note: str = ""
+    #: the language asked for, the language of the text (English when the item is not translated into
+    #: ``language`` yet) and the translation's metadata (None for English text)
+    language: str = "en"
+    text_language: str = "en"
+    translation: Translation | None = None
+
+    @property
+    def fallback(self) -> bool:
+        """The item is shown in English because the reader's language has no translation of it."""
+        return self.text_language != self.language
+
+    @property
+    def unreviewed(self) -> bool:
+        """A translation no native speaker has reviewed yet: never to be presented as authoritative."""
+        return self.translation is not None and not self.translation.reviewed
 
 
 @dataclass(frozen=True)
@@ -140,10 +157,43 @@ class LibraryService:
     def pack_folder(self) -> Path:
         return self.pack_dir if self.pack_dir is not None else shipped_pack(self.language)
 
-    def pack_info(self) -> PackInfo | None:
+    def pack_info(self, language: str | None = None) -> PackInfo | None:
+        """The English (base) pack loaded, or the pack of ``language``."""
         with self.store.db.reading() as session:
-            row = session.get(ContentPackRow, 1)
+            row = session.get(ContentPackRow, language or self.language)
             return None if row is None else PackInfo(row.pack_id, row.version, row.language, row.title, row.loaded_at)
+
+    def languages(self) -> list[str]:
+        """The languages whose content is loaded (English first)."""
+        with self.store.db.reading() as session:
+            found = list(session.scalars(select(ContentPackRow.language)))
+        return sorted(found, key=lambda code: (code != self.language, code))
+
+    def reading_language(self, session: Session, language: str | None = None) -> str:
+        """``language`` (default: the interface language now) if its content is loaded, else English."""
+        wanted = language or i18n.language()
+        if wanted != self.language and session.get(ContentPackRow, wanted) is not None:
+            return wanted
+        return self.language
+
+    def current_language(self) -> str:
+        """The language the library shows now: the interface language if its content is loaded, else English."""
+        with self.store.db.reading() as session:
+            return self.reading_language(session)
+
+    def _headers(self, folder: Path) -> dict[str, tuple[str, str]]:
+        from inducci_desktop.content.translation import translation_folders
+
+        headers: dict[str, tuple[str, str]] = {}
+        for code, path in {self.language: folder, **translation_folders(folder, self.language)}.items():
+            header = read_header(path)
+            if header is not None:
+                headers[code] = (header.id, header.version)
+        return headers
+
+    def _loaded(self) -> dict[str, tuple[str, str]]:
+        with self.store.db.reading() as session:
+            return {r.language: (r.pack_id, r.version) for r in session.scalars(select(ContentPackRow))}
 
     def ensure_content(self, pack_dir: Path | None = None, *, force: bool = False) -> ContentStatus:
         """Load the pack into the database if it is not loaded yet or its id/version/language changed.
@@ -158,24 +208,28 @@ class LibraryService:
         folder = self.pack_folder()
         header = read_header(folder)
         current = self.pack_info()
-        if (not force and header is not None and current is not None
-                and (current.id, current.version, current.language) == (header.id, header.version, header.language)):
+        if (not force and header is not None and current is not None and header.language == self.language
+                and self._headers(folder) == self._loaded()):
             return ContentStatus(False, "unchanged", current.id, current.version, time.perf_counter() - started)
 
         from inducci_desktop.content.dbload import store_pack
-        from inducci_desktop.content.loader import check_pack
+        from inducci_desktop.content.loader import check_pack_cached
+        from inducci_desktop.content.translation import load_translations
 
-        pack, problems = check_pack(folder, self.language)
+        pack, problems = check_pack_cached(folder, self.language)
         if pack is None:
             log.error("content pack %s not loaded: %d problems, first: %s", folder, len(problems),
                       problems[0] if problems else "-")
             return ContentStatus(False, "invalid", current.id if current else None,
                                  current.version if current else None, time.perf_counter() - started,
                                  tuple(problems))
+        packs = load_translations(pack, folder)
+        translations = {code: one for code, one in packs.languages.items() if code != pack.language}
         with self.store.db.unit_of_work() as session:
-            store_pack(session, pack)
+            store_pack(session, pack, translations)
         seconds = time.perf_counter() - started
-        log.info("loaded content pack %s %s (%s) in %.3f s", pack.id, pack.version, pack.language, seconds)
+        log.info("loaded content pack %s %s (%s, translations: %s) in %.3f s", pack.id, pack.version,
+                 pack.language, " ".join(translations) or "none", seconds)
         return ContentStatus(True, "loaded", pack.id, pack.version, seconds)
 
     def resource_path(self, relative: str) -> Path:
@@ -193,8 +247,10 @@ class LibraryService:
     def sections(self) -> list[SectionView]:
         """Sections in display order (a parent before its children), with their depth in the tree."""
         with self.store.db.reading() as session:
+            lang = self.reading_language(session)
             rows = [(r.id, r.parent_id, r.title, r.summary)
-                    for r in session.scalars(select(ContentSectionRow).order_by(ContentSectionRow.position))]
+                    for r in session.scalars(select(ContentSectionRow).where(ContentSectionRow.language == lang)
+                                             .order_by(ContentSectionRow.position))]
         children: dict[str | None, list[str]] = {}
         for section_id, parent, _title, _summary in rows:
             children.setdefault(parent, []).append(section_id)
@@ -206,50 +262,101 @@ class LibraryService:
                                       tuple(children.get(section_id, ()))))
         return result
 
-    def items(self, kind: str | None = None, section: str | None = None) -> list[ItemSummary]:
+    def items(self, kind: str | None = None, section: str | None = None,
+              language: str | None = None) -> list[ItemSummary]:
         """Items in pack order, filtered by kind and by section (a section includes its sub-sections)."""
         with self.store.db.reading() as session:
-            query = select(ContentItemRow).order_by(ContentItemRow.position)
+            lang = self.reading_language(session, language)
+            query = select(ContentItemRow).where(ContentItemRow.language == lang).order_by(ContentItemRow.position)
             if kind is not None:
                 query = query.where(ContentItemRow.kind == kind)
             if section is not None:
-                query = query.where(ContentItemRow.section.in_(self._section_and_below(session, section)))
+                query = query.where(ContentItemRow.section.in_(self._section_and_below(session, section, lang)))
             return [_summary(row) for row in session.scalars(query)]
 
-    def item(self, item_id: str) -> ItemView:
+    def item(self, item_id: str, language: str | None = None) -> ItemView:
+        """An item in ``language`` (default: the interface language), English where it is not translated."""
         with self.store.db.reading() as session:
-            row = session.get(ContentItemRow, item_id)
+            lang = self.reading_language(session, language)
+            row = session.get(ContentItemRow, (item_id, lang)) or session.get(ContentItemRow, (item_id, self.language))
             if row is None:
                 raise NotFoundError(f"The toolbox has no item {item_id!r}.")
-            related = self._summaries(session, row.related)
+            related = self._summaries(session, row.related, lang)
             note = session.scalar(select(Note.text).where(Note.item_id == item_id, Note.deleted_at.is_(None)))
             bookmarked = self._bookmark(session, item_id) is not None
             return ItemView(
                 row.id, row.kind, row.section, row.title, row.summary, row.body, tuple(row.tags),
                 tuple(Source(s["url"], s.get("title", "")) for s in row.sources), tuple(related),
-                dict(row.fields), row.path, bookmarked, note or "",
+                dict(row.fields), row.path, bookmarked, note or "", lang, row.text_language,
+                translation_from_json(row.translation),
             )
 
-    def glossary(self) -> list[GlossaryTerm]:
+    def glossary(self, language: str | None = None) -> list[GlossaryTerm]:
         with self.store.db.reading() as session:
-            rows = session.scalars(select(GlossaryTermRow).order_by(GlossaryTermRow.position)).all()
+            lang = self.reading_language(session, language)
+            rows = session.scalars(select(GlossaryTermRow).where(GlossaryTermRow.language == lang)
+                                   .order_by(GlossaryTermRow.position)).all()
             return [GlossaryTerm(r.id, r.term, r.definition, tuple(r.see),
-                                 tuple(Source(s["url"], s.get("title", "")) for s in r.sources)) for r in rows]
+                                 tuple(Source(s["url"], s.get("title", "")) for s in r.sources),
+                                 r.text_language, translation_from_json(r.translation)) for r in rows]
 
-    def links(self) -> list[Link]:
+    def links(self, language: str | None = None) -> list[Link]:
         with self.store.db.reading() as session:
-            rows = session.scalars(select(LinkRow).order_by(LinkRow.position)).all()
-            return [Link(r.id, r.title, r.url, r.description, r.section) for r in rows]
+            lang = self.reading_language(session, language)
+            rows = session.scalars(select(LinkRow).where(LinkRow.language == lang).order_by(LinkRow.position)).all()
+            return [Link(r.id, r.title, r.url, r.description, r.section, r.text_language,
+                         translation_from_json(r.translation)) for r in rows]
 
-    def checklists(self) -> list[ChecklistSummary]:
-        """The checklist templates of the loaded pack (current versions), by title."""
+    def checklists(self, language: str | None = None) -> list[ChecklistSummary]:
+        """The checklist templates of the loaded pack (current versions) in the reader's language, by title."""
         with self.store.db.reading() as session:
+            lang = self.reading_language(session, language)
             rows = session.scalars(select(ChecklistTemplateRow).where(ChecklistTemplateRow.in_pack)).all()
-            return sorted((ChecklistSummary(r.id, r.version, r.title, r.summary, r.section) for r in rows),
-                          key=lambda c: c.title.casefold())
+            texts = self._template_texts(session, [(r.id, r.version) for r in rows], lang)
+            summaries = []
+            for r in rows:
+                title, summary = texts.get((r.id, r.version), (r.title, r.summary))
+                summaries.append(ChecklistSummary(r.id, r.version, title, summary, r.section))
+            return sorted(summaries, key=lambda c: c.title.casefold())
 
-    def checklist_template(self, template_id: str, version: int | None = None) -> ChecklistTemplate:
-        """A template as loaded at some time: ``version`` exactly, or the pack's current version."""
+    def _template_texts(self, session: Session, keys: list[tuple[str, int]],
+                        lang: str) -> dict[tuple[str, int], tuple[str, str]]:
+        if lang == self.language or not keys:
+            return {}
+        rows = session.scalars(select(ChecklistTemplateTextRow).where(
+            ChecklistTemplateTextRow.language == lang,
+            ChecklistTemplateTextRow.id.in_([k[0] for k in keys]))).all()
+        return {(r.id, r.version): (r.data["title"], r.data.get("summary", "")) for r in rows
+                if (r.id, r.version) in keys}
+
+    def translated_template(self, session: Session, template: ChecklistTemplate,
+                            language: str | None = None) -> ChecklistTemplate:
+        """``template`` (an English toolbox template) in ``language`` (default: the interface language).
+
+        The translation of the same version with exactly the same keys, or ``template`` itself (English, so
+        the runner and printouts say "available in English only"). Answers are stored by key, so an
+        assessment filled in one language compares with one filled in another item by item.
+        """
+        from inducci_desktop.content.dbload import template_from_json
+        from inducci_desktop.content.translation import template_keys
+
+        lang = self.reading_language(session, language)
+        if lang == template.language:
+            return template
+        row = session.get(ChecklistTemplateTextRow, (template.id, template.version, lang))
+        if row is None:
+            return template
+        translated = template_from_json(row.data)
+        if template_keys(translated) != template_keys(template):
+            log.warning("translation %s of checklist %s version %s has other keys; English shown", lang,
+                        template.id, template.version)
+            return template
+        return translated
+
+    def checklist_template(self, template_id: str, version: int | None = None,
+                           language: str | None = None) -> ChecklistTemplate:
+        """A template as loaded at some time: ``version`` exactly, or the pack's current version, in
+        ``language`` (default: the interface language; English where it has no translation)."""
         from inducci_desktop.content.dbload import template_from_json
 
         with self.store.db.reading() as session:
@@ -262,20 +369,23 @@ class LibraryService:
             if row is None:
                 which = f" version {version}" if version is not None else ""
                 raise NotFoundError(f"There is no checklist template {template_id!r}{which}.")
-            return template_from_json(row.data)
+            return self.translated_template(session, template_from_json(row.data), language)
 
     # --- search ------------------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Ranked hits for text as typed (any text; hostile input gives no hits, never an error)."""
+    def search(self, query: str, limit: int = 20, language: str | None = None) -> list[SearchHit]:
+        """Ranked hits for text as typed, in the interface language's pack and English where it has no
+        translation (any text; hostile input gives no hits, never an error)."""
         with self.store.db.reading() as session:
-            return content_search.search(session, query, limit)
+            return content_search.search(session, query, limit, self.reading_language(session, language))
 
     # --- bookmarks ---------------------------------------------------------------------------------
 
     def add_bookmark(self, item_id: str) -> BookmarkView:
         with self.store.db.unit_of_work() as session:
-            doc = session.scalar(select(SearchDocRow).where(SearchDocRow.item_id == item_id))
+            lang = self.reading_language(session)
+            doc = session.scalar(select(SearchDocRow).where(SearchDocRow.item_id == item_id,
+                                                            SearchDocRow.language == lang))
             if doc is None:
                 raise NotFoundError(f"The toolbox has no item {item_id!r} to bookmark.")
             row = self._bookmark(session, item_id, include_deleted=True)
@@ -301,9 +411,10 @@ class LibraryService:
     def bookmarks(self) -> list[BookmarkView]:
         """Bookmarks, newest first; those whose item left the pack are kept, with ``available`` False."""
         with self.store.db.reading() as session:
+            lang = self.reading_language(session)
             rows = session.execute(
                 select(Bookmark.item_id, Bookmark.created_at, SearchDocRow.kind, SearchDocRow.title)
-                .outerjoin(SearchDocRow, SearchDocRow.item_id == Bookmark.item_id)
+                .outerjoin(SearchDocRow, (SearchDocRow.item_id == Bookmark.item_id) & (SearchDocRow.language == lang))
                 .where(Bookmark.deleted_at.is_(None))
                 .order_by(Bookmark.created_at.desc())
             ).all()
@@ -328,7 +439,7 @@ class LibraryService:
                     content_search.update_note(session, item_id, "")
                 return None
             if row is None:
-                if session.scalar(select(SearchDocRow.docid).where(SearchDocRow.item_id == item_id)) is None:
+                if session.scalar(select(SearchDocRow.docid).where(SearchDocRow.item_id == item_id).limit(1)) is None:
                     raise NotFoundError(f"The toolbox has no item {item_id!r} to write a note on.")
                 row = Note(item_id=item_id, text=text)
                 session.add(row)
@@ -367,22 +478,26 @@ class LibraryService:
         return row
 
     @staticmethod
-    def _section_and_below(session: Session, section: str) -> list[str]:
-        pairs = session.execute(select(ContentSectionRow.id, ContentSectionRow.parent_id)).all()
+    def _section_and_below(session: Session, section: str, lang: str) -> list[str]:
+        pairs = session.execute(select(ContentSectionRow.id, ContentSectionRow.parent_id)
+                                .where(ContentSectionRow.language == lang)).all()
         found, frontier = [section], [section]
         while frontier:
             frontier = [sid for sid, parent in pairs if parent in frontier and sid not in found]
             found.extend(frontier)
         return found
 
-    @staticmethod
-    def _summaries(session: Session, ids: list[str]) -> list[ItemSummary]:
+    def _summaries(self, session: Session, ids: list[str], lang: str) -> list[ItemSummary]:
         if not ids:
             return []
-        items = {r.id: _summary(r) for r in session.scalars(select(ContentItemRow).where(ContentItemRow.id.in_(ids)))}
-        for r in session.scalars(select(ChecklistTemplateRow).where(ChecklistTemplateRow.id.in_(ids),
-                                                                    ChecklistTemplateRow.in_pack)):
-            items[r.id] = ItemSummary(r.id, "checklist", r.section, r.title, r.summary)
+        items = {r.id: _summary(r) for r in session.scalars(select(ContentItemRow).where(
+            ContentItemRow.id.in_(ids), ContentItemRow.language == lang))}
+        rows = session.scalars(select(ChecklistTemplateRow).where(ChecklistTemplateRow.id.in_(ids),
+                                                                  ChecklistTemplateRow.in_pack)).all()
+        texts = self._template_texts(session, [(r.id, r.version) for r in rows], lang)
+        for r in rows:
+            title, summary = texts.get((r.id, r.version), (r.title, r.summary))
+            items[r.id] = ItemSummary(r.id, "checklist", r.section, title, summary)
         return [items[i] for i in ids if i in items]
 
 

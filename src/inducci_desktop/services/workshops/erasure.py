@@ -9,6 +9,7 @@ e-mail. A file that still holds them is named to the user, with the reason, and 
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import sqlite3
@@ -16,6 +17,7 @@ import time
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
@@ -26,7 +28,7 @@ from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import ValidationError
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.files import data_files
-from inducci_desktop.store.models import ActionItem, AgendaBlock, Participant, Workshop, utcnow
+from inducci_desktop.store.models import ActionItem, AgendaBlock, Participant, Stakeholder, Workshop, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +109,16 @@ def erase_in_session(session: Session, rows: Sequence[Participant], names: Seque
     for row in rows:
         row.name = row.organisation = row.department = row.email = ""
         row.consent, row.consent_date, row.erased_at = False, None, now
+    _erase_stakeholders(session, rows, now)
+
+
+def _erase_stakeholders(session: Session, rows: Sequence[Participant], now: datetime) -> None:
+    """People consulted added from these entries (an activity naming the entry) are the same person."""
+    ids = {r.id for r in rows}
+    for person in session.scalars(select(Stakeholder).where(Stakeholder.erased_at.is_(None))):
+        if any(a.get("kind") == "workshop" and a.get("ref") in ids for a in person.activities):
+            person.name = person.organisation = person.role = person.email = ""
+            person.consent, person.consent_date, person.activities, person.erased_at = False, None, [], now
 
 
 def scrub_connection(conn: sqlite3.Connection, entry_ids: Sequence[str], names: Sequence[str],
@@ -128,6 +140,8 @@ def scrub_connection(conn: sqlite3.Connection, entry_ids: Sequence[str], names: 
             changed += conn.execute(
                 "UPDATE workshop_participants SET name = '', organisation = '', department = '', email = '', "
                 "consent = 0, consent_date = NULL, erased_at = ? WHERE id = ?", (stamp, rid)).rowcount
+    if "stakeholders" in tables:
+        changed += _scrub_stakeholders(conn, entry_ids, stamp)
     pattern = name_pattern(names)
     for table, column in (("workshop_actions", "owner"), ("workshops", "trainers"), ("workshop_blocks", "responsible")):
         if table not in tables or pattern is None:
@@ -137,6 +151,23 @@ def scrub_connection(conn: sqlite3.Connection, entry_ids: Sequence[str], names: 
             cleaned = without_names(text, pattern)
             if cleaned != text:
                 changed += conn.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (cleaned, rid)).rowcount
+    return changed
+
+
+def _scrub_stakeholders(conn: sqlite3.Connection, entry_ids: Sequence[str], stamp: str) -> int:
+    """People consulted added from the erased entries, in a backup (activities stored as JSON)."""
+    known = set(entry_ids)
+    changed = 0
+    for rid, raw in conn.execute("SELECT id, activities FROM stakeholders WHERE erased_at IS NULL").fetchall():
+        try:
+            activities = json.loads(raw or "[]")
+        except ValueError:
+            continue
+        if isinstance(activities, list) and any(isinstance(a, dict) and a.get("kind") == "workshop"
+                                                and a.get("ref") in known for a in activities):
+            changed += conn.execute(
+                "UPDATE stakeholders SET name = '', organisation = '', role = '', email = '', consent = 0, "
+                "consent_date = NULL, activities = '[]', erased_at = ? WHERE id = ?", (stamp, rid)).rowcount
     return changed
 
 

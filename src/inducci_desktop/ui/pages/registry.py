@@ -21,8 +21,8 @@ class PageEntry(NamedTuple):
     target: str
 
 
-LIBRARY, PRINT_CENTER, CHECKLISTS, WORKSHOPS, EVIDENCE, EXCHANGE, SETTINGS = (
-    "library", "print_center", "checklists", "workshops", "evidence", "exchange", "settings")
+LIBRARY, PRINT_CENTER, CHECKLISTS, WORKSHOPS, PILOTS, EVIDENCE, STRATEGY, EXCHANGE, SETTINGS = (
+    "library", "print_center", "checklists", "workshops", "pilots", "evidence", "strategy", "exchange", "settings")
 
 PAGES: list[PageEntry] = [
     PageEntry(LIBRARY, N_("Library"), "library", "inducci_desktop.ui.pages.library.page:LibraryPage"),
@@ -30,7 +30,9 @@ PAGES: list[PageEntry] = [
               "inducci_desktop.ui.pages.print_center.page:PrintCenterPage"),
     PageEntry(CHECKLISTS, N_("Checklists"), "checklists", "inducci_desktop.ui.pages.checklists.page:ChecklistsPage"),
     PageEntry(WORKSHOPS, N_("Workshops"), "workshops", "inducci_desktop.ui.pages.workshops.page:WorkshopsPage"),
+    PageEntry(PILOTS, N_("Pilot actions"), "pilots", "inducci_desktop.ui.pages.pilots.page:PilotsPage"),
     PageEntry(EVIDENCE, N_("Evidence"), "evidence", "inducci_desktop.ui.pages.evidence.page:EvidencePage"),
+    PageEntry(STRATEGY, N_("Strategy"), "strategy", "inducci_desktop.ui.pages.strategy.page:StrategyPage"),
     PageEntry(EXCHANGE, N_("Exchange"), "exchange", "inducci_desktop.ui.pages.exchange.page:ExchangePage"),
     PageEntry(SETTINGS, N_("Settings"), "settings", "inducci_desktop.ui.pages.settings.page:SettingsPage"),
 ]

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.ui.pages.context import PageContext
+from inducci_desktop.ui.pages.evidence.interviews import InterviewsTab
+from inducci_desktop.ui.pages.evidence.people import PeopleTab
 from inducci_desktop.ui.pages.evidence.register import RegisterTab
 from inducci_desktop.ui.pages.title import page_title
 
@@ -26,6 +28,10 @@ class EvidencePage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.register = RegisterTab(context)
         self.add_tab(self.register, _("&Findings"))
+        self.interviews = InterviewsTab(context)
+        self.add_tab(self.interviews, _("&Interviews"))
+        self.people = PeopleTab(context)
+        self.add_tab(self.people, _("Pe&ople consulted"))
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         return self.tabs.addTab(widget, title)

@@ -36,6 +36,7 @@ from inducci_desktop.domain import i18n
 from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.domain.i18n import N_, Nn_, _, ngettext
 from inducci_desktop.domain.labels import assessment_status_label
+from inducci_desktop.domain.pilots import status_label
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.exchange.service import ExportResult, ExportSelection, ImportPlan, ImportResult
 from inducci_desktop.services.exchange.tables import TABLES, TableResult, TableService
@@ -47,11 +48,12 @@ from inducci_desktop.ui.widgets.fitting import WrappingLabel
 
 log = logging.getLogger(__name__)
 GROUPS = (("regions", N_("Regions")), ("templates", N_("Own checklist templates")), ("assessments", N_("Assessments")),
-          ("workshops", N_("Workshops")))
+          ("workshops", N_("Workshops")), ("pilots", N_("Pilot actions")))
 NOUNS = {"regions": Nn_("{count} region", "{count} regions"),
          "templates": Nn_("{count} template", "{count} templates"),
          "assessments": Nn_("{count} assessment", "{count} assessments"),
-         "workshops": Nn_("{count} workshop", "{count} workshops")}
+         "workshops": Nn_("{count} workshop", "{count} workshops"),
+         "pilots": Nn_("{count} pilot action", "{count} pilot actions")}
 
 
 def _records(count: int) -> str:
@@ -272,7 +274,7 @@ class ExchangePage(QWidget):
     def _changed(self, changes: Changes) -> None:
         # hidden, the page reloads when shown again (showEvent): answers autosaved elsewhere cost nothing
         if self.isVisible() and changes.touches(Kind.REGION, Kind.TEMPLATE, Kind.ASSESSMENT, Kind.WORKSHOP,
-                                                Kind.PARTICIPANT):
+                                                Kind.PARTICIPANT, Kind.PILOT):
             self.reload()
 
     def reload(self) -> None:
@@ -293,6 +295,8 @@ class ExchangePage(QWidget):
             "workshops": [(w.id, w.title, f"{w.dates_text} · " + ngettext("{count} participant",
                 "{count} participants", w.participants).format(count=w.participants))
                           for w in services.workshops.list()],
+            "pilots": [(p.id, p.title, " · ".join(x for x in (p.region, status_label(p.status)) if x))
+                       for p in services.pilots.list()],
         }
         for key, label in GROUPS:
             group = QTreeWidgetItem([_(label), ngettext(*NOUNS[key], len(rows[key])).format(count=len(rows[key]))])
@@ -359,7 +363,8 @@ class ExchangePage(QWidget):
         for key, record_id in self.checked_ids():
             chosen[key].append(record_id)
         return ExportSelection(tuple(chosen["regions"]), tuple(chosen["templates"]), tuple(chosen["assessments"]),
-                               tuple(chosen["workshops"]), self.personal.isChecked())
+                               tuple(chosen["workshops"]), self.personal.isChecked(),
+                               pilots=tuple(chosen["pilots"]))
 
     # --- actions -----------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.library.reader import no_results_html, overview_html
 from inducci_desktop.services.library.service import LibraryService
+from inducci_desktop.services.pilots.reader import OWN_CASE_LABEL
 from inducci_desktop.ui.icons import icon
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.library.reader import ReaderView
@@ -47,6 +48,8 @@ def reader_target(kind: str, item_id: str) -> str:
         return f"links#{item_id}"
     if kind == "checklist":
         return f"checklist:{item_id}"
+    if kind == "pilot":
+        return f"pilot:{item_id}"
     return item_id
 
 
@@ -107,7 +110,8 @@ class LibraryPage(QWidget):
         left_layout.addWidget(self.left_stack, 1)
 
         self._no_results = False
-        self.reader = ReaderView(self.library)
+        self.pilots = context.services.pilots
+        self.reader = ReaderView(self.library, self.pilots)
         self.reader.bookmarksChanged.connect(self.reload_tree)
         self.reader.notesChanged.connect(self._notes_changed)
         self.reader.addToPackRequested.connect(self.events.addToPackRequested)
@@ -164,7 +168,7 @@ class LibraryPage(QWidget):
     def _data_changed(self, changes: Changes) -> None:
         # bookmarks made on this page refresh the tree themselves; those from elsewhere (import, restore)
         # and a new content pack reload it here
-        if changes.touches(Kind.CONTENT) or (changes.touches(Kind.BOOKMARK) and not self.isVisible()):
+        if changes.touches(Kind.CONTENT, Kind.PILOT) or (changes.touches(Kind.BOOKMARK) and not self.isVisible()):
             self.reload_tree()
 
     def reload_tree(self) -> None:
@@ -194,6 +198,14 @@ class LibraryPage(QWidget):
         for node in reversed(list(nodes.values())):  # children before their parents
             if not self._has_items(node):
                 (node.parent() or root).removeRow(node.row())
+        own = self.pilots.list(published=True) if kind in (None, "case") else []
+        if own:
+            node = self._node(_("This region's own cases"), None, bold=True,
+                              tip=_("Pilot actions published from this data folder; not part of the shipped "
+                                    "toolbox"))
+            for pilot in own:
+                node.appendRow(self._node(pilot.title, f"pilot:{pilot.id}", tip=_(OWN_CASE_LABEL)))
+            root.appendRow(node)
         if kind is None:
             root.appendRow(self._node(_("Glossary"), "glossary", bold=True))
             root.appendRow(self._node(_("Links"), "links", bold=True))
@@ -234,6 +246,8 @@ class LibraryPage(QWidget):
             return
         kind = self.kind_combo.currentData() or None
         hits = [h for h in self.library.search(text, limit=SEARCH_LIMIT) if kind is None or h.kind == kind]
+        if kind in (None, "case"):  # this region's own cases, published from Pilot actions, beside the shipped
+            hits = self.pilots.search_published(text, limit=SEARCH_LIMIT) + hits
         self.results_model.set_hits(hits)
         self.results_label.setText(ngettext("{count} result", "{count} results",
             len(hits)).format(count=len(hits)) if hits else _("No results"))

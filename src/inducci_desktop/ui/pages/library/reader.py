@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.content.model import pack_notice, translation_notice
 from inducci_desktop.content.search import term_ranges
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError
@@ -31,6 +32,8 @@ from inducci_desktop.services.library.reader import (
     links_html,
 )
 from inducci_desktop.services.library.service import LibraryService
+from inducci_desktop.services.pilots.reader import pilot_html
+from inducci_desktop.services.pilots.service import PilotService, without_withdrawn
 from inducci_desktop.ui.icons import icon
 
 STYLE_SHEET = """
@@ -55,9 +58,10 @@ class ReaderView(QWidget):
     #: "Add to handout pack" was pressed for the item shown (id)
     addToPackRequested = Signal(str)
 
-    def __init__(self, library: LibraryService) -> None:
+    def __init__(self, library: LibraryService, pilots: PilotService | None = None) -> None:
         super().__init__()
         self.library = library
+        self.pilots = pilots  # published pilots of this region open here too ("pilot:ID")
         self.history: list[str] = []
         self.position = -1
         self.current: str | None = None
@@ -104,6 +108,16 @@ class ReaderView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.link_label)
 
+        # "Translation not yet reviewed" / "Available in English only" above the text, never hidden in it
+        self.translation_banner = QLabel()
+        self.translation_banner.setObjectName("translationBanner")
+        self.translation_banner.setWordWrap(True)
+        self.translation_banner.setAccessibleName("Translation status")
+        self.translation_banner.setStyleSheet(
+            "QLabel#translationBanner { background: #fff3cd; color: #5c4400; border: 1px solid #e0c36a;"
+            " padding: 4px 8px; }")
+        self.translation_banner.hide()
+
         self.browser = QTextBrowser()
         self.browser.setAccessibleName(_("Reader"))
         self.browser.setOpenLinks(False)
@@ -140,6 +154,7 @@ class ReaderView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.translation_banner)
         layout.addWidget(split, 1)
         self._loading = False
         self._note_dirty = False
@@ -194,6 +209,7 @@ class ReaderView(QWidget):
         self.current = None
         self.is_item = False
         self.browser.setHtml(html)
+        self._set_banner("")
         self._loading = True
         for button in (self.bookmark_button, self.pack_button):
             button.setEnabled(False)
@@ -243,18 +259,29 @@ class ReaderView(QWidget):
         """Show ``target``: an item id, "glossary" or "links" (with "#anchor"), or "checklist:ID"."""
         self.save_note()
         target, _sep, anchor = target.partition("#")
-        if target.startswith("checklist:"):
+        if target.startswith("pilot:"):
+            found = self._pilot(target.removeprefix("pilot:"))
+            if found is None:
+                self.link_label.setText(_("“{target}” is not published in the Library").format(target=target))
+                return False
+            html, title, note_allowed = found[0], found[1], False
+            banner = ""
+        elif target.startswith("checklist:"):
             try:
                 template = self.library.checklist_template(target.removeprefix("checklist:"))
             except NotFoundError:
                 self.link_label.setText(_("“{target}” is not in the toolbox").format(target=target))
                 return False
             html, title, note_allowed = checklist_html(template), template.title, False
+            banner = translation_notice(template.language, template.translation, self.library.current_language())
         elif target == "glossary":
             titles = {i.id: i.title for i in self.library.items()}
-            html, title, note_allowed = glossary_html(self.library.glossary(), titles), _("Glossary"), False
+            terms = self.library.glossary()
+            html, title, note_allowed = glossary_html(terms, titles), _("Glossary"), False
+            banner = pack_notice([(t.language, t.translation) for t in terms], self.library.current_language())
         elif target == "links":
             html, title, note_allowed = links_html(self.library.links()), _("Links"), False
+            banner = ""
         else:
             try:
                 item = self.library.item(target)
@@ -262,6 +289,8 @@ class ReaderView(QWidget):
                 self.link_label.setText(_("“{target}” is not in the toolbox").format(target=target))
                 return False
             html, title, note_allowed = item_html(item), item.title, True
+            banner = translation_notice(item.text_language, item.translation, item.language)
+        self._set_banner(banner)
         self.current = target
         self.is_item = note_allowed
         self.browser.setExtraSelections([])
@@ -283,6 +312,21 @@ class ReaderView(QWidget):
         self._loading = False
         self.itemShown.emit(target, title)
         return True
+
+    def _pilot(self, pilot_id: str) -> tuple[str, str] | None:
+        """A published pilot of this region: (HTML, title), or None when it is not (or no longer) published."""
+        if self.pilots is None:
+            return None
+        try:
+            view = self.pilots.get(pilot_id)
+        except NotFoundError:
+            return None
+        if view.published_at is None:
+            return None
+        return pilot_html(without_withdrawn(view)), view.title
+    def _set_banner(self, text: str) -> None:
+        self.translation_banner.setText(text)
+        self.translation_banner.setVisible(bool(text))
 
     def _update_buttons(self) -> None:
         self.back_button.setEnabled(self.position > 0)

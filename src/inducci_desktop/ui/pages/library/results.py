@@ -12,9 +12,15 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from inducci_desktop.content.model import KIND_LABELS
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.library.service import SearchHit
+from inducci_desktop.services.pilots.reader import OWN_CASE_LABEL
 
 Index = QModelIndex | QPersistentModelIndex
 HitRole = Qt.ItemDataRole.UserRole + 1
+
+
+def kind_label(kind: str) -> str:
+    """What a hit is: a toolbox kind, or this region's own case (a published pilot action)."""
+    return _(OWN_CASE_LABEL) if kind == "pilot" else KIND_LABELS.get(kind, kind)
 
 
 def highlighted(text: str, ranges: tuple[tuple[int, int], ...]) -> str:
@@ -55,7 +61,7 @@ class SearchResultsModel(QAbstractListModel):
         if role == HitRole:
             return hit
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{KIND_LABELS.get(hit.kind, hit.kind)}: {hit.title}. {hit.snippet}"
+            return f"{kind_label(hit.kind)}: {hit.title}. {hit.snippet}"
         return None
 
 
@@ -65,7 +71,7 @@ class HitDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, hit: SearchHit, width: float) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        kind = escape(KIND_LABELS.get(hit.kind, hit.kind))
+        kind = escape(kind_label(hit.kind))
         source = _(" · from your note") if hit.snippet_from == "note" else ""
         doc.setHtml(
             f"<div>{highlighted(hit.title, hit.title_ranges)}</div>"

@@ -55,7 +55,8 @@ from inducci_desktop.ui.widgets.pdf_preview import PdfPreview
 
 log = logging.getLogger(__name__)
 #: the kinds of records the document sources offer as choices (workshops, assessments, templates, content)
-CHOICE_KINDS = (Kind.WORKSHOP, Kind.ASSESSMENT, Kind.TEMPLATE, Kind.CONTENT, Kind.REGION)
+CHOICE_KINDS = (Kind.WORKSHOP, Kind.ASSESSMENT, Kind.TEMPLATE, Kind.CONTENT, Kind.REGION, Kind.PAPER,
+                Kind.RECOMMENDATION, Kind.INTERVIEW, Kind.PILOT)
 PREVIEW_DELAY_MS = 700
 SAVE_DELAY_MS = 500
 PACK_TAB, SINGLE_TAB = 0, 1

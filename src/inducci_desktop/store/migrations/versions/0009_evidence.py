@@ -3,8 +3,8 @@
 Every new table travels in bundles: it gets ``vv``/``rev_by`` and the version triggers of migration 0007.
 CHECK constraints are written out so that this script never changes when the rules do.
 
-Revision ID: 0011
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 import importlib
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0011"
-down_revision: str | None = "0007"
+revision: str = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,1 @@
+"""Pilot action documents: case profile and one-page plan."""

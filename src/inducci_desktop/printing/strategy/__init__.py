@@ -1,0 +1,1 @@
+"""Strategy papers and transnational recommendations as PDF and DOCX."""

@@ -1,0 +1,1 @@
+"""Pilot actions: a region's own pilots, their photos, documents and demo."""

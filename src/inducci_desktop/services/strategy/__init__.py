@@ -1,0 +1,1 @@
+"""Strategy papers and the transnational recommendation, written from the evidence register."""

@@ -1,0 +1,1 @@
+"""The Pilot actions page: a region's own pilots, documented, printed and published."""

@@ -1,0 +1,1 @@
+"""The Strategy page: regional strategy papers and the transnational recommendation."""
