@@ -29,7 +29,7 @@ _ACCENTED = dict(zip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
                      "åƀçďéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇĎÉƑĜĤÎĴĶĻṀÑÖÞǪŔŠŢÛṼŴẊÝŽ", strict=True))
 # kept as they are: {named} and %(named)s / %s placeholders, HTML tags and entities, "&&" and the letter after
 # an accelerator "&" (Qt's mnemonic), URLs
-_KEEP = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]|%[sdrf%]|%\d|<[^<>]*>|&[a-z]+;|&#\d+;|&&|&.|https?://\S+")
+_KEEP = re.compile(r"\{[^{}]*\}|%\([^)]*\)[a-z]|%[sdrf%]|%\d|<[^<>]*>|&[a-z]+;|&#\d+;|&&|&[^{\s]|https?://\S+")
 
 
 def pseudo(text: str) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from inducci_desktop.app import run
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.ui.application import RunningApp
 
 from .layout_checks import layout_problems
@@ -69,8 +70,14 @@ def _wait(done: Any, timeout: float = 20.0) -> None:
 
 
 def _settle() -> None:
-    for _ in range(5):
+    for _round in range(5):
         QApplication.processEvents()
+
+
+def _is_tab(text: str, tab: str) -> bool:
+    """Whether a tab's text is the English ``tab`` in the language shown (wherever its accelerator is)."""
+    shown = text.replace("&", "")
+    return shown == tab or shown in {_(f"{tab[:i]}&{tab[i:]}").replace("&", "") for i in range(len(tab))} | {_(tab)}
 
 
 def _show(app: RunningApp, page_title: str, tab: str) -> QWidget:
@@ -80,8 +87,8 @@ def _show(app: RunningApp, page_title: str, tab: str) -> QWidget:
     page = window.pages[PAGE_IDS[page_title]]
     if tab:
         tabs = next(t for t in page.findChildren(QTabWidget)
-                    if any(t.tabText(i).replace("&", "") == tab for i in range(t.count())))
-        index = next(i for i in range(tabs.count()) if tabs.tabText(i).replace("&", "") == tab)
+                    if any(_is_tab(t.tabText(i), tab) for i in range(t.count())))
+        index = next(i for i in range(tabs.count()) if _is_tab(tabs.tabText(i), tab))
         tabs.tabBar().setCurrentIndex(index)
     _settle()
     return page

@@ -187,8 +187,11 @@ class AgendaEditor(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column in (0, 1, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        # the titles in any language: the block's column never narrower than its title, "Responsible" as wide as
-        # its title (materials and notes keep 100 px: the block's title needs the room more)
+        # the short columns never narrower than their header's text (a narrower window squeezes them otherwise)
+        shortest = max(header.fontMetrics().horizontalAdvance(_(COLUMNS[c][0])) for c in (0, 1)) + 12
+        header.setMinimumSectionSize(max(header.minimumSectionSize(), shortest))
+        # the block's column never narrower than its title, "Responsible" as wide as its title in any language
+        # (materials and notes keep 100 px: the block's title needs the room more)
         title_minimum(header, (2,))
         fit_header(header, (4,))
         self.format = QComboBox()
