@@ -218,7 +218,7 @@ class ChallengeTab(PilotForm):
         self.challenge = TextBox(_("Challenge"), _("What should the pilot find out or change?"))
         self.target_groups = TextBox(_("Target groups"), _("Who is it for?"))
         self.partners = RowsEditor(_("Partners"), [(_("Partner"), None), (_("Role"), None)], _("Add partner"))
-        self.participants = RowsEditor(_("Participants by type"), [(_("Type of participant"), None),
+        self.participants = RowsEditor(_("Participants by type"), [(_("Type"), None),
                                                                    (_("Number"), None)], _("Add type"))
         for box, field in ((self.challenge, "challenge"), (self.target_groups, "target_groups")):
             connect_saving(box, self._saver(field))
