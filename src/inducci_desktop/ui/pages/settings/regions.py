@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from inducci_desktop.domain import rules
 from inducci_desktop.domain.changes import Kind
 from inducci_desktop.domain.i18n import N_, NC_, _
 from inducci_desktop.services.errors import ServiceError
@@ -48,7 +49,7 @@ class RegionTableModel(RowsTableModel):
 
     def cell(self, row: RegionView, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return (row.name, row.kind.capitalize(), row.country)[column]
+            return (row.name, rules.REGION_KIND.labels.get(row.kind, row.kind), row.country)[column]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

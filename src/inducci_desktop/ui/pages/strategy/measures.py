@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain import rules
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.strategy import Indicator, MeasureInput, MeasureView, PaperView
 from inducci_desktop.services.container import Services
@@ -190,7 +191,8 @@ class MeasuresTab(QWidget):
         self.assumption.setChecked(bool(m and m.assumption))
         region = self.view.summary.region_id if self.view else None
         findings = self.services.evidence.findings.list(region_id=region) if region else []
-        self._replace(self.findings, checklist([(f"[{_(f.strength.capitalize())}] {f.statement}", f.id)
+        strength = rules.FINDING_STRENGTH.labels
+        self._replace(self.findings, checklist([(f"[{strength.get(f.strength, f.strength)}] {f.statement}", f.id)
                                                 for f in findings], _("Supporting findings"),
                                                set(m.finding_ids) if m else set()))
         topics = self.services.evidence.findings.topics()
