@@ -105,7 +105,8 @@ def test_build_size_and_contents(built: Built, capsys: pytest.CaptureFixture[str
     with capsys.disabled():
         print(f"\nfrozen build: {size / 1e6:.1f} MB unpacked, built (with the .deb) in {built.seconds:.0f} s; "
               f".deb {built.deb.stat().st_size / 1e6:.1f} MB")
-    assert size < 160e6
+    # 160 MB until python-docx (with lxml) and Babel's locale data for the seven languages came in
+    assert size < 185e6
 
 
 def test_portable_copy_runs_every_command_and_exchanges_with_another(built: Built, tmp_path: Path,
@@ -137,7 +138,9 @@ def smoke(program: Path | str, *args: str, cwd: Path) -> tuple[float, str]:
     result = call(program, *args, "--smoke-test", cwd=cwd, timeout=120)
     seconds = time.monotonic() - started
     out = ok(result)
-    assert "smoke test: window shown" in out and "pages: 6" in out, out
+    from inducci_desktop.ui.pages.registry import PAGES
+
+    assert "smoke test: window shown" in out and f"pages: {len(PAGES)}" in out, out
     assert "Traceback" not in result.stderr, result.stderr
     return seconds, out.strip().splitlines()[-1]
 
