@@ -1,13 +1,14 @@
 """Pilot actions: a region's own pilots with criteria, lessons, voices and photos.
 
 Every table travels in bundles, so each gets ``vv``/``rev_by`` and the version triggers of migration 0007
-(the trigger SQL is written out here, so that this migration never changes when 0007's helper does).
+(its ``version_trigger_sql``, as 0009 and 0010 use it: a migration script never changes once released).
 The CHECK constraints are written out too (as in 0005).
 
 Revision ID: 0011
 Revises: 0010
 """
 
+import importlib
 from collections.abc import Sequence
 
 import sqlalchemy as sa
@@ -20,7 +21,6 @@ depends_on: str | Sequence[str] | None = None
 
 #: the tables of this migration whose records travel in bundles (a test keeps them equal to the exchange kinds)
 VERSIONED: tuple[str, ...] = ("pilots", "pilot_criteria", "pilot_lessons", "pilot_voices", "pilot_photos")
-NOT_CONTENT: frozenset[str] = frozenset({"id", "created_at", "updated_at", "vv", "rev_by"})
 DATES = "BETWEEN '1970-01-01' AND '2199-12-31'"
 
 
@@ -51,22 +51,6 @@ def _child(table: str, *items: sa.schema.SchemaItem) -> None:
         sa.ForeignKeyConstraint(["pilot_id"], ["pilots.id"], name=f"fk_{table}_pilot_id_pilots", ondelete="CASCADE"),
     )
     op.create_index(f"ix_{table}_pilot_id", table, ["pilot_id"])
-
-
-def version_trigger_sql(table: str, columns: Sequence[str]) -> list[str]:
-    """The two triggers that give a local insert or edit of ``table`` a new version (as in 0007)."""
-    content = [c for c in columns if c not in NOT_CONTENT]
-    changed = " OR ".join(f'NEW."{c}" IS NOT OLD."{c}"' for c in content) or "0"
-    bump = (f'UPDATE data_folder SET clock = clock + 1; '
-            f'UPDATE "{table}" SET rev_by = (SELECT id FROM data_folder), '
-            f"vv = json_set(coalesce(vv, '{{}}'), '$.\"' || (SELECT id FROM data_folder) || '\"', "
-            f'(SELECT clock FROM data_folder)) WHERE id = NEW.id;')
-    return [
-        f'CREATE TRIGGER "version_{table}_insert" AFTER INSERT ON "{table}" FOR EACH ROW '
-        f"WHEN NEW.vv IS NULL AND (SELECT importing FROM data_folder) = 0 BEGIN {bump} END",
-        f'CREATE TRIGGER "version_{table}_update" AFTER UPDATE ON "{table}" FOR EACH ROW '
-        f"WHEN NEW.vv IS OLD.vv AND (SELECT importing FROM data_folder) = 0 AND ({changed}) BEGIN {bump} END",
-    ]
 
 
 def upgrade() -> None:
@@ -137,10 +121,11 @@ def upgrade() -> None:
            sa.Column("height", sa.Integer(), nullable=False),
            _check("pilot_photos", "file_length", "length(file) <= 100"),
            _check("pilot_photos", "credit_length", "length(credit) <= 200"))
+    versions = importlib.import_module("inducci_desktop.store.migrations.versions.0007_exchange_versions")
     bind = op.get_bind()
     for table in VERSIONED:
         columns = [r[1] for r in bind.exec_driver_sql(f'PRAGMA table_info("{table}")')]
-        for statement in version_trigger_sql(table, columns):
+        for statement in versions.version_trigger_sql(table, columns):
             bind.exec_driver_sql(statement)
 
 
