@@ -13,21 +13,9 @@ from inducci_desktop.domain import rules
 from inducci_desktop.domain.evidence import FindingGroup, FindingView, SourceRef, TopicView
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.services.inputs import clean_line
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import Finding, Region, Topic, utcnow
-
-
-def _one_line(value: str, what: str, limit: int, *, required: bool = False) -> str:
-    cleaned = " ".join(value.split())
-    if required and not cleaned:
-        raise ValidationError(_("An empty {what} cannot be saved.").format(what=what))
-    if len(cleaned) > limit:
-        raise ValidationError(_("The {what} can be at most {limit} characters long.").format(what=what, limit=limit))
-    try:
-        rules.check_text(cleaned, what, multiline=False)
-    except ValueError as exc:
-        raise ValidationError(str(exc).capitalize() + ".") from None
-    return cleaned
 
 
 def _statement(value: str) -> str:
@@ -50,12 +38,12 @@ def _source(source: SourceRef, citation: str) -> tuple[SourceRef, str]:
     ref = source.ref.strip()
     if len(ref) > rules.SOURCE_REF:
         raise ValidationError(_("The source reference is too long."))
-    citation = _one_line(citation, _("citation"), rules.TITLE)
+    citation = clean_line(citation, _("citation"), rules.TITLE)
     if source.kind == "note" and not citation:
         raise ValidationError(_("A finding typed by hand needs a citation: say where it comes from."))
     if source.kind != "note" and not ref:
         raise ValidationError(_("The finding's source is not named."))
-    title = _one_line(source.title, _("source title"), rules.TITLE)
+    title = clean_line(source.title, _("source title"), rules.TITLE)
     return SourceRef(source.kind, ref, title), citation
 
 
@@ -79,7 +67,7 @@ class FindingsService:
 
     def add_topic(self, name: str) -> TopicView:
         """A new topic, or the existing one of that name (case does not count); a deleted one comes back."""
-        name = _one_line(name, _("topic"), rules.TOPIC, required=True)
+        name = clean_line(name, _("topic"), rules.TOPIC, required=True)
         with self.store.db.unit_of_work() as session:
             row = session.scalar(select(Topic).where(func.lower(Topic.name) == name.lower()))
             if row is None:
@@ -91,7 +79,7 @@ class FindingsService:
             return TopicView(row.id, row.name)
 
     def rename_topic(self, topic_id: str, name: str) -> TopicView:
-        name = _one_line(name, _("topic"), rules.TOPIC, required=True)
+        name = clean_line(name, _("topic"), rules.TOPIC, required=True)
         with self.store.db.unit_of_work() as session:
             row = session.get(Topic, topic_id)
             if row is None or row.deleted_at is not None:

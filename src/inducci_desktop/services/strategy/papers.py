@@ -30,6 +30,7 @@ from inducci_desktop.domain.strategy import (
     diff_sections,
 )
 from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.services.inputs import clean_line, clean_text
 from inducci_desktop.services.strategy import blocks
 from inducci_desktop.store.models import (
     Measure,
@@ -46,32 +47,6 @@ from inducci_desktop.store.models import (
 
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
-
-
-def clean_line(value: str, what: str, limit: int, *, required: bool = False) -> str:
-    cleaned = " ".join(value.split())
-    if required and not cleaned:
-        raise ValidationError(_("The {what} cannot be empty.").format(what=what))
-    if len(cleaned) > limit:
-        raise ValidationError(_("The {what} can be at most {limit} characters long.").format(what=what, limit=limit))
-    try:
-        rules.check_text(cleaned, what, multiline=False)
-    except ValueError as exc:
-        raise ValidationError(str(exc).capitalize() + ".") from None
-    return cleaned
-
-
-def clean_text(value: str, what: str, limit: int, *, required: bool = False) -> str:
-    cleaned = value.strip("\n").rstrip()
-    if required and not cleaned.strip():
-        raise ValidationError(_("The {what} cannot be empty.").format(what=what))
-    if len(cleaned) > limit:
-        raise ValidationError(_("The {what} can be at most {limit} characters long.").format(what=what, limit=limit))
-    try:
-        rules.check_text(cleaned, what)
-    except ValueError as exc:
-        raise ValidationError(str(exc).capitalize() + ".") from None
-    return cleaned
 
 
 class PaperService:

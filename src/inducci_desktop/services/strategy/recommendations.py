@@ -25,7 +25,8 @@ from inducci_desktop.domain.strategy import (
     commonality,
 )
 from inducci_desktop.services.errors import NotFoundError, ValidationError
-from inducci_desktop.services.strategy.papers import PaperService, clean_line, clean_text
+from inducci_desktop.services.inputs import clean_line, clean_text
+from inducci_desktop.services.strategy.papers import PaperService
 from inducci_desktop.store.models import Recommendation, RecommendationItem, RecommendationTopic, utcnow
 
 if TYPE_CHECKING:
