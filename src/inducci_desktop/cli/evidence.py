@@ -83,7 +83,7 @@ def _list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
         findings = services.evidence.findings.list(region_id=region_id or None, topic_id=topic_id or None)
-        sources = {f.id: services.evidence.sources.resolve(f.source) for f in findings}
+        sources = services.evidence.sources.resolve_all({f.id: f.source for f in findings})
     if args.json:
         json.dump([{"id": f.id, "statement": f.statement, "region": f.region_name, "region_id": f.region_id,
                     "observed_on": f.observed_on.isoformat(), "strength": f.strength, "topics": list(f.topic_names),

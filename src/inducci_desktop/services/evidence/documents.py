@@ -25,7 +25,7 @@ def annex_view(services: Services, *, region_id: str = "", topic_id: str = "", g
         parts.extend(t.name for t in findings.topics() if t.id == topic_id)
     title = " · ".join(parts) or _("All regions")
     subtitle = _("Findings by region") if group == "region" else _("Findings by topic")
-    sources = {v.id: services.evidence.sources.resolve(v.source) for v in views}
+    sources = services.evidence.sources.resolve_all({v.id: v.source for v in views})
     return EvidenceAnnex(title, subtitle, tuple(findings.grouped(views, "region" if group == "region" else "topic")),
                          sources, date.today())
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from inducci_desktop.domain import rules
-from inducci_desktop.domain.checklists import answer_text, item_numbers
+from inducci_desktop.domain.checklists import AssessmentView, answer_text, item_numbers
 from inducci_desktop.domain.evidence import SourceRef, SourceView
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError
@@ -54,10 +54,28 @@ class Sources:
     def __init__(self, store: Store, checklists: Callable[[], ChecklistService]) -> None:
         self.store = store
         self._checklists = checklists
+        self._assessments: dict[str, AssessmentView] | None = None  # set while resolve_all runs
 
     @property
     def checklists(self) -> ChecklistService:
         return self._checklists()
+
+    def resolve_all(self, refs: dict[str, SourceRef]) -> dict[str, SourceView]:
+        """Each finding's source (finding id → view), reading every assessment once however many findings
+        come from it (the register, the annex and the tables resolve whole lists)."""
+        self._assessments = {}
+        try:
+            return {key: self.resolve(ref) for key, ref in refs.items()}
+        finally:
+            self._assessments = None
+
+    def assessment(self, assessment_id: str) -> AssessmentView:
+        cache = self._assessments
+        if cache is None:
+            return self.checklists.get(assessment_id)
+        if assessment_id not in cache:
+            cache[assessment_id] = self.checklists.get(assessment_id)
+        return cache[assessment_id]
 
     def resolve(self, ref: SourceRef) -> SourceView:
         resolver = _RESOLVERS.get(ref.kind)
@@ -76,7 +94,7 @@ class Sources:
 
 def _answer(sources: Sources, ref: SourceRef) -> SourceView:
     assessment_id, item_key = ref.pair
-    view = sources.checklists.get(assessment_id)
+    view = sources.assessment(assessment_id)
     numbers = item_numbers(view.template)
     item = next((i for s in view.template.sections for i in s.items if i.key == item_key), None)
     if item is None:
@@ -93,7 +111,7 @@ def _answer(sources: Sources, ref: SourceRef) -> SourceView:
 
 def _section(sources: Sources, ref: SourceRef) -> SourceView:
     assessment_id, section_key = ref.pair
-    view = sources.checklists.get(assessment_id)
+    view = sources.assessment(assessment_id)
     section = next((s for s in view.scores.sections if s.key == section_key), None)
     if section is None:
         return gone(ref)

@@ -224,8 +224,10 @@ class TableService:
         header = ("Finding ID", "Statement", "Region", "Observed on", "Strength", "Topics", "Source kind",
                   "Source", "Source state", "Citation")
         rows: list[tuple[Any, ...]] = []
-        for f in evidence.findings.list():
-            source = evidence.sources.resolve(f.source)
+        findings = evidence.findings.list()
+        sources = evidence.sources.resolve_all({f.id: f.source for f in findings})
+        for f in findings:
+            source = sources[f.id]
             rows.append((f.id, f.statement, f.region_name, f.observed_on, f.strength, ", ".join(f.topic_names),
                          f.source.kind, source.title, source.state, f.citation))
         return Table("findings", header, rows)

@@ -143,7 +143,7 @@ class RegisterTab(QWidget):
         views = self.findings.list(region_id=self.region.region_id(), topic_id=self.topic.currentData() or None,
                                    query=self.search.text())
         self._views = {v.id: v for v in views}
-        self._sources = {v.id: self.services.evidence.sources.resolve(v.source) for v in views}
+        self._sources = self.services.evidence.sources.resolve_all({v.id: v.source for v in views})
         self.tree.clear()
         by = self.group.currentData()
         if by:
