@@ -30,8 +30,9 @@ CHILD = textwrap.dedent("""
 
 
 def _print(target: Path, cache: Path) -> int:
+    env = {**os.environ, "INDUCCI_FONT_CACHE": str(cache)}
     done = subprocess.run([sys.executable, "-c", CHILD, str(target), f"**{CE_TEXT}** *{CE_TEXT}* `{CE_TEXT}`"],
-                          capture_output=True, text=True, check=True, env={**os.environ, "INDUCCI_FONT_CACHE": str(cache)})
+                          capture_output=True, text=True, check=True, env=env)
     parsed: int = json.loads(done.stdout.strip().splitlines()[-1])
     return parsed
 
