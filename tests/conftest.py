@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LANGUAGE"] = "en"
 os.environ.setdefault("INDUCCI_CATALOG_CACHE", str(Path(__file__).resolve().parent.parent / "build" / "catalogs"))
 os.environ.setdefault("INDUCCI_FONT_CACHE", str(Path(__file__).resolve().parent.parent / "build" / "fonts"))
+os.environ.setdefault("INDUCCI_CONTENT_CACHE", str(Path(__file__).resolve().parent.parent / "build" / "content"))
 
 from inducci_desktop.domain import i18n
 from inducci_desktop.paths import AppPaths

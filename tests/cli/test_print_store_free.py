@@ -29,15 +29,33 @@ RUN = textwrap.dedent("""
     code = run(sys.argv[1:])
     heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("sqlalchemy", "alembic", "PySide6")
                    or m in {heavy!r})
-    print(json.dumps({{"code": code, "heavy": heavy}}))
+    parsers = sorted(m for m in ("yaml", "pydantic") if m in sys.modules)
+    print(json.dumps({{"code": code, "heavy": heavy, "parsers": parsers}}))
 """).format(heavy=set(HEAVY))
 
 
 def run_command(*args: str, fonts: Path) -> dict[str, object]:
-    env = {**os.environ, "INDUCCI_FONT_CACHE": str(fonts)}
+    env = {**os.environ, "INDUCCI_FONT_CACHE": str(fonts), "INDUCCI_CONTENT_CACHE": str(fonts.parent / "content")}
     done = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True, check=True, env=env)
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    del result["parsers"]
     return result
+
+
+def test_the_parsed_pack_is_read_back_from_the_cache(tmp_path: Path) -> None:
+    data, fonts, content = tmp_path / "data", tmp_path / "fonts", tmp_path / "content"
+    args = ("--data-dir", str(data), "--lang", "pl", "print", "item", "format-creative-walk")
+    env = {**os.environ, "INDUCCI_FONT_CACHE": str(fonts), "INDUCCI_CONTENT_CACHE": str(content)}
+    parsed = []
+    for name in ("first", "second"):
+        done = subprocess.run([sys.executable, "-c", RUN, *args, "-o", str(tmp_path / f"{name}.pdf")],
+                              capture_output=True, text=True, check=True, env=env)
+        parsed.append(json.loads(done.stdout.strip().splitlines()[-1])["parsers"])
+    assert parsed == [["pydantic", "yaml"], []]  # parsed once, then read back
+    assert len(list(content.glob("pl-*.pickle"))) == 1
+    first, second = ((tmp_path / f"{name}.pdf").read_bytes() for name in ("first", "second"))
+    assert _without_dates(first) == _without_dates(second)
+    assert "Spacer kreatywny" in page_texts(second)[0]
 
 
 HANDOUT = f"""# Plan for Żywiec

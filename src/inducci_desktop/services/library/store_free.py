@@ -1,6 +1,7 @@
 """The toolbox documents that need nothing stored: a Markdown file, and a toolbox item read from the shipped
-pack through content/'s parser (the same pack the store loads at every start, so the same text, language and
-translation notes as the item read from the database).
+pack through content/'s parser, kept in the user's cache once parsed (``content.cache``). It is the pack the
+store loads at every start, so the text, language and translation notes are those of the item read from the
+database.
 
 ``services.documents.build_without_store`` calls these, with the options already resolved; neither opens the
 store nor imports SQLAlchemy. ``documents.PrintService`` shares ``check_kind`` and ``titles_of`` with them.
@@ -34,6 +35,8 @@ def markdown_file(_paths: AppPaths, request: DocumentRequest, options: PrintOpti
 def toolbox_item(_paths: AppPaths, request: DocumentRequest, options: PrintOptions) -> Built | None:
     """One guide, case profile, format card or interview guide (``request.key`` "item": any of them); None
     when the shipped pack cannot be read (the store then says what the library holds)."""
+    from inducci_desktop.content.cache import shipped
+
     pack = shipped(options.language)
     if pack is None:
         return None
@@ -47,24 +50,6 @@ def toolbox_item(_paths: AppPaths, request: DocumentRequest, options: PrintOptio
     titles = titles_of(((i.id, i.title) for i in pack.items.values()),
                        ((t.id, t.title) for t in pack.checklists.values()), pack.glossary, pack.links)
     return Built(item_document(printed, options, titles=titles), file_name(printed.title))
-
-
-def shipped(language: str) -> ContentPack | None:
-    """The shipped pack as a reader of ``language`` sees it: the translation resolved against English (English
-    items where it lacks one), English when there is no usable translation; None when English has problems."""
-    from inducci_desktop.content.loader import check_pack_cached
-    from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, shipped_pack
-    from inducci_desktop.content.translation import resolve, translation_folders
-
-    folder = shipped_pack(DEFAULT_LANGUAGE)
-    base, _problems = check_pack_cached(folder, DEFAULT_LANGUAGE)
-    if base is None or language == base.language:
-        return base
-    translated_folder = translation_folders(folder, base.language).get(language)
-    if translated_folder is None:
-        return base
-    translated, _problems = check_pack_cached(translated_folder, language, base=base)
-    return base if translated is None else resolve(base, translated)
 
 
 def as_stored(item: ContentItem, pack: ContentPack) -> ContentItem:
