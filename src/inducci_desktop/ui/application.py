@@ -150,6 +150,8 @@ class RunningApp:
             return
         self.services = services
         self.window.attach(services)
+        # with the data on a server: what others save appears here through the same change signal
+        services.store.listen()
         garbage.start()
 
     def _failed(self, exc: Exception) -> None:
