@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from inducci_desktop import __version__
 from inducci_desktop.bootstrap import open_services
-from inducci_desktop.domain.i18n import LANGUAGES, NC_, _, npgettext, pgettext
+from inducci_desktop.domain.i18n import LANGUAGES, NC_, _, ngettext, npgettext, pgettext
 from inducci_desktop.domain.inputs import InputFileError
 from inducci_desktop.domain.text import TextError
 from inducci_desktop.paths import AppPaths
@@ -125,6 +125,14 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     db = commands.add_parser("db", help=_("database checks")).add_subparsers(dest="db_command", required=True)
     db.add_parser("check", help=_("integrity quick check and schema state; non-zero exit on any problem"))
     db.add_parser("upgrade", help=_("create the database or upgrade it to this version now (backup first)"))
+    move_to = db.add_parser("move-to", help=_("copy all local data into a new, empty shared database and open that "
+                                              "one from now on (all or nothing)"))
+    move_to.add_argument("url", metavar="URL", help=_("postgresql+psycopg://user:password@server/database"))
+    move_from = db.add_parser("move-from", help=_("copy all data of a shared database into the local database and "
+                                                  "open the local one from now on (all or nothing)"))
+    move_from.add_argument("url", metavar="URL", help=_("postgresql+psycopg://user:password@server/database"))
+    move_from.add_argument("--replace", action="store_true",
+                           help=_("replace the local data (a backup of it is made first)"))
 
     backup = commands.add_parser("backup", help=_("create, list and restore backups"))
     backup_commands = backup.add_subparsers(dest="backup_command", required=True)
@@ -166,6 +174,8 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
 def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.services.backups import check_file
 
+    if args.db_command in ("move-to", "move-from"):
+        return _db_move(args, paths, out)
     if args.db_command == "upgrade":
         with command_services(paths, writing=True) as services:
             report = services.store.last_open
@@ -183,6 +193,26 @@ def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     for line in result.lines:
         print(line, file=out)
     return EXIT_OK if result.ok else EXIT_PROBLEM
+
+
+def _db_move(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from inducci_desktop.instance import DataLock
+    from inducci_desktop.services import moving
+
+    with DataLock(paths):
+        if args.db_command == "move-to":
+            result = moving.move_to(paths, args.url)
+        else:
+            result = moving.move_from(paths, args.url, replace_local=args.replace)
+    if result.backup_id is not None:
+        print(_("the local data was backed up first as {id}").format(id=result.backup_id), file=out)
+    for table, count in result.counts.items():
+        print(f"{table}\t{count}", file=out)
+    print(ngettext("moved {count} record to {target}", "moved {count} records to {target}", result.total)
+          .format(count=result.total, target=result.target), file=out)
+    print(_("Photos and other files stay in the data folder {folder}.").format(folder=paths.data_dir), file=out)
+    print(result.choice, file=out)
+    return EXIT_OK
 
 
 def _backup(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
