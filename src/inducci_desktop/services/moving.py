@@ -66,17 +66,26 @@ def move_to(paths: AppPaths, url: str) -> MoveResult:
     finally:
         local.close()
     log.info("moved %d rows to %s", sum(counts.values()), location.shown)
-    return MoveResult(counts, location.shown, _save_choice(paths.data_dir, location))
+    return MoveResult(counts, location.shown, save_choice(paths.data_dir, location))
 
 
 def move_from(paths: AppPaths, url: str, *, replace_local: bool = False) -> MoveResult:
     """Copy all user data of the shared database at ``url`` into the local file, which must hold no user data
     unless ``replace_local`` (then it is backed up first); then switch the saved shared database off."""
+    location = server_location(url)
+    counts, backup_id = copy_from_server(paths, location, replace_local=replace_local, own_folder=False)
+    log.info("moved %d rows from %s to the local file", sum(counts.values()), location.shown)
+    return MoveResult(counts, str(paths.database), switch_off(paths.data_dir), backup_id)
+
+
+def copy_from_server(paths: AppPaths, location: Location, *, replace_local: bool, own_folder: bool
+                     ) -> tuple[dict[str, int], str | None]:
+    """Every user row of the server into the local file (migrated first), in one transaction; the rows per
+    table and the id of the backup made of the local data it replaced (None: the local file held none)."""
     from inducci_desktop.store.database import Store
     from inducci_desktop.store.move import copy_user_data, holds_user_data
     from inducci_desktop.store.server import open_server
 
-    location = server_location(url)
     local = Store(paths.database, paths.backup_dir)
     local.open()
     backup_id: str | None = None
@@ -84,24 +93,24 @@ def move_from(paths: AppPaths, url: str, *, replace_local: bool = False) -> Move
         with local.db.engine.connect() as conn:
             held = holds_user_data(conn)
         if held and not replace_local:
-            raise ServiceError(_("The local database {path} already holds data: moving the server's data here would "
+            raise ServiceError(_("The local database {path} already holds data: copying the server's data here would "
                                  "mix the two. Use --replace to replace it (a backup of it is made first). Nothing "
                                  "was changed.").format(path=paths.database))
         opened = open_server(location, local.content_cache)
         try:
             if held:
                 backup_id = local.backups.create("pre-restore").id
-            counts = copy_user_data(opened.engine, local.db.engine, str(paths.database), replace=bool(held))
+            counts = copy_user_data(opened.engine, local.db.engine, str(paths.database), replace=bool(held),
+                                    own_folder=own_folder)
         finally:
             opened.engine.dispose()
             opened.content_engine.dispose()
     finally:
         local.close()
-    log.info("moved %d rows from %s to the local file", sum(counts.values()), location.shown)
-    return MoveResult(counts, str(paths.database), _switch_off(paths.data_dir), backup_id)
+    return counts, backup_id
 
 
-def _save_choice(config_dir: Path, location: Location) -> str:
+def save_choice(config_dir: Path, location: Location) -> str:
     from inducci_desktop.services import shared_database as sd
 
     url = location.url
@@ -126,7 +135,7 @@ def _save_choice(config_dir: Path, location: Location) -> str:
         .format(url=location.shown)
 
 
-def _switch_off(config_dir: Path) -> str:
+def switch_off(config_dir: Path) -> str:
     from inducci_desktop.services import shared_database as sd
 
     previous = sd.load(config_dir)

@@ -49,11 +49,14 @@ def holds_user_data(conn: Connection) -> list[str]:
 
 
 def copy_user_data(source: Engine, target: Engine, target_shown: str, *, replace: bool = False,
-                   copied_table: Callable[[str, int], None] | None = None) -> dict[str, int]:
+                   own_folder: bool = False, copied_table: Callable[[str, int], None] | None = None
+                   ) -> dict[str, int]:
     """Copy every user row of ``source`` into ``target`` in one transaction; returns the rows copied per table.
 
     The target must hold no user data (MoveError naming the tables that do), unless ``replace``: then its
-    user rows are deleted first, in the same transaction. ``copied_table`` is told each table as it is done.
+    user rows are deleted first, in the same transaction. ``own_folder``: the target keeps its own data folder
+    id and clock (an offline copy: its edits must be told apart from the server's when they are merged back).
+    ``copied_table`` is told each table as it is done.
     """
     from inducci_desktop.store.models import DataFolder
 
@@ -80,8 +83,11 @@ def copy_user_data(source: Engine, target: Engine, target_shown: str, *, replace
                                 "changed there.") from exc
             if copied_table is not None:
                 copied_table(table.name, copied[table.name])
-        dst.execute(update(folder_table).values(id=folder["id"], clock=folder["clock"],
-                                                created_at=folder["created_at"], importing=0))
+        if own_folder:
+            dst.execute(update(folder_table).values(importing=0))
+        else:
+            dst.execute(update(folder_table).values(id=folder["id"], clock=folder["clock"],
+                                                    created_at=folder["created_at"], importing=0))
         found = counts(dst)
         if found != copied:  # pragma: no cover - a constraint or trigger that dropped rows: refuse it all
             raise MoveError(f"The copy into {target_shown} did not arrive whole; nothing was changed.")
