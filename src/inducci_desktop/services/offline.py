@@ -119,6 +119,21 @@ def bring_back(paths: AppPaths, url: str) -> BringBackResult:
                            save_choice(paths.data_dir, location))
 
 
+def saved_server_url(config_dir: Path) -> str | None:
+    """The URL of the shared database saved on this computer (switched off while a copy is offline), with its
+    password from the keyring when it is kept there; None when none is saved."""
+    from inducci_desktop.services import shared_database as sd
+
+    choice = sd.load(config_dir)
+    if choice is None or not choice.host:
+        return None
+    try:
+        password = sd._keyring_get(choice)
+    except sd.KeyringError:
+        password = None
+    return sd.url_for(choice, password)
+
+
 def _server_folder(location: Location) -> tuple[str, int]:
     from sqlalchemy import text
 
