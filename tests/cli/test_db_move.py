@@ -181,3 +181,21 @@ def test_a_failure_midway_leaves_the_target_empty(tmp_path: Path, capsys: Any, p
     finally:
         target.dispose()
     assert sd.load(data) is None  # the app still opens where it did
+
+
+def test_bad_urls_and_an_unreachable_server_are_explained_and_change_nothing(tmp_path: Path, capsys: Any) -> None:
+    import socket
+
+    data = tmp_path / "data"
+    _local_with_data(data, capsys)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    for url, said in ((f"sqlite:///{tmp_path / 'other.sqlite3'}", "Give the URL of a PostgreSQL database"),
+                      ("mysql://anna@db/inducci", "does not support"),
+                      (f"postgresql://anna:Sekret-ż@127.0.0.1:{port}/inducci", "nothing answers at that address")):
+        code, out, err = _cli(data, "db", "move-to", url, capsys=capsys)
+        assert code != 0 and said in err and "Traceback" not in err and "Sekret" not in err + out
+    assert sd.load(data) is None
+    code, _out, err = _cli(data, "db", "move-from", "postgresql://anna@/", capsys=capsys)
+    assert code != 0 and "names no" in err
