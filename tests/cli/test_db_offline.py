@@ -53,6 +53,17 @@ def test_offline_and_office_edits_come_together_and_one_record_edited_on_both_is
         shared.regions.rename(brno.id, "Brno – Morava (kancelář)")
         shared.regions.rename(graz.id, "Graz – Obersteiermark (Büro)")
 
+    # the server cannot be reached: explained, and the offline copy stays as it was (no bundle left behind)
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    assert run(["--data-dir", str(laptop), "db", "bring-back", f"postgresql://inducci@127.0.0.1:{port}/inducci"]) != 0
+    assert "nothing answers at that address" in capsys.readouterr().err
+    assert offline.checkout(AppPaths.resolve(laptop)) is not None
+    assert not list(laptop.glob("*.inducci"))
+
     assert run(["--data-dir", str(laptop), "db", "bring-back", pg_database]) == 0
     out = capsys.readouterr().out
     assert "1 updated" in out and "conflict (edited offline and on the server" in out and "pw-" not in out

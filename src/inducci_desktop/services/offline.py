@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from inducci_desktop.domain.i18n import _
 from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.moving import copy_from_server, server_location, switch_off
+from inducci_desktop.store.backup import Backups
 from inducci_desktop.store.location import Location
 
 log = logging.getLogger(__name__)
@@ -97,21 +98,18 @@ def bring_back(paths: AppPaths, url: str) -> BringBackResult:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     bundle = paths.data_dir / f"offline-changes-{stamp}.inducci"
     local_paths = AppPaths.resolve(paths.data_dir)
-    with open_services(local_paths) as local:
-        local.exchange.export(bundle, ExportSelection(include_personal_data=True, everything=True),
-                              created_by=_("offline copy"))
-    from dataclasses import replace
-
-    server_paths = replace(local_paths, location=location)
-    with open_services(server_paths) as server:
-        plan, result = server.exchange.import_file(bundle)
+    try:
+        with open_services(local_paths) as local:
+            local.exchange.export(bundle, ExportSelection(include_personal_data=True, everything=True),
+                                  created_by=_("offline copy"))
+        with open_services(replace(local_paths, location=location)) as server:
+            plan, result = server.exchange.import_file(bundle)
+    finally:
+        bundle.unlink(missing_ok=True)  # it holds personal data: never left behind, also after a failure
     assert result is not None
-    from inducci_desktop.store.backup import Backups
-
     backup = Backups(paths.database, paths.backup_dir).create("manual")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
-    bundle.unlink(missing_ok=True)
     (paths.data_dir / MARKER).unlink()
     log.info("offline changes brought back to %s", location.shown)
     return BringBackResult(location.shown, result.added, result.updated, result.unchanged,

@@ -216,7 +216,11 @@ class RunningApp:
             QMessageBox.critical(self.window, _("Take a Copy Offline") if kind == "take" else _("Bring Changes Back"),
                                  _("{reason}\n\nNothing was changed; you are working where you were.")
                                  .format(reason=exc))
-            reopened = open_services(before)
+            try:
+                reopened = open_services(before)
+            except StoreError as again:
+                self._failed(again)
+                return
             self.services = reopened
             self.window.replace_services(reopened)
             reopened.store.listen()
