@@ -16,6 +16,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.printing.errors import PrintError
 
 SANS = "DejaVuSans"
@@ -41,7 +42,7 @@ _stack = contextlib.ExitStack()
 def _font_path(filename: str) -> Path:
     resource = importlib.resources.files("inducci_desktop.resources") / "fonts" / filename
     if not resource.is_file():
-        raise PrintError(f"The font file {filename} is missing from the installation.")
+        raise PrintError(_("The font file {filename} is missing from the installation.").format(filename=filename))
     return Path(_stack.enter_context(importlib.resources.as_file(resource)))
 
 
