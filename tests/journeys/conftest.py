@@ -50,7 +50,8 @@ def open_app(qtbot: Any, data_dir: Path, interface: str) -> Iterator[Callable[[]
 @pytest.fixture
 def interface(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The interface language of a journey: English, or (parametrized indirectly with "en-XA") the
-    pseudo-locale, in which the journey looks at every page and dialog for untranslated or cut text."""
+    pseudo-locale, in which the journey looks at every page and dialog for untranslated or cut text, or another
+    of the app's languages ("pl"), which the ``journey`` starts the app in (``--lang``)."""
     code: str = getattr(request, "param", "en")
     if code != CODE:
         yield code
@@ -69,7 +70,8 @@ def interface(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
 @pytest.fixture
 def journey(qtbot: Any, data_dir: Path, dialogs: Dialogs, interface: str) -> Iterator[Journey]:
     """One person's sessions on ``data_dir`` (see journey.py); message boxes are recorded by ``dialogs``."""
-    person = Journey(qtbot, data_dir, pseudo=interface == CODE)
+    person = Journey(qtbot, data_dir, pseudo=interface == CODE,
+                     language=interface if interface not in ("en", CODE) else None)
     yield person
     if person.app is not None:
         person.app.shutdown()
