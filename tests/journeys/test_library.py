@@ -68,6 +68,7 @@ def test_search_open_add_by_shortcut_preview_and_save(main_window: MainWindow, q
     library = window.pages["library"]
     assert window.stack.currentWidget() is library
     assert library.reader.current is None  # the overview, not an arbitrary guide
+    assert _("How to use it") in library.reader.browser.toPlainText()  # the overview's words from the catalog
     look_at(window.paths.database, library)
 
     # search: Ctrl+F, type, Down into the results, Enter opens the hit
