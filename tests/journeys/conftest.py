@@ -94,7 +94,8 @@ def main_window(open_app: Callable[[], RunningApp]) -> MainWindow:
 @pytest.fixture
 def app_window(qtbot: Any, data_dir: Path, dialogs: Dialogs, interface: str) -> Iterator[Callable[..., Any]]:
     """``app_window(folder)`` starts the app on a data folder (``data_dir`` unless given) and hands back its
-    ready main window at the default size; starting again on another folder shuts the running app down first (one at a time)."""
+    ready main window at the default size; starting again on another folder shuts the running app down first
+    (one at a time)."""
     started: list[RunningApp] = []
 
     def start(folder: Path | None = None) -> Any:
