@@ -13,6 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # LANGUAGE first); compiled catalogs of a checkout go to a cache of the test run, not the user's
 os.environ["LANGUAGE"] = "en"
 os.environ.setdefault("INDUCCI_CATALOG_CACHE", str(Path(__file__).resolve().parent.parent / "build" / "catalogs"))
+os.environ.setdefault("INDUCCI_FONT_CACHE", str(Path(__file__).resolve().parent.parent / "build" / "fonts"))
+os.environ.setdefault("INDUCCI_CONTENT_CACHE", str(Path(__file__).resolve().parent.parent / "build" / "content"))
 
 from inducci_desktop.domain import i18n
 from inducci_desktop.paths import AppPaths

@@ -58,38 +58,46 @@ def register_print(documents: Any) -> None:
 
 def write_document(args: argparse.Namespace, paths: AppPaths, out: TextIO,
                    request: Callable[[Services], DocumentRequest], *, failed: int = EXIT_USAGE,
-                   unwritable: int = EXIT_DATA) -> int:
+                   unwritable: int = EXIT_DATA, store_free: DocumentRequest | None = None) -> int:
     """Check the output folder, build the requested document through the registry (paper, language and
-    region as in the app, ``--paper`` overriding), save it atomically; messages and exit codes."""
-    from dataclasses import replace
+    region as in the app, ``--paper`` overriding), save it atomically; messages and exit codes.
 
-    from inducci_desktop.services.documents import build, write_pdf
+    ``store_free``: the request of a document that needs nothing stored (a Markdown file, a toolbox item),
+    built without opening the store when the document settings can be read without it
+    (``services.documents.build_without_store``); else the services are opened and ``request`` asked."""
+    from inducci_desktop.services.documents import build, build_without_store, write_pdf
     from inducci_desktop.services.errors import PrintError
 
     problem = _unwritable(args.output)
     if problem:
         print(_("error: {message}").format(message=problem), file=sys.stderr)
         return unwritable
-    with open_services(paths) as services:
-        try:
-            wanted = request(services)
-            if getattr(args, "logo", None):
-                wanted = replace(wanted, logo=args.logo)
-            # --lang is the document's language too; without it the app's document setting, else the
-            # command line's language (LANGUAGE, LC_ALL, LANG)
-            wanted = replace(wanted, language=wanted.language or getattr(args, "lang", None),
-                             second_language=getattr(args, "second_lang", None))
-            data = build(services, wanted).data
-        except PrintError as exc:
-            print(_("error: {message}").format(message=exc), file=sys.stderr)
-            return failed
     try:
-        target = write_pdf(args.output, data)  # temp file + rename: nothing partial is left behind
+        built = build_without_store(paths, _with_arguments(args, store_free)) if store_free else None
+        if built is None:
+            with open_services(paths) as services:
+                built = build(services, _with_arguments(args, request(services)))
+    except PrintError as exc:
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
+        return failed
+    try:
+        target = write_pdf(args.output, built.data)  # temp file + rename: nothing partial is left behind
     except PrintError as exc:
         print(_("error: {message}").format(message=exc), file=sys.stderr)
         return unwritable
     print(_("wrote {path}").format(path=target), file=out)
     return EXIT_OK
+
+
+def _with_arguments(args: argparse.Namespace, wanted: DocumentRequest) -> DocumentRequest:
+    """``wanted`` with the options every print command takes: --logo, and --lang as the document's language
+    too (without it the app's document setting, else the command line's language: LANGUAGE, LC_ALL, LANG)."""
+    from dataclasses import replace
+
+    if getattr(args, "logo", None):
+        wanted = replace(wanted, logo=args.logo)
+    return replace(wanted, language=wanted.language or getattr(args, "lang", None),
+                   second_language=getattr(args, "second_lang", None))
 
 
 def _unwritable(output: str) -> str | None:
@@ -109,21 +117,28 @@ def _unwritable(output: str) -> str | None:
 
 
 def _simple(key: str, args: argparse.Namespace, record: str = "", **more: Any) -> Callable[[Services], DocumentRequest]:
+    wanted = _request(key, args, record, **more)
+    return lambda _services: wanted
+
+
+def _request(key: str, args: argparse.Namespace, record: str = "", **more: Any) -> DocumentRequest:
     from inducci_desktop.services.documents import DocumentRequest
 
-    return lambda _services: DocumentRequest(key, record, paper=args.paper, **more)
+    return DocumentRequest(key, record, paper=args.paper, **more)
 
 
 def _print_guide(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    return write_document(args, paths, out, _simple("guide", args, args.id))
+    return write_document(args, paths, out, _simple("guide", args, args.id),
+                          store_free=_request("guide", args, args.id))
 
 
 def _print_item(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    return write_document(args, paths, out, _simple("item", args, args.id))
+    return write_document(args, paths, out, _simple("item", args, args.id), store_free=_request("item", args, args.id))
 
 
 def _print_file(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
-    return write_document(args, paths, out, _simple("file", args, args.path, title=args.title))
+    return write_document(args, paths, out, _simple("file", args, args.path, title=args.title),
+                          store_free=_request("file", args, args.path, title=args.title))
 
 
 def _print_glossary(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from inducci_desktop.domain import i18n
 from inducci_desktop.domain.files import safe_filename
 from inducci_desktop.domain.i18n import N_, _
+from inducci_desktop.paths import AppPaths
 from inducci_desktop.printing.options import PaperSize as PaperSize  # re-exported: the front ends offer it
 from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -168,7 +169,11 @@ def _load() -> None:
 # --- options -----------------------------------------------------------------------------------------------
 
 def load_settings(services: Services) -> DocumentSettings:
-    raw = services.settings.get(SETTING)
+    return settings_from(services.settings.get(SETTING))
+
+
+def settings_from(raw: Any) -> DocumentSettings:
+    """The document settings in the stored JSON value ``raw`` (defaults where it is missing or damaged)."""
     if not isinstance(raw, dict):
         return DocumentSettings()
     try:
@@ -191,7 +196,18 @@ def resolve_options(services: Services, request: DocumentRequest) -> PrintOption
     The region is printed by name; an unknown or deleted region prints none. The organisation logo is the
     one chosen in Settings (stored in the data folder) unless the request names another image file.
     """
-    settings = load_settings(services)
+    def region_name(region_id: str) -> str:
+        try:
+            return services.regions.get(region_id).name
+        except NotFoundError:
+            return ""
+
+    return options_from(request, load_settings(services), region_name, services.paths)
+
+
+def options_from(request: DocumentRequest, settings: DocumentSettings, region_name: Callable[[str], str],
+                 paths: AppPaths) -> PrintOptions:
+    """``resolve_options`` over settings already read; ``region_name`` gives "" for a region that is gone."""
     try:
         paper = PaperSize(request.paper) if request.paper is not None else settings.paper
     except ValueError:
@@ -202,23 +218,22 @@ def resolve_options(services: Services, request: DocumentRequest) -> PrintOption
     region_id = request.region_id if request.region_id is not None else settings.region_id
     region = ""
     if region_id:
-        try:
-            region = services.regions.get(region_id).name
-        except NotFoundError:
+        region = region_name(region_id)
+        if not region:
             log.info("region %s is gone; printing without a region", region_id)
     return PrintOptions(paper=paper, organisation=(request.organisation or "").strip(), region=region,
                         language=language, second_language="" if second == language else second,
-                        logo=_logo(services, request))
+                        logo=_logo(paths, request))
 
 
-def _logo(services: Services, request: DocumentRequest) -> str:
+def _logo(paths: AppPaths, request: DocumentRequest) -> str:
     """The logo file of the document: the request's (checked here), else the one stored by Settings."""
     from inducci_desktop.services.logo import check_image, stored_logo
 
     if request.logo:
         check_image(Path(request.logo))
         return str(Path(request.logo))
-    stored = stored_logo(services.paths)
+    stored = stored_logo(paths)
     return str(stored) if stored else ""
 
 
@@ -232,6 +247,44 @@ def build(services: Services, request: DocumentRequest, report: Report | None = 
     with i18n.speaking(options.language):  # the document's language, on this thread only (not the window's)
         built = kind.build(services, request, options, report or (lambda _done, _total: None))
     return replace(built, paper=options.paper)
+
+
+#: documents that need nothing stored but the document settings (a Markdown file, a toolbox item read from
+#: the shipped pack): key → the function that builds them from the data folder's paths, without the store
+STORE_FREE: dict[str, str] = {
+    "file": "inducci_desktop.services.library.store_free:markdown_file",
+    "item": "inducci_desktop.services.library.store_free:toolbox_item",
+    "guide": "inducci_desktop.services.library.store_free:toolbox_item",
+    "case": "inducci_desktop.services.library.store_free:toolbox_item",
+    "format": "inducci_desktop.services.library.store_free:toolbox_item",
+    "interview": "inducci_desktop.services.library.store_free:toolbox_item",
+}
+StoreFreeBuilder = Callable[[AppPaths, DocumentRequest, PrintOptions], Built | None]
+
+
+def build_without_store(paths: AppPaths, request: DocumentRequest) -> Built | None:
+    """The PDF of ``request`` built without opening the store (no SQLAlchemy, no migration, no database
+    created), as ``build(services, request)`` would build it; None when this document needs the store or
+    the document settings cannot be read without it (then the caller opens the services and uses ``build``).
+
+    The document settings and the region's name are read from the database file with the standard
+    library's sqlite3, read-only, when the file exists (``services.peek``).
+    """
+    target = STORE_FREE.get(request.key)
+    if target is None:
+        return None
+    from inducci_desktop.services.peek import StoredValues, Unreadable
+
+    try:
+        with StoredValues(paths.database) as stored:
+            options = options_from(request, settings_from(stored.setting(SETTING)), stored.region_name, paths)
+    except Unreadable:
+        return None
+    module, name = target.split(":")
+    builder: StoreFreeBuilder = getattr(importlib.import_module(module), name)
+    with i18n.speaking(options.language):
+        built = builder(paths, request, options)
+    return None if built is None else replace(built, paper=options.paper)
 
 
 def with_defaults(options: PrintOptions, **defaults: Any) -> PrintOptions:

@@ -27,6 +27,7 @@ from inducci_desktop.services.documents import (
 )
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.services.library.service import ItemView, LibraryService
+from inducci_desktop.services.library.store_free import check_kind, titles_of
 from inducci_desktop.services.regions import RegionService
 from inducci_desktop.services.settings import SettingsService
 
@@ -77,14 +78,9 @@ class PrintService:
 
     def titles(self, language: str | None = None) -> dict[str, str]:
         """Every id a link or "related" list may name → its title (as ``printing.options.titles_from_pack``)."""
-        titles = {i.id: i.title for i in self.library.items(language=language)}
-        for checklist in self.library.checklists(language):
-            titles.setdefault(checklist.id, checklist.title)
-        for term in self.library.glossary(language):
-            titles.setdefault(term.id, term.term)
-        for link in self.library.links(language):
-            titles.setdefault(link.id, link.title)
-        return titles
+        return titles_of(((i.id, i.title) for i in self.library.items(language=language)),
+                         ((c.id, c.title) for c in self.library.checklists(language)),
+                         self.library.glossary(language), self.library.links(language))
 
     def printable_items(self, kind: str | None = None) -> list[tuple[str, str]]:
         """(id, title) of the items that print on their own, in pack order."""
@@ -110,10 +106,7 @@ class PrintService:
         """
         language = options.language if options is not None else None
         item = self.content_item(item_id, language)
-        if kind is not None and item.kind != kind:
-            raise ValidationError(_("{item_id!r} is a {kind_label}, not a {kind_label2}; use 'print item {item_id}' "
-                "to print it.")
-                .format(item_id=item_id, kind_label=_kind_label(item.kind), kind_label2=_kind_label(kind)))
+        check_kind(item_id, item.kind, kind)
         from inducci_desktop.printing.library.items import item_document
 
         return item_document(item, options, titles=self.titles(language))
@@ -208,12 +201,6 @@ def content_item(view: ItemView) -> ContentItem:
         body=view.body, tags=view.tags, sources=view.sources, related=tuple(r.id for r in view.related),
         fields=dict(view.fields), path=view.path, language=view.text_language, translation=view.translation,
     )
-
-
-def _kind_label(kind: str) -> str:
-    from inducci_desktop.content.model import KIND_LABELS
-
-    return KIND_LABELS.get(kind, kind).lower()
 
 
 # --- the documents -----------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The Settings page: where the data lives, schema version, backups, regions, appearance."""
+"""The Settings page: where the data lives (this computer or a shared database), schema version, backups,
+regions, appearance."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.settings.backups import BackupsPanel
 from inducci_desktop.ui.pages.settings.logo import LogoPanel
 from inducci_desktop.ui.pages.settings.regions import RegionsPanel
+from inducci_desktop.ui.pages.settings.shared_database import SharedDatabasePanel
 from inducci_desktop.ui.pages.title import page_title
 from inducci_desktop.ui.theme import apply_theme
 from inducci_desktop.ui.ui_state import LANGUAGE_KEY
@@ -113,7 +115,12 @@ class SettingsPage(QScrollArea):
         left.addWidget(self.logo)
         left.addWidget(self.backups, 1)
         columns.addLayout(left, 1)
-        columns.addWidget(self.regions, 1)
+        right = QVBoxLayout()
+        # the data folder is this computer's own: the choice of a shared database is kept there
+        self.shared_database = SharedDatabasePanel(paths.data_dir)
+        right.addWidget(self.shared_database)
+        right.addWidget(self.regions, 1)
+        columns.addLayout(right, 1)
         layout.addLayout(columns, 1)
         self.setWidget(body)
         events.changed.connect(lambda changes: self.refresh() if changes.everything else None)
