@@ -209,8 +209,8 @@ class ExchangeService:
         try:
             write_received(self.store.path, planner.photos)
         except OSError as exc:
-            raise ValidationError(f"The photos of the bundle cannot be stored: {exc.strerror or exc}. Nothing was "
-                                  "imported.") from None
+            raise ValidationError(_("The photos of the bundle cannot be stored: {problem}. Nothing was imported.")
+                                  .format(problem=exc.strerror or exc)) from None
 
     def _after(self, writes: Writes, erasure: ReceivedErasure | None) -> None:
         if self.templates is not None and not writes.empty:
