@@ -39,12 +39,21 @@ def _confirmation(window: MainWindow) -> QMessageBox | None:
     return boxes[-1] if boxes else None
 
 
-def answer_save_dialog(qtbot: Any, target: Path) -> None:
-    """Type the file name into the save dialog once it is open and press its Save button."""
+def answer_save_dialog(qtbot: Any, target: Path, *, patience_ms: int = 60_000) -> None:
+    """Type the file name into the save dialog once it is open and press its Save button.
+
+    If no save dialog comes within ``patience_ms``, whatever modal window is open instead is closed, so the
+    test fails on its next check instead of waiting for ever."""
+    tries = [patience_ms // 50]
+
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
         if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(50, answer)
+            tries[0] -= 1
+            if tries[0] > 0:
+                QTimer.singleShot(50, answer)
+            elif dialog is not None:
+                dialog.close()
             return
         name = dialog.findChild(QLineEdit, "fileNameEdit")
         assert name is not None
