@@ -33,6 +33,8 @@ ENV_VAR = "INDUCCI_TEST_ENGINES"
 #: the folders whose tests run on every chosen engine (the rest: SQLite only)
 BOTH_ENGINES_UNDER = ("tests/store/", "tests/services/")
 SUPERUSER = "inducci"
+#: over TCP the cluster asks for a password (scram-sha-256), as a real server does; the tests' URLs carry it
+PASSWORD = "pw-Żółć-1"
 TEMPLATE = "inducci_template"
 
 
@@ -93,13 +95,15 @@ class Cluster:
     as_user: list[str]
     _names: Iterator[int]
 
-    def url(self, database: str) -> str:
-        return f"postgresql+psycopg://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
+    def url(self, database: str, *, password: str = PASSWORD) -> str:
+        from urllib.parse import quote
+
+        return f"postgresql+psycopg://{SUPERUSER}:{quote(password)}@127.0.0.1:{self.port}/{database}"
 
     def admin(self, sql: str) -> None:
         import psycopg
 
-        with psycopg.connect(host="127.0.0.1", port=self.port, user=SUPERUSER, dbname="postgres",
+        with psycopg.connect(host="127.0.0.1", port=self.port, user=SUPERUSER, password=PASSWORD, dbname="postgres",
                              autocommit=True) as conn:
             conn.execute(sql)  # type: ignore[arg-type]  # test-made names only
 
@@ -128,10 +132,16 @@ def start_cluster() -> Cluster:
         shutil.chown(folder, "postgres")
         as_user = ["runuser", "-u", "postgres", "--"]
     port = _free_port()
+    password_file = folder / "password"
+    password_file.write_text(PASSWORD, encoding="utf-8")
+    if as_user:
+        shutil.chown(password_file, "postgres")
     try:
-        subprocess.run([*as_user, str(binaries / "initdb"), "-D", str(folder / "data"), "-U", SUPERUSER, "-A", "trust",
+        subprocess.run([*as_user, str(binaries / "initdb"), "-D", str(folder / "data"), "-U", SUPERUSER,
+                        f"--pwfile={password_file}", "--auth-local=trust", "--auth-host=scram-sha-256",
                         "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"], check=True, capture_output=True, cwd=folder)
-        options = f"-F -c fsync=off -c full_page_writes=off -c synchronous_commit=off -k {folder} -h 127.0.0.1 -p {port}"
+        options = (f"-F -c fsync=off -c full_page_writes=off -c synchronous_commit=off -k {folder} "
+                   f"-h 127.0.0.1 -p {port}")
         subprocess.run([*as_user, str(binaries / "pg_ctl"), "-D", str(folder / "data"), "-o", options,
                         "-l", str(folder / "server.log"), "-w", "-t", "60", "start"], check=True, capture_output=True,
                        cwd=folder)
@@ -163,8 +173,10 @@ def _migrate_template(cluster: Cluster) -> None:
 
 
 @pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[Cluster]:
-    """The session's PostgreSQL cluster, started on first use."""
+def pg_cluster(pytestconfig: pytest.Config) -> Iterator[Cluster]:
+    """The session's PostgreSQL cluster, started on first use (skipped when --engine=sqlite)."""
+    if "postgresql" not in chosen_engines(pytestconfig):
+        pytest.skip("PostgreSQL not chosen (--engine=sqlite)")
     cluster = start_cluster()
     try:
         yield cluster
