@@ -23,6 +23,7 @@ from inducci_desktop.store.backup import Backups
 from inducci_desktop.store.engine import make_engine
 from inducci_desktop.store.errors import EmptyDatabaseError, NewerDatabaseError
 from inducci_desktop.store.files import private_file
+from inducci_desktop.store.inspect import CheckResult as CheckResult
 from inducci_desktop.store.inspect import FileState, integrity_problems, read_state
 from inducci_desktop.store.location import Location
 from inducci_desktop.store.schema import HEAD, KNOWN_REVISIONS
@@ -208,12 +209,6 @@ def empty_database_message(path: Path, backups: Backups) -> str:
         return text + " No backup passes its integrity check; move the empty file away to start afresh."
     return (text + f" The newest good backup is {good.id} ({good.created:%Y-%m-%d %H:%M} UTC): restore it with "
             f"'inducci-desktop backup restore {good.id}'.")
-
-
-@dataclass(frozen=True)
-class CheckResult:
-    ok: bool
-    lines: list[str]
 
 
 def check_database(path: Path) -> CheckResult:

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -24,11 +23,9 @@ from inducci_desktop.store.engine import CONNECT_TIMEOUT_S, make_engine, make_se
 from inducci_desktop.store.errors import ServerBackupError as ServerBackupError
 from inducci_desktop.store.errors import ServerConnectionError, StoreError
 from inducci_desktop.store.files import private_file
+from inducci_desktop.store.inspect import CheckResult
 from inducci_desktop.store.location import Location
 from inducci_desktop.store.schema import HEAD, KNOWN_REVISIONS
-
-if TYPE_CHECKING:
-    from inducci_desktop.store.database import CheckResult
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +152,6 @@ def check_server(location: Location) -> CheckResult:
     """``db check`` for a server: can it be reached, and at which schema is it? Writes nothing."""
     from sqlalchemy.exc import SQLAlchemyError
 
-    from inducci_desktop.store.database import CheckResult
     from inducci_desktop.store.migrate import server_revision
 
     lines = [f"database: {location.shown}"]
