@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 
 from inducci_desktop.app import run
 from inducci_desktop.paths import AppPaths
@@ -149,3 +149,28 @@ def test_a_bad_url_on_the_command_line_is_bad_usage(folder: AppPaths, capsys: py
 def test_paths_follow_the_engine(paths: AppPaths, db_engine: str) -> None:
     assert (paths.server is not None) == (db_engine == "postgresql")
     assert replace(paths, location=None).server is None
+
+
+def test_a_connection_that_drops_during_a_save_is_explained_and_the_next_save_works(folder: AppPaths,
+                                                                                    pg_database: str) -> None:
+    from inducci_desktop.store.models import Region
+
+    store = _store(folder, pg_database)
+    store.open()
+    admin = create_engine(pg_database)
+    try:
+        with (pytest.raises(ServerConnectionError, match="closed the connection") as caught,
+              store.db.unit_of_work() as session):
+            pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            with admin.begin() as conn:
+                conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+            session.add(Region(name="Opole"))
+            session.flush()
+        assert PASSWORD not in str(caught.value)
+        with store.db.unit_of_work() as session:
+            session.add(Region(name="Ostrava"))
+        with store.db.reading() as session:
+            assert sorted(session.scalars(select(Region.name))) == ["Ostrava"]
+    finally:
+        admin.dispose()
+        store.close()
