@@ -6,17 +6,23 @@ Heavy modules (ReportLab, Alembic, the UI) are imported only on the path that ne
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from inducci_desktop.catalogs import apply as use_language
 from inducci_desktop.catalogs import system_language
-from inducci_desktop.cli.main import EXIT_DATA, build_parser, names_a_command, run_command
+from inducci_desktop.cli.main import EXIT_DATA, EXIT_USAGE, build_parser, names_a_command, run_command
 from inducci_desktop.domain.i18n import LANGUAGES, _
 from inducci_desktop.logsetup import setup_logging
 from inducci_desktop.paths import AppPaths, DataDirError
+
+#: the environment variable naming the database (as store.location.ENV_VAR; not imported: SQLAlchemy stays
+#: off the start-up path unless a database URL is given)
+DATABASE_URL_VAR = "INDUCCI_DATABASE_URL"
 
 
 def run(argv: Sequence[str], *, exec: bool = True) -> Any:
@@ -41,6 +47,20 @@ def run(argv: Sequence[str], *, exec: bool = True) -> Any:
 
         show_fatal(_("The data folder cannot be used"), str(exc))
         return EXIT_DATA
+    if args.database_url or os.environ.get(DATABASE_URL_VAR):
+        from inducci_desktop.store.errors import StoreError
+        from inducci_desktop.store.location import choose_location
+
+        try:
+            paths = replace(paths, location=choose_location(args.database_url, os.environ, None, paths.database))
+        except StoreError as exc:
+            if args.command:
+                print(_("error: {message}").format(message=exc), file=sys.stderr)
+                return EXIT_USAGE
+            from inducci_desktop.ui.application import show_fatal
+
+            show_fatal(_("The database cannot be used"), str(exc))
+            return EXIT_USAGE
     setup_logging(paths, verbose=args.verbose)
     if args.command:
         return run_command(args, paths)
@@ -67,7 +87,7 @@ def split_bundle_argument(argv: Sequence[str]) -> tuple[list[str], Path | None]:
     index = 0
     while index < len(rest):
         token = rest[index]
-        if token in ("--data-dir", "--lang"):
+        if token in ("--data-dir", "--lang", "--database-url"):
             index += 2
             continue
         if token.startswith("-"):

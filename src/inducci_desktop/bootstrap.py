@@ -19,13 +19,14 @@ def open_services(paths: AppPaths, *, tidy: bool = False) -> Services:
     toolbox content loaded (``Services.prepare``). ``tidy``, for a caller that holds the data lock (nothing
     else can be writing a backup then): first remove what an interrupted backup or restore left behind.
 
+    With ``paths.server`` set the user data is on that PostgreSQL database (store/server.py).
     The caller closes them: ``services.close()``, or ``with open_services(paths) as services:``. A store
     that cannot be opened raises a ``StoreError`` and nothing is left open.
     """
     from inducci_desktop.services.container import Services
     from inducci_desktop.store.database import Store
 
-    store = Store(paths.database, paths.backup_dir)
+    store = Store(paths.database, paths.backup_dir, server=paths.server)
     if tidy:
         store.backups.remove_leftovers()
     store.open()

@@ -10,8 +10,12 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from inducci_desktop.domain.i18n import _
+
+if TYPE_CHECKING:
+    from inducci_desktop.store.location import Location
 
 ENV_VAR = "INDUCCI_DATA_DIR"
 DB_NAME = "inducci.sqlite3"
@@ -35,10 +39,21 @@ class AppPaths:
     data_dir: Path
     log_dir: Path
     portable: bool = False
+    #: the database chosen by ``--database-url`` / INDUCCI_DATABASE_URL (store/location.py); None: the data
+    #: folder's own SQLite file
+    location: Location | None = None
 
     @property
     def database(self) -> Path:
+        """The local SQLite file (with the user data on a server: the file the data folder would use)."""
+        if self.location is not None and not self.location.is_server and self.location.sqlite_path is not None:
+            return self.location.sqlite_path
         return self.data_dir / DB_NAME
+
+    @property
+    def server(self) -> Location | None:
+        """The PostgreSQL database holding the user data, or None."""
+        return self.location if self.location is not None and self.location.is_server else None
 
     @property
     def backup_dir(self) -> Path:

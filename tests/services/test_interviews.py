@@ -121,6 +121,7 @@ def test_delete_and_restore(ready: Services) -> None:
     assert [s.id for s in ready.interviews.list()] == [iid]
 
 
+@pytest.mark.sqlite_only("reads the bytes of the database file and of its file backups after the erasure")
 def test_erase_blanks_the_interviewee_answers_findings_stakeholder_and_backups(ready: Services) -> None:
     rid = region(ready)
     iid = interview(ready, rid, interviewee_name="Zdeněk Šťastný", name_consent=True)
@@ -185,6 +186,7 @@ def test_stakeholders_add_edit_delete_and_bad_input(ready: Services) -> None:
     assert len(reg.list()) == 2
 
 
+@pytest.mark.sqlite_only("reads the bytes of the database file and of its file backups after the erasure")
 def test_participants_who_agreed_become_stakeholders_and_erasure_reaches_them(ready: Services) -> None:
     rid = region(ready)
     days = (DayInput(date(2026, 5, 12), 540, 1020),)
@@ -236,6 +238,7 @@ def test_people_annex_prints_names_only_with_consent(ready: Services, tmp_path: 
     assert [p.printed_name for p in annex.people] == ["", "Agnieszka Szczęsna"]
 
 
+@pytest.mark.sqlite_only("reads the bytes of the database file and of its file backups after the erasure")
 def test_erasing_a_participant_reaches_the_stakeholder_added_from_them(ready: Services) -> None:
     rid = region(ready)
     workshop = ready.workshops.create(WorkshopInput("Delavnica", (DayInput(date(2026, 5, 12), 540, 1020),),

@@ -121,6 +121,7 @@ def test_export_and_erasure_reach_every_workshop_and_keep_counts(services: Servi
         people.erase_person(zofia.id)
 
 
+@pytest.mark.sqlite_only("reads the bytes of the database file and of its file backups after the erasure")
 def test_erasure_reaches_the_backups_and_leaves_no_old_bytes(services: Services) -> None:
     people = services.workshops.people
     day = DayInput(date(2026, 5, 12), 540, 1020)

@@ -13,6 +13,8 @@ from inducci_desktop.store.errors import BackupError
 from inducci_desktop.store.inspect import integrity_problems
 from inducci_desktop.store.models import Region
 
+pytestmark = pytest.mark.sqlite_only("file backups of the local database (a server's backups are its administrator's)")
+
 
 def region_names(store: Store) -> list[str]:
     with store.db.reading() as session:

@@ -20,7 +20,7 @@ from inducci_desktop.domain.i18n import LANGUAGES, NC_, _, npgettext, pgettext
 from inducci_desktop.domain.inputs import InputFileError
 from inducci_desktop.domain.text import TextError
 from inducci_desktop.paths import AppPaths
-from inducci_desktop.services.errors import ServiceError, StoreError, UnknownBackupError
+from inducci_desktop.services.errors import ServerBackupError, ServiceError, StoreError, UnknownBackupError
 
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
@@ -84,6 +84,10 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"InduCCI Desktop {__version__}",
                         help=pgettext("argparse", "show program's version number and exit"))
     parser.add_argument("--data-dir", metavar="DIR", help=_("use DIR for database, backups and logs"))
+    parser.add_argument("--database-url", metavar="URL", default=None,
+                        help=_("keep the data in this database instead of the data folder's file, e.g. "
+                               "postgresql+psycopg://user@server/inducci (default: INDUCCI_DATABASE_URL, else the "
+                               "data folder's file)"))
     parser.add_argument("--lang", choices=LANGUAGES, default=None,
                         help=_("language of the messages and printed documents, and of the window (default: "
                                "LANGUAGE, LC_ALL or LANG; the window: the one chosen in Settings)"))
@@ -99,7 +103,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 
 #: global options that take a value (the value is not a command)
-VALUE_OPTIONS = ("--data-dir", "--lang")
+VALUE_OPTIONS = ("--data-dir", "--lang", "--database-url")
 
 
 def names_a_command(argv: Sequence[str]) -> bool:
@@ -171,11 +175,11 @@ def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
             elif report and report.migrated_from:
                 state = "upgraded"
             print(_("database {state}: {database} (schema {schema_version})")
-                .format(state=state, database=paths.database, schema_version=services.maintenance.schema_version()),
-                    file=out)
+                .format(state=state, database=services.store.shown,
+                        schema_version=services.maintenance.schema_version()), file=out)
         return EXIT_OK
 
-    result = check_file(paths.database)
+    result = check_file(paths.database, paths.server)
     for line in result.lines:
         print(line, file=out)
     return EXIT_OK if result.ok else EXIT_PROBLEM
@@ -183,8 +187,9 @@ def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
 
 def _backup(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.instance import DataLock
-    from inducci_desktop.services.backups import Backups, restore_closed
+    from inducci_desktop.services.backups import Backups, refuse_on_server, restore_closed
 
+    refuse_on_server(paths.server)
     backups = Backups(paths.database, paths.backup_dir)
     if args.backup_command == "list":
         found = backups.list()
@@ -252,7 +257,7 @@ def run_command(args: argparse.Namespace, paths: AppPaths, out: TextIO | None = 
     try:
         handler: Handler = args.handler
         return handler(args, paths, out)
-    except UnknownBackupError as exc:
+    except (UnknownBackupError, ServerBackupError) as exc:
         print(_("error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_USAGE
     except StoreError as exc:

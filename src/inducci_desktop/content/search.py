@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -58,6 +58,14 @@ class SearchDoc:
     body_text: str
     tags: Sequence[str] = ()
     note: str = ""
+
+
+def _index(session: Session) -> Connection:
+    """The session's connection to the content's database (the content cache when the user data is on a
+    server: the index is FTS5, SQLite's)."""
+    from inducci_desktop.store.models import SearchDocRow
+
+    return session.connection(bind_arguments={"mapper": SearchDocRow})
 
 
 def query_terms(query: str) -> list[str]:
@@ -188,7 +196,7 @@ def _ranked(session: Session, expression: str, limit: int, docids: tuple[int, in
     seen: set[int] = set()
     for columns in TIERS:
         tier = f"{columns} : ({expression})" if columns else expression
-        rows = session.execute(text(_RANKED), {"expression": tier, "limit": limit + len(found),
+        rows = _index(session).execute(text(_RANKED), {"expression": tier, "limit": limit + len(found),
                                                "low": docids[0], "high": docids[1]})
         for docid, rank in rows:
             if docid not in seen and len(found) < limit:
@@ -214,7 +222,7 @@ def search(session: Session, query: str, limit: int = 20, language: str = "en") 
         if not ranked:
             return []
         placeholders = ", ".join(str(docid) for docid, _rank in ranked)
-        rows = {r[0]: r[1:] for r in session.execute(text(_DOCS_SQL.format(placeholders)))}
+        rows = {r[0]: r[1:] for r in _index(session).execute(text(_DOCS_SQL.format(placeholders)))}
     except OperationalError:
         log.exception("search failed for %r", query[:100])
         return []
@@ -255,20 +263,20 @@ def _folded_once(doc: SearchDoc, seen: dict[tuple[str, ...], dict[str, str]]) ->
 
 def rebuild_index(session: Session, docs: dict[str, Sequence[SearchDoc]]) -> None:
     """Replace the whole index by the documents of every language (inside the caller's transaction)."""
-    session.execute(text(f"DELETE FROM {FTS_TABLE}"))
-    session.execute(text("DELETE FROM content_search_docs"))
+    _index(session).execute(text(f"DELETE FROM {FTS_TABLE}"))
+    _index(session).execute(text("DELETE FROM content_search_docs"))
     folded: dict[tuple[str, ...], dict[str, str]] = {}  # English fallbacks repeat in every language: fold once
     for block, (language, some) in enumerate(docs.items()):
         if not some:
             continue
         base = block * LANGUAGE_BLOCK
-        session.execute(
+        _index(session).execute(
             text("INSERT INTO content_search_docs (docid, language, item_id, kind, title, summary, body_text) "
                  "VALUES (:docid, :language, :item_id, :kind, :title, :summary, :body_text)"),
             [{"docid": base + n, "language": language, "item_id": d.item_id, "kind": d.kind, "title": d.title,
               "summary": d.summary, "body_text": d.body_text} for n, d in enumerate(some, start=1)],
         )
-        session.execute(
+        _index(session).execute(
             text(f"INSERT INTO {FTS_TABLE} (rowid, title, summary, body, tags, notes) "
                  "VALUES (:rowid, :title, :summary, :body, :tags, :notes)"),
             [{"rowid": base + n, **_folded_once(d, folded)} for n, d in enumerate(some, start=1)],
@@ -277,15 +285,16 @@ def rebuild_index(session: Session, docs: dict[str, Sequence[SearchDoc]]) -> Non
 
 def language_range(session: Session, language: str) -> tuple[int, int] | None:
     """The first and last docid of ``language`` in the index, or None if it has no documents."""
-    row = session.execute(text("SELECT min(docid), max(docid) FROM content_search_docs WHERE language = :language"),
-                          {"language": language}).one()
+    row = _index(session).execute(
+        text("SELECT min(docid), max(docid) FROM content_search_docs WHERE language = :language"),
+        {"language": language}).one()
     return None if row[0] is None else (int(row[0]), int(row[1]))
 
 
 def update_note(session: Session, item_id: str, note: str) -> None:
     """Put the new text of the note on ``item_id`` into the index (no-op if the item is not indexed)."""
-    docids = session.execute(text("SELECT docid FROM content_search_docs WHERE item_id = :item_id"),
+    docids = _index(session).execute(text("SELECT docid FROM content_search_docs WHERE item_id = :item_id"),
                              {"item_id": item_id}).scalars().all()
     for docid in docids:  # one document per language
-        session.execute(text(f"UPDATE {FTS_TABLE} SET notes = :notes WHERE rowid = :docid"),
+        _index(session).execute(text(f"UPDATE {FTS_TABLE} SET notes = :notes WHERE rowid = :docid"),
                         {"notes": fold(note), "docid": docid})

@@ -13,8 +13,9 @@ from inducci_desktop.store.errors import StoreError
 
 if TYPE_CHECKING:
     from inducci_desktop.store.database import CheckResult
+    from inducci_desktop.store.location import Location
 
-__all__ = ["BackupInfo", "Backups", "check_file", "newest_good_backup", "restore_closed"]
+__all__ = ["BackupInfo", "Backups", "check_file", "newest_good_backup", "refuse_on_server", "restore_closed"]
 
 
 def newest_good_backup(backups: Backups) -> str | None:
@@ -39,8 +40,20 @@ def restore_closed(database: Path, backup_dir: Path, backup_id: str) -> str | No
         store.close()
 
 
-def check_file(database: Path) -> CheckResult:
-    """Quick check plus schema state of ``database``, without writing anything."""
+def check_file(database: Path, server: Location | None = None) -> CheckResult:
+    """Quick check plus schema state of ``database`` (or of the ``server``'s database), without writing anything."""
+    if server is not None:
+        from inducci_desktop.store.server import check_server
+
+        return check_server(server)
     from inducci_desktop.store.database import check_database
 
     return check_database(database)
+
+
+def refuse_on_server(server: Location | None) -> None:
+    """File backups are for the local database: with the data on a server, say whose job they are."""
+    if server is not None:
+        from inducci_desktop.store.server import ServerBackupError, server_backup_message
+
+        raise ServerBackupError(server_backup_message(server))

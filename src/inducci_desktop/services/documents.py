@@ -268,10 +268,11 @@ def build_without_store(paths: AppPaths, request: DocumentRequest) -> Built | No
     the document settings cannot be read without it (then the caller opens the services and uses ``build``).
 
     The document settings and the region's name are read from the database file with the standard
-    library's sqlite3, read-only, when the file exists (``services.peek``).
+    library's sqlite3, read-only, when the file exists (``services.peek``). With the data on a server the
+    settings are there: None.
     """
     target = STORE_FREE.get(request.key)
-    if target is None:
+    if target is None or paths.server is not None:  # the settings are on the server: through the store
         return None
     from inducci_desktop.services.peek import StoredValues, Unreadable
 

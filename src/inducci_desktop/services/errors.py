@@ -14,6 +14,7 @@ from inducci_desktop.domain.text import TextError
 # re-exported: the errors of the layers below that the front ends catch
 from inducci_desktop.printing.errors import PrintError as PrintError
 from inducci_desktop.store.errors import DataInUseError as DataInUseError
+from inducci_desktop.store.errors import ServerBackupError as ServerBackupError
 from inducci_desktop.store.errors import StoreError as StoreError
 from inducci_desktop.store.errors import UnknownBackupError as UnknownBackupError
 

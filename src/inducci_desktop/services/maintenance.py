@@ -16,6 +16,8 @@ class MaintenanceService:
         return self.store.backups.list()
 
     def create_backup(self) -> BackupInfo:
+        """A backup of the database file; with the data on a server, ServerBackupError (the administrator's job)."""
+        self._refuse_on_server()
         made = self.store.backups.create("manual")
         self.store.feed.report(Changes.of(Kind.BACKUP, [made.id]))
         return made
@@ -29,7 +31,17 @@ class MaintenanceService:
         return safety
 
     def check(self) -> CheckResult:
+        if self.store.server is not None:
+            from inducci_desktop.store.server import check_server
+
+            return check_server(self.store.server)
         return check_database(self.store.path)
+
+    def _refuse_on_server(self) -> None:
+        if self.store.server is not None:
+            from inducci_desktop.store.server import ServerBackupError, server_backup_message
+
+            raise ServerBackupError(server_backup_message(self.store.server))
 
     def schema_version(self) -> str:
         return self.store.db.revision() or "none"

@@ -1,4 +1,8 @@
-"""Opening the local store: check, back up, migrate, then hand out sessions and units of work."""
+"""Opening the store: check, back up, migrate, then hand out sessions and units of work.
+
+The store is the local SQLite file of the data folder, or a PostgreSQL server (``store/server.py``) with the
+toolbox content in a per-machine SQLite cache; services see the same ``Database`` either way.
+"""
 
 from __future__ import annotations
 
@@ -19,30 +23,64 @@ from inducci_desktop.store.backup import Backups
 from inducci_desktop.store.engine import make_engine
 from inducci_desktop.store.errors import EmptyDatabaseError, NewerDatabaseError
 from inducci_desktop.store.files import private_file
+from inducci_desktop.store.inspect import CheckResult as CheckResult
 from inducci_desktop.store.inspect import FileState, integrity_problems, read_state
+from inducci_desktop.store.location import Location
 from inducci_desktop.store.schema import HEAD, KNOWN_REVISIONS
 
 log = logging.getLogger(__name__)
 
 
 class Database:
-    """An open, migrated database file and the way to use it.
+    """An open, migrated database and the way to use it.
 
+    ``engine`` is the user data's (the SQLite file at ``path`` unless another engine is given: a server);
+    ``content_engine`` the toolbox content's, the same engine unless the user data is on a server (then the
+    content mappers, ``models.CONTENT_MODELS``, are bound to the per-machine cache).
     Sessions belong to the thread that made them; services pass ids and plain data across threads.
     """
 
-    def __init__(self, path: Path, backup_dir: Path, feed: ChangeFeed | None = None) -> None:
+    def __init__(self, path: Path, backup_dir: Path, feed: ChangeFeed | None = None, *,
+                 engine: Engine | None = None, content_engine: Engine | None = None,
+                 location: Location | None = None) -> None:
         self.path = path
         self.backups = Backups(path, backup_dir)
         #: every committed unit of work reports what it changed here
         self.feed = feed if feed is not None else ChangeFeed()
-        self.engine: Engine = make_engine(path)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.engine: Engine = engine if engine is not None else make_engine(path)
+        self.content_engine: Engine = content_engine if content_engine is not None else self.engine
+        #: the server, or None for the local file (connection failures are explained naming it)
+        self.location = location
+        reading = {"sqlite_begin": "DEFERRED"}
+        self._sessions = sessionmaker(self.engine, binds=self._binds(self.content_engine), expire_on_commit=False)
         tracking.track(self._sessions)
-        self._read_sessions = sessionmaker(self.engine.execution_options(sqlite_begin="DEFERRED"),
+        self._read_sessions = sessionmaker(self.engine.execution_options(**reading),
+                                           binds=self._binds(self.content_engine.execution_options(**reading)),
                                            expire_on_commit=False)
         self._local = threading.local()  # the reading session open on each thread, if any
         event.listen(self._sessions, "before_flush", _refuse_control_characters)
+
+    @property
+    def on_server(self) -> bool:
+        return self.engine.dialect.name != "sqlite"
+
+    def _binds(self, content_engine: Engine) -> dict[type, Engine] | None:
+        if self.content_engine is self.engine:
+            return None
+        from inducci_desktop.store.models import CONTENT_MODELS
+
+        return dict.fromkeys(CONTENT_MODELS, content_engine)
+
+    @contextmanager
+    def _explained(self) -> Iterator[None]:
+        """On a server: a lost or refused connection becomes ServerConnectionError (a StoreError)."""
+        if self.location is None:
+            yield
+            return
+        from inducci_desktop.store.server import connecting
+
+        with connecting(self.location):
+            yield
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
@@ -50,7 +88,7 @@ class Database:
 
         After the commit, what it changed (kinds and ids, recorded from the session) goes to ``feed``.
         """
-        with self._sessions() as session:
+        with self._explained(), self._sessions() as session:
             recorded = tracking.begin(session)
             with session.begin():
                 yield session
@@ -68,7 +106,7 @@ class Database:
         if outer is not None:
             yield outer
             return
-        with self._read_sessions() as session:
+        with self._explained(), self._read_sessions() as session:
             self._local.reader = session
             try:
                 yield session
@@ -78,8 +116,11 @@ class Database:
 
     def checkpoint(self) -> bool:
         """Copy the WAL into the database file and empty it (after an erasure: no old page images left in
-        the -wal file). Best effort: False when a reader still needs the WAL."""
+        the -wal file). Best effort: False when a reader still needs the WAL. On a server: nothing to do."""
         import sqlite3
+
+        if self.on_server:
+            return True
 
         conn = sqlite3.connect(self.path, isolation_level=None, timeout=2)
         try:
@@ -97,6 +138,8 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.content_engine is not self.engine:
+            self.content_engine.dispose()
 
 
 def _refuse_control_characters(session: Session, _context: object, _instances: object) -> None:
@@ -168,12 +211,6 @@ def empty_database_message(path: Path, backups: Backups) -> str:
             f"'inducci-desktop backup restore {good.id}'.")
 
 
-@dataclass(frozen=True)
-class CheckResult:
-    ok: bool
-    lines: list[str]
-
-
 def check_database(path: Path) -> CheckResult:
     """Quick check plus schema state, without writing anything."""
     from inducci_desktop.store.errors import StoreError
@@ -203,18 +240,50 @@ def check_database(path: Path) -> CheckResult:
 class Store:
     """The database of one data folder, which can be closed and reopened around a restore."""
 
-    def __init__(self, path: Path, backup_dir: Path, feed: ChangeFeed | None = None) -> None:
+    def __init__(self, path: Path, backup_dir: Path, feed: ChangeFeed | None = None, *,
+                 server: Location | None = None) -> None:
+        #: the local SQLite file; with a ``server``, the data folder's file whose folder keeps photos and the cache
         self.path = path
         self.backups = Backups(path, backup_dir)
         #: what every write changed; survives a close and reopen (restore)
         self.feed = feed if feed is not None else ChangeFeed()
+        #: the PostgreSQL database holding the user data, or None for the local file
+        self.server = server if server is not None and server.is_server else None
         self._db: Database | None = None
         self.last_open: OpenReport | None = None
 
+    @property
+    def on_server(self) -> bool:
+        return self.server is not None
+
+    @property
+    def shown(self) -> str:
+        """The database for a message: the file's path or the server's URL without its password."""
+        return self.server.shown if self.server is not None else str(self.path)
+
+    @property
+    def content_cache(self) -> Path:
+        from inducci_desktop.store.server import CONTENT_CACHE_NAME
+
+        return self.path.with_name(CONTENT_CACHE_NAME)
+
     def open(self, *, auto_backup: bool = True) -> OpenReport:
+        if self.server is not None:
+            self._db, self.last_open = self._open_server()
+            return self.last_open
         self._db, self.last_open = open_database(self.path, self.backups.folder, auto_backup=auto_backup,
                                                  feed=self.feed)
         return self.last_open
+
+    def _open_server(self) -> tuple[Database, OpenReport]:
+        from inducci_desktop.store.server import open_server
+
+        assert self.server is not None
+        opened = open_server(self.server, self.content_cache)
+        report = OpenReport(created=opened.found is None,
+                            migrated_from=opened.found if opened.found not in (None, HEAD) else None)
+        return Database(self.path, self.backups.folder, self.feed, engine=opened.engine,
+                        content_engine=opened.content_engine, location=self.server), report
 
     @property
     def db(self) -> Database:
@@ -232,7 +301,13 @@ class Store:
             self._db = None
 
     def restore(self, backup_id: str) -> str | None:
-        """Restore a backup and reopen (migrating an older backup). Returns the id of the safety backup."""
+        """Restore a backup and reopen (migrating an older backup). Returns the id of the safety backup.
+
+        Data on a server is not restored by the app (ServerBackupError): its backups are the administrator's."""
+        if self.server is not None:
+            from inducci_desktop.store.server import ServerBackupError, server_backup_message
+
+            raise ServerBackupError(server_backup_message(self.server))
         self.close()
         safety = self.backups.restore(backup_id)
         self.open(auto_backup=False)

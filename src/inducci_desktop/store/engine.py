@@ -1,4 +1,5 @@
-"""SQLite engines with the pragmas the app relies on and transactions that take the write lock at once."""
+"""Engines: SQLite with the pragmas the app relies on and transactions that take the write lock at once;
+PostgreSQL (psycopg 3) with a connect timeout and the same compact JSON."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.pool import NullPool
 
 BUSY_TIMEOUT_MS = 10_000
+#: seconds to wait for a PostgreSQL server to answer before saying it cannot be reached
+CONNECT_TIMEOUT_S = 5
 
 
 def _compact_json(value: Any) -> str:
@@ -55,3 +58,19 @@ def make_engine(path: Path, *, foreign_keys: bool = True, pooled: bool = True) -
         connection.exec_driver_sql(f"BEGIN {'DEFERRED' if mode == 'DEFERRED' else 'IMMEDIATE'}")
 
     return engine
+
+
+def make_server_engine(url: URL, *, pooled: bool = True) -> Engine:
+    """An engine on the PostgreSQL database ``url`` (driver psycopg 3).
+
+    A server that does not answer within CONNECT_TIMEOUT_S seconds fails the connection (a clear message
+    comes from ``store.server.connection_problem``); JSON is written compact, as on SQLite, so a version
+    vector has the same text on both engines.
+    """
+    options: dict[str, Any] = {"pool_pre_ping": True} if pooled else {"poolclass": NullPool}
+    return create_engine(
+        url,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "inducci-desktop"},
+        json_serializer=_compact_json,
+        **options,
+    )

@@ -48,3 +48,11 @@ class EmptyDatabaseError(StoreError):
 
 class DataInUseError(StoreError):
     """Another InduCCI Desktop holds this data folder."""
+
+
+class ServerConnectionError(StoreError):
+    """The PostgreSQL server cannot be reached, refuses the login, or the connection dropped."""
+
+
+class ServerBackupError(StoreError):
+    """The app's file backups do not apply to data on a server: its backups are the administrator's job."""

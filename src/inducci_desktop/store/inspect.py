@@ -16,6 +16,14 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
+class CheckResult:
+    """What ``db check`` found: ``ok`` and the lines to print."""
+
+    ok: bool
+    lines: list[str]
+
+
+@dataclass(frozen=True)
 class FileState:
     exists: bool
     revision: str | None

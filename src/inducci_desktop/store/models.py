@@ -784,3 +784,11 @@ class ExchangeConflict(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
     resolution: Mapped[str | None] = mapped_column(String(20), default=None)  # mine | theirs | both
+
+
+#: the toolbox content's tables (derived from the shipped pack, read-only for the user): with the user data on
+#: a server they live in the per-machine SQLite cache (store/server.py) and sessions bind these mappers to it
+CONTENT_MODELS: tuple[type[Base], ...] = (
+    ContentPackRow, ContentSectionRow, ContentItemRow, GlossaryTermRow, LinkRow, ChecklistTemplateRow,
+    ChecklistTemplateTextRow, SearchDocRow,
+)

@@ -156,7 +156,8 @@ class RunningApp:
         garbage.start()  # start-up is over: what follows are dialogs
         if not isinstance(exc, StoreError):
             raise exc
-        log.error("cannot open %s: %s", self.paths.database, exc)
+        where = self.paths.server.shown if self.paths.server is not None else self.paths.database
+        log.error("cannot open %s: %s", where, exc)
         if self._offer_restore(exc):
             self.open_store()
             return
@@ -169,6 +170,10 @@ class RunningApp:
         """Explain; where a good backup exists, offer it. True if it was restored."""
         from inducci_desktop.services.backups import Backups, newest_good_backup
 
+        if self.paths.server is not None:  # a server's backups are its administrator's, not this app's
+            QMessageBox.critical(self.window, _("The database cannot be opened"),
+                                 _("{exc}\n\nNothing was changed.").format(exc=exc))
+            return False
         backups = Backups(self.paths.database, self.paths.backup_dir)
         candidate = newest_good_backup(backups) if exc.offer_restore else None
         if candidate is None:

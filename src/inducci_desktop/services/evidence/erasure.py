@@ -96,7 +96,8 @@ def _terms(found: _Found) -> tuple[list[str], list[str]]:
 
 
 def _erase_rows(session: Session, found: _Found, names: Sequence[str]) -> None:
-    session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+    if session.connection().dialect.name == "sqlite":  # a server's storage is the administrator's (README)
+        session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
     now = utcnow()
     for row in found.interviews.values():
         row.interviewee_role = row.interviewee_organisation = row.interviewee_name = row.notes = ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.domain.i18n import _
@@ -60,7 +60,9 @@ def _conflict(session: Session, conflict_id: str) -> ExchangeConflict:
     """The conflict with this id, or with this unique id prefix of at least four characters."""
     row = session.get(ExchangeConflict, conflict_id)
     if row is None:
-        matches = session.scalars(select(ExchangeConflict).where(ExchangeConflict.id.startswith(conflict_id))).all()
+        # lower() on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not
+        matches = session.scalars(select(ExchangeConflict).where(
+            func.lower(ExchangeConflict.id).startswith(conflict_id.lower(), autoescape=True))).all()
         if len(matches) != 1 or len(conflict_id) < 4:
             raise NotFoundError(_("There is no conflict with id {conflict_id!r}.").format(conflict_id=conflict_id))
         row = matches[0]

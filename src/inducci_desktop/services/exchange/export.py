@@ -39,7 +39,7 @@ def _rows(session: Session, kind: str, where: ColumnElement[bool] | None = None)
     # only timestamp and date columns need turning into text; the rest is JSON-ready as it comes
     stamps = [c.name for c in table.columns if isinstance(c.type, UTCDateTime | Date | DateTime)]
     rows = []
-    for row in session.connection().execute(query.order_by(table.c.id)):
+    for row in session.connection(bind_arguments={"clause": table}).execute(query.order_by(table.c.id)):
         data = dict(zip(names, row, strict=True))
         for name in stamps:
             value = data[name]

@@ -9,12 +9,13 @@ compares them with SQLAlchemy's), and ``vv``, which stays its stored JSON text w
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Table
+from sqlalchemy import JSON, Connection, Table
 from sqlalchemy.orm import Session
 
 from inducci_desktop.store.models import UTCDateTime
@@ -27,9 +28,31 @@ IMPORT_CACHE_KIB = 32 * 1024
 Converter = Callable[[Any], Any]
 
 
-def stamp_from_text(value: str | None) -> datetime | None:
-    """A stored UTC time stamp as an aware datetime (SQLAlchemy: ``fromisoformat`` then ``UTCDateTime``)."""
-    return None if value is None else datetime.fromisoformat(value).replace(tzinfo=UTC)
+def stamp_from_text(value: str | datetime | None) -> datetime | None:
+    """A stored UTC time stamp as an aware datetime (SQLAlchemy: ``fromisoformat`` then ``UTCDateTime``);
+    PostgreSQL's driver hands back a datetime already."""
+    if value is None:
+        return None
+    return (value if isinstance(value, datetime) else datetime.fromisoformat(value)).replace(tzinfo=UTC)
+
+
+def vv_as_text(value: Any) -> str | None:
+    """``vv`` as its stored text: SQLite gives the text, PostgreSQL's driver a dict parsed from it (in the
+    text's order), written back here compactly as the version triggers write it."""
+    if value is None or isinstance(value, str):
+        return value
+    return "{" + ",".join(f"{json.dumps(key)}:{int(n)}" for key, n in value.items()) + "}"
+
+
+def mark(session: Session, table: Table) -> str:
+    """The driver's placeholder for one positional parameter (``?`` for SQLite, ``%s`` for psycopg)."""
+    return "?" if session.get_bind(clause=table).dialect.paramstyle == "qmark" else "%s"
+
+
+def connection_for(session: Session, table: Table) -> Connection:
+    """The session's connection to the database holding ``table`` (with the user data on a server, the
+    content's tables are in the per-machine cache: ``store.database.Database``)."""
+    return session.connection(bind_arguments={"clause": table})
 
 
 def stamp_to_text(value: datetime | None) -> str | None:
@@ -88,10 +111,12 @@ def quote(session: Session, name: str) -> str:
 
 def readers(session: Session, table: Table) -> list[tuple[str, Converter]]:
     """(column, converter) for each column of ``table`` whose stored value needs converting when read."""
-    dialect = session.get_bind().dialect
+    dialect = session.get_bind(clause=table).dialect
     found: list[tuple[str, Converter]] = []
     for column in table.columns:
         if column.name == "vv":
+            if dialect.name != "sqlite":
+                found.append((column.name, vv_as_text))
             continue
         if isinstance(column.type, UTCDateTime):
             found.append((column.name, stamp_from_text))
@@ -104,7 +129,7 @@ def readers(session: Session, table: Table) -> list[tuple[str, Converter]]:
 
 def read_ids(session: Session, table: Table) -> set[str]:
     """Every id of ``table``."""
-    cursor = session.connection().connection.cursor()
+    cursor = connection_for(session, table).connection.cursor()
     try:
         return {row[0] for row in cursor.execute(f"SELECT id FROM {quote(session, table.name)}").fetchall()}
     finally:
@@ -118,12 +143,12 @@ def read_rows(session: Session, table: Table, column: str, values: Iterable[Any]
     convert = readers(session, table)
     head = (f"SELECT {', '.join(quote(session, n) for n in names)} FROM {quote(session, table.name)} "
             f"WHERE {quote(session, column)} IN ")
-    cursor = session.connection().connection.cursor()  # the session's own DBAPI connection and transaction
+    cursor = connection_for(session, table).connection.cursor()  # the session's own DBAPI connection and transaction
     rows: list[dict[str, Any]] = []
     try:
         for start in range(0, len(wanted), CHUNK):
             part = wanted[start:start + CHUNK]
-            cursor.execute(head + f"({', '.join('?' * len(part))})", part)
+            cursor.execute(head + f"({', '.join([mark(session, table)] * len(part))})", part)
             found = [dict(zip(names, raw, strict=True)) for raw in cursor.fetchall()]
             for name, process in convert:
                 for row in found:
@@ -137,7 +162,7 @@ def read_rows(session: Session, table: Table, column: str, values: Iterable[Any]
 def writers(session: Session, table: Table, columns: Sequence[str],
             vv: Converter) -> list[Converter | None]:
     """The converter of each of ``columns`` for writing (None: the value goes to the driver as it is)."""
-    dialect = session.get_bind().dialect
+    dialect = session.get_bind(clause=table).dialect
     found: list[Converter | None] = []
     for name in columns:
         column_type = table.c[name].type
@@ -168,6 +193,9 @@ def larger_cache(session: Session, kib: int = IMPORT_CACHE_KIB) -> Iterator[None
     Only memory: the transaction, its journal and ``synchronous`` are untouched.
     """
     connection = session.connection()
+    if connection.dialect.name != "sqlite":  # a server manages its own memory
+        yield
+        return
     before = int(connection.exec_driver_sql("PRAGMA cache_size").scalar() or -2000)
     connection.exec_driver_sql(f"PRAGMA cache_size = {-int(kib)}")
     try:

@@ -247,9 +247,10 @@ class ExchangeService:
         """Back up this machine's data before an import changes it.
 
         Called inside the import's write transaction, before anything is written: in WAL mode the backup
-        connection reads the last committed state, which is exactly the data before the import.
+        connection reads the last committed state, which is exactly the data before the import. With the data
+        on a server there is no file to back up (the server's backups are its administrator's): None.
         """
-        if writes.empty:
+        if writes.empty or self.store.on_server:
             return None
         return self.store.backups.create("pre-import").id
 

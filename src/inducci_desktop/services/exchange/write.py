@@ -16,7 +16,7 @@ from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Session
 
 from inducci_desktop.services.exchange.merge import Planner, Writes, version_text
-from inducci_desktop.services.exchange.rows import larger_cache, quote, to_driver, writers
+from inducci_desktop.services.exchange.rows import connection_for, larger_cache, mark, quote, to_driver, writers
 from inducci_desktop.services.exchange.schema import KINDS
 from inducci_desktop.services.exchange.versions import set_importing
 from inducci_desktop.services.exchange.views import UPDATED
@@ -61,19 +61,19 @@ def _version_text(vv: dict[str, int] | str | None) -> str | None:
 def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     columns = list(rows[0])
     names = ", ".join(quote(session, c) for c in columns)
-    marks = ", ".join("?" for _unused in columns)
+    marks = ", ".join(mark(session, table) for _unused in columns)
     sql = f"INSERT INTO {quote(session, table.name)} ({names}) VALUES ({marks})"
-    session.connection().exec_driver_sql(sql, to_driver(rows, columns, writers(session, table, columns,
+    connection_for(session, table).exec_driver_sql(sql, to_driver(rows, columns, writers(session, table, columns,
                                                                                  _version_text)))
     tracking.note(session, table.name, (str(r["id"]) for r in rows if "id" in r))
 
 
 def update_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     columns = [c for c in rows[0] if c != "id"]
-    sets = ", ".join(f"{quote(session, c)} = ?" for c in columns)
-    sql = f"UPDATE {quote(session, table.name)} SET {sets} WHERE id = ?"
+    sets = ", ".join(f"{quote(session, c)} = {mark(session, table)}" for c in columns)
+    sql = f"UPDATE {quote(session, table.name)} SET {sets} WHERE id = {mark(session, table)}"
     values = to_driver(rows, [*columns, "id"], writers(session, table, [*columns, "id"], _version_text))
-    session.connection().exec_driver_sql(sql, values)
+    connection_for(session, table).exec_driver_sql(sql, values)
     tracking.note(session, table.name, (str(r["id"]) for r in rows))
 
 

@@ -415,13 +415,22 @@ class LibraryService:
         """Bookmarks, newest first; those whose item left the pack are kept, with ``available`` False."""
         with self.store.db.reading() as session:
             lang = self.reading_language(session)
-            rows = session.execute(
-                select(Bookmark.item_id, Bookmark.created_at, SearchDocRow.kind, SearchDocRow.title)
-                .outerjoin(SearchDocRow, (SearchDocRow.item_id == Bookmark.item_id) & (SearchDocRow.language == lang))
+            # two queries, not a join: with the user data on a server the content is in another database
+            marks = session.execute(
+                select(Bookmark.item_id, Bookmark.created_at)
                 .where(Bookmark.deleted_at.is_(None))
                 .order_by(Bookmark.created_at.desc())
             ).all()
-            return [BookmarkView(item_id, kind, title or item_id, created) for item_id, created, kind, title in rows]
+            ids = [item_id for item_id, _created in marks]
+            docs: dict[str, tuple[str, str]] = {
+                item_id: (kind, title) for item_id, kind, title in session.execute(
+                    select(SearchDocRow.item_id, SearchDocRow.kind, SearchDocRow.title)
+                    .where(SearchDocRow.item_id.in_(ids), SearchDocRow.language == lang))} if ids else {}
+            views = []
+            for item_id, created in marks:
+                kind, title = docs.get(item_id, (None, None))
+                views.append(BookmarkView(item_id, kind, title or item_id, created))
+            return views
 
     # --- notes -------------------------------------------------------------------------------------
 

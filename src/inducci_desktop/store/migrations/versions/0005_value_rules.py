@@ -12,6 +12,7 @@ Revises: 0004
 
 import logging
 from collections.abc import Sequence
+from typing import Literal
 
 import sqlalchemy as sa
 from alembic import op
@@ -170,6 +171,27 @@ def _break_region_cycles() -> int:
     return cut
 
 
+def _bounded(low: str, value: str, high: str) -> str:
+    """SQL for ``value`` moved into low–high (SQLite's scalar max/min are PostgreSQL's greatest/least)."""
+    if op.get_bind().dialect.name == "postgresql":
+        return f"greatest({low}, least({value}, {high}))"
+    return f"max({low}, min({value}, {high}))"
+
+
+def _least(value: str, high: str) -> str:
+    return f"{'least' if op.get_bind().dialect.name == 'postgresql' else 'min'}({value}, {high})"
+
+
+def _day(value: str) -> str:
+    """A date literal: text on SQLite (dates are stored as text), typed on PostgreSQL."""
+    return f"DATE '{value}'" if op.get_bind().dialect.name == "postgresql" else f"'{value}'"
+
+
+def _recreate() -> Literal["always", "auto"]:
+    """SQLite rebuilds the table to add a CHECK constraint; other engines alter it in place."""
+    return "always" if op.get_bind().dialect.name == "sqlite" else "auto"
+
+
 def _repair() -> None:
     _refuse_what_cannot_be_repaired()
     for table, column, allowed, fallback in CHOICES:
@@ -180,12 +202,12 @@ def _repair() -> None:
         _repaired(_run(f"UPDATE {table} SET {column} = substr({column}, 1, {limit}) "
                        f"WHERE length({column}) > {limit}"), table, f"{column} cut to {limit} characters")
     for table, column, low, high in NUMBERS:
-        _repaired(_run(f"UPDATE {table} SET {column} = max({low}, min({column}, {high})) "
+        _repaired(_run(f"UPDATE {table} SET {column} = {_bounded(str(low), column, str(high))} "
                        f"WHERE {column} NOT BETWEEN {low} AND {high}"), table, f"{column} moved into {low}–{high}")
-    _repaired(_run("UPDATE workshop_days SET end_minutes = min(start_minutes + 60, 1440) "
+    _repaired(_run(f"UPDATE workshop_days SET end_minutes = {_least('start_minutes + 60', '1440')} "
                    "WHERE end_minutes <= start_minutes"), "workshop_days", "a day that ended before it began")
-    _repaired(_run(f"UPDATE workshop_days SET day = CASE WHEN day < '{FIRST_DAY}' THEN '{FIRST_DAY}' "
-                   f"ELSE '{LAST_DAY}' END WHERE day NOT BETWEEN '{FIRST_DAY}' AND '{LAST_DAY}'"),
+    _repaired(_run(f"UPDATE workshop_days SET day = CASE WHEN day < '{FIRST_DAY}' THEN {_day(FIRST_DAY)} "
+                   f"ELSE {_day(LAST_DAY)} END WHERE day NOT BETWEEN '{FIRST_DAY}' AND '{LAST_DAY}'"),
               "workshop_days", f"date moved into {FIRST_DAY[:4]}–{LAST_DAY[:4]}")
     for table, column in OPTIONAL_DATES:
         _repaired(_run(f"UPDATE {table} SET {column} = NULL "
@@ -199,13 +221,13 @@ def _repair() -> None:
 def upgrade() -> None:
     _repair()
     for table, checks in CHECKS.items():
-        with op.batch_alter_table(table, recreate="always") as batch:
+        with op.batch_alter_table(table, recreate=_recreate()) as batch:
             for name, condition in checks:
                 batch.create_check_constraint(op.f(name), sa.text(condition))
 
 
 def downgrade() -> None:
     for table, checks in CHECKS.items():
-        with op.batch_alter_table(table, recreate="always") as batch:
+        with op.batch_alter_table(table, recreate=_recreate()) as batch:
             for name, _condition in checks:
                 batch.drop_constraint(op.f(name), type_="check")

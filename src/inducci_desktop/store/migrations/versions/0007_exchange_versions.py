@@ -6,6 +6,10 @@ give every local write a new version, whatever code made it (ORM or Core); an im
 (``data_folder.importing``). Existing rows get a first version by this folder. Participants get
 ``anonymous`` (imported without personal data) instead of being recognised by their placeholder name.
 
+On PostgreSQL the triggers are one PL/pgSQL function (``inducci_new_version``) called BEFORE each insert or
+update: the same rules (not while importing, not when the writer set the version itself, not when only
+columns that are not content changed) and the same compact JSON text as SQLite's ``json_set``.
+
 Revision ID: 0007
 Revises: 0006
 """
@@ -45,6 +49,64 @@ def version_trigger_sql(table: str, columns: Sequence[str]) -> list[str]:
         f'CREATE TRIGGER "version_{table}_update" AFTER UPDATE ON "{table}" FOR EACH ROW '
         f"WHEN NEW.vv IS OLD.vv AND (SELECT importing FROM data_folder) = 0 AND ({changed}) BEGIN {bump} END",
     ]
+
+
+#: the PostgreSQL form of the two triggers, shared by every versioned table
+PG_VERSION_FUNCTION = """
+CREATE OR REPLACE FUNCTION inducci_new_version() RETURNS trigger LANGUAGE plpgsql AS $fn$
+DECLARE
+    folder text;
+    tick integer;
+    entries text;
+    skipped text[] := ARRAY[@SKIPPED@];
+BEGIN
+    IF coalesce((SELECT importing FROM data_folder), 1) <> 0 THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.vv IS NOT NULL THEN
+            RETURN NEW;
+        END IF;
+    ELSIF NEW.vv::text IS DISTINCT FROM OLD.vv::text
+          OR (to_jsonb(NEW) - skipped) IS NOT DISTINCT FROM (to_jsonb(OLD) - skipped) THEN
+        RETURN NEW;
+    END IF;
+    UPDATE data_folder SET clock = clock + 1 RETURNING id, clock INTO folder, tick;
+    -- json_set's result as text: keys in their order, this folder's entry replaced in place or added last
+    SELECT string_agg(to_json(e.key)::text || ':' || CASE WHEN e.key = folder THEN tick::text ELSE e.value::text END,
+                      ',' ORDER BY e.n)
+      INTO entries FROM json_each(coalesce(NEW.vv, '{}'::json)) WITH ORDINALITY AS e(key, value, n);
+    IF entries IS NULL THEN
+        entries := to_json(folder)::text || ':' || tick;
+    ELSIF NOT EXISTS (SELECT 1 FROM json_each(NEW.vv) AS e WHERE e.key = folder) THEN
+        entries := entries || ',' || to_json(folder)::text || ':' || tick;
+    END IF;
+    NEW.vv := ('{' || entries || '}')::json;
+    NEW.rev_by := folder;
+    RETURN NEW;
+END
+$fn$
+""".replace("@SKIPPED@", ", ".join(f"'{c}'" for c in sorted(NOT_CONTENT)))
+
+
+def create_version_triggers(bind: sa.Connection, table: str) -> None:
+    """Give ``table`` its version triggers, in the form of the connection's engine."""
+    if bind.dialect.name == "postgresql":
+        bind.exec_driver_sql(PG_VERSION_FUNCTION)
+        bind.exec_driver_sql(f'CREATE TRIGGER "version_{table}" BEFORE INSERT OR UPDATE ON "{table}" '
+                             "FOR EACH ROW EXECUTE FUNCTION inducci_new_version()")
+        return
+    columns = [column["name"] for column in sa.inspect(bind).get_columns(table)]
+    for statement in version_trigger_sql(table, columns):
+        bind.exec_driver_sql(statement)
+
+
+def drop_version_triggers(bind: sa.Connection, table: str) -> None:
+    if bind.dialect.name == "postgresql":
+        bind.exec_driver_sql(f'DROP TRIGGER IF EXISTS "version_{table}" ON "{table}"')
+        return
+    bind.exec_driver_sql(f'DROP TRIGGER IF EXISTS "version_{table}_insert"')
+    bind.exec_driver_sql(f'DROP TRIGGER IF EXISTS "version_{table}_update"')
 
 
 def upgrade() -> None:
@@ -88,25 +150,22 @@ def upgrade() -> None:
         batch.add_column(sa.Column("anonymous", sa.Boolean(), nullable=False, server_default=sa.false()))
     bind = op.get_bind()
     folder = str(uuid.uuid4())
-    bind.exec_driver_sql("INSERT INTO data_folder (id, clock, importing, created_at) "
-                         "VALUES (?, 1, 0, CURRENT_TIMESTAMP)", (folder,))
-    first = f'{{"{folder}":1}}'
+    bind.execute(sa.text("INSERT INTO data_folder (id, clock, importing, created_at) "
+                         "VALUES (:id, 1, 0, CURRENT_TIMESTAMP)"), {"id": folder})
     for table in VERSIONED:
-        bind.exec_driver_sql(f'UPDATE "{table}" SET vv = ?, rev_by = ?', (first, folder))
+        bind.execute(sa.text(f'UPDATE "{table}" SET vv = :vv, rev_by = :folder')
+                     .bindparams(sa.bindparam("vv", type_=sa.JSON())), {"vv": {folder: 1}, "folder": folder})
     # placeholders of 0.1.0 imports: only ever recognised here, once, by the name 0.1.0 gave them
-    bind.exec_driver_sql("UPDATE workshop_participants SET anonymous = 1 WHERE name LIKE 'Anonymous participant %' "
-                         "AND email = '' AND organisation = '' AND erased_at IS NULL")
+    bind.execute(sa.text("UPDATE workshop_participants SET anonymous = :yes WHERE name LIKE 'Anonymous participant %' "
+                         "AND email = '' AND organisation = '' AND erased_at IS NULL"), {"yes": True})
     for table in VERSIONED:
-        columns = [r[1] for r in bind.exec_driver_sql(f'PRAGMA table_info("{table}")')]
-        for statement in version_trigger_sql(table, columns):
-            bind.exec_driver_sql(statement)
+        create_version_triggers(bind, table)
 
 
 def downgrade() -> None:
     bind = op.get_bind()
     for table in VERSIONED:
-        bind.exec_driver_sql(f'DROP TRIGGER IF EXISTS "version_{table}_insert"')
-        bind.exec_driver_sql(f'DROP TRIGGER IF EXISTS "version_{table}_update"')
+        drop_version_triggers(bind, table)
         with op.batch_alter_table(table) as batch:
             batch.drop_column("rev_by")
             batch.drop_column("vv")

@@ -186,14 +186,12 @@ def upgrade() -> None:
     versions = importlib.import_module("inducci_desktop.store.migrations.versions.0007_exchange_versions")
     bind = op.get_bind()
     for table in VERSIONED:
-        columns = [r[1] for r in bind.exec_driver_sql(f'PRAGMA table_info("{table}")')]
-        for statement in versions.version_trigger_sql(table, columns):
-            bind.exec_driver_sql(statement)
+        versions.create_version_triggers(bind, table)
 
 
 def downgrade() -> None:
+    versions = importlib.import_module("inducci_desktop.store.migrations.versions.0007_exchange_versions")
     bind = op.get_bind()
     for table in reversed(VERSIONED):
-        bind.exec_driver_sql(f'DROP TRIGGER IF EXISTS "version_{table}_insert"')
-        bind.exec_driver_sql(f'DROP TRIGGER IF EXISTS "version_{table}_update"')
+        versions.drop_version_triggers(bind, table)
         op.drop_table(table)
