@@ -79,3 +79,29 @@ def store(paths: AppPaths) -> Iterator[Store]:
 @pytest.fixture
 def services(paths: AppPaths, store: Store) -> Services:
     return Services.over(paths, store)
+
+
+@pytest.fixture
+def folders_on_engine(db_engine: str, request: pytest.FixtureRequest) -> Iterator[None]:
+    """The data folders a test makes with ``tests.services.exchange_helpers.folder`` use ``db_engine``: on
+    PostgreSQL each gets a fresh database of the session's cluster (dropped afterwards)."""
+    from tests.services import exchange_helpers
+
+    if db_engine != "postgresql":
+        yield
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    made: list[str] = []
+
+    def new_server() -> str:
+        made.append(cluster.new_database())
+        return str(cluster.url(made[-1]))
+
+    exchange_helpers.new_server = new_server
+    try:
+        yield
+    finally:
+        exchange_helpers.new_server = None
+        exchange_helpers.SERVERS.clear()
+        for name in made:
+            cluster.drop(name)

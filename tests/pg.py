@@ -100,16 +100,19 @@ class Cluster:
 
         return f"postgresql+psycopg://{SUPERUSER}:{quote(password)}@127.0.0.1:{self.port}/{database}"
 
-    def admin(self, sql: str) -> None:
+    def admin(self, sql: str, database: str = "postgres") -> None:
         import psycopg
 
-        with psycopg.connect(host="127.0.0.1", port=self.port, user=SUPERUSER, password=PASSWORD, dbname="postgres",
+        with psycopg.connect(host="127.0.0.1", port=self.port, user=SUPERUSER, password=PASSWORD, dbname=database,
                              autocommit=True) as conn:
             conn.execute(sql)  # type: ignore[arg-type]  # test-made names only
 
     def new_database(self) -> str:
+        """A copy of the migrated template with a data folder id of its own (as a database migrated by itself
+        has: the exchange tells data folders apart by it)."""
         name = f"test_{os.getpid()}_{next(self._names)}"
         self.admin(f'CREATE DATABASE "{name}" TEMPLATE {TEMPLATE}')
+        self.admin("UPDATE data_folder SET id = gen_random_uuid()::text", name)
         return name
 
     def drop(self, name: str) -> None:

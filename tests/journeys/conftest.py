@@ -50,7 +50,8 @@ def open_app(qtbot: Any, data_dir: Path, interface: str) -> Iterator[Callable[[]
 @pytest.fixture
 def interface(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The interface language of a journey: English, or (parametrized indirectly with "en-XA") the
-    pseudo-locale, in which the journey looks at every page and dialog for untranslated or cut text."""
+    pseudo-locale, in which the journey looks at every page and dialog for untranslated or cut text, or another
+    of the app's languages ("pl"), which the ``journey`` starts the app in (``--lang``)."""
     code: str = getattr(request, "param", "en")
     if code != CODE:
         yield code
@@ -69,7 +70,8 @@ def interface(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -
 @pytest.fixture
 def journey(qtbot: Any, data_dir: Path, dialogs: Dialogs, interface: str) -> Iterator[Journey]:
     """One person's sessions on ``data_dir`` (see journey.py); message boxes are recorded by ``dialogs``."""
-    person = Journey(qtbot, data_dir, pseudo=interface == CODE)
+    person = Journey(qtbot, data_dir, pseudo=interface == CODE,
+                     language=interface if interface not in ("en", CODE) else None)
     yield person
     if person.app is not None:
         person.app.shutdown()
@@ -90,9 +92,10 @@ def main_window(open_app: Callable[[], RunningApp]) -> MainWindow:
 
 
 @pytest.fixture
-def app_window(qtbot: Any, data_dir: Path, dialogs: Dialogs) -> Iterator[Callable[..., Any]]:
+def app_window(qtbot: Any, data_dir: Path, dialogs: Dialogs, interface: str) -> Iterator[Callable[..., Any]]:
     """``app_window(folder)`` starts the app on a data folder (``data_dir`` unless given) and hands back its
-    ready main window; starting again on another folder shuts the running app down first (one at a time)."""
+    ready main window at the default size; starting again on another folder shuts the running app down first
+    (one at a time)."""
     started: list[RunningApp] = []
 
     def start(folder: Path | None = None) -> Any:
@@ -102,6 +105,7 @@ def app_window(qtbot: Any, data_dir: Path, dialogs: Dialogs) -> Iterator[Callabl
         assert isinstance(result, RunningApp)
         started.append(result)
         qtbot.waitUntil(lambda: result.ready, timeout=15000)
+        result.window.resize(*WINDOW)
         return result.window
 
     yield start

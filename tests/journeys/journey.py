@@ -3,6 +3,7 @@ does (Ctrl+Q), started again on the same folder, pages reached through the navig
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget, QWidget
 
 from inducci_desktop.app import run
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.container import Services
 from inducci_desktop.ui.application import RunningApp
 
@@ -22,17 +24,19 @@ WINDOW_SIZE = (1100, 720)
 class Journey:
     """One person's session(s) with the app on one data folder."""
 
-    def __init__(self, qtbot: Any, data_dir: Path, *, pseudo: bool = False) -> None:
+    def __init__(self, qtbot: Any, data_dir: Path, *, pseudo: bool = False, language: str | None = None) -> None:
         self.qtbot = qtbot
         self.data_dir = data_dir
         self.app: RunningApp | None = None
+        self.language = language  # started with --lang (a real language); None: the system's (English in tests)
         self.pseudo = pseudo  # in the pseudo-locale: every page and dialog looked at is checked (``look``)
 
     # -- starting and quitting -------------------------------------------------------------------------
 
     def start(self) -> RunningApp:
         assert self.app is None, "quit first"
-        result = run(["--data-dir", str(self.data_dir)], exec=False)
+        result = run(["--data-dir", str(self.data_dir), *(("--lang", self.language) if self.language else ())],
+                     exec=False)
         assert isinstance(result, RunningApp), f"the app did not start: {result!r}"
         self.app = result
         self.qtbot.waitUntil(lambda: result.ready, timeout=20000)
@@ -116,6 +120,11 @@ def in_pseudo_locale() -> bool:
 def look(app: RunningApp, widget: QWidget) -> None:
     """In the pseudo-locale (nothing otherwise): no visible text of ``widget`` escaped the catalogs (user data
     and toolbox content aside), and every text still fits."""
+    look_at(app.paths.database, widget)
+
+
+def look_at(database: Path, widget: QWidget) -> None:
+    """``look`` for an app known by its database (the main window's ``paths.database``)."""
     if not in_pseudo_locale():
         return
     from ..ui.layout_checks import layout_problems
@@ -123,8 +132,24 @@ def look(app: RunningApp, widget: QWidget) -> None:
 
     for _round in range(5):  # layouts that changed settle in a few rounds
         QApplication.processEvents()
-    problems = untranslated(widget, data_corpus(app.paths.database)) + layout_problems(widget)
+    problems = untranslated(widget, data_corpus(database)) + layout_problems(widget)
     assert not problems, "\n".join(problems)
+
+
+def said(template: str, text: str) -> bool:
+    """Whether ``text`` begins with the catalog's ``template`` (in the language in use), its {placeholders} filled."""
+    pattern = re.escape(_(template))
+    pattern = re.sub(r"\\\{[^{}]*\\\}", ".*?", pattern)
+    return re.match(pattern, text, flags=re.DOTALL) is not None
+
+
+def message_in_catalog(shown: tuple[str, str, str]) -> None:
+    """In the pseudo-locale: a message box's title and text (as recorded by ``Dialogs``) came from a catalog."""
+    if in_pseudo_locale():
+        from ..pseudo_locale import is_pseudo
+
+        _kind, title, text = shown
+        assert is_pseudo(title) and is_pseudo(text), shown
 
 
 def when_modal(qtbot: Any, act: Any, *, timeout_ms: int = 10000) -> list[BaseException]:

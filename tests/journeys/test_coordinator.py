@@ -17,17 +17,23 @@ from typing import Any
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog
 
 from inducci_desktop.app import main as cli
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.ui.pages.checklists.page import ChecklistsPage
 from inducci_desktop.ui.pages.checklists.regions import RegionOverviewDialog
 from inducci_desktop.ui.pages.exchange.page import ExchangePage
 from inducci_desktop.ui.pages.exchange.preview import ImportPreviewDialog
 
+from ..pseudo_locale import CODE
 from ..ui.conftest import Dialogs
 from ..ui.gui_input import choose_data
-from .journey import LEFT, Journey
+from .journey import LEFT, Journey, message_in_catalog, said
+
+# in English and in the pseudo-locale (tests/pseudo_locale.py): there, every page and dialog the coordinator
+# meets is checked for text that escaped translation or no longer fits, and every message box for its words
+pytestmark = pytest.mark.parametrize("interface", ["en", CODE], indirect=True)
 
 TEMPLATE = "checklist-regional-status-quo"
 
@@ -92,11 +98,13 @@ def import_through_the_file_menu(journey: Journey, qtbot: Any, monkeypatch: pyte
     preview = page.preview_dialog
     assert bundle.name in preview.windowTitle()
     assert preview.apply_button.isEnabled()
+    journey.look(preview)
     qtbot.mouseClick(preview.apply_button, LEFT)
     qtbot.waitUntil(lambda: len(dialogs.shown) > shown_before, timeout=20000)
     kind, title, text = dialogs.shown[-1]
-    assert (kind, title) == ("information", "Imported"), dialogs.shown[-1]
-    assert "added" in text
+    assert (kind, title) == ("information", _("Imported")), dialogs.shown[-1]
+    assert said("Imported: {added} added, {updated} updated, {unchanged} unchanged", text), text
+    message_in_catalog(dialogs.shown[-1])
 
 
 def test_coordinator_imports_two_regions_compares_them_and_exports_the_matrix(
@@ -121,7 +129,8 @@ def test_coordinator_imports_two_regions_compares_them_and_exports_the_matrix(
     choose_data(qtbot, overview.template_combo, TEMPLATE)
     headers = " ".join(overview.table.horizontalHeaderItem(c).text() for c in range(overview.table.columnCount()))
     assert "Gorenjska" in headers and "Śląskie" in headers, headers
-    close = next(b for b in overview.findChildren(QPushButton) if b.text().replace("&", "") == "Close")
+    journey.look(overview)
+    close = overview.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
     qtbot.mouseClick(close, LEFT)
     qtbot.waitUntil(lambda: not overview.isVisible())
     assert overview.result() == QDialog.DialogCode.Rejected
@@ -133,13 +142,15 @@ def test_coordinator_imports_two_regions_compares_them_and_exports_the_matrix(
                           (exchange.table_template, TEMPLATE)):
         choose_data(qtbot, combo, wanted)
         assert combo.currentData() == wanted
+    journey.look(exchange)
     target = tmp_path / "out" / "matrix.xlsx"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *_a, **_k: (str(target), "")))
     shown_before = len(dialogs.shown)
     qtbot.mouseClick(exchange.table_button, LEFT)
     qtbot.waitUntil(lambda: len(dialogs.shown) > shown_before, timeout=20000)
-    assert dialogs.shown[-1][:2] == ("information", "Table written"), dialogs.shown[-1]
+    assert dialogs.shown[-1][:2] == ("information", _("Table written")), dialogs.shown[-1]
+    message_in_catalog(dialogs.shown[-1])
     sheet = openpyxl.load_workbook(target, read_only=True).active
     rows = [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
     flat = " ".join(str(cell) for row in rows for cell in row if cell is not None)

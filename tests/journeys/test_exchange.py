@@ -5,17 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.ui.pages.exchange import page as exchange_page
 from tests.services.exchange_helpers import folder
 from tests.ui.conftest import Dialogs
+
+from ..pseudo_locale import CODE
+from .journey import look_at, message_in_catalog
+
+# in English and in the pseudo-locale (tests/pseudo_locale.py): there, the Exchange page and the import preview
+# are checked for text that escaped translation or no longer fits, and every message box for its words
+pytestmark = pytest.mark.parametrize("interface", ["en", CODE], indirect=True)
 
 
 def _exchange_page(window: Any) -> Any:
     window.show_page("exchange")
     page = window.pages["exchange"]
     page.reload()
+    look_at(window.paths.database, page)
     return page
 
 
@@ -24,7 +34,8 @@ def _export_everything(page: Any, qtbot: Any, monkeypatch: Any, dialogs: Dialogs
     monkeypatch.setattr(exchange_page.QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
     shown = len(dialogs.shown)
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any(t == "Exported" for _k, t, _x in dialogs.shown[shown:]), timeout=15000)
+    qtbot.waitUntil(lambda: any(t == _("Exported") for _k, t, _x in dialogs.shown[shown:]), timeout=15000)
+    message_in_catalog(dialogs.shown[-1])
 
 
 def _import(page: Any, qtbot: Any, monkeypatch: Any, dialogs: Dialogs, source: Path,
@@ -34,6 +45,7 @@ def _import(page: Any, qtbot: Any, monkeypatch: Any, dialogs: Dialogs, source: P
     qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(page, "preview_dialog", None) not in (None, before), timeout=15000)
     dialog = page.preview_dialog
+    look_at(page.window().paths.database, dialog)
     if choice is not None:  # chosen in the preview, with the keyboard as a person would
         box = next(iter(dialog.choices.values()))
         box.setFocus()
@@ -42,7 +54,8 @@ def _import(page: Any, qtbot: Any, monkeypatch: Any, dialogs: Dialogs, source: P
         assert box.currentText() == choice
     shown = len(dialogs.shown)
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: any(t == "Imported" for _k, t, _x in dialogs.shown[shown:]), timeout=15000)
+    qtbot.waitUntil(lambda: any(t == _("Imported") for _k, t, _x in dialogs.shown[shown:]), timeout=15000)
+    message_in_catalog(dialogs.shown[-1])
     return dialog
 
 
@@ -114,7 +127,7 @@ def test_two_laptops_exchange_both_ways_and_resolve_a_conflict(app_window: Any, 
     window = app_window(official)
     window.services.checklists.set_answer(draft, other, "yes")
     page = _exchange_page(window)
-    dialog = _import(page, qtbot, monkeypatch, dialogs, tmp_path / "again.inducci", "Keep mine")
+    dialog = _import(page, qtbot, monkeypatch, dialogs, tmp_path / "again.inducci", _("Keep mine"))
     assert dialog.conflicts.rowCount() == 1
     assert window.services.checklists.get(draft).value(other) == "yes"
     assert window.services.exchange.conflicts() == []

@@ -7,6 +7,7 @@ Nothing here calls a slot or a service to perform a step; services are used only
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +34,27 @@ from ..ui.gui_input import choose, choose_data
 from ..ui.test_document_preview import answer_save_dialog, choose_in_menu, dialogs_under, preview_opened, save_from
 from .journey import LEFT, Journey, when_modal
 
-# the journey in English and in the pseudo-locale (tests/pseudo_locale.py), where every page and dialog it
-# meets is checked for text that escaped translation or no longer fits
-pytestmark = pytest.mark.parametrize("interface", ["en", CODE], indirect=True)
+# the journey in English, in the pseudo-locale (tests/pseudo_locale.py), where every page and dialog it meets
+# is checked for text that escaped translation or no longer fits, and in Polish, where the report and the blank
+# paper form must hold no English word (``english_words``)
+pytestmark = pytest.mark.parametrize("interface", ["en", CODE, "pl"], indirect=True)
+
+#: words of the English report and paper form that a Polish one must not contain (matched as whole words, with
+#: their case); the Polish words that look the same ("Region", "Status") are left out
+ENGLISH = ("Assessment", "assessment", "Assessor", "Date", "Page", "page", "of", "Answer", "answered", "Yes", "No",
+           "Partly", "Notes", "Score", "Scores", "Total", "Section", "Required", "required", "Not", "not", "the",
+           "and", "Checklist", "Subject", "Completed", "completed", "Comments", "Signature", "Print",
+           "Tick", "Write", "Summary", "items", "Items", "Printed", "applicable")
+ENGLISH_ONLY = "available in English only"
+
+
+def english_words(text: str) -> list[str]:
+    """The English words of ``text`` outside content marked as available in English only (none is, for the
+    checklist printed here: the Polish pack translates every item)."""
+    marked = _(ENGLISH_ONLY)
+    assert marked not in text and ENGLISH_ONLY not in text, "content in English only in a printout of a checklist"
+    words = set(re.findall(r"[A-Za-z]+", text))
+    return sorted(words & set(ENGLISH))
 
 TEMPLATE = "checklist-regional-status-quo"  # every item type: ynp, scale, choice, multi, text, longtext, number, date
 
@@ -237,6 +256,9 @@ def test_official_assesses_a_region_quits_half_way_finishes_and_prints(
     journey.look(preview)
     text = save_from(qtbot, preview, report)
     assert "Śląskie – stan obecny 2026" in text and "Łódź, Ostrava, Győr" in text and "Bożena Wójcik" in text
+    if journey.language == "pl":
+        assert _("Assessment") != "Assessment", "the interface is not Polish"
+        assert not english_words(text), english_words(text)
 
     # 5. a blank paper form of the same checklist, from the list's Print menu
     back = next(b for b in page.summary.findChildren(QPushButton) if b.text() == _("← Assessments"))
@@ -252,6 +274,8 @@ def test_official_assesses_a_region_quits_half_way_finishes_and_prints(
     blank_text = save_from(qtbot, preview_opened(qtbot, page, before), blank)
     assert view.template.title.split()[0] in blank_text
     assert "Łódź, Ostrava, Győr" not in blank_text  # blank: no answers
+    if journey.language == "pl":
+        assert not english_words(blank_text), english_words(blank_text)
 
     # nothing typed was lost on the way
     journey.quit_with_ctrl_q()

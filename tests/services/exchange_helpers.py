@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +16,25 @@ from inducci_desktop.services.container import Services
 from inducci_desktop.services.demo import load_demo
 from inducci_desktop.store.database import Store
 
+#: while a test runs on PostgreSQL (the ``folders_on_engine`` fixture, tests/conftest.py): makes a fresh database
+#: and gives its URL, one per data folder; None: the folders use SQLite files
+new_server: Callable[[], str] | None = None
+#: the server URL of each data folder's database file path, for ``dump``
+SERVERS: dict[Path, str] = {}
+
 
 @contextmanager
 def folder(root: Path, *, demo: bool = False) -> Iterator[Services]:
-    """The services of a data folder under ``root`` (content loaded, demo data if asked)."""
+    """The services of a data folder under ``root`` (content loaded, demo data if asked); on the test's engine."""
     paths = AppPaths.resolve(root)
     paths.ensure()
-    store = Store(paths.database, paths.backup_dir)
+    if new_server is not None:
+        from inducci_desktop.store.location import parse_database_url
+
+        url = new_server()
+        paths = replace(paths, location=parse_database_url(url, "test"))
+        SERVERS[paths.database] = url
+    store = Store(paths.database, paths.backup_dir, server=paths.server)
     store.open()
     services = Services.over(paths, store)
     try:
@@ -34,13 +47,29 @@ def folder(root: Path, *, demo: bool = False) -> Iterator[Services]:
 
 
 def dump(database: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, sorted: the database's logical content."""
+    """Every row of every table, sorted: the database's logical content (on the server, for a folder of a
+    test on PostgreSQL)."""
+    if database in SERVERS:
+        return _dump_server(SERVERS[database])
     conn = sqlite3.connect(database)
     try:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
         return {name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr) for name in names}
     finally:
         conn.close()
+
+
+def _dump_server(url: str) -> dict[str, list[tuple[Any, ...]]]:
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            names = sorted(inspect(conn).get_table_names())
+            return {name: sorted((tuple(r) for r in conn.execute(text(f'SELECT * FROM "{name}"'))), key=repr)
+                    for name in names}
+    finally:
+        engine.dispose()
 
 
 def manifest(records: dict[str, list[dict[str, Any]]], **changes: Any) -> dict[str, Any]:

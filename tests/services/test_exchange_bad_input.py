@@ -26,6 +26,9 @@ from tests.services.exchange_helpers import (
     write_zip,
 )
 
+#: the data folders of these tests are on each chosen engine (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("folders_on_engine")
+
 
 @pytest.fixture
 def receiver(tmp_path: Path) -> Iterator[Services]:

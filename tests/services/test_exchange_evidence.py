@@ -17,6 +17,9 @@ from inducci_desktop.services.exchange.service import ExportSelection
 from inducci_desktop.store.models import Interview, Stakeholder
 from tests.services.exchange_helpers import dump, folder, read_records
 
+#: the data folders of these tests are on each chosen engine (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("folders_on_engine")
+
 ALL = ExportSelection(everything=True)
 SILESIA = demo_id("region:Śląskie (Silesia)")
 

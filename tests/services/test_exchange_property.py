@@ -29,6 +29,9 @@ from inducci_desktop.services.workshops.csv_import import ParticipantInput
 from inducci_desktop.services.workshops.views import DayInput, WorkshopInput
 from tests.services.exchange_helpers import folder, read_records
 
+#: the data folders of these tests are on each chosen engine (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("folders_on_engine")
+
 NAMES = ("Łucja Wróbel", "Jiří Dvořák", "Ödön Szűcs")
 FOLDERS = 3
 ALL = ExportSelection(everything=True, include_personal_data=True)

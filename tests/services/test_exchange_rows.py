@@ -23,6 +23,9 @@ from inducci_desktop.services.exchange.schema import RECORD_KINDS
 from inducci_desktop.store.models import UTCDateTime
 from tests.services.exchange_helpers import folder
 
+#: the data folders of these tests are on each chosen engine (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("folders_on_engine")
+
 STAMPS = [
     datetime(2026, 3, 31, 12, 5, 7, 123456, tzinfo=UTC),
     datetime(2026, 3, 31, 12, 5, 7, tzinfo=UTC),  # no microseconds: still six digits, as SQLAlchemy writes

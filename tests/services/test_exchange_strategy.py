@@ -6,10 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from inducci_desktop.services.demo_ids import demo_id
 from inducci_desktop.services.exchange.service import ExportSelection
 from inducci_desktop.services.strategy import demo as strategy_demo
 from tests.services.exchange_helpers import dump, folder, read_records
+
+#: the data folders of these tests are on each chosen engine (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("folders_on_engine")
 
 ALL = ExportSelection(everything=True)
 SILESIA = demo_id("region:Śląskie (Silesia)")

@@ -13,6 +13,9 @@ from inducci_desktop.services.errors import ValidationError
 from inducci_desktop.services.exchange.tables import TableService
 from tests.services.exchange_helpers import folder
 
+#: the data folders of these tests are on each chosen engine (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("folders_on_engine")
+
 
 def test_each_table_as_csv_and_xlsx(tmp_path: Path) -> None:
     with folder(tmp_path / "data", demo=True) as services:

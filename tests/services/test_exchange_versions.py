@@ -14,6 +14,9 @@ from inducci_desktop.services.errors import ValidationError
 from inducci_desktop.services.exchange.service import ExportSelection
 from tests.services.exchange_helpers import dump, folder, read_records, write_zip
 
+#: the data folders of these tests are on each chosen engine (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("folders_on_engine")
+
 ALL = ExportSelection(everything=True, include_personal_data=True)
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "exchange-0.1.0-demo.inducci"
 

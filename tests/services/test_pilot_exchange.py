@@ -16,6 +16,9 @@ from inducci_desktop.services.pilots import photos
 from tests.services.exchange_helpers import folder
 from tests.services.test_pilots import photo_file
 
+#: the data folders of these tests are on each chosen engine (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("folders_on_engine")
+
 
 def _pilot(services, tmp_path: Path) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
     pilot = services.pilots.create("Kulturcafé Žďár", format_id="format-help-desk")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from inducci_desktop.bootstrap import open_services
 from inducci_desktop.cli.main import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, add_json_option, add_print_options
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -47,14 +48,14 @@ def _resolve(services: Services, region: str | None, topic: str | None) -> tuple
         wanted = region.strip().casefold()
         found = [r for r in services.regions.list() if r.id == region.strip() or r.name.casefold() == wanted]
         if not found:
-            raise _Unknown(f"there is no region {region!r}; see 'list regions'")
+            raise _Unknown(_("there is no region {region!r}; see 'list regions'").format(region=region))
         region_id = found[0].id
     if topic:
         wanted = topic.strip().casefold()
         topics = [t for t in services.evidence.findings.topics() if t.name.casefold() == wanted]
         if not topics:
             names = ", ".join(t.name for t in services.evidence.findings.topics()) or "none yet"
-            raise _Unknown(f"there is no topic {topic!r}; topics: {names}")
+            raise _Unknown(_("there is no topic {topic!r}; topics: {names}").format(topic=topic, names=names))
         topic_id = topics[0].id
     return region_id, topic_id
 
@@ -71,7 +72,7 @@ def _print(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     try:
         return write_document(args, paths, out, request, failed=EXIT_PROBLEM, unwritable=EXIT_PROBLEM)
     except _Unknown as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(_("error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_USAGE
 
 
@@ -80,7 +81,7 @@ def _list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         try:
             region_id, topic_id = _resolve(services, args.region, args.topic)
         except _Unknown as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(_("error: {message}").format(message=exc), file=sys.stderr)
             return EXIT_USAGE
         findings = services.evidence.findings.list(region_id=region_id or None, topic_id=topic_id or None)
         sources = services.evidence.sources.resolve_all({f.id: f.source for f in findings})
@@ -97,5 +98,5 @@ def _list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         state = "" if sources[f.id].live else f" [{sources[f.id].state}]"
         print(f"{f.id}\t{f.observed_on.isoformat()}\t{f.strength}\t{f.statement}\t{source}{state}", file=out)
     if not findings:
-        print("no findings", file=out)
+        print(_("no findings"), file=out)
     return EXIT_OK

@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from inducci_desktop.bootstrap import open_services
 from inducci_desktop.cli.main import EXIT_OK, EXIT_PROBLEM, add_json_option, add_print_options
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.paths import AppPaths
 
 
@@ -67,9 +68,10 @@ def _list(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         print(file=out)
         return EXIT_OK
     for i in rows:
-        who = "(erased on request)" if i.erased_at is not None else (i.interviewee_organisation or i.interviewee_role)
-        print(f"{i.id}\t{i.held_on.isoformat()}\t{i.guide_title}\t{who}\t{i.answered}/{i.questions} answered",
-              file=out)
+        who = _("(erased on request)") if i.erased_at is not None else (
+            i.interviewee_organisation or i.interviewee_role)
+        answered = _("{answered}/{questions} answered").format(answered=i.answered, questions=i.questions)
+        print(f"{i.id}\t{i.held_on.isoformat()}\t{i.guide_title}\t{who}\t{answered}", file=out)
     if not rows:
-        print("no interviews", file=out)
+        print(_("no interviews"), file=out)
     return EXIT_OK

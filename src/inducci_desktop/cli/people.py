@@ -110,7 +110,8 @@ def _erase(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     if args.record_id is not None:
         kind, record = args.participant_id, args.record_id
         if kind not in ERASABLE:
-            print(f"error: cannot erase {kind!r}; say one of: {', '.join(ERASABLE)}, then the id", file=sys.stderr)
+            print(_("error: cannot erase {kind!r}; say one of: {join}, then the id")
+                  .format(kind=kind, join=", ".join(ERASABLE)), file=sys.stderr)
             return EXIT_USAGE
     extra = [Path(f) for f in log_folders()] + [paths.log_dir]
     with command_services(paths, writing=True) as services:
@@ -136,7 +137,7 @@ def _erase(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
         if deletable and (args.delete_unclean or _confirm(_("Delete the {count} files that can be deleted?")
             .format(count=len(deletable)))):
             for path in people.delete_unclean(deletable, extra_folders=extra):
-                print(f"deleted {path}", file=out)
+                print(_("deleted {path}").format(path=path), file=out)
             if len(deletable) == len(result.unclean):
                 return EXIT_OK
         elif deletable:

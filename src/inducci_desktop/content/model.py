@@ -5,23 +5,41 @@ Everything that reads content — library, search, printing, checklists — work
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from inducci_desktop.domain.i18n import _
+from inducci_desktop.domain.i18n import N_, _
 
 KINDS = ("guide", "case", "format", "interview")
 KIND_FOLDERS = {"guide": "guides", "case": "cases", "format": "formats", "interview": "interviews"}
-KIND_LABELS = {
-    "guide": "Guide",
-    "case": "Case profile",
-    "format": "Format",
-    "interview": "Interview guide",
-    "checklist": "Checklist",
-    "glossary": "Glossary term",
-    "link": "Link",
-}
+
+
+class _Translated(Mapping[str, str]):
+    """Labels marked for the catalog, each looked up in the language in use when it is read."""
+
+    def __init__(self, labels: dict[str, str]) -> None:
+        self._labels = labels
+
+    def __getitem__(self, key: str) -> str:
+        return _(self._labels[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._labels)
+
+    def __len__(self) -> int:
+        return len(self._labels)
+
+
+KIND_LABELS: Mapping[str, str] = _Translated({
+    "guide": N_("Guide"),
+    "case": N_("Case profile"),
+    "format": N_("Format"),
+    "interview": N_("Interview guide"),
+    "checklist": N_("Checklist"),
+    "glossary": N_("Glossary term"),
+    "link": N_("Link"),
+})
 
 
 @dataclass(frozen=True)

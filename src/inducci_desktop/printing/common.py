@@ -147,7 +147,7 @@ def sources_block(ctx: DocContext, sources: Sequence[Source], heading: str = N_(
 def related_markup(ctx: DocContext, item_id: str) -> str:
     kind = kind_of(item_id)
     title = f"<i>{escape(lookup_title(ctx.titles, item_id))}</i>"
-    return f"{title} ({escape(KIND_LABELS[kind])})" if kind in KIND_LABELS else title
+    return f"{title} ({escape(KIND_LABELS[kind])})" if kind is not None and kind in KIND_LABELS else title
 
 
 class FitsOrLeftOut(Flowable):

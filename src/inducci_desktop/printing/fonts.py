@@ -33,6 +33,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.printing.errors import PrintError
 
 SANS = "DejaVuSans"
@@ -62,7 +63,7 @@ _stack = contextlib.ExitStack()
 def _font_path(filename: str) -> Path:
     resource = importlib.resources.files("inducci_desktop.resources") / "fonts" / filename
     if not resource.is_file():
-        raise PrintError(f"The font file {filename} is missing from the installation.")
+        raise PrintError(_("The font file {filename} is missing from the installation.").format(filename=filename))
     return Path(_stack.enter_context(importlib.resources.as_file(resource)))
 
 

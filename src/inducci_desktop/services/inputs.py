@@ -8,6 +8,12 @@ from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import ValidationError
 
 
+def sentence(problem: Exception) -> str:
+    """A rule's message ("the date … is outside …") as a sentence of its own: first letter capital, full stop."""
+    text = str(problem)
+    return text[:1].upper() + text[1:] + "."
+
+
 def clean_line(value: str, what: str, limit: int, *, required: bool = False) -> str:
     cleaned = " ".join(value.split())
     if required and not cleaned:

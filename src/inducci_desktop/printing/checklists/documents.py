@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
 from inducci_desktop.domain import checklists as scoring
 from inducci_desktop.domain.checklists import AssessmentView, Comparison, item_numbers
-from inducci_desktop.domain.i18n import _
+from inducci_desktop.domain.i18n import _, format_number
 from inducci_desktop.domain.labels import ASSESSMENT_STATUS_LABELS
 from inducci_desktop.printing.checklists.parts import AnswerLines, TickBoxes, score_chart
 from inducci_desktop.printing.common import DocContext, fact_box, section_heading, title_block, translation_notice
@@ -77,9 +77,10 @@ def _item_heading(ctx: DocContext, number: str, item: ChecklistItem) -> Table:
     s = ctx.styles
     marks = []
     if item.required:
-        marks.append("required")
+        marks.append(_("required"))
     if item.weight != 1.0:
-        marks.append(f"weight {item.weight:g}")
+        decimals = 0 if float(item.weight).is_integer() else 2 if round(item.weight, 1) != item.weight else 1
+        marks.append(_("weight {weight}").format(weight=format_number(item.weight, decimals)))
     extra = " <font size=\"7.5\" color=\"#5A6570\">({join})</font>".format(join=", ".join(marks)) if marks else ""
     text = Paragraph(f"<b>{escape(item.text)}</b>{extra}", s.body)
     return Table([[Paragraph(f"<b>{number}</b>", s.body), text]], colWidths=[11 * mm, ctx.width - 11 * mm],

@@ -35,6 +35,7 @@ from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.checklists import scoring
 from inducci_desktop.services.checklists.templates import TemplateService
 from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.services.inputs import sentence
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import Assessment, AssessmentAnswer, Region, new_id, utcnow
@@ -90,11 +91,13 @@ def _date(text: str) -> str:
     if not text:
         return ""
     try:
-        return rules.check_date(_dt.date.fromisoformat(text)).isoformat()
-    except ValueError as exc:
-        if "outside" in str(exc):
-            raise ValidationError(_("The {exc}.").format(exc=exc)) from None
+        day = _dt.date.fromisoformat(text)
+    except ValueError:
         raise ValidationError(_("{text!r} is not a date; write it as YYYY-MM-DD.").format(text=text)) from None
+    try:
+        return rules.check_date(day).isoformat()
+    except ValueError as exc:  # outside the years the app accepts
+        raise ValidationError(sentence(exc)) from None
 
 
 class ChecklistService:

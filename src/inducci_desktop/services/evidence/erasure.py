@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.services.workshops import erasure as common
 from inducci_desktop.services.workshops.people import PeopleService
@@ -47,16 +48,16 @@ def _collect(session: Session, interview_ids: Iterable[str], stakeholder_ids: It
     for iid in interview_ids:
         row = session.get(Interview, iid)
         if row is None:
-            raise NotFoundError(f"There is no interview with id {iid!r}.")
+            raise NotFoundError(_("There is no interview with id {interview_id!r}.").format(interview_id=iid))
         if row.erased_at is not None:
-            raise ValidationError("This interview was erased on request already.")
+            raise ValidationError(_("This interview was erased on request already."))
         found.interviews[iid] = row
     for sid in stakeholder_ids:
         row2 = session.get(Stakeholder, sid)
         if row2 is None:
-            raise NotFoundError(f"There is no stakeholder with id {sid!r}.")
+            raise NotFoundError(_("There is no stakeholder with id {stakeholder_id!r}.").format(stakeholder_id=sid))
         if row2.erased_at is not None:
-            raise ValidationError("This person's data was erased on request already.")
+            raise ValidationError(_("This person's data was erased on request already."))
         found.stakeholders[sid] = row2
     people = session.scalars(select(Stakeholder).where(Stakeholder.erased_at.is_(None),
                                                        Stakeholder.kind == "person")).all()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from inducci_desktop.domain import rules
 from inducci_desktop.domain.evidence import GuideQuestion, InterviewGuide
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def parse_questions(body: str) -> tuple[GuideQuestion, ...]:
             number = None
     keys = [q.key for q in questions]
     if len(set(keys)) != len(keys):
-        raise ValidationError("The interview guide numbers two questions the same; each needs its own number.")
+        raise ValidationError(_("The interview guide numbers two questions the same; each needs its own number."))
     return tuple(questions)
 
 
@@ -71,11 +72,12 @@ def _cached(guide_id: str, title: str, body: str) -> InterviewGuide:
 def load_guide(library: LibraryService, guide_id: str) -> InterviewGuide:
     """The guide ``guide_id`` of the loaded toolbox content, with its questions."""
     if guide_id not in GUIDE_IDS:
-        raise ValidationError(f"{guide_id!r} is not an interview guide; use one of: {', '.join(GUIDE_IDS)}.")
+        raise ValidationError(_("{guide!r} is not an interview guide; use one of: {choices}.")
+                              .format(guide=guide_id, choices=", ".join(GUIDE_IDS)))
     try:
         item = library.item(guide_id)
     except NotFoundError:
-        raise NotFoundError(f"The toolbox content has no interview guide {guide_id!r}.") from None
+        raise NotFoundError(_("The toolbox content has no interview guide {guide!r}.").format(guide=guide_id)) from None
     return _cached(guide_id, item.title, item.body)
 
 

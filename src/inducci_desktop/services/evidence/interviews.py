@@ -25,8 +25,10 @@ from inducci_desktop.domain.evidence import (
     InterviewSummary,
     InterviewView,
 )
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.services.errors import NotFoundError, ValidationError
 from inducci_desktop.services.evidence.guides import GUIDE_IDS, guide_title, load_guide
+from inducci_desktop.services.inputs import sentence
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.workshops.erasure import Erasure
 from inducci_desktop.store.database import Store
@@ -39,7 +41,7 @@ def _line(text: str, what: str, limit: int = rules.NAME) -> str:
         rules.check_text(cleaned, what, multiline=False)
         rules.check_length(cleaned, limit, what)
     except ValueError as exc:
-        raise ValidationError(f"The interview cannot be saved: {exc}.") from None
+        raise ValidationError(_("The interview cannot be saved: {problem}.").format(problem=exc)) from None
     return cleaned
 
 
@@ -48,26 +50,27 @@ def _long(text: str, what: str) -> str:
         rules.check_text(text, what)
         rules.check_length(text, rules.INTERVIEW_ANSWER, what)
     except ValueError as exc:
-        raise ValidationError(f"The {what} cannot be saved: {exc}.") from None
+        raise ValidationError(_("The {what} cannot be saved: {problem}.").format(what=_(what), problem=exc)) from None
     return text
 
 
 def check_input(data: InterviewInput) -> InterviewInput:
     """``data`` cleaned, or ValidationError naming the field."""
     if data.guide_id not in GUIDE_IDS:
-        raise ValidationError(f"Unknown interview guide {data.guide_id!r}; use one of: {', '.join(GUIDE_IDS)}.")
+        raise ValidationError(_("Unknown interview guide {guide!r}; use one of: {choices}.")
+                              .format(guide=data.guide_id, choices=", ".join(GUIDE_IDS)))
     try:
-        rules.check_date(data.held_on, "interview date")
+        rules.check_date(data.held_on, N_("interview date"))
     except ValueError as exc:
-        raise ValidationError(f"The {exc}.") from None
-    role = _line(data.interviewee_role, "interviewee's role")
-    organisation = _line(data.interviewee_organisation, "interviewee's organisation")
+        raise ValidationError(sentence(exc)) from None
+    role = _line(data.interviewee_role, N_("interviewee's role"))
+    organisation = _line(data.interviewee_organisation, N_("interviewee's organisation"))
     if not role and not organisation:
-        raise ValidationError("Say who was interviewed: their role or their organisation.")
-    name = _line(data.interviewee_name, "interviewee's name") if data.name_consent else ""
-    return InterviewInput(data.guide_id, data.region_id, data.held_on, _line(data.interviewer, "interviewer"),
+        raise ValidationError(_("Say who was interviewed: their role or their organisation."))
+    name = _line(data.interviewee_name, N_("interviewee's name")) if data.name_consent else ""
+    return InterviewInput(data.guide_id, data.region_id, data.held_on, _line(data.interviewer, N_("interviewer")),
                           role, organisation, name, data.consent, data.name_consent and bool(name),
-                          _long(data.notes, "notes"))
+                          _long(data.notes, N_("notes")))
 
 
 class InterviewService:
@@ -105,7 +108,7 @@ class InterviewService:
         with self.store.db.unit_of_work() as session:
             row = _interview(session, interview_id)
             if data.guide_id != row.guide_id:
-                raise ValidationError("The guide of an interview cannot change; start a new interview instead.")
+                raise ValidationError(_("The guide of an interview cannot change; start a new interview instead."))
             _region(session, data.region_id)
             _apply(row, data)
             session.flush()
@@ -146,16 +149,16 @@ class InterviewService:
 
     def set_answer(self, interview_id: str, question_key: str, text: str) -> InterviewSaveAck:
         """Store one answer in its own committed transaction."""
-        return self._write(interview_id, question_key, "answer", _long(text, "answer"))
+        return self._write(interview_id, question_key, "answer", _long(text, N_("answer")))
 
     def set_note(self, interview_id: str, question_key: str, text: str) -> InterviewSaveAck:
-        return self._write(interview_id, question_key, "note", _long(text, "note"))
+        return self._write(interview_id, question_key, "note", _long(text, N_("note")))
 
     def _write(self, interview_id: str, question_key: str, column: str, text: str) -> InterviewSaveAck:
         with self.store.db.unit_of_work() as session:
             row = _interview(session, interview_id)
             if self.guide(row.guide_id).question(question_key) is None:
-                raise NotFoundError(f"The interview guide has no question {question_key!r}.")
+                raise NotFoundError(_("The interview guide has no question {key!r}.").format(key=question_key))
             answer = session.scalar(select(InterviewAnswer).where(InterviewAnswer.interview_id == interview_id,
                                                                   InterviewAnswer.question_key == question_key))
             if answer is None:
@@ -216,7 +219,7 @@ def _apply(row: Interview, data: InterviewInput) -> None:
 def _region(session: Session, region_id: str) -> Region:
     region = session.get(Region, region_id)
     if region is None or region.deleted_at is not None:
-        raise NotFoundError(f"There is no region with id {region_id!r}.")
+        raise NotFoundError(_("There is no region with id {region_id!r}.").format(region_id=region_id))
     return region
 
 
@@ -224,7 +227,7 @@ def _interview(session: Session, interview_id: str, *, include_deleted: bool = F
                include_erased: bool = False) -> Interview:
     row = session.get(Interview, interview_id)
     if row is None or (row.deleted_at is not None and not include_deleted):
-        raise NotFoundError(f"There is no interview with id {interview_id!r}.")
+        raise NotFoundError(_("There is no interview with id {interview_id!r}.").format(interview_id=interview_id))
     if row.erased_at is not None and not (include_deleted or include_erased):
-        raise ValidationError("This interview was erased on request; it can no longer be changed.")
+        raise ValidationError(_("This interview was erased on request; it can no longer be changed."))
     return row

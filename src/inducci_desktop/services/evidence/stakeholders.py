@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session
 
 from inducci_desktop.domain import rules
 from inducci_desktop.domain.evidence import Activity, PeopleAnnex, StakeholderInput, StakeholderView
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.services.inputs import sentence
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.workshops.csv_import import EMAIL
 from inducci_desktop.services.workshops.erasure import Erasure
@@ -33,41 +35,44 @@ def _line(text: str, what: str, limit: int = rules.NAME) -> str:
         rules.check_text(cleaned, what, multiline=False)
         rules.check_length(cleaned, limit, what)
     except ValueError as exc:
-        raise ValidationError(f"The stakeholder cannot be saved: {exc}.") from None
+        raise ValidationError(_("The stakeholder cannot be saved: {problem}.").format(problem=exc)) from None
     return cleaned
 
 
 def check_input(data: StakeholderInput, *, today: date | None = None) -> StakeholderInput:
     """``data`` cleaned, or ValidationError naming the problem."""
     if data.kind not in rules.STAKEHOLDER_KIND:
-        raise ValidationError(f"Unknown kind {data.kind!r}; use one of: {', '.join(rules.STAKEHOLDER_KIND.values)}.")
-    name, organisation = _line(data.name, "name"), _line(data.organisation, "organisation")
-    role, email = _line(data.role, "role"), _line(data.email, "e-mail")
+        raise ValidationError(_("Unknown kind {kind!r}; use one of: {join}.")
+                              .format(kind=data.kind, join=", ".join(rules.STAKEHOLDER_KIND.values)))
+    name, organisation = _line(data.name, N_("name")), _line(data.organisation, N_("organisation"))
+    role, email = _line(data.role, N_("role")), _line(data.email, N_("e-mail"))
     if data.kind == "organisation" and not organisation:
-        raise ValidationError("An organisation needs its name in the organisation field.")
+        raise ValidationError(_("An organisation needs its name in the organisation field."))
     if not name and not organisation and not role:
-        raise ValidationError("Say who was consulted: a name, a role or an organisation.")
+        raise ValidationError(_("Say who was consulted: a name, a role or an organisation."))
     if email and not EMAIL.match(email):
-        raise ValidationError(f"“{email}” is not an e-mail address.")
+        raise ValidationError(_("“{email}” is not an e-mail address.").format(email=email))
     consent_date = data.consent_date if data.consent else None
     if consent_date is not None:
         try:
-            rules.check_date(consent_date, "consent date")
+            rules.check_date(consent_date, N_("consent date"))
         except ValueError as exc:
-            raise ValidationError(f"The {exc}.") from None
+            raise ValidationError(sentence(exc)) from None
         if consent_date > (today or date.today()):
-            raise ValidationError("The consent date lies in the future.")
+            raise ValidationError(_("The consent date lies in the future."))
     if len(data.activities) > rules.MAX_ACTIVITIES:
-        raise ValidationError(f"A stakeholder can have at most {rules.MAX_ACTIVITIES} activities.")
+        raise ValidationError(_("A stakeholder can have at most {count} activities.")
+                              .format(count=rules.MAX_ACTIVITIES))
     activities = []
     for activity in data.activities:
         if activity.kind not in rules.ACTIVITY_KIND:
-            raise ValidationError(f"Unknown kind of activity {activity.kind!r}; use one of: "
-                                  f"{', '.join(rules.ACTIVITY_KIND.values)}.")
-        label = _line(activity.label, "activity", rules.TITLE)
+            raise ValidationError(_("Unknown kind of activity {kind!r}; use one of: {join}.")
+                                  .format(kind=activity.kind, join=", ".join(rules.ACTIVITY_KIND.values)))
+        label = _line(activity.label, N_("activity"), rules.TITLE)
         if not label:
-            raise ValidationError("Each activity needs a description.")
-        activities.append(Activity(activity.kind, label, _line(activity.ref, "activity's record", rules.SOURCE_REF)))
+            raise ValidationError(_("Each activity needs a description."))
+        ref = _line(activity.ref, N_("activity's record"), rules.SOURCE_REF)
+        activities.append(Activity(activity.kind, label, ref))
     return StakeholderInput(data.region_id, data.kind, name, organisation, role, email, data.consent,
                             consent_date, tuple(activities))
 
@@ -135,13 +140,14 @@ class StakeholderService:
         with self.store.db.unit_of_work() as session:
             interview = session.get(Interview, interview_id)
             if interview is None or interview.deleted_at is not None:
-                raise NotFoundError(f"There is no interview with id {interview_id!r}.")
+                raise NotFoundError(_("There is no interview with id {interview_id!r}.")
+                                    .format(interview_id=interview_id))
             if interview.erased_at is not None:
-                raise ValidationError("This interview was erased on request.")
+                raise ValidationError(_("This interview was erased on request."))
             if not interview.consent:
-                raise ValidationError("The interviewee has not agreed to be recorded; they cannot be added.")
+                raise ValidationError(_("The interviewee has not agreed to be recorded; they cannot be added."))
             if self._known_refs(session, "interview") & {interview_id}:
-                raise ValidationError("This interviewee is in the register already.")
+                raise ValidationError(_("This interviewee is in the register already."))
             guide = rules.INTERVIEW_GUIDE.labels.get(interview.guide_id, interview.guide_id)
             label = f"Interview ({guide}), {interview.held_on.isoformat()}"
             row = Stakeholder(
@@ -160,7 +166,7 @@ class StakeholderService:
         with self.store.db.unit_of_work() as session:
             workshop = session.get(Workshop, workshop_id)
             if workshop is None or workshop.deleted_at is not None:
-                raise NotFoundError(f"There is no workshop with id {workshop_id!r}.")
+                raise NotFoundError(_("There is no workshop with id {workshop_id!r}.").format(workshop_id=workshop_id))
             known = self._known_refs(session, "workshop")
             people = session.scalars(select(Participant).where(
                 Participant.workshop_id == workshop_id, Participant.deleted_at.is_(None),
@@ -217,13 +223,14 @@ def _check_region(session: Session, region_id: str | None) -> None:
         return
     region = session.get(Region, region_id)
     if region is None or region.deleted_at is not None:
-        raise NotFoundError(f"There is no region with id {region_id!r}.")
+        raise NotFoundError(_("There is no region with id {region_id!r}.").format(region_id=region_id))
 
 
 def _row(session: Session, stakeholder_id: str, *, include_deleted: bool = False) -> Stakeholder:
     row = session.get(Stakeholder, stakeholder_id)
     if row is None or (row.deleted_at is not None and not include_deleted):
-        raise NotFoundError(f"There is no stakeholder with id {stakeholder_id!r}.")
+        raise NotFoundError(_("There is no stakeholder with id {stakeholder_id!r}.")
+                            .format(stakeholder_id=stakeholder_id))
     if row.erased_at is not None:
-        raise ValidationError("This person's data was erased on request.")
+        raise ValidationError(_("This person's data was erased on request."))
     return row

@@ -191,9 +191,9 @@ class Planner:
             for row in data:
                 unknown = [t for t in row["topic_ids"] if t not in topics]
                 if unknown:
-                    raise BundleError(f"The finding {_title(kind, row, self.titles)!r} ({row['id']}) has the topic "
-                                      f"{unknown[0]}, which is neither in the bundle nor on this machine. Nothing "
-                                      "was imported.")
+                    raise BundleError(_("The finding {title!r} ({row}) has the topic {topic}, which is neither in "
+                                        "the bundle nor on this machine. Nothing was imported.")
+                                      .format(title=_title(kind, row, self.titles), row=row["id"], topic=unknown[0]))
         for column, parent in kind.parents:
             known = self.local_ids[parent] | {r.id for r in self.bundle.of(parent)}
             for row in data:
@@ -264,8 +264,8 @@ class Planner:
         raw = base64.b64decode(image, validate=True)
         problem = check_received(raw, data["file"])
         if problem:
-            raise BundleError(f"records/pilot_photos.json: the photo {data['id']} cannot be imported: {problem}. "
-                              "Nothing was imported.")
+            raise BundleError(_("records/pilot_photos.json: the photo {photo} cannot be imported: {problem}. "
+                                "Nothing was imported.").format(photo=data["id"], problem=problem))
         self.photos[data["file"]] = raw
 
     def _toolbox(self, records: Any) -> None:

@@ -154,7 +154,7 @@ class RegionRecord(RecordModel):
     @model_validator(mode="after")
     def _not_its_own_parent(self) -> RegionRecord:
         if self.parent_id is not None and self.parent_id.lower() == self.id.lower():
-            raise ValueError("a region cannot be its own parent (parent_id)")
+            raise ValueError(_("a region cannot be its own parent (parent_id)"))
         return self
 
 
@@ -228,7 +228,7 @@ class DayRecord(RecordModel):
     @model_validator(mode="after")
     def _ends_after_start(self) -> DayRecord:
         if not self.start_minutes < self.end_minutes:
-            raise ValueError("a day must end after it starts (start_minutes, end_minutes)")
+            raise ValueError(_("a day must end after it starts (start_minutes, end_minutes)"))
         return self
 
 
@@ -309,7 +309,7 @@ class ParticipantEntry(_Strict):
 
 def _rows_limit(value: list[Any]) -> list[Any]:
     if len(value) > rules.MAX_PILOT_ROWS:
-        raise ValueError(f"at most {rules.MAX_PILOT_ROWS} entries")
+        raise ValueError(_("at most {count} entries").format(count=rules.MAX_PILOT_ROWS))
     return value
 
 
@@ -341,7 +341,7 @@ class PilotRecord(RecordModel):
     @model_validator(mode="after")
     def _ends_after_start(self) -> PilotRecord:
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValueError("a pilot cannot end before it starts (start_date, end_date)")
+            raise ValueError(_("a pilot cannot end before it starts (start_date, end_date)"))
         return self
 
 
@@ -374,7 +374,7 @@ class VoiceRecord(RecordModel):
     @model_validator(mode="after")
     def _words_only_with_consent(self) -> VoiceRecord:
         if self.text and not self.consent and self.deleted_at is None:
-            raise ValueError("a statement without the speaker's consent cannot travel (text, consent)")
+            raise ValueError(_("a statement without the speaker's consent cannot travel (text, consent)"))
         return self
 
 
@@ -394,7 +394,7 @@ class PhotoRecord(RecordModel):
     @model_validator(mode="after")
     def _image_only_with_consent(self) -> PhotoRecord:
         if self.image is not None and not self.consent:
-            raise ValueError("a photo without consent cannot travel with its image (image, consent)")
+            raise ValueError(_("a photo without consent cannot travel with its image (image, consent)"))
         return self
 class TopicRecord(RecordModel):
     name: Annotated[str, Field(min_length=1, max_length=rules.TOPIC), AfterValidator(_line)]

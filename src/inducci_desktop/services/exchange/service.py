@@ -209,8 +209,8 @@ class ExchangeService:
         try:
             write_received(self.store.path, planner.photos)
         except OSError as exc:
-            raise ValidationError(f"The photos of the bundle cannot be stored: {exc.strerror or exc}. Nothing was "
-                                  "imported.") from None
+            raise ValidationError(_("The photos of the bundle cannot be stored: {problem}. Nothing was imported.")
+                                  .format(problem=exc.strerror or exc)) from None
 
     def _after(self, writes: Writes, erasure: ReceivedErasure | None) -> None:
         if self.templates is not None and not writes.empty:
@@ -247,9 +247,10 @@ class ExchangeService:
         """Back up this machine's data before an import changes it.
 
         Called inside the import's write transaction, before anything is written: in WAL mode the backup
-        connection reads the last committed state, which is exactly the data before the import.
+        connection reads the last committed state, which is exactly the data before the import. With the data
+        on a server there is no file to back up (the server's backups are its administrator's): None.
         """
-        if writes.empty or self.store.on_server:  # a server's backups are its administrator's
+        if writes.empty or self.store.on_server:
             return None
         return self.store.backups.create("pre-import").id
 

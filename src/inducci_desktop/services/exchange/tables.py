@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from inducci_desktop.domain.checklists import item_numbers
-from inducci_desktop.domain.i18n import N_
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.domain.labels import assessment_status_label
 from inducci_desktop.services.checklists import scoring
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -53,7 +53,8 @@ class TableResult:
 def table_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ValidationError(f"Cannot tell the format from {path.name!r}; name the file .csv or .xlsx.")
+        raise ValidationError(_("Cannot tell the format from {name!r}; name the file .csv or .xlsx.")
+                              .format(name=path.name))
     return suffix
 
 
@@ -74,7 +75,8 @@ class TableService:
             return self.pilots(), ""
         if kind == "findings":
             return self.findings(), ""
-        raise ValidationError(f"Unknown table {kind!r}; use one of: {', '.join(TABLES)}.")
+        raise ValidationError(_("Unknown table {kind!r}; use one of: {join}.")
+                              .format(kind=kind, join=", ".join(TABLES)))
 
     def write(self, kind: str, target: Path | str, *, template_id: str | None = None,
               personal: bool = False) -> TableResult:
@@ -128,16 +130,17 @@ class TableService:
     def matrix(self, template_id: str | None = None) -> tuple[Table, str]:
         summaries = self.services.checklists.list(status="all")
         if not summaries:
-            return Table("matrix", ("Assessment ID", "Assessment"), []), "there are no assessments yet"
+            return Table("matrix", ("Assessment ID", "Assessment"), []), _("there are no assessments yet")
         note = ""
         if template_id is None:
             counts = Counter(s.template_id for s in summaries)
             template_id = counts.most_common(1)[0][0]
             if len(counts) > 1:
-                note = (f"assessments use {len(counts)} templates; the matrix shows {template_id!r} "
-                        "(choose another with --template)")
+                note = (_("assessments use {count} templates; the matrix shows {template_id!r} "
+                          "(choose another with --template)").format(count=len(counts), template_id=template_id))
         elif not any(s.template_id == template_id for s in summaries):
-            raise NotFoundError(f"No assessment uses the checklist template {template_id!r}.")
+            raise NotFoundError(_("No assessment uses the checklist template {template_id!r}.")
+                                .format(template_id=template_id))
         views = list(self._views(template_id))
         template = max((v.template for v in views), key=lambda t: t.version) if views else \
             self.services.checklists.templates.template(template_id)
@@ -335,7 +338,7 @@ def _shown_width(value: Any) -> int:
 def _atomic(target: Path, write: Any) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
-        raise ValidationError(f"The folder {folder} does not exist.")
+        raise ValidationError(_("The folder {folder} does not exist.").format(folder=folder))
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=target.suffix, dir=folder)
     os.close(handle)
     try:
@@ -343,7 +346,8 @@ def _atomic(target: Path, write: Any) -> None:
         os.replace(temp, target)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
-        raise ValidationError(f"{target} cannot be written: {exc.strerror or exc}.") from None
+        raise ValidationError(_("{target} cannot be written: {problem}.")
+                              .format(target=target, problem=exc.strerror or exc)) from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from inducci_desktop.content.model import KIND_LABELS, ChecklistTemplate, GlossaryTerm, Link
+from inducci_desktop.domain.i18n import N_, Nn_, _, ngettext
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -74,30 +75,32 @@ def _list(values: Any) -> str:
 
 
 def _rows(fields: Mapping[str, Any], keys: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    return [(label, _list(fields[key])) for key, label in keys if fields.get(key)]
+    return [(_(label), _list(fields[key])) for key, label in keys if fields.get(key)]
 
 
 def _case_rows(fields: Mapping[str, Any]) -> list[tuple[str, str]]:
-    rows = _rows(fields, (("where", "Where"), ("when", "When"), ("region", "Region"), ("partners", "Partners")))
+    rows = _rows(fields, (("where", N_("Where")), ("when", N_("When")), ("region", N_("Region")),
+                          ("partners", N_("Partners"))))
     if fields.get("formats"):
         links = ", ".join(f'<a href="item:{escape(f)}">{escape(f.removeprefix("format-").replace("-", " "))}</a>'
                           for f in fields["formats"])
-        rows.append(("Formats", links))
+        rows.append((_("Formats"), links))
     return rows
 
 
 def _format_rows(fields: Mapping[str, Any]) -> list[tuple[str, str]]:
-    rows = _rows(fields, (("purpose", "Purpose"), ("duration", "Duration")))
+    rows = _rows(fields, (("purpose", N_("Purpose")), ("duration", N_("Duration"))))
     size = fields.get("group_size")
     if isinstance(size, dict) and size:
-        rows.append(("Group size", f"{size.get('min', '?')}–{size.get('max', '?')} people"))
+        rows.append((_("Group size"), _("{low}–{high} people").format(low=size.get("min", "?"),
+                                                                        high=size.get("max", "?"))))
     if fields.get("materials"):
-        rows.append(("Materials", _list(fields["materials"])))
+        rows.append((_("Materials"), _list(fields["materials"])))
     return rows
 
 
 def _interview_rows(fields: Mapping[str, Any]) -> list[tuple[str, str]]:
-    return _rows(fields, (("audience", "Audience"), ("duration", "Duration")))
+    return _rows(fields, (("audience", N_("Audience")), ("duration", N_("Duration"))))
 
 
 #: the fact box of each kind that has one: (label, HTML) rows from the item's fields
@@ -130,35 +133,36 @@ def item_html(item: ItemView) -> str:
         _facts(item),
     ]
     if item.kind == "format":
-        parts.append(_bullets("Steps", item.fields.get("steps"), numbered=True))
+        parts.append(_bullets(_("Steps"), item.fields.get("steps"), numbered=True))
     parts.append(markdown_html(item.body))
     if item.kind == "case":
-        parts.append(_bullets("Results", item.fields.get("results")))
-        parts.append(_bullets("Lessons", item.fields.get("lessons")))
+        parts.append(_bullets(_("Results"), item.fields.get("results")))
+        parts.append(_bullets(_("Lessons"), item.fields.get("lessons")))
     if item.related:
         links = "".join(f'<li><a href="item:{escape(r.id)}">{escape(r.title)}</a> '
                         f'<span class="address">({escape(KIND_LABELS.get(r.kind, r.kind))})</span></li>'
                         for r in item.related)
-        parts.append(f"<h2>Related</h2><ul>{links}</ul>")
+        parts.append(f"<h2>{escape(_('Related'))}</h2><ul>{links}</ul>")
     if item.sources:
         sources = "".join(
             f'<li><a href="{escape(s.url)}" class="external">{escape(s.title or s.url)}</a><br>'
             f'<span class="address">{escape(s.url)}</span></li>'
             for s in item.sources if _allowed_link(s.url)
         )
-        parts.append(f'<h2>Sources</h2><p class="address">These pages need internet.</p><ul>{sources}</ul>')
+        parts.append(f'<h2>{escape(_("Sources"))}</h2><p class="address">{escape(_("These pages need internet."))}</p>'
+                     f"<ul>{sources}</ul>")
     if item.tags:
-        parts.append(f'<p class="address">Tags: {_list(item.tags)}</p>')
+        parts.append(f'<p class="address">{escape(_("Tags: {tags}")).format(tags=_list(item.tags))}</p>')
     return "".join(p for p in parts if p)
 
 
 def glossary_html(terms: list[GlossaryTerm], titles: dict[str, str]) -> str:
-    rows = [f"<p class=\"kind\">{escape(KIND_LABELS['glossary'])}</p><h1>Glossary</h1>"]
+    rows = [f"<p class=\"kind\">{escape(KIND_LABELS['glossary'])}</p><h1>{escape(_('Glossary'))}</h1>"]
     for term in sorted(terms, key=lambda t: t.term.casefold()):
         see = ", ".join(f'<a href="item:{escape(i)}">{escape(titles.get(i, i))}</a>' for i in term.see)
         rows.append(f'<h3><a name="{escape(term.id)}"></a>{escape(term.term)}</h3><p>{escape(term.definition)}</p>')
         if see:
-            rows.append(f'<p class="address">See: {see}</p>')
+            rows.append(f'<p class="address">{escape(_("See: {items}")).format(items=see)}</p>')
     return "".join(rows)
 
 
@@ -166,13 +170,14 @@ def checklist_html(template: ChecklistTemplate) -> str:
     """A checklist template as the reader shows it: its questions with their help texts."""
     rows = [f"<p class=\"kind\">{escape(KIND_LABELS['checklist'])}</p><h1>{escape(template.title)}</h1>",
             f'<p class="summary"><i>{escape(template.summary)}</i></p>',
-            '<p class="address">To fill it in for your region, start an assessment on the Checklists page.</p>']
+            '<p class="address">'
+            + escape(_("To fill it in for your region, start an assessment on the Checklists page.")) + "</p>"]
     number = 0
     for section in template.sections:
         rows.append(f"<h2>{escape(section.title)}</h2><ol start=\"{number + 1}\">")
         for item in section.items:
             number += 1
-            required = " <b>(required)</b>" if item.required else ""
+            required = f" <b>({escape(_('required'))})</b>" if item.required else ""
             help_text = f'<br><span class="address">{escape(item.help)}</span>' if item.help else ""
             rows.append(f"<li>{escape(item.text)}{required}{help_text}</li>")
         rows.append("</ol>")
@@ -180,8 +185,8 @@ def checklist_html(template: ChecklistTemplate) -> str:
 
 
 def links_html(links: list[Link]) -> str:
-    rows = [f"<p class=\"kind\">{escape(KIND_LABELS['link'])}s</p><h1>Links</h1>",
-            '<p class="address">These resources are on the web and need internet.</p><ul>']
+    rows = [f"<p class=\"kind\">{escape(_('Links'))}</p><h1>{escape(_('Links'))}</h1>",
+            f'<p class="address">{escape(_("These resources are on the web and need internet."))}</p><ul>']
     for link in links:
         if not _allowed_link(link.url):
             continue
@@ -203,22 +208,20 @@ def overview_html(counts: dict[str, int], sections: list[tuple[str, str]]) -> st
 
     ``counts``: items per kind; ``sections``: (title, summary) of the top-level sections.
     """
-    kinds = "".join(f"<li>{count} {escape(KIND_LABELS.get(kind, kind).lower())}"
-                    f"{'s' if count != 1 and not KIND_LABELS.get(kind, kind).endswith('s') else ''}</li>"
-                    for kind, count in counts.items() if count)
-    rows = ['<p class="kind">Library</p><h1>The InduCCI e-Toolbox</h1>',
-            "<p>Guides, case profiles, workshop formats and interview guides on Cultural and Creative "
-            "Industries in industrial regions — all on this computer, no internet needed.</p>",
-            "<h2>How to use it</h2><ul>"
-            "<li>Pick a section on the left, or search with <b>Ctrl+F</b> (letters like ł, ś, ő are "
-            "found without typing them).</li>"
-            "<li><b>Ctrl+D</b> bookmarks the item you read; <b>Ctrl+Shift+P</b> adds it to the handout "
-            "pack in the Print Center.</li>"
-            "<li>Write your own note under each item; search finds it too.</li></ul>"]
+    kinds = "".join(f"<li>{escape(_count(kind, count))}</li>" for kind, count in counts.items() if count)
+    rows = [f'<p class="kind">{escape(_("Library"))}</p><h1>{escape(_("The InduCCI e-Toolbox"))}</h1>',
+            "<p>" + escape(_("Guides, case profiles, workshop formats and interview guides on Cultural and Creative "
+                             "Industries in industrial regions — all on this computer, no internet needed.")) + "</p>",
+            f"<h2>{escape(_('How to use it'))}</h2><ul>",
+            "<li>" + _("Pick a section on the left, or search with <b>Ctrl+F</b> (letters like ł, ś, ő are "
+                       "found without typing them).") + "</li>",
+            "<li>" + _("<b>Ctrl+D</b> bookmarks the item you read; <b>Ctrl+Shift+P</b> adds it to the handout "
+                       "pack in the Print Center.") + "</li>",
+            "<li>" + escape(_("Write your own note under each item; search finds it too.")) + "</li></ul>"]
     if kinds:
-        rows.append(f"<h2>In the toolbox</h2><ul>{kinds}</ul>")
+        rows.append(f"<h2>{escape(_('In the toolbox'))}</h2><ul>{kinds}</ul>")
     if sections:
-        rows.append("<h2>Sections</h2><ul>")
+        rows.append(f"<h2>{escape(_('Sections'))}</h2><ul>")
         rows.extend(f"<li><b>{escape(title)}</b>{' — ' + escape(summary) if summary else ''}</li>"
                     for title, summary in sections)
         rows.append("</ul>")
@@ -227,8 +230,29 @@ def overview_html(counts: dict[str, int], sections: list[tuple[str, str]]) -> st
 
 def no_results_html(query: str) -> str:
     """What the reader shows while a search finds nothing."""
-    return (f'<p class="kind">Search</p><h1>No results for “{escape(query)}”</h1>'
-            "<p>Nothing in the toolbox, the glossary or your notes matches these words.</p>"
-            "<ul><li>Check the spelling, or type only the beginning of a word (<i>hack</i> finds "
-            "<i>hackathon</i>).</li><li>Choose “All kinds” if a kind filter is set.</li>"
-            "<li>Press Esc or clear the search field to go back to what you were reading.</li></ul>")
+    return (f'<p class="kind">{escape(_("Search"))}</p>'
+            f"<h1>{escape(_('No results for “{query}”')).format(query=escape(query))}</h1>"
+            f"<p>{escape(_('Nothing in the toolbox, the glossary or your notes matches these words.'))}</p>"
+            "<ul><li>" + _("Check the spelling, or type only the beginning of a word (<i>hack</i> finds "
+                           "<i>hackathon</i>).") + "</li>"
+            f"<li>{escape(_('Choose “All kinds” if a kind filter is set.'))}</li>"
+            f"<li>{escape(_('Press Esc or clear the search field to go back to what you were reading.'))}</li></ul>")
+
+
+#: "3 guides" per kind of item, with the plural forms of the language
+_COUNTS = {
+    "guide": Nn_("{count} guide", "{count} guides"),
+    "case": Nn_("{count} case profile", "{count} case profiles"),
+    "format": Nn_("{count} format", "{count} formats"),
+    "interview": Nn_("{count} interview guide", "{count} interview guides"),
+    "checklist": Nn_("{count} checklist", "{count} checklists"),
+    "glossary": Nn_("{count} glossary term", "{count} glossary terms"),
+    "link": Nn_("{count} link", "{count} links"),
+}
+
+
+def _count(kind: str, count: int) -> str:
+    pair = _COUNTS.get(kind)
+    if pair is None:
+        return f"{count} {KIND_LABELS.get(kind, kind)}"
+    return ngettext(*pair, count).format(count=count)

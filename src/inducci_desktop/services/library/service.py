@@ -236,10 +236,10 @@ class LibraryService:
         """A file of the pack (e.g. an image a body refers to); never outside the pack folder."""
         parts = PurePosixPath(relative.replace("\\", "/")).parts
         if not parts or relative.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
-            raise NotFoundError(f"{relative!r} is not a file of the content pack.")
+            raise NotFoundError(i18n._("{path!r} is not a file of the content pack.").format(path=relative))
         path = self.pack_folder().joinpath(*parts)
         if not path.is_file():
-            raise NotFoundError(f"The content pack has no file {relative!r}.")
+            raise NotFoundError(i18n._("The content pack has no file {path!r}.").format(path=relative))
         return path
 
     # --- browsing ----------------------------------------------------------------------------------
@@ -280,7 +280,7 @@ class LibraryService:
             lang = self.reading_language(session, language)
             row = session.get(ContentItemRow, (item_id, lang)) or session.get(ContentItemRow, (item_id, self.language))
             if row is None:
-                raise NotFoundError(f"The toolbox has no item {item_id!r}.")
+                raise NotFoundError(i18n._("The toolbox has no item {item_id!r}.").format(item_id=item_id))
             related = self._summaries(session, row.related, lang)
             note = session.scalar(select(Note.text).where(Note.item_id == item_id, Note.deleted_at.is_(None)))
             bookmarked = self._bookmark(session, item_id) is not None
@@ -367,8 +367,11 @@ class LibraryService:
                 query = query.order_by(ChecklistTemplateRow.in_pack.desc(), ChecklistTemplateRow.version.desc())
             row = session.scalars(query.limit(1)).first()
             if row is None:
-                which = f" version {version}" if version is not None else ""
-                raise NotFoundError(f"There is no checklist template {template_id!r}{which}.")
+                if version is not None:
+                    raise NotFoundError(i18n._("There is no checklist template {template_id!r} version {version}.")
+                                        .format(template_id=template_id, version=version))
+                raise NotFoundError(i18n._("There is no checklist template {template_id!r}.")
+                                    .format(template_id=template_id))
             return self.translated_template(session, template_from_json(row.data), language)
 
     # --- search ------------------------------------------------------------------------------------
@@ -387,7 +390,7 @@ class LibraryService:
             doc = session.scalar(select(SearchDocRow).where(SearchDocRow.item_id == item_id,
                                                             SearchDocRow.language == lang))
             if doc is None:
-                raise NotFoundError(f"The toolbox has no item {item_id!r} to bookmark.")
+                raise NotFoundError(i18n._("The toolbox has no item {item_id!r} to bookmark.").format(item_id=item_id))
             row = self._bookmark(session, item_id, include_deleted=True)
             if row is None:
                 row = Bookmark(item_id=item_id)
@@ -439,7 +442,8 @@ class LibraryService:
     def set_note(self, item_id: str, text: str) -> NoteView | None:
         """Save the note on ``item_id``; empty text moves the note to the trash (see ``restore_note``)."""
         if len(text) > MAX_NOTE_CHARS:
-            raise ValidationError(f"A note can be at most {MAX_NOTE_CHARS:,} characters long.")
+            raise ValidationError(i18n._("A note can be at most {limit} characters long.")
+                                  .format(limit=i18n.format_number(MAX_NOTE_CHARS)))
         with self.store.db.unit_of_work() as session:
             row = session.scalar(select(Note).where(Note.item_id == item_id))
             if not text.strip():
@@ -449,7 +453,8 @@ class LibraryService:
                 return None
             if row is None:
                 if session.scalar(select(SearchDocRow.docid).where(SearchDocRow.item_id == item_id).limit(1)) is None:
-                    raise NotFoundError(f"The toolbox has no item {item_id!r} to write a note on.")
+                    raise NotFoundError(i18n._("The toolbox has no item {item_id!r} to write a note on.")
+                                        .format(item_id=item_id))
                 row = Note(item_id=item_id, text=text)
                 session.add(row)
             else:
@@ -463,7 +468,7 @@ class LibraryService:
         with self.store.db.unit_of_work() as session:
             row = session.scalar(select(Note).where(Note.item_id == item_id))
             if row is None:
-                raise NotFoundError(f"There is no note on {item_id!r} to restore.")
+                raise NotFoundError(i18n._("There is no note on {item_id!r} to restore.").format(item_id=item_id))
             if row.deleted_at is not None:
                 row.deleted_at = None
                 session.flush()

@@ -13,6 +13,7 @@ from inducci_desktop.domain import rules
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.workshops import FeedbackSummary, Question
 from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.services.inputs import sentence
 from inducci_desktop.services.workshops.feedback import (
     KINDS,
     MAX_QUESTIONS,
@@ -44,7 +45,7 @@ def _check_due(due: date | None) -> date | None:
     try:
         return None if due is None else rules.check_date(due, _("due date"))
     except ValueError as exc:
-        raise ValidationError(_("The {exc}.").format(exc=exc)) from None
+        raise ValidationError(sentence(exc)) from None
 
 
 def _clean(text: str, label: str, limit: int = MAX_TEXT) -> str:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from inducci_desktop.domain import rules
 from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.services.errors import NotFoundError, ValidationError, checked_text
+from inducci_desktop.services.inputs import sentence
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.workshops.agenda import check_day_times, check_duration, find_overlap, lay_out
 from inducci_desktop.services.workshops.feedback import DEFAULT_QUESTIONS
@@ -68,7 +69,7 @@ def _in_range(value: date, what: str) -> date:
     try:
         return rules.check_date(value, what)
     except ValueError as exc:
-        raise ValidationError(_("The {exc}.").format(exc=exc)) from None
+        raise ValidationError(sentence(exc)) from None
 
 
 def check_workshop(data: WorkshopInput) -> WorkshopInput:

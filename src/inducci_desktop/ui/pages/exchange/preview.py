@@ -138,11 +138,11 @@ def side_text(version: dict[str, Any], fields: tuple[str, ...] | list[str], who:
     """One side of a conflict: the differing fields, then which data folder made it and when."""
     lines = [f"{field}: {_value(version.get(field))}" for field in fields]
     by = version.get("rev_by")
-    made = _("a 0.1.0 bundle") if by is None else (who if who == "this data folder" else f"{who} {str(by)[:8]}")
+    made = _("a 0.1.0 bundle") if by is None else (who if who == _("this data folder") else f"{who} {str(by)[:8]}")
     lines.append(f"— {made}, {str(version.get('updated_at', ''))[:16].replace('T', ' ')}")
     return "\n".join(lines)
 
 
 def _value(value: Any) -> str:
-    text = "(empty)" if value in (None, "") else str(value)
+    text = _("(empty)") if value in (None, "") else str(value)
     return text if len(text) <= 120 else text[:119] + "…"
