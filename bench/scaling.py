@@ -255,13 +255,13 @@ def _strategy_paper(services: Services, n: int, _tmp: Path) -> Prepared:
 
 CASES = (
     Case("search", "1,000 items (per query)", 300, True, _search),
-    Case("assessment list", "assessment", 200, True, _assessment_list),
+    Case("assessment list", "assessment", 200, False, _assessment_list),
     Case("workshop list", "workshop", 30, True, _workshop_list),
     Case("finding list", "finding", 100, True, _finding_list),
     Case("exchange export", "assessment × 20 answers", 20, False, _export),
     Case("exchange import", "assessment × 20 answers", 20, False, _import),
     Case("print pack", "page", 4, False, _pack),
-    Case("sign-in sheet", "page", 60, True, _signin),
+    Case("sign-in sheet", "page", 60, False, _signin),
     Case("certificates", "page", 30, False, _certificates),
     Case("assessment report", "page", 30, False, _assessment_report),
     Case("evidence annex", "page", 40, False, _evidence_annex),

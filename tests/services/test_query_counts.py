@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import event
 
 from inducci_desktop.domain.evidence import SourceRef
+from inducci_desktop.domain.strategy import MeasureInput
 from inducci_desktop.services.container import Services
 
 
@@ -58,3 +59,37 @@ def test_the_list_of_findings_reads_regions_and_topics_once_not_per_finding(serv
     by_id = {f.statement: f for f in found}
     assert by_id["Finding 4 about Łódź and Győr"].region_name == "Małopolska"
     assert [t.name for t in by_id["Finding 5 about Łódź and Győr"].topics] == ["Networks – Plzeň"]
+
+
+def grow_paper(services: Services, paper_id: str, region_id: str, topic: str, sections: int) -> None:
+    papers = services.strategy.papers
+    for n in range(sections):
+        section = papers.add_section(paper_id, f"Section {n}: Łódź and Győr")
+        papers.set_body(section.id, "Współpraca z twórcami.")
+        papers.add_comment(section.id, "Zofia Wójcik", f"Check the figures of {n}.")
+        priority = papers.add_priority(paper_id, f"Priority {n} – Plzeň")
+        finding = services.evidence.findings.add(region_id, f"Finding {n} from Żywiec", SourceRef("note", "", "Notes"),
+                                                 citation="Minutes", topic_ids=(topic,))
+        for m in range(2):
+            papers.add_measure(priority.id, MeasureInput(f"Measure {n}.{m}", "Urząd", finding_ids=(finding.id,),
+                                                         topic_ids=(topic,)))
+
+
+def test_a_strategy_paper_reads_its_sections_priorities_measures_and_findings_in_a_fixed_number_of_statements(
+    services: Services,
+) -> None:
+    region = services.regions.add("Karlovarský kraj", "region", "Czechia")
+    topic = services.evidence.findings.add_topic("Skills – Łódź").id
+    paper = services.strategy.papers.create(region.id, "Strategy")
+    grow_paper(services, paper.id, region.id, topic, 2)
+    few = statements(services, lambda: services.strategy.papers.get(paper.id))
+
+    grow_paper(services, paper.id, region.id, topic, 18)
+    many = statements(services, lambda: services.strategy.papers.get(paper.id))
+    view = services.strategy.papers.get(paper.id)
+    assert few == many
+    assert len(view.priorities) == 20 and all(len(p.measures) == 2 for p in view.priorities)
+    assert view.priorities[5].measures[1].topic_names == ("Skills – Łódź",)
+    assert len(view.findings) == 20 and set(view.sources) == set(view.findings)
+    section = next(s for s in view.sections if s.title == "Section 7: Łódź and Győr")
+    assert [c.text for c in section.comments] == ["Check the figures of 7."]

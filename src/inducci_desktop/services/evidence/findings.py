@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from sqlalchemy import func, select
@@ -146,6 +146,15 @@ class FindingsService:
     def get(self, finding_id: str) -> FindingView:
         with self.store.db.reading() as session:
             return self._view(session, self._row(session, finding_id))
+
+    def get_many(self, finding_ids: Iterable[str]) -> dict[str, FindingView]:
+        """The views of those of ``finding_ids`` that are not deleted, by id (read in one query)."""
+        wanted = list(dict.fromkeys(finding_ids))
+        if not wanted:
+            return {}
+        with self.store.db.reading() as session:
+            rows = session.scalars(select(Finding).where(Finding.id.in_(wanted), Finding.deleted_at.is_(None))).all()
+            return {view.id: view for view in self._views(session, rows)}
 
     def list(self, *, region_id: str | None = None, topic_id: str | None = None, query: str = "",
              trashed: bool = False) -> list[FindingView]:
