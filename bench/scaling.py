@@ -3,9 +3,10 @@
 Every case builds its data through the services into real SQLite files in a temporary folder (one data folder
 per case and scale), runs the operation once to warm up (imports, fonts, caches) and then ``--runs`` times,
 and prints the best time, the time per unit of work (per item, row or page) and the growth factor: the time
-per unit at this scale divided by the time per unit at 1×. A path whose cost is linear in the work, plus a
-fixed part, has a growth factor ≤ 1; above ~1.3 the path grows faster than the work (noise on this shared
-machine is about ±20 %). ``--markdown`` adds ``markdown_layout.py`` (one long paragraph of 100 KB and 1 MB).
+per unit at this scale divided by the time per unit at 1× (``step``: divided by the one at the scale
+before). A path whose cost is linear in the work, plus a fixed part, has a growth factor ≤ 1; above ~1.3
+the path grows faster than the work (noise on this shared machine is about ±20 %).
+``--markdown`` adds ``markdown_layout.py`` (one long paragraph of 100 KB and 1 MB).
 
 Cases: search (items in the index, per query), the assessment / workshop / finding lists, exchange export and
 import (assessments × 20 answers), and the biggest printouts: a handout pack of many items, sign-in sheet and
@@ -303,20 +304,22 @@ def main() -> None:
     wanted = {w.strip() for w in args.only.split(",") if w.strip()}
     print(f"machine: {os.cpu_count()} CPUs, load {load()}")
     print(f"{'case':18s} {'scale':>5s} {'units':>7s} {'wall':>9s} {'cpu':>9s} {'cpu per unit':>14s} "
-          f"{'growth':>7s}  unit")
+          f"{'growth':>7s} {'step':>5s}  unit")
     for case in CASES:
         if wanted and case.name not in wanted:
             continue
         factors = (1, 10, 100) if args.hundred and case.hundred else (1, 10)
         first: float | None = None
+        previous: float | None = None
         for factor in factors:
             units, wall, cpu = measure(case, factor, args.runs)
             per = cpu / (units / 1000 if case.name == "search" else max(units, 1))
             shown = f"{units:,}"
             growth = per / first if first else 1.0
-            first = first or per
+            step = per / previous if previous else 1.0
+            first, previous = first or per, per
             print(f"{case.name:18s} {factor:>4d}× {shown:>7s} {wall * 1000:>7.1f}ms {cpu * 1000:>7.1f}ms "
-                  f"{per * 1000:>12.3f}ms {growth:>7.2f}  per {case.unit}  (load {load()})", flush=True)
+                  f"{per * 1000:>12.3f}ms {growth:>7.2f} {step:>5.2f}  per {case.unit}  (load {load()})", flush=True)
     if args.markdown:
         out = subprocess.run([sys.executable, str(HERE / "markdown_layout.py"), "--sizes", "100,1000",
                               "--kinds", "words"], capture_output=True, text=True, check=False)
