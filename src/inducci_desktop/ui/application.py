@@ -41,6 +41,8 @@ ACTIVATE = b"activate"
 OPEN = b"open "  # followed by a bundle's path in UTF-8, then a newline
 STARTED = time.perf_counter()
 EXIT_DATA = 3
+#: how long after the first page is attached the remaining models are declared (ui/application.py _warm_up)
+WARM_UP_DELAY_MS = 300
 
 
 def application() -> QApplication:
@@ -151,6 +153,16 @@ class RunningApp:
         self.services = services
         self.window.attach(services)
         garbage.start()
+        # start-up is over: the other features' models are declared on a worker thread once the first page is
+        # on screen, so that neither the start nor the first click on another page waits for them
+        QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        services = self.services
+        if self._closed or services is None:
+            return
+        Job(lambda _report: services.warm_up()).failure(
+            lambda exc: log.warning("warming up the models failed: %s", type(exc).__name__)).start()
 
     def _failed(self, exc: Exception) -> None:
         garbage.start()  # start-up is over: what follows are dialogs
