@@ -7,7 +7,8 @@ program the same moment). CPU is the process's user + system time since it start
 stays close to what a quiet one measures, while the wall figures follow the load.
 
 With --pages (the app only), after "usable" each page is then shown for the first time, in navigation order,
-and painted: "page <id> <wall ms> <CPU ms>" (the first click on each page, built then).
+and painted: "page <id> <wall ms> <CPU ms>" (the first click on each page, built then), one second after
+"usable" (a person reads the first page a moment before the first click).
 
 With --exit-when-usable the process ends right there (os._exit, no teardown), so a tool that times whole
 processes from outside measures start-up until usable and not the interpreter's teardown. The same probe
@@ -42,11 +43,14 @@ def peak_kib() -> int:
 
 def first_shows(running: object) -> None:
     """Show every page once, as a click in the navigation does, and time it until painted."""
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QEventLoop
 
     from inducci_desktop.ui.pages.registry import PAGES
 
     window = running.window  # type: ignore[attr-defined]
+    idle_until = time.monotonic() + 1.0  # a person reads the first page a moment before the first click
+    while time.monotonic() < idle_until:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     for entry in PAGES:
         began_wall, began_cpu = time.perf_counter(), cpu()
         window.show_page(entry.id)
