@@ -43,14 +43,15 @@ def peak_kib() -> int:
 
 def first_shows(running: object) -> None:
     """Show every page once, as a click in the navigation does, and time it until painted."""
-    from PySide6.QtCore import QCoreApplication, QEventLoop
+    from PySide6.QtCore import QCoreApplication
 
     from inducci_desktop.ui.pages.registry import PAGES
 
     window = running.window  # type: ignore[attr-defined]
     idle_until = time.monotonic() + 1.0  # a person reads the first page a moment before the first click
-    while time.monotonic() < idle_until:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    while time.monotonic() < idle_until:  # (processEvents(flags, maxtime) drops a reference to None: avoided)
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
     for entry in PAGES:
         began_wall, began_cpu = time.perf_counter(), cpu()
         window.show_page(entry.id)

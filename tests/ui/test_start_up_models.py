@@ -28,7 +28,8 @@ print("mappers at start:", len(Base.registry.mappers))
 import time
 deadline = time.monotonic() + 30
 while len(declared()) < len(features) and time.monotonic() < deadline:
-    app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    app.processEvents()  # (not processEvents(flags, maxtime): that overload drops a reference to None)
+    time.sleep(0.02)
 print("later:", ",".join(declared()))
 print("library shown:", running.window.current_page_id())
 running.shutdown()
