@@ -2,7 +2,8 @@
 
 1. QApplication; 2. hand over to a running instance of the same data folder, if any; 3. take the data
 lock; 4. listen for later starts; 5. show the main window at once; 6. open the store on a worker thread
-(imports SQLAlchemy, checks → backup → migrate, content); 7. attach the services: the pages appear.
+(imports SQLAlchemy, checks → backup → migrate, content); 7. attach the services: the pages appear;
+8. a moment later, declare the other features' models on a worker thread.
 When the store cannot be opened, a dialog explains and offers the newest good backup.
 """
 
