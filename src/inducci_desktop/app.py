@@ -6,6 +6,7 @@ Heavy modules (ReportLab, Alembic, the UI) are imported only on the path that ne
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -34,8 +35,13 @@ def run(argv: Sequence[str], *, exec: bool = True) -> Any:
     # the language first: the parser's help and every message after it speak it
     chosen = language_argument(argv)
     use_language(chosen or system_language())
+    command = names_a_command(argv)
+    if not command:
+        # the window's path: ui/garbage.py takes collection over (off, then on a UI-thread timer once start-up
+        # is over); off from here, the imports of Qt and the window (~40 collections, 15–30 ms) are not walked
+        gc.disable()
     # the window's options alone when no command is named: the command modules stay off the window's path
-    args = build_parser(commands=names_a_command(argv)).parse_args(argv)
+    args = build_parser(commands=command).parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
     try:
         paths.ensure()

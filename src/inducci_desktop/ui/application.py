@@ -2,7 +2,8 @@
 
 1. QApplication; 2. hand over to a running instance of the same data folder, if any; 3. take the data
 lock; 4. listen for later starts; 5. show the main window at once; 6. open the store on a worker thread
-(imports SQLAlchemy, checks → backup → migrate, content); 7. attach the services: the pages appear.
+(imports SQLAlchemy, checks → backup → migrate, content); 7. attach the services: the pages appear;
+8. a moment later, declare the other features' models on a worker thread.
 When the store cannot be opened, a dialog explains and offers the newest good backup.
 """
 
@@ -41,6 +42,8 @@ ACTIVATE = b"activate"
 OPEN = b"open "  # followed by a bundle's path in UTF-8, then a newline
 STARTED = time.perf_counter()
 EXIT_DATA = 3
+#: how long after the first page is attached the remaining models are declared (ui/application.py _warm_up)
+WARM_UP_DELAY_MS = 300
 
 
 def application() -> QApplication:
@@ -151,6 +154,16 @@ class RunningApp:
         self.services = services
         self.window.attach(services)
         garbage.start()
+        # start-up is over: the other features' models are declared on a worker thread once the first page is
+        # on screen, so that neither the start nor the first click on another page waits for them
+        QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        services = self.services
+        if self._closed or services is None:
+            return
+        Job(lambda _report: services.warm_up()).failure(
+            lambda exc: log.warning("warming up the models failed: %s", type(exc).__name__)).start()
 
     def _failed(self, exc: Exception) -> None:
         garbage.start()  # start-up is over: what follows are dialogs
