@@ -85,6 +85,15 @@ def show_fatal(title: str, text: str) -> None:
     QMessageBox.critical(None, title, text)
 
 
+def ask_password(title: str, text: str) -> str | None:
+    """The password the person types (shown as dots), or None when they cancel."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    application()
+    password, ok = QInputDialog.getText(None, title, text, QLineEdit.EchoMode.Password)
+    return password if ok and password else None
+
+
 def server_name(paths: AppPaths) -> str:
     digest = hashlib.sha1(str(paths.data_dir).encode("utf-8")).hexdigest()[:16]
     return f"inducci-desktop-{digest}"
