@@ -1,13 +1,17 @@
-"""Start-up benchmark: whole-process time from launch until the main window is shown (offscreen),
-ours against a bare PySide6 program showing an empty QMainWindow, and peak memory of both.
+"""Start-up benchmark: whole-process time from launch until the main window is shown and until it is usable
+(offscreen), ours against a bare PySide6 program showing an empty QMainWindow, and peak memory of both.
 
-Run: python bench/startup.py [--runs N] [--lang de]. Prints figures; asserts nothing. With ``--lang`` the app
-is also started in that interface language, interleaved with the English runs.
+Run: python bench/startup.py [--runs N] [--lang de] [--data DIR]. Prints figures; asserts nothing. With ``--lang``
+the app is also started in that interface language, interleaved with the English runs. Without ``--data`` a
+temporary data folder with the example data (``inducci-desktop demo``) is made first.
 
-Against another version (0.1.0), paired: python bench/startup.py --runs N --data DIR --vs PYTHON --vs-data DIR2
-runs this probe under this interpreter on DIR and under PYTHON (that version's virtualenv) on DIR2 in turn,
-each process ending when its window is usable, and prints the medians and the median of the pairwise ratios
-of the whole-process time (launch until usable) and of the in-process "usable" time.
+Against another version (``main`` in a worktree of its own, or 0.1.0), paired:
+python bench/startup.py --runs N --data DIR --vs PYTHON --vs-data DIR2 [--pages]
+runs the probe under this interpreter on DIR and under PYTHON (that version's virtualenv, or a script that
+runs it with that tree first on PYTHONPATH) on DIR2, in turn with a bare PySide6 window, and prints for both
+the medians and the median of the pairwise ratios: window shown against bare, usable (in-process clock), CPU
+until usable, peak RSS. With ``--pages`` each version then also shows every page for the first time (one more
+process each per round) and the first show of each page is printed beside the other version's.
 """
 
 from __future__ import annotations
@@ -19,93 +23,142 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 PROBE = Path(__file__).with_name("startup_probe.py")
 
 
-def launch(kind: str, data_dir: str) -> tuple[float, float, int, float]:
+@dataclass(frozen=True)
+class Run:
+    wall_shown: float  # seconds from launch to "shown", measured by this (parent) process
+    shown: float  # seconds since the child's process start (its own clock)
+    usable: float
+    cpu: float  # the child's CPU seconds (user + system) until usable
+    peak_kib: int
+
+
+def launch(kind: str, data_dir: str, python: str = sys.executable) -> Run:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     began = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(PROBE), kind, data_dir], stdout=subprocess.PIPE, text=True, env=env)
+    proc = subprocess.Popen([python, str(PROBE), kind, data_dir, "--exit-when-usable"], stdout=subprocess.PIPE,
+                            text=True, env=env)
     assert proc.stdout is not None
     line = proc.stdout.readline()
     outside = time.perf_counter() - began
     second = proc.stdout.readline()
-    proc.wait(timeout=60)
+    proc.wait(timeout=120)
     if not line.startswith("shown") or not second.startswith("usable"):
-        raise SystemExit(f"{kind} did not show a usable window: {line!r} {second!r}")
-    _, inside, _ = line.split()
-    _, usable, peak = second.split()
-    return outside, float(inside), int(peak), float(usable)
+        raise SystemExit(f"{python} {kind} did not show a usable window: {line!r} {second!r}")
+    shown = line.split()
+    usable = second.split()
+    return Run(outside, float(shown[1]), float(usable[1]), float(usable[3]), int(usable[2]))
 
 
-def until_usable(python: str, data_dir: str) -> tuple[float, float]:
-    """One whole process of the probe that ends when the window is usable: (wall s, in-process usable s)."""
+def page_shows(python: str, data_dir: str) -> dict[str, tuple[float, float]]:
+    """The first show of every page, in navigation order: page id → (wall ms, CPU ms)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    began = time.perf_counter()
-    out = subprocess.run([python, str(PROBE), "app", data_dir, "--exit-when-usable"], capture_output=True, text=True,
-                         env=env, timeout=60).stdout
-    wall = time.perf_counter() - began
-    usable = [line.split() for line in out.splitlines() if line.startswith("usable")]
-    if not usable:
-        raise SystemExit(f"{python} did not get usable: {out!r}")
-    return wall, float(usable[0][1])
+    out = subprocess.run([python, str(PROBE), "app", data_dir, "--pages"], capture_output=True, text=True, env=env,
+                         timeout=300).stdout
+    shows = {}
+    for line in out.splitlines():
+        if line.startswith("page "):
+            _, page, wall, cpu = line.split()
+            shows[page] = (float(wall), float(cpu))
+    return shows
 
 
-def paired(runs: int, data_dir: str, other: str, other_data: str) -> None:
-    ours: list[tuple[float, float]] = []
-    theirs: list[tuple[float, float]] = []
-    until_usable(sys.executable, data_dir), until_usable(other, other_data)  # warm-up, not counted
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def paired(runs: int, data_dir: str, other: str, other_data: str, pages: bool) -> None:
+    ours: list[Run] = []
+    theirs: list[Run] = []
+    bare: list[Run] = []
+    shows_ours: list[dict[str, tuple[float, float]]] = []
+    shows_theirs: list[dict[str, tuple[float, float]]] = []
+    launch("app", data_dir), launch("app", other_data, other)  # warm-up, not counted
     for _ in range(runs):
-        ours.append(until_usable(sys.executable, data_dir))
-        theirs.append(until_usable(other, other_data))
-    print(f"whole process until usable, offscreen, {runs} pairs (this version first in each pair)")
-    for index, label in ((0, "launch → usable (wall)"), (1, "usable (in-process clock)")):
-        a = statistics.median(r[index] for r in ours)
-        b = statistics.median(r[index] for r in theirs)
-        ratio = statistics.median(x[index] / y[index] for x, y in zip(ours, theirs, strict=True))
-        print(f"{label:<28} this {a * 1000:6.0f} ms   other {b * 1000:6.0f} ms   paired ratio {ratio:.2f}×")
+        bare.append(launch("bare", data_dir))
+        ours.append(launch("app", data_dir))
+        theirs.append(launch("app", other_data, other))
+        if pages:
+            shows_ours.append(page_shows(sys.executable, data_dir))
+            shows_theirs.append(page_shows(other, other_data))
+    load = os.getloadavg()[0]
+    print(f"start-up, offscreen, {runs} rounds of (bare PySide6, this version, other version); load at the end "
+          f"{load:.1f}")
+    print(f"{'figure (medians)':<34}{'bare':>9}{'this':>9}{'other':>9}{'this/other (paired)':>21}")
+    rows: tuple[tuple[str, Callable[[Run], float]], ...] = (
+        ("window shown (in process), ms", lambda r: r.shown * 1000),
+        ("usable (in process), ms", lambda r: r.usable * 1000),
+        ("CPU until usable, ms", lambda r: r.cpu * 1000),
+        ("peak RSS, MiB", lambda r: r.peak_kib / 1024))
+    for label, get in rows:
+        ratio = median([get(a) / get(b) for a, b in zip(ours, theirs, strict=True)])
+        print(f"{label:<34}{median([get(r) for r in bare]):9.0f}{median([get(r) for r in ours]):9.0f}"
+              f"{median([get(r) for r in theirs]):9.0f}{ratio:20.2f}×")
+    for name, rows_ in (("this", ours), ("other", theirs)):
+        ratio = median([a.wall_shown / b.wall_shown for a, b in zip(rows_, bare, strict=True)])
+        print(f"window shown / bare PySide6 (wall, paired), {name}: {ratio:.2f}×  (aim: ≤ 2×)")
+    if pages:
+        print("first show of each page (built then), in navigation order, medians: wall ms / CPU ms")
+        for page in shows_ours[0]:
+            a = [s[page] for s in shows_ours if page in s]
+            b = [s[page] for s in shows_theirs if page in s]
+            print(f"  {page:<14} this {median([x[0] for x in a]):7.0f} / {median([x[1] for x in a]):4.0f}"
+                  f"   other {median([x[0] for x in b]):7.0f} / {median([x[1] for x in b]):4.0f}"
+                  f"   CPU this/other {median([x[1] / y[1] for x, y in zip(a, b, strict=False)]):.2f}×")
+
+
+def example_data(folder: Path) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, "-m", "inducci_desktop", "--data-dir", str(folder), "demo"], check=True,
+                   capture_output=True, env=env, timeout=300)
+    return str(folder)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
-    parser.add_argument("--data", help="data folder for this version (with --vs)")
+    parser.add_argument("--data", help="data folder for this version (default: a new one with the example data)")
     parser.add_argument("--vs", metavar="PYTHON", help="the interpreter of another version to compare with")
     parser.add_argument("--vs-data", help="that version's data folder")
+    parser.add_argument("--pages", action="store_true", help="with --vs: also the first show of every page")
     parser.add_argument("--lang", default="", help="also start the app with this interface language")
     options = parser.parse_args()
     runs = options.runs
     if options.vs:
         if not (options.data and options.vs_data):
             parser.error("--vs needs --data and --vs-data")
-        paired(runs, options.data, options.vs, options.vs_data)
+        paired(runs, options.data, options.vs, options.vs_data, options.pages)
         return
     kinds = ["bare", "app", *([f"app:{options.lang}"] if options.lang else [])]
     with tempfile.TemporaryDirectory() as tmp:
-        data = str(Path(tmp) / "data")
-        first = launch("app", data)  # creates the database and loads content: reported apart
-        figures: dict[str, list[tuple[float, float, int, float]]] = {kind: [] for kind in kinds}
+        data = options.data or example_data(Path(tmp) / "data")
+        figures: dict[str, list[Run]] = {kind: [] for kind in kinds}
+        first = launch("app", data)  # the first window on this folder (after the example data): reported apart
         for _ in range(runs):
             for kind in kinds:  # interleaved, so all see the same machine load
                 figures[kind].append(launch(kind, data))
-    print(f"start-up until the main window is shown, offscreen, median of {runs} runs")
-    print(f"{'program':<28}{'wall (parent)':>14}{'in process':>12}{'peak RSS':>11}{'usable':>10}")
+    print(f"start-up, offscreen, with the example data, median of {runs} runs (load at the end "
+          f"{os.getloadavg()[0]:.1f})")
+    print(f"{'program':<30}{'shown (wall)':>13}{'in process':>11}{'usable':>9}{'CPU':>9}{'peak RSS':>10}")
     labels = {"bare": "bare PySide6 QMainWindow", "app": "InduCCI Desktop",
               f"app:{options.lang}": f"InduCCI Desktop, --lang {options.lang}"}
     for kind in kinds:
-        label = labels[kind]
         rows = figures[kind]
-        wall = statistics.median(r[0] for r in rows) * 1000
-        inside = statistics.median(r[1] for r in rows) * 1000
-        peak = statistics.median(r[2] for r in rows) / 1024
-        usable = statistics.median(r[3] for r in rows) * 1000
-        print(f"{label:<28}{wall:>11.0f} ms{inside:>9.0f} ms{peak:>8.0f} MiB{usable:>7.0f} ms")
-    ratio = statistics.median(r[0] for r in figures["app"]) / statistics.median(r[0] for r in figures["bare"])
-    print(f"ratio app / bare, window shown (wall): {ratio:.2f}×  (aim: ≤ 2×)")
-    print("usable = pages attached after the store opened on a worker thread (in-process clock)")
-    print(f"first start (new database, content loaded): {first[0] * 1000:.0f} ms wall, {first[2] / 1024:.0f} MiB")
+        print(f"{labels[kind]:<30}{median([r.wall_shown for r in rows]) * 1000:10.0f} ms"
+              f"{median([r.shown for r in rows]) * 1000:8.0f} ms{median([r.usable for r in rows]) * 1000:6.0f} ms"
+              f"{median([r.cpu for r in rows]) * 1000:6.0f} ms{median([r.peak_kib for r in rows]) / 1024:6.0f} MiB")
+    ratio = median([a.wall_shown / b.wall_shown for a, b in zip(figures["app"], figures["bare"], strict=True)])
+    print(f"window shown, app / bare (wall, paired): {ratio:.2f}×  (aim: ≤ 2×)")
+    print(f"first window start on this data folder (not counted): usable {first.usable * 1000:.0f} ms, "
+          f"{first.peak_kib / 1024:.0f} MiB")
+    print("usable = the store opened on a worker thread, the first page built and painted (in-process clock); "
+          "aim ≤ 0.6 s, peak RSS ≤ 110 MiB")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,14 @@
 """Child process of bench/startup.py: start one program, report when its window is shown.
 
-Usage: startup_probe.py bare|app DATA_DIR [--exit-when-usable] → prints
-"shown <s since process start> <peak RSS KiB>" when the window is shown, then "usable <s> <peak RSS KiB>"
-when the pages are attached and painted (the store is open; for the bare program the same moment).
+Usage: startup_probe.py bare|app DATA_DIR [--exit-when-usable] [--pages] → prints
+"shown <s since process start> <peak RSS KiB> <CPU s>" when the window is shown, then
+"usable <s> <peak RSS KiB> <CPU s>" when the pages are attached and painted (the store is open; for the bare
+program the same moment). CPU is the process's user + system time since it started: under a loaded machine it
+stays close to what a quiet one measures, while the wall figures follow the load.
+
+With --pages (the app only), after "usable" each page is then shown for the first time, in navigation order,
+and painted: "page <id> <wall ms> <CPU ms>" (the first click on each page, built then), one second after
+"usable" (a person reads the first page a moment before the first click).
 
 With --exit-when-usable the process ends right there (os._exit, no teardown), so a tool that times whole
 processes from outside measures start-up until usable and not the interpreter's teardown. The same probe
@@ -14,6 +20,7 @@ from __future__ import annotations
 import os
 import resource
 import sys
+import time
 
 
 def since_start() -> float:
@@ -23,6 +30,35 @@ def since_start() -> float:
     with open("/proc/uptime", encoding="ascii") as handle:
         uptime = float(handle.read().split()[0])
     return uptime - start_ticks / os.sysconf("SC_CLK_TCK")
+
+
+def cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def peak_kib() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def first_shows(running: object) -> None:
+    """Show every page once, as a click in the navigation does, and time it until painted."""
+    from PySide6.QtCore import QCoreApplication
+
+    from inducci_desktop.ui.pages.registry import PAGES
+
+    window = running.window  # type: ignore[attr-defined]
+    idle_until = time.monotonic() + 1.0  # a person reads the first page a moment before the first click
+    while time.monotonic() < idle_until:  # (processEvents(flags, maxtime) drops a reference to None: avoided)
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    for entry in PAGES:
+        began_wall, began_cpu = time.perf_counter(), cpu()
+        window.show_page(entry.id)
+        window.repaint()
+        QCoreApplication.processEvents()
+        print(f"page {entry.id} {(time.perf_counter() - began_wall) * 1000:.1f} {(cpu() - began_cpu) * 1000:.1f}",
+              flush=True)
 
 
 def main() -> None:
@@ -44,7 +80,7 @@ def main() -> None:
     app.processEvents()
     assert window.isVisible()
     shown = since_start()
-    print(f"shown {shown:.4f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+    print(f"shown {shown:.4f} {peak_kib()} {cpu():.4f}", flush=True)
     usable = shown
     if kind != "bare":
         from PySide6.QtCore import QEventLoop
@@ -54,10 +90,11 @@ def main() -> None:
         assert running.services is not None, "the store did not open"  # type: ignore[union-attr]
         app.processEvents()
         usable = since_start()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"usable {usable:.4f} {peak}", flush=True)
+    print(f"usable {usable:.4f} {peak_kib()} {cpu():.4f}", flush=True)
     if exit_when_usable:
         os._exit(0)
+    if kind != "bare" and "--pages" in sys.argv[3:]:
+        first_shows(running)
     if kind != "bare":
         running.shutdown()  # type: ignore[union-attr]
 

@@ -6,6 +6,7 @@ Heavy modules (ReportLab, Alembic, the UI) are imported only on the path that ne
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -34,8 +35,13 @@ def run(argv: Sequence[str], *, exec: bool = True) -> Any:
     # the language first: the parser's help and every message after it speak it
     chosen = language_argument(argv)
     use_language(chosen or system_language())
+    command = names_a_command(argv)
+    if not command:
+        # the window's path: ui/garbage.py takes collection over (off, then on a UI-thread timer once start-up
+        # is over); off from here, the imports of Qt and the window (~40 collections, 15–30 ms) are not walked
+        gc.disable()
     # the window's options alone when no command is named: the command modules stay off the window's path
-    args = build_parser(commands=names_a_command(argv)).parse_args(argv)
+    args = build_parser(commands=command).parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
     try:
         paths.ensure()
@@ -47,12 +53,14 @@ def run(argv: Sequence[str], *, exec: bool = True) -> Any:
 
         show_fatal(_("The data folder cannot be used"), str(exc))
         return EXIT_DATA
-    if args.database_url or os.environ.get(DATABASE_URL_VAR):
+    saved = not (args.database_url or os.environ.get(DATABASE_URL_VAR)) and (paths.data_dir / SHARED_FILE).exists()
+    if args.database_url or os.environ.get(DATABASE_URL_VAR) or saved:
         from inducci_desktop.store.errors import StoreError
         from inducci_desktop.store.location import choose_location
 
         try:
-            paths = replace(paths, location=choose_location(args.database_url, os.environ, None, paths.database))
+            saved_url = _saved_url(paths.data_dir, window=not args.command) if saved else None
+            paths = replace(paths, location=choose_location(args.database_url, os.environ, saved_url, paths.database))
         except StoreError as exc:
             if args.command:
                 print(_("error: {message}").format(message=exc), file=sys.stderr)
@@ -67,6 +75,34 @@ def run(argv: Sequence[str], *, exec: bool = True) -> Any:
     from inducci_desktop.ui.application import launch
 
     return launch(paths, exec=exec, open_file=open_file, smoke_test=args.smoke_test, language=args.lang)
+
+
+#: the shared database chosen in Settings (services/shared_database.py), looked for without importing it
+SHARED_FILE = "shared-database.json"
+
+
+def _saved_url(data_dir: Path, *, window: bool) -> str | None:
+    """The URL of the shared database saved in Settings; its password from the keyring or, in the window,
+    asked for when the keyring does not keep it. A command line without the password raises StoreError."""
+    from inducci_desktop.services.errors import ServiceError
+    from inducci_desktop.services.shared_database import PasswordRequired, saved_url, url_for
+    from inducci_desktop.store.errors import StoreError
+
+    try:
+        return saved_url(data_dir)
+    except PasswordRequired as need:
+        if not window:
+            raise StoreError(_("{problem} On the command line, give the whole address with --database-url or "
+                               "INDUCCI_DATABASE_URL.").format(problem=need)) from None
+        from inducci_desktop.ui.application import ask_password
+
+        password = ask_password(_("Shared database"), str(need))
+        if password is None:
+            raise StoreError(_("No password was given for the shared database. Start again to enter it, or "
+                               "choose the local database in Settings.")) from None
+        return url_for(need.choice, password)
+    except ServiceError as exc:
+        raise StoreError(str(exc)) from None
 
 
 def language_argument(argv: Sequence[str]) -> str | None:

@@ -198,3 +198,14 @@ def test_a_reference_to_a_broken_file_is_not_reported_twice(tmp_path: Path) -> N
 def test_missing_pack_folder(tmp_path: Path) -> None:
     pack, problems = check_pack(tmp_path / "nowhere")
     assert pack is None and "does not exist" in problems[0].message
+
+
+@pytest.mark.parametrize(("written", "named"), [
+    ('title: "Mapping \\x01 in Łódź"', "control character U+0001"),  # an escape in a quoted string
+    ('title: "Mapping\\u2028in Łódź"', "U+2028"),  # (PyYAML refuses most raw ones itself)
+])
+def test_a_control_character_in_the_front_matter_is_a_problem_with_its_line(
+    tmp_path: Path, written: str, named: str
+) -> None:
+    problems = problems_of(tmp_path, {"guides/one.md": guide(**{"title: Mapping in Łódź and Bielsko-Biała": written})})
+    assert_problem(problems, "guides/one.md", 4, named)

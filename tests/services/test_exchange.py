@@ -57,6 +57,7 @@ def _without(database: Path, table: str, column: str) -> list[tuple[Any, ...]]:
     return sorted((tuple("" if i == at else v for i, v in enumerate(r)) for r in rows), key=repr)
 
 
+@pytest.mark.sqlite_only("reads the receiving database file directly with sqlite3")
 def test_round_trip_both_ways_loses_and_doubles_nothing(tmp_path: Path) -> None:
     with folder(tmp_path / "official", demo=True) as official, folder(tmp_path / "coordinator") as coordinator:
         official.exchange.export(tmp_path / "out.inducci", ALL)
@@ -280,6 +281,7 @@ def test_templates_travel_with_assessments(tmp_path: Path) -> None:
         assert b.checklists.templates.is_user_template(own.id)
 
 
+@pytest.mark.sqlite_only("reads the receiving database file directly with sqlite3")
 def test_a_toolbox_template_version_the_receiver_lacks_travels_as_json(tmp_path: Path) -> None:
     with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
         a.exchange.export(tmp_path / "x.inducci", ALL)
@@ -343,6 +345,7 @@ def test_a_save_that_changes_nothing_is_not_an_edit(tmp_path: Path) -> None:
         assert not plan.changes_anything and not plan.conflicts
 
 
+@pytest.mark.sqlite_only("file backups before an import are SQLite's; a server's backups are the administrator's")
 def test_an_import_that_writes_keeps_the_data_before_it_as_a_backup(tmp_path: Path) -> None:
     from inducci_desktop.store.backup import Backups
 

@@ -25,6 +25,9 @@ from tests.services.exchange_helpers import folder
 
 #: the data folders of these tests are on each chosen engine (tests/conftest.py)
 pytestmark = pytest.mark.usefixtures("folders_on_engine")
+#: these compare with pysqlite's raw column types and use its '?' placeholders and PRAGMA cache_size; on a server
+#: the same import and export paths are covered by the exchange tests
+SQLITE_DRIVER = pytest.mark.sqlite_only("compares with pysqlite's raw rows, placeholders and pragmas")
 
 STAMPS = [
     datetime(2026, 3, 31, 12, 5, 7, 123456, tzinfo=UTC),
@@ -84,6 +87,7 @@ def _reference(session: Any, table: Table) -> dict[str, dict[str, Any]]:
     return {row["id"]: row for row in rows}
 
 
+@SQLITE_DRIVER
 def test_rows_read_for_an_import_equal_sqlalchemy_rows_for_every_kind(tmp_path: Path) -> None:
     with folder(tmp_path / "a", demo=True) as services, services.store.db.reading() as session:
         seen = 0
@@ -110,6 +114,7 @@ def test_rows_are_read_in_pieces_under_the_parameter_limit(tmp_path: Path) -> No
         assert {r["id"] for r in read_rows(session, table, "id", wanted)} == ids
 
 
+@SQLITE_DRIVER
 def test_a_json_value_read_is_never_shared_when_it_can_change(tmp_path: Path) -> None:
     with folder(tmp_path / "a", demo=True) as services, services.store.db.unit_of_work() as session:
         kind = next(k for k in RECORD_KINDS if k.name == "answers")
@@ -126,6 +131,7 @@ def test_a_json_value_read_is_never_shared_when_it_can_change(tmp_path: Path) ->
         assert rows[third_id]["value"] == "yes"
 
 
+@SQLITE_DRIVER
 def test_the_larger_cache_is_given_back(tmp_path: Path) -> None:
     with folder(tmp_path / "a") as services, services.store.db.unit_of_work() as session:
         connection = session.connection()
@@ -138,6 +144,7 @@ def test_the_larger_cache_is_given_back(tmp_path: Path) -> None:
         assert connection.exec_driver_sql("PRAGMA cache_size").scalar() == before
 
 
+@SQLITE_DRIVER
 def test_rows_converted_for_writing_are_what_sqlalchemy_binds(tmp_path: Path) -> None:
     with folder(tmp_path / "a", demo=True) as services, services.store.db.reading() as session:
         dialect = session.get_bind().dialect

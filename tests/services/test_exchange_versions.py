@@ -123,6 +123,7 @@ def test_clocks_a_year_apart_decide_nothing(tmp_path: Path) -> None:
         assert timedelta(days=364) < (plan.conflicts[0].incoming_updated - plan.conflicts[0].local_updated)
 
 
+@pytest.mark.sqlite_only("makes a file backup of the sending data folder")
 def test_unmarked_attendance_and_erasure_travel(tmp_path: Path) -> None:
     with folder(tmp_path / "a", demo=True) as a, folder(tmp_path / "b") as b:
         a.exchange.export(tmp_path / "1.inducci", ALL)

@@ -181,6 +181,10 @@ def _store_language(session: Session, lang: str, pack: ContentPack) -> None:
 
 def _store_template_texts(session: Session, base: ContentPack, packs: dict[str, ContentPack]) -> None:
     """The translated texts of each template version (kept, like the versions: assessments pin them)."""
+    # every stored text at once: a get() per template flushed the rows added before it, each time
+    ids = {t.id for one in packs.values() for t in one.checklists.values()}
+    stored = {(r.id, r.version, r.language): r for r in session.scalars(
+        select(ChecklistTemplateTextRow).where(ChecklistTemplateTextRow.id.in_(ids)))}
     for lang, pack in packs.items():
         if lang == base.language:
             continue
@@ -188,7 +192,7 @@ def _store_template_texts(session: Session, base: ContentPack, packs: dict[str, 
             if template.language != lang:
                 continue  # this language lacks the template: English is shown
             data = template_to_json(template)
-            row = session.get(ChecklistTemplateTextRow, (template.id, template.version, lang))
+            row = stored.get((template.id, template.version, lang))
             if row is None:
                 session.add(ChecklistTemplateTextRow(id=template.id, version=template.version, language=lang,
                                                      data=data, loaded_at=utcnow()))
@@ -198,9 +202,11 @@ def _store_template_texts(session: Session, base: ContentPack, packs: dict[str, 
 
 def _store_templates(session: Session, pack: ContentPack) -> None:
     session.execute(update(ChecklistTemplateRow).values(in_pack=False))
+    stored = {(r.id, r.version): r for r in session.scalars(
+        select(ChecklistTemplateRow).where(ChecklistTemplateRow.id.in_(list(pack.checklists))))}
     for template in pack.checklists.values():
         data = template_to_json(template)
-        row = session.get(ChecklistTemplateRow, (template.id, template.version))
+        row = stored.get((template.id, template.version))
         if row is None:
             session.add(ChecklistTemplateRow(id=template.id, version=template.version, title=template.title,
                                              summary=template.summary, section=template.section, data=data,

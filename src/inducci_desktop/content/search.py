@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -157,20 +158,26 @@ def _snippet(
         text_, ranges = _window(summary, match_ranges(summary, pattern))
         return text_, ranges, "summary"
     for source, folded_source, name in ((body_text, folded[1], "body"), (note, folded[2], "note")):
-        if not source or not pattern.search(folded_source):
+        first = pattern.search(folded_source) if source else None
+        if first is None:
             continue
-        # Folding keeps line breaks, so paragraph n of the folded text is paragraph n of the original.
+        # Folding keeps line breaks, so paragraph n of the folded text is paragraph n of the original; no
+        # term holds a line break, so the first match lies in the first paragraph that matches.
         paragraphs = source.split("\n")
-        for index, folded_paragraph in enumerate(folded_source.split("\n")):
-            if index < len(paragraphs) and pattern.search(folded_paragraph):
-                text_, ranges = _window(paragraphs[index], match_ranges(paragraphs[index], pattern))
-                return text_, ranges, name
+        index = folded_source.count("\n", 0, first.start())
+        if index < len(paragraphs):
+            text_, ranges = _window(paragraphs[index], match_ranges(paragraphs[index], pattern))
+            return text_, ranges, name
     text_, ranges = _window(summary, [])
     return text_, ranges, "summary"
 
 
-_RANKED = (f"SELECT rowid, rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :expression "
-           "AND rowid BETWEEN :low AND :high ORDER BY rank LIMIT :limit")
+#: bm25 with the column weights (title, summary, body, tags, notes) of the ``rank`` that migrations 0002 and
+#: 0008 configure, called by name and sorted by SQLite: ~30 % less time per ranked query than ``ORDER BY rank``
+#: on 10,000 items (same order; ties in docid order).
+BM25 = f"bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 6.0, 3.0)"
+_RANKED = (f"SELECT rowid, {BM25} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
+           "AND rowid BETWEEN ? AND ? ORDER BY 2, rowid LIMIT ?")
 _DOCS_SQL = f"""
     SELECT d.docid, d.item_id, d.kind, d.title, d.summary, d.body_text, n.text, f.summary, f.body, f.notes
     FROM content_search_docs AS d
@@ -180,11 +187,19 @@ _DOCS_SQL = f"""
 """
 
 
+def _cursor(session: Session) -> sqlite3.Cursor:
+    """A DBAPI cursor on the session's own connection and transaction: a search runs up to five short
+    statements, and SQLAlchemy's result machinery cost about as much as SQLite's work for each."""
+    connection = _index(session).connection.driver_connection
+    assert isinstance(connection, sqlite3.Connection)  # the index is SQLite's (the content cache on a server)
+    return connection.cursor()
+
+
 #: Column filters tried in turn until a page is full: the columns with the highest bm25 weights first.
 TIERS = ("{title tags}", "{title summary tags notes}", "")
 
 
-def _ranked(session: Session, expression: str, limit: int, docids: tuple[int, int]) -> list[tuple[int, float]]:
+def _ranked(cursor: sqlite3.Cursor, expression: str, limit: int, docids: tuple[int, int]) -> list[tuple[int, float]]:
     """(docid, rank) of the best matches, best first.
 
     Matches in titles and tags come first, then in summaries and notes, then in bodies; each tier ranked
@@ -196,8 +211,7 @@ def _ranked(session: Session, expression: str, limit: int, docids: tuple[int, in
     seen: set[int] = set()
     for columns in TIERS:
         tier = f"{columns} : ({expression})" if columns else expression
-        rows = _index(session).execute(text(_RANKED), {"expression": tier, "limit": limit + len(found),
-                                               "low": docids[0], "high": docids[1]})
+        rows = cursor.execute(_RANKED, (tier, docids[0], docids[1], limit + len(found))).fetchall()
         for docid, rank in rows:
             if docid not in seen and len(found) < limit:
                 seen.add(docid)
@@ -218,12 +232,13 @@ def search(session: Session, query: str, limit: int = 20, language: str = "en") 
         docids = language_range(session, language) or language_range(session, "en")
         if docids is None:
             return []
-        ranked = _ranked(session, match_expression(terms), min(limit, 1000), docids)
+        cursor = _cursor(session)
+        ranked = _ranked(cursor, match_expression(terms), min(limit, 1000), docids)
         if not ranked:
             return []
         placeholders = ", ".join(str(docid) for docid, _rank in ranked)
-        rows = {r[0]: r[1:] for r in _index(session).execute(text(_DOCS_SQL.format(placeholders)))}
-    except OperationalError:
+        rows = {r[0]: r[1:] for r in cursor.execute(_DOCS_SQL.format(placeholders))}
+    except (OperationalError, sqlite3.Error):
         log.exception("search failed for %r", query[:100])
         return []
     pattern = _pattern(terms)
@@ -283,12 +298,30 @@ def rebuild_index(session: Session, docs: dict[str, Sequence[SearchDoc]]) -> Non
         )
 
 
+#: Language blocks probed for a language's first docid (a load holds one block per language).
+MAX_LANGUAGE_BLOCKS = 64
+
+_LANGUAGE_RANGE = f"""
+    SELECT d.docid, (SELECT e.docid FROM content_search_docs AS e WHERE e.docid BETWEEN d.docid AND d.docid + ?
+                     ORDER BY e.docid DESC LIMIT 1)
+    FROM content_search_docs AS d
+    WHERE d.docid IN ({", ".join(str(block * LANGUAGE_BLOCK + 1) for block in range(MAX_LANGUAGE_BLOCKS))})
+      AND +d.language = ?  -- the docids above, not the index on language (which holds every one of them)
+"""
+
+
 def language_range(session: Session, language: str) -> tuple[int, int] | None:
-    """The first and last docid of ``language`` in the index, or None if it has no documents."""
-    row = _index(session).execute(
-        text("SELECT min(docid), max(docid) FROM content_search_docs WHERE language = :language"),
-        {"language": language}).one()
-    return None if row[0] is None else (int(row[0]), int(row[1]))
+    """The first and last docid of ``language`` in the index, or None if it has no documents.
+
+    A language's documents start a block (``n * LANGUAGE_BLOCK + 1``), so the range is found by looking up
+    a few docids instead of reading every index entry of the language (4–6 ms at 10,000 items); a
+    language not found that way is looked up through its index entries."""
+    cursor = _cursor(session)
+    row = cursor.execute(_LANGUAGE_RANGE, (LANGUAGE_BLOCK - 1, language)).fetchone()
+    if row is None:
+        row = cursor.execute("SELECT min(docid), max(docid) FROM content_search_docs WHERE language = ?",
+                             (language,)).fetchone()
+    return None if row is None or row[0] is None else (int(row[0]), int(row[1]))
 
 
 def update_note(session: Session, item_id: str, note: str) -> None:

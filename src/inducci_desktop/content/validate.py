@@ -248,9 +248,17 @@ def parse_yaml(text: str, file: str, line_offset: int = 0) -> YamlDoc:
         raise ContentError([Problem(file, 1 + line_offset, f"YAML error: {exc}")]) from None
     finally:
         loader.dispose()
-    if node is not None:
+    if node is not None and _may_hold_control(text):
         _refuse_control_characters(node, file, line_offset)
     return YamlDoc(file, data, node, line_offset)
+
+
+def _may_hold_control(text: str) -> bool:
+    """Whether a string parsed from ``text`` could hold a control character: only if the text holds one or
+    an escape (``"\\x01"``); most files have neither and their nodes need not be walked."""
+    from inducci_desktop.domain.text import find_control
+
+    return "\\" in text or find_control(text, multiline=True) is not None
 
 
 def _refuse_control_characters(root: yaml.Node, file: str, line_offset: int) -> None:

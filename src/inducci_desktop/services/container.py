@@ -113,6 +113,17 @@ class Services:
             log.error("the toolbox content has %d problems; run 'inducci-desktop content check'",
                       len(status.problems))
 
+    def warm_up(self) -> None:
+        """Declare and configure the models of every feature (store/models.py): the window's start-up declares
+        only its own, and the window calls this on a worker thread once the first page is shown, so that the
+        first visit to another page does not pay for its models either."""
+        from sqlalchemy.orm import configure_mappers
+
+        from inducci_desktop.store.models import load_all
+
+        load_all()
+        configure_mappers()
+
     def close(self) -> None:
         self.store.close()
 

@@ -30,8 +30,9 @@ class MoveError(StoreError):
 
 def user_tables() -> list[Table]:
     """The tables holding user data, parents before children (``data_folder`` apart: it is the folder's id)."""
-    from inducci_desktop.store.models import CONTENT_MODELS, Base
+    from inducci_desktop.store.models import CONTENT_MODELS, Base, load_all
 
+    load_all()  # every feature's tables declared (they are declared lazily on first use)
     content = {model.__table__.name for model in CONTENT_MODELS}  # type: ignore[attr-defined]
     return [table for table in Base.metadata.sorted_tables
             if table.name not in content and table.name != "data_folder"]

@@ -2,7 +2,8 @@
 
 1. QApplication; 2. hand over to a running instance of the same data folder, if any; 3. take the data
 lock; 4. listen for later starts; 5. show the main window at once; 6. open the store on a worker thread
-(imports SQLAlchemy, checks → backup → migrate, content); 7. attach the services: the pages appear.
+(imports SQLAlchemy, checks → backup → migrate, content); 7. attach the services: the pages appear;
+8. a moment later, declare the other features' models on a worker thread.
 When the store cannot be opened, a dialog explains and offers the newest good backup.
 """
 
@@ -41,6 +42,8 @@ ACTIVATE = b"activate"
 OPEN = b"open "  # followed by a bundle's path in UTF-8, then a newline
 STARTED = time.perf_counter()
 EXIT_DATA = 3
+#: how long after the first page is attached the remaining models are declared (ui/application.py _warm_up)
+WARM_UP_DELAY_MS = 300
 
 
 def application() -> QApplication:
@@ -80,6 +83,15 @@ def register_fonts() -> list[str]:
 def show_fatal(title: str, text: str) -> None:
     application()
     QMessageBox.critical(None, title, text)
+
+
+def ask_password(title: str, text: str) -> str | None:
+    """The password the person types (shown as dots), or None when they cancel."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    application()
+    password, ok = QInputDialog.getText(None, title, text, QLineEdit.EchoMode.Password)
+    return password if ok and password else None
 
 
 def server_name(paths: AppPaths) -> str:
@@ -155,6 +167,16 @@ class RunningApp:
         # with the data on a server: what others save appears here through the same change signal
         services.store.listen()
         garbage.start()
+        # start-up is over: the other features' models are declared on a worker thread once the first page is
+        # on screen, so that neither the start nor the first click on another page waits for them
+        QTimer.singleShot(WARM_UP_DELAY_MS, self._warm_up)
+
+    def _warm_up(self) -> None:
+        services = self.services
+        if self._closed or services is None:
+            return
+        Job(lambda _report: services.warm_up()).failure(
+            lambda exc: log.warning("warming up the models failed: %s", type(exc).__name__)).start()
 
     def switch_offline(self, kind: str) -> None:
         """``take``: copy the server's data into this data folder and show the copy; ``back``: merge the copy's

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from sqlalchemy import func, select
@@ -147,6 +147,15 @@ class FindingsService:
         with self.store.db.reading() as session:
             return self._view(session, self._row(session, finding_id))
 
+    def get_many(self, finding_ids: Iterable[str]) -> dict[str, FindingView]:
+        """The views of those of ``finding_ids`` that are not deleted, by id (read in one query)."""
+        wanted = list(dict.fromkeys(finding_ids))
+        if not wanted:
+            return {}
+        with self.store.db.reading() as session:
+            rows = session.scalars(select(Finding).where(Finding.id.in_(wanted), Finding.deleted_at.is_(None))).all()
+            return {view.id: view for view in self._views(session, rows)}
+
     def list(self, *, region_id: str | None = None, topic_id: str | None = None, query: str = "",
              trashed: bool = False) -> list[FindingView]:
         """Findings, newest observation first; filtered by region, topic and words of the statement."""
@@ -155,7 +164,7 @@ class FindingsService:
             if region_id:
                 stmt = stmt.where(Finding.region_id == region_id)
             rows = session.scalars(stmt.order_by(Finding.observed_on.desc(), Finding.created_at.desc())).all()
-            views = [self._view(session, row) for row in rows if not topic_id or topic_id in (row.topic_ids or [])]
+            views = self._views(session, [row for row in rows if not topic_id or topic_id in (row.topic_ids or [])])
         words = query.casefold().split()
         if words:
             views = [v for v in views if all(w in f"{v.statement} {v.source.title} {v.citation}".casefold()
@@ -168,7 +177,7 @@ class FindingsService:
             rows = session.scalars(select(Finding).where(Finding.deleted_at.is_(None),
                                                          Finding.source_kind == source.kind,
                                                          Finding.source_ref == source.ref)).all()
-            return [self._view(session, row) for row in rows]
+            return self._views(session, rows)
 
     def grouped(self, findings: Sequence[FindingView], by: str) -> builtins.list[FindingGroup]:
         """Findings under their topics (a finding with two topics is under both; none: "No topic") or
@@ -227,10 +236,19 @@ class FindingsService:
 
     @staticmethod
     def _view(session: Session, row: Finding) -> FindingView:
-        region = session.get(Region, row.region_id)
-        names = {t.id: t for t in session.scalars(select(Topic).where(Topic.id.in_(row.topic_ids or [])))}
-        topics = tuple(TopicView(names[t].id, names[t].name) for t in row.topic_ids or []
-                       if t in names and names[t].deleted_at is None)
-        return FindingView(row.id, row.region_id, region.name if region else "", row.statement,
-                           SourceRef(row.source_kind, row.source_ref, row.source_title), row.citation,
-                           row.observed_on, row.strength, topics)
+        return FindingsService._views(session, [row])[0]
+
+    @staticmethod
+    def _views(session: Session, rows: Sequence[Finding]) -> builtins.list[FindingView]:
+        """The views of ``rows``, their regions and topics read in one query each (not two per finding)."""
+        region_ids = {row.region_id for row in rows}
+        topic_ids = {t for row in rows for t in row.topic_ids or []}
+        regions: dict[str, str] = {region_id: name for region_id, name in session.execute(
+            select(Region.id, Region.name).where(Region.id.in_(region_ids)))} if region_ids else {}
+        topics = {t.id: TopicView(t.id, t.name) for t in session.scalars(
+            select(Topic).where(Topic.id.in_(topic_ids), Topic.deleted_at.is_(None)))} if topic_ids else {}
+        return [FindingView(row.id, row.region_id, regions.get(row.region_id, ""), row.statement,
+                            SourceRef(row.source_kind, row.source_ref, row.source_title), row.citation,
+                            row.observed_on, row.strength,
+                            tuple(topics[t] for t in row.topic_ids or [] if t in topics))
+                for row in rows]

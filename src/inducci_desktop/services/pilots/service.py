@@ -38,14 +38,12 @@ from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.pilots import photos
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import (
-    Assessment,
     Pilot,
     PilotCriterion,
     PilotLesson,
     PilotPhoto,
     PilotVoice,
     Region,
-    Workshop,
     new_id,
     utcnow,
 )
@@ -250,6 +248,8 @@ class PilotService:
         return out
 
     def _linked(self, session: Session, name: str, value: object) -> Any:
+        from inducci_desktop.store.models import Workshop  # declared on first use (store/models.py)
+
         if name == "partners":
             return _partners(value)
         if name == "steps":
@@ -416,6 +416,8 @@ class PilotService:
 
     def planning_assessments(self) -> builtins.list[tuple[str, str]]:
         """(id, title) of the assessments made with the pilot planning checklist."""
+        from inducci_desktop.store.models import Assessment  # declared on first use (store/models.py)
+
         with self.store.db.reading() as session:
             rows = session.execute(select(Assessment.id, Assessment.title).where(
                 Assessment.template_id == PLANNING_CHECKLIST, Assessment.deleted_at.is_(None))
@@ -423,6 +425,8 @@ class PilotService:
         return [(r[0], r[1]) for r in rows]
 
     def workshop_choices(self) -> builtins.list[tuple[str, str]]:
+        from inducci_desktop.store.models import Workshop  # declared on first use (store/models.py)
+
         with self.store.db.reading() as session:
             rows = session.execute(select(Workshop.id, Workshop.title).where(Workshop.deleted_at.is_(None))
                                    .order_by(Workshop.title)).all()
@@ -430,6 +434,8 @@ class PilotService:
 
     def for_print(self, pilot_id: str) -> PilotPrint:
         """The pilot with the names of what it links to, as documents print it."""
+        from inducci_desktop.store.models import Assessment, Workshop  # declared on first use (store/models.py)
+
         pilot = self.get(pilot_id)
         with self.store.db.reading() as session:
             assessment = ""
@@ -509,6 +515,8 @@ class PilotService:
 
     @staticmethod
     def _assessment(session: Session, assessment_id: str | None) -> str | None:
+        from inducci_desktop.store.models import Assessment  # declared on first use (store/models.py)
+
         if assessment_id is None:
             return None
         row = session.get(Assessment, assessment_id)

@@ -104,14 +104,19 @@ class PaperService:
             section_rows = session.scalars(select(PaperSection).where(
                 PaperSection.paper_id == paper_id, PaperSection.deleted_at.is_(None))
                 .order_by(PaperSection.position)).all()
-            raw_blocks = {s.id: session.scalars(select(PaperBlock).where(
-                PaperBlock.section_id == s.id, PaperBlock.deleted_at.is_(None)).order_by(PaperBlock.position)).all()
-                for s in section_rows}
-            comments = {s.id: tuple(CommentView(c.id, c.section_id, c.author, c.text, c.resolved, c.created_at)
-                                    for c in session.scalars(select(ReviewComment).where(
-                                        ReviewComment.section_id == s.id, ReviewComment.deleted_at.is_(None))
-                                        .order_by(ReviewComment.created_at)))
-                        for s in section_rows}
+            section_ids = [s.id for s in section_rows]
+            # blocks and comments of every section in one query each (not two per section)
+            raw_blocks: dict[str, list[PaperBlock]] = {sid: [] for sid in section_ids}
+            for block in session.scalars(select(PaperBlock).where(
+                    PaperBlock.section_id.in_(section_ids), PaperBlock.deleted_at.is_(None))
+                    .order_by(PaperBlock.position)):
+                raw_blocks[block.section_id].append(block)
+            listed: dict[str, list[CommentView]] = {sid: [] for sid in section_ids}
+            for c in session.scalars(select(ReviewComment).where(
+                    ReviewComment.section_id.in_(section_ids), ReviewComment.deleted_at.is_(None))
+                    .order_by(ReviewComment.created_at)):
+                listed[c.section_id].append(CommentView(c.id, c.section_id, c.author, c.text, c.resolved, c.created_at))
+            comments = {sid: tuple(found) for sid, found in listed.items()}
             block_data = {sid: [(b.id, b.position, b.kind, dict(b.params or {}), b.frozen, b.taken_on)
                                 for b in rows] for sid, rows in raw_blocks.items()}
             sections_raw = [(s.id, s.position, s.outline_key, s.title, s.body) for s in section_rows]
@@ -120,15 +125,10 @@ class PaperService:
                                      tuple(self._block(sid, data, live) for data in block_data[sid]), comments[sid])
                          for sid, pos, key, title, body in sections_raw)
         cited = list(dict.fromkeys(f for p in priorities for m in p.measures for f in m.finding_ids))
-        findings: dict[str, FindingView] = {}
-        sources: dict[str, SourceView] = {}
-        for finding_id in cited:
-            try:
-                finding = self.services.evidence.findings.get(finding_id)
-            except NotFoundError:
-                continue
-            findings[finding_id] = finding
-            sources[finding_id] = self.services.evidence.sources.resolve(finding.source)
+        found = self.services.evidence.findings.get_many(cited)
+        findings: dict[str, FindingView] = {f: found[f] for f in cited if f in found}
+        sources: dict[str, SourceView] = self.services.evidence.sources.resolve_all(
+            {f: view.source for f, view in findings.items()})
         return PaperView(summary, sections, priorities, findings, sources)
 
     def _block(self, section_id: str, data: tuple[Any, ...], live: bool) -> BlockView:
@@ -484,18 +484,25 @@ class PaperService:
     def _priorities(self, session: Session, paper_id: str) -> tuple[PriorityView, ...]:
         rows = session.scalars(select(Priority).where(Priority.paper_id == paper_id, Priority.deleted_at.is_(None))
                                .order_by(Priority.position)).all()
-        result = []
-        for row in rows:
-            measures = session.scalars(select(Measure).where(Measure.priority_id == row.id,
+        # the measures of every priority and their topics in one query each (not per priority and measure)
+        measures: dict[str, list[Measure]] = {row.id: [] for row in rows}
+        for measure in session.scalars(select(Measure).where(Measure.priority_id.in_(list(measures)),
                                                              Measure.deleted_at.is_(None))
-                                       .order_by(Measure.position)).all()
-            result.append(PriorityView(row.id, row.position, row.title, row.description,
-                                       tuple(self._measure(session, m) for m in measures)))
-        return tuple(result)
+                                       .order_by(Measure.position)):
+            measures[measure.priority_id].append(measure)
+        topic_ids = {t for found in measures.values() for m in found for t in m.topic_ids or []}
+        names = ({t.id: t.name for t in session.scalars(select(Topic).where(Topic.id.in_(topic_ids)))}
+                 if topic_ids else {})
+        return tuple(PriorityView(row.id, row.position, row.title, row.description,
+                                  tuple(self._measure_view(m, names) for m in measures[row.id])) for row in rows)
 
     @staticmethod
     def _measure(session: Session, row: Measure) -> MeasureView:
         names = {t.id: t.name for t in session.scalars(select(Topic).where(Topic.id.in_(row.topic_ids or [])))}
+        return PaperService._measure_view(row, names)
+
+    @staticmethod
+    def _measure_view(row: Measure, names: dict[str, str]) -> MeasureView:
         return MeasureView(row.id, row.priority_id, row.position, row.what, row.responsible, row.due, row.resources,
                            row.funding, tuple(Indicator(i.get("name", ""), i.get("baseline", ""), i.get("target", ""))
                                               for i in row.indicators or []),

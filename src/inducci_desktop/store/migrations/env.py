@@ -5,8 +5,9 @@ No logging.fileConfig here: it would silence the application's loggers.
 
 from alembic import context
 
-from inducci_desktop.store.models import Base
+from inducci_desktop.store.models import Base, load_all
 
+load_all()  # target_metadata names every table (the feature models are declared on first use)
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
