@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from inducci_desktop import __version__
 from inducci_desktop.bootstrap import open_services
-from inducci_desktop.domain.i18n import LANGUAGES, NC_, _, npgettext, pgettext
+from inducci_desktop.domain.i18n import LANGUAGES, NC_, _, ngettext, npgettext, pgettext
 from inducci_desktop.domain.inputs import InputFileError
 from inducci_desktop.domain.text import TextError
 from inducci_desktop.paths import AppPaths
@@ -125,6 +125,24 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     db = commands.add_parser("db", help=_("database checks")).add_subparsers(dest="db_command", required=True)
     db.add_parser("check", help=_("integrity quick check and schema state; non-zero exit on any problem"))
     db.add_parser("upgrade", help=_("create the database or upgrade it to this version now (backup first)"))
+    move_to = db.add_parser("move-to", help=_("copy all local data into a new, empty shared database and open that "
+                                              "one from now on (all or nothing)"))
+    move_to.add_argument("url", metavar="URL", help=_("postgresql+psycopg://user:password@server/database"))
+    move_from = db.add_parser("move-from", help=_("copy all data of a shared database into the local database and "
+                                                  "open the local one from now on (all or nothing)"))
+    move_from.add_argument("url", metavar="URL", help=_("postgresql+psycopg://user:password@server/database"))
+    move_from.add_argument("--replace", action="store_true",
+                           help=_("replace the local data (a backup of it is made first)"))
+    offline = db.add_parser("take-offline", help=_("copy the shared database's data into the local database to work "
+                                                   "offline, marked as checked out"))
+    offline.add_argument("url", metavar="URL", nargs="?",
+                         help=_("the shared database (default: --database-url or INDUCCI_DATABASE_URL)"))
+    offline.add_argument("--replace", action="store_true",
+                         help=_("replace the local data (a backup of it is made first)"))
+    back = db.add_parser("bring-back", help=_("merge the offline copy's changes into the shared database (conflicts "
+                                              "go to the Exchange page) and open the shared database again"))
+    back.add_argument("url", metavar="URL", nargs="?",
+                      help=_("the shared database (default: --database-url or INDUCCI_DATABASE_URL)"))
 
     backup = commands.add_parser("backup", help=_("create, list and restore backups"))
     backup_commands = backup.add_subparsers(dest="backup_command", required=True)
@@ -166,6 +184,10 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
 def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.services.backups import check_file
 
+    if args.db_command in ("move-to", "move-from"):
+        return _db_move(args, paths, out)
+    if args.db_command in ("take-offline", "bring-back"):
+        return _db_offline(args, paths, out)
     if args.db_command == "upgrade":
         with command_services(paths, writing=True) as services:
             report = services.store.last_open
@@ -183,6 +205,62 @@ def _db_check(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     for line in result.lines:
         print(line, file=out)
     return EXIT_OK if result.ok else EXIT_PROBLEM
+
+
+def _db_move(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from inducci_desktop.instance import DataLock
+    from inducci_desktop.services import moving
+
+    with DataLock(paths):
+        if args.db_command == "move-to":
+            result = moving.move_to(paths, args.url)
+        else:
+            result = moving.move_from(paths, args.url, replace_local=args.replace)
+    if result.backup_id is not None:
+        print(_("the local data was backed up first as {id}").format(id=result.backup_id), file=out)
+    for table, count in result.counts.items():
+        print(f"{table}\t{count}", file=out)
+    print(ngettext("moved {count} record to {target}", "moved {count} records to {target}", result.total)
+          .format(count=result.total, target=result.target), file=out)
+    print(_("Photos and other files stay in the data folder {folder}.").format(folder=paths.data_dir), file=out)
+    print(result.choice, file=out)
+    return EXIT_OK
+
+
+def _db_offline(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
+    from dataclasses import replace
+
+    from inducci_desktop.instance import DataLock
+    from inducci_desktop.services import offline
+
+    url = args.url or (paths.server.url.render_as_string(hide_password=False) if paths.server is not None else None)
+    if not url:
+        raise ServiceError(_("Name the shared database: db {command} URL (or --database-url).")
+                           .format(command=args.db_command))
+    local = replace(paths, location=None)
+    with DataLock(local):
+        if args.db_command == "take-offline":
+            taken, backup_id, choice = offline.take_offline(local, url, replace_local=args.replace)
+            if backup_id is not None:
+                print(_("the local data was backed up first as {id}").format(id=backup_id), file=out)
+            for table, count in taken.counts.items():
+                print(f"{table}\t{count}", file=out)
+            total = sum(taken.counts.values())
+            print(ngettext("copied {count} record from {server} to work offline",
+                           "copied {count} records from {server} to work offline", total)
+                  .format(count=total, server=taken.server), file=out)
+            print(choice, file=out)
+            return EXIT_OK
+        result = offline.bring_back(local, url)
+    print(_("brought back to {server}: {added} added, {updated} updated, {unchanged} unchanged")
+          .format(server=result.server, added=result.added, updated=result.updated, unchanged=result.unchanged),
+          file=out)
+    for title in result.conflicts:
+        print(_("conflict (edited offline and on the server; choose on the Exchange page): {title}")
+              .format(title=title), file=out)
+    print(_("the offline copy was backed up as {id} and set aside").format(id=result.backup_id), file=out)
+    print(result.choice, file=out)
+    return EXIT_OK
 
 
 def _backup(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:

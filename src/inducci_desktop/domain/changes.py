@@ -68,11 +68,14 @@ ANY: frozenset[str] = frozenset({"*"})
 class Changes:
     """Kinds of records a write changed, with the ids where they are known.
 
-    ``everything`` means the whole database was replaced (a restore): every page reloads.
+    ``everything`` means the whole database was replaced (a restore): every page reloads. ``remote`` means
+    another client made the change (the data on a server: store/live.py), so a page showing the records
+    reloads them even where it skips reports of its own writes.
     """
 
     ids: Mapping[Kind, frozenset[str]] = field(default_factory=dict)
     everything: bool = False
+    remote: bool = False
 
     @classmethod
     def of(cls, kind: Kind, ids: Iterable[str] | None = None) -> Changes:
@@ -108,12 +111,13 @@ class Changes:
         return self.ids.get(kind, frozenset())
 
     def __or__(self, other: Changes) -> Changes:
+        remote = self.remote or other.remote
         if self.everything or other.everything:
-            return Changes.all()
+            return Changes(everything=True, remote=remote)
         merged: dict[Kind, frozenset[str]] = dict(self.ids)
         for kind, ids in other.ids.items():
             merged[kind] = merged.get(kind, frozenset()) | ids
-        return Changes(merged)
+        return Changes(merged, remote=remote)
 
 
 NOTHING = Changes()

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
@@ -27,6 +29,9 @@ from inducci_desktop.store.inspect import CheckResult as CheckResult
 from inducci_desktop.store.inspect import FileState, integrity_problems, read_state
 from inducci_desktop.store.location import Location
 from inducci_desktop.store.schema import HEAD, KNOWN_REVISIONS
+
+if TYPE_CHECKING:
+    from inducci_desktop.store.live import Listener
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +63,9 @@ class Database:
                                            binds=self._binds(self.content_engine.execution_options(**reading)),
                                            expire_on_commit=False)
         self._local = threading.local()  # the reading session open on each thread, if any
+        #: this client's id in the change notices it sends on a server (its own are not reported twice)
+        self.session_id = uuid.uuid4().hex
+        self._listener: Listener | None = None
         event.listen(self._sessions, "before_flush", _refuse_control_characters)
 
     @property
@@ -86,12 +94,22 @@ class Database:
     def unit_of_work(self) -> Iterator[Session]:
         """One write transaction: committed when the block ends, rolled back on any exception.
 
-        After the commit, what it changed (kinds and ids, recorded from the session) goes to ``feed``.
+        After the commit, what it changed (kinds and ids, recorded from the session) goes to ``feed``; on a
+        server the same goes to every other client as a NOTIFY sent in the transaction (store/live.py), so it
+        reaches them only if the write is committed.
         """
         with self._explained(), self._sessions() as session:
             recorded = tracking.begin(session)
             with session.begin():
                 yield session
+                if self.on_server:
+                    session.flush()
+                    changed = recorded.changes()
+                    if changed:
+                        from inducci_desktop.store.live import CHANNEL, payload
+
+                        session.execute(text("SELECT pg_notify(:channel, :payload)"),
+                                        {"channel": CHANNEL, "payload": payload(self.session_id, changed)})
         self.feed.report(recorded.changes())
 
     @contextmanager
@@ -136,7 +154,26 @@ class Database:
             row = conn.execute(text("SELECT version_num FROM alembic_version")).fetchone()
             return row[0] if row else None
 
+    def listen(self) -> bool:
+        """On a server: start reporting what other clients commit to ``feed`` (store/live.py). False on the
+        local file (nobody else writes to it). Stopped by ``close``."""
+        if not self.on_server or self.location is None:
+            return False
+        if self._listener is None:
+            from inducci_desktop.store.live import Listener
+
+            self._listener = Listener(self.location, self.feed, self.session_id)
+            self._listener.start()
+        return True
+
+    @property
+    def listener(self) -> Listener | None:
+        return self._listener
+
     def close(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
         self.engine.dispose()
         if self.content_engine is not self.engine:
             self.content_engine.dispose()
@@ -294,6 +331,10 @@ class Store:
     @property
     def is_open(self) -> bool:
         return self._db is not None
+
+    def listen(self) -> bool:
+        """With the user data on a server: report what other clients commit to ``feed`` (live updates)."""
+        return self.db.listen()
 
     def close(self) -> None:
         if self._db is not None:

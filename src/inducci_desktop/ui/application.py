@@ -147,6 +147,8 @@ class RunningApp:
     exit_code: int | None = None
     in_event_loop: bool = False
     _closed: bool = field(default=False, repr=False)
+    #: the server a copy was taken offline from in this run (the way back, also when it came from --database-url)
+    _taken_from: str | None = field(default=None, repr=False)
 
     @property
     def ready(self) -> bool:
@@ -162,6 +164,8 @@ class RunningApp:
             return
         self.services = services
         self.window.attach(services)
+        # with the data on a server: what others save appears here through the same change signal
+        services.store.listen()
         garbage.start()
         # start-up is over: the other features' models are declared on a worker thread once the first page is
         # on screen, so that neither the start nor the first click on another page waits for them
@@ -173,6 +177,86 @@ class RunningApp:
             return
         Job(lambda _report: services.warm_up()).failure(
             lambda exc: log.warning("warming up the models failed: %s", type(exc).__name__)).start()
+
+    def switch_offline(self, kind: str) -> None:
+        """``take``: copy the server's data into this data folder and show the copy; ``back``: merge the copy's
+        changes into the server and show the server again (services/offline.py). On a worker thread; the
+        window shows the other database when it is done, or explains and stays where it was."""
+        from dataclasses import replace
+
+        from inducci_desktop.services import offline
+
+        services = self.services
+        if services is None:
+            return
+        url = self._server_url(services, kind) if kind == "take" or self._taken_from is None else self._taken_from
+        if url is None:
+            QMessageBox.warning(self.window, _("Bring Changes Back"),
+                                _("This computer does not know the shared database to bring the changes back to: "
+                                  "choose it in Settings → Shared database, or run inducci-desktop db bring-back "
+                                  "URL."))
+            return
+        before = self.paths
+        local = replace(self.paths, location=None)
+        self.window.flush_pages()
+        self.window.detach()
+        self.services = None
+        services.close()
+
+        def work(_report: object) -> tuple[str, Services, AppPaths]:
+            from inducci_desktop.store.location import parse_database_url
+
+            if kind == "take":
+                taken, _backup, _choice = offline.take_offline(local, url)
+                total = sum(taken.counts.values())
+                said = _("{count} records copied from {server}: you are working on the offline copy.").format(
+                    count=total, server=taken.server)
+                after = local
+            else:
+                result = offline.bring_back(local, url)
+                said = _("Changes brought back to {server}: {added} added, {updated} updated, {conflicts} "
+                         "conflicts.").format(server=result.server, added=result.added, updated=result.updated,
+                                              conflicts=len(result.conflicts))
+                after = replace(local, location=parse_database_url(url))
+            return said, open_services(after, tidy=True), after
+
+        def done(found: tuple[str, Services, AppPaths]) -> None:
+            said, opened, after = found
+            self._taken_from = url if kind == "take" else None
+            if self._closed:
+                opened.close()
+                return
+            self.paths = after
+            self.services = opened
+            self.window.replace_services(opened)
+            opened.store.listen()
+            self.window.statusBar().showMessage(said, 15000)
+
+        def failed(exc: Exception) -> None:
+            log.error("%s failed: %s", "taking a copy offline" if kind == "take" else "bringing changes back",
+                      type(exc).__name__)
+            QMessageBox.critical(self.window, _("Take a Copy Offline") if kind == "take" else _("Bring Changes Back"),
+                                 _("{reason}\n\nNothing was changed; you are working where you were.")
+                                 .format(reason=exc))
+            try:
+                reopened = open_services(before)
+            except StoreError as again:
+                self._failed(again)
+                return
+            self.services = reopened
+            self.window.replace_services(reopened)
+            reopened.store.listen()
+
+        Job(work).success(done).failure(failed).start()
+
+    @staticmethod
+    def _server_url(services: Services, kind: str) -> str | None:
+        if kind == "take":
+            server = services.store.server
+            return server.url.render_as_string(hide_password=False) if server is not None else None
+        from inducci_desktop.services.offline import saved_server_url
+
+        return saved_server_url(services.store.path.parent)
 
     def _failed(self, exc: Exception) -> None:
         garbage.start()  # start-up is over: what follows are dialogs
@@ -272,6 +356,7 @@ def launch(paths: AppPaths, *, exec: bool = True, open_file: Path | None = None,
     if open_file is not None:
         window.open_bundle(open_file)
     running = RunningApp(app, paths, window, lock, server)
+    window.offline_requested.connect(running.switch_offline)
     if smoke_test:
         window.attached.connect(lambda: _smoke_test_done(running, shown))
         sys.excepthook = _smoke_test_failed  # no dialog to wait for: report and leave

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
     attached = Signal()
     #: the interface now speaks this language (menus and pages were made anew)
     language_changed = Signal(str)
+    #: the person confirmed "take" (a copy offline) or "back" (bring the offline changes back): ui/application.py
+    #: closes the services, does it and opens the other database
+    offline_requested = Signal(str)
 
     def __init__(self, paths: AppPaths, language: str | None = None) -> None:
         super().__init__()
@@ -191,6 +195,24 @@ class MainWindow(QMainWindow):
         for action in (self.backup_action, self.import_action, self.export_action, self.print_action,
                        self.welcome_action):
             action.setEnabled(True)
+        from inducci_desktop.services.offline import MARKER
+
+        on_server = self.services is not None and self.services.store.on_server
+        self.offline_action.setEnabled(on_server)
+        self.bring_back_action.setEnabled(not on_server and (self.paths.data_dir / MARKER).exists())
+
+    def _confirm_offline(self, kind: str) -> None:
+        if kind == "take":
+            title = _("Take a Copy Offline")
+            text = _("Copy all data of the shared database into this computer to work without the office network? "
+                     "Until you bring the changes back, this window shows the copy; what others save on the "
+                     "server meanwhile is merged when you bring yours back.")
+        else:
+            title = _("Bring Changes Back")
+            text = _("Merge what you changed offline into the shared database and work on the server again? "
+                     "Records edited both here and on the server are listed as conflicts on the Exchange page.")
+        if QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes:
+            self.offline_requested.emit(kind)
 
     # -- language ----------------------------------------------------------------------------------
 
@@ -225,6 +247,29 @@ class MainWindow(QMainWindow):
         self.opening.setText(_("Opening your data…"))
         if self.services is None:
             return
+        self._rebuild_pages(current)
+        self.language_changed.emit(language())
+
+    def flush_pages(self) -> None:
+        """Save what the built pages hold (before the language or the database changes)."""
+        for page in self.pages.built():
+            flush = getattr(page, "flush", None)
+            if callable(flush):
+                flush()
+
+    def replace_services(self, services: Services) -> None:
+        """Show ``services`` (another database: an offline copy, or the server again): the pages are made anew."""
+        if self.services is None:
+            self.attach(services)
+            return
+        self.services = services
+        current = self.current_page_id()
+        self._clear_menus()
+        self._build_menus()
+        self._rebuild_pages(current)
+
+    def _rebuild_pages(self, current: str | None) -> None:
+        assert self.services is not None
         from inducci_desktop.ui.pages.context import PageContext
 
         # the old pages hear nothing any more (a new AppEvents), then go; the new ones are built on demand
@@ -255,7 +300,6 @@ class MainWindow(QMainWindow):
             page.setEnabled(False)  # its shortcuts are dead until it is gone
             page.deleteLater()
         old_events.deleteLater()
-        self.language_changed.emit(language())
 
     def _clear_menus(self) -> None:
         for top in self.menuBar().actions():
@@ -394,6 +438,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.backup_action = QAction(_("&Back Up Now"), self)
         file_menu.addAction(self.backup_action)
+        file_menu.addSeparator()
+        self.offline_action = self._action(file_menu, _("Take a Copy &Offline…"), None,
+                                           lambda: self._confirm_offline("take"))
+        self.bring_back_action = self._action(file_menu, _("Bring &Changes Back…"), None,
+                                              lambda: self._confirm_offline("back"))
+        self.offline_action.setEnabled(False)
+        self.bring_back_action.setEnabled(False)
         file_menu.addSeparator()
         quit_action = self._action(file_menu, _("&Quit"), None, self.close)
         # Ctrl+Q everywhere: the platform's Quit binding is empty on Windows and on some Linux themes

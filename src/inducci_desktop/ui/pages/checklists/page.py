@@ -206,11 +206,11 @@ class ChecklistsPage(QWidget):
 
     def _data_changed(self, changes: Changes) -> None:
         # the page's own answers arrive here too (many a minute) and refresh the list when it is shown
-        # again; writes made elsewhere (an import, a restore) reload it at once
-        if changes.everything:
+        # again; writes made elsewhere (an import, a restore, another client on the server) reload it at once
+        if changes.everything and not changes.remote:
             self._reload_pending = True
             self.show_list()
-        elif changes.touches(Kind.ASSESSMENT, Kind.TEMPLATE) and not self.isVisible():
+        elif changes.touches(Kind.ASSESSMENT, Kind.TEMPLATE) and (changes.remote or not self.isVisible()):
             self.reload()
 
     def _update_count(self) -> None:
