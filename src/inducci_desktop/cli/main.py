@@ -251,7 +251,9 @@ def _db_offline(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
                   .format(count=total, server=taken.server), file=out)
             print(choice, file=out)
             return EXIT_OK
-        result = offline.bring_back(local, url)
+        from inducci_desktop.bootstrap import open_services
+
+        result = offline.bring_back(local, url, open_services)
     print(_("brought back to {server}: {added} added, {updated} updated, {unchanged} unchanged")
           .format(server=result.server, added=result.added, updated=result.updated, unchanged=result.unchanged),
           file=out)

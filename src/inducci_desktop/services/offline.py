@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.paths import AppPaths
@@ -26,6 +27,9 @@ from inducci_desktop.services.errors import ServiceError
 from inducci_desktop.services.moving import copy_from_server, server_location, switch_off
 from inducci_desktop.store.backup import Backups
 from inducci_desktop.store.location import Location
+
+if TYPE_CHECKING:
+    from inducci_desktop.services.container import Services
 
 log = logging.getLogger(__name__)
 
@@ -84,10 +88,10 @@ def take_offline(paths: AppPaths, url: str, *, replace_local: bool = False) -> t
     return taken, backup_id, switch_off(paths.data_dir)
 
 
-def bring_back(paths: AppPaths, url: str) -> BringBackResult:
+def bring_back(paths: AppPaths, url: str, open_services: Callable[[AppPaths], Services]) -> BringBackResult:
     """Merge the offline copy's changes into the server (a bundle through the exchange), set the copy aside
-    (backed up first) and open the server again."""
-    from inducci_desktop.bootstrap import open_services
+    (backed up first) and open the server again. ``open_services`` is the composition root's way of opening
+    a data folder's services (bootstrap.open_services), given by the caller."""
     from inducci_desktop.services.exchange.views import ExportSelection
     from inducci_desktop.services.moving import save_choice
 

@@ -204,7 +204,7 @@ class RunningApp:
         services.close()
 
         def work(_report: object) -> tuple[str, Services, AppPaths]:
-            from inducci_desktop.store.location import parse_database_url
+            from inducci_desktop.services.moving import server_location
 
             if kind == "take":
                 taken, _backup, _choice = offline.take_offline(local, url)
@@ -213,11 +213,11 @@ class RunningApp:
                     count=total, server=taken.server)
                 after = local
             else:
-                result = offline.bring_back(local, url)
+                result = offline.bring_back(local, url, open_services)
                 said = _("Changes brought back to {server}: {added} added, {updated} updated, {conflicts} "
                          "conflicts.").format(server=result.server, added=result.added, updated=result.updated,
                                               conflicts=len(result.conflicts))
-                after = replace(local, location=parse_database_url(url))
+                after = replace(local, location=server_location(url))
             return said, open_services(after, tidy=True), after
 
         def done(found: tuple[str, Services, AppPaths]) -> None:
