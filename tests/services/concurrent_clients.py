@@ -41,6 +41,8 @@ class ClientResult:
     acks: list[tuple[str, int, int, int]] = field(default_factory=list)
     #: every save refused as changed elsewhere: (item key, the version expected, their version then)
     conflicts: list[tuple[str, int, int]] = field(default_factory=list)
+    #: saves the database could not take just then (locked past the busy timeout), tried again as the app does
+    retried: list[str] = field(default_factory=list)
     error: str = ""
 
 
@@ -61,6 +63,8 @@ def open_services(url: str, name: str) -> Any:
 def run_client(url: str, assessment_id: str, client: int, rounds: int, barrier: Any, results: Any) -> None:
     """Autosave this client's own items and the shared ones, ``rounds`` times, each with the version it knows;
     a refused shared save takes their version and saves again on top (as "Overwrite" does)."""
+    from sqlalchemy.exc import OperationalError
+
     from inducci_desktop.services.errors import ChangedElsewhere
 
     result = ClientResult(client)
@@ -80,6 +84,11 @@ def run_client(url: str, assessment_id: str, client: int, rounds: int, barrier: 
                     except ChangedElsewhere as exc:
                         result.conflicts.append((key, expected, exc.row_version))
                         expected = exc.row_version
+                        continue
+                    except OperationalError as exc:  # not saved, and not acknowledged: the runner retries
+                        result.retried.append(str(exc.orig))
+                        if len(result.retried) > 50:
+                            raise
                         continue
                     result.acks.append((key, value, expected, ack.row_version))
                     known[key] = ack.row_version
