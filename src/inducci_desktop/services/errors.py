@@ -73,6 +73,14 @@ class ChangedElsewhere(ServiceError):
                 .format(label=self.label, name=self.who(), time=local_time(self.changed_at)))
 
 
+def refuse_if_changed(kind: str, label: str, row: Any, expected: int | None, fields: tuple[str, ...]) -> None:
+    """ChangedElsewhere when ``row`` (a versioned record, read in the writing transaction) is no longer at the
+    version ``expected`` its editor loaded; None: no check (a command, or an undo of one's own save)."""
+    if expected is not None and row.row_version != expected:
+        raise ChangedElsewhere(kind, label, row.id, row.changed_by, row.updated_at, row.row_version,
+                               {name: getattr(row, name) for name in fields})
+
+
 def local_time(moment: datetime) -> str:
     """``moment`` as this machine's local time of day (today) or date and time (before)."""
     here = moment.astimezone()
