@@ -63,7 +63,7 @@ class SettingsPage(QScrollArea):
         self.name_edit.setObjectName("yourName")
         self.name_edit.setAccessibleName(_("Your name"))
         self.name_edit.setMaxLength(MAX_NAME)
-        self.name_edit.setPlaceholderText(login_name())
+        self.name_edit.setPlaceholderText(_("Your login name: {name}").format(name=login_name()))
         self.name_edit.setToolTip(_("Recorded with every change you make, and shown to others when you both "
                                     "edit the same record. Kept on this machine only; empty: your login name."))
         self.name_edit.editingFinished.connect(self._name_changed)
