@@ -46,30 +46,33 @@ class ClientResult:
     error: str = ""
 
 
-def open_services(url: str, name: str) -> Any:
-    """The services of one client over the database at ``url`` (``sqlite:///<path>`` for now)."""
+def open_services(url: str, data_dir: Path, name: str) -> Any:
+    """The services of one client over the database at ``url`` (an SQLite file or a PostgreSQL database),
+    with ``data_dir`` as its data folder (on a server: the per-machine content cache)."""
     from inducci_desktop.paths import AppPaths
     from inducci_desktop.services.container import Services
     from inducci_desktop.store.database import Store
+    from inducci_desktop.store.location import parse_database_url
 
-    if not url.startswith("sqlite:///"):
-        raise ValueError(f"this client opens SQLite databases only, not {url.split(':', 1)[0]}")
-    path = Path(url.removeprefix("sqlite:///"))
-    store = Store(path, path.parent / "backups", who=lambda: name)
+    location = parse_database_url(url, "test")
+    paths = AppPaths(data_dir, data_dir / "logs")
+    path = location.sqlite_path or paths.database
+    store = Store(path, path.parent / "backups", server=location if location.is_server else None, who=lambda: name)
     store.open(auto_backup=False)
-    return Services.over(AppPaths(path.parent, path.parent / "logs"), store)
+    return Services.over(paths, store)
 
 
-def run_client(url: str, assessment_id: str, client: int, rounds: int, barrier: Any, results: Any) -> None:
+def run_client(url: str, data_dir: Path, assessment_id: str, client: int, rounds: int, barrier: Any,
+               results: Any) -> None:
     """Autosave this client's own items and the shared ones, ``rounds`` times, each with the version it knows;
     a refused shared save takes their version and saves again on top (as "Overwrite" does)."""
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import IntegrityError, OperationalError
 
     from inducci_desktop.services.errors import ChangedElsewhere
 
     result = ClientResult(client)
     try:
-        services = open_services(url, f"Klient {client} – Jiří")
+        services = open_services(url, data_dir, f"Klient {client} – Jiří")
         checklists = services.checklists
         known: dict[str, int] = {}
         barrier.wait(timeout=120)
@@ -85,7 +88,9 @@ def run_client(url: str, assessment_id: str, client: int, rounds: int, barrier: 
                         result.conflicts.append((key, expected, exc.row_version))
                         expected = exc.row_version
                         continue
-                    except OperationalError as exc:  # not saved, and not acknowledged: the runner retries
+                    except (OperationalError, IntegrityError) as exc:  # not saved, not acknowledged: retried
+                        # (SQLite: locked past the busy timeout; a server: the same first answer inserted at
+                        # the same moment by another client, which a save without a version cannot tell apart)
                         result.retried.append(str(exc.orig))
                         if len(result.retried) > 50:
                             raise

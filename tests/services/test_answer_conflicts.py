@@ -24,7 +24,7 @@ def anna(services: Services) -> Services:
 @pytest.fixture
 def ben(paths: AppPaths, anna: Services) -> Iterator[Services]:
     """A second person on the same database (their own services, their own name)."""
-    store = Store(paths.database, paths.backup_dir, who=lambda: "Bořek Šťastný")
+    store = Store(paths.database, paths.backup_dir, server=paths.server, who=lambda: "Bořek Šťastný")
     store.open(auto_backup=False)
     yield Services.over(paths, store)
     store.close()

@@ -27,8 +27,12 @@ ROUNDS = 8
 
 @pytest.fixture
 def shared_database(paths: AppPaths, services: Services) -> Iterator[str]:
-    """The URL of the database every client opens (made and migrated here)."""
-    yield f"sqlite:///{paths.database}"
+    """The URL of the database every client opens (made and migrated here): the test's SQLite file, or its
+    PostgreSQL database when the test runs on that engine."""
+    if paths.server is not None:
+        yield paths.server.url.render_as_string(hide_password=False)
+    else:
+        yield f"sqlite:///{paths.database}"
 
 
 @pytest.mark.slow
@@ -39,8 +43,9 @@ def test_ten_clients_lose_nothing_and_every_concurrent_edit_is_detected(
     context = multiprocessing.get_context("spawn")
     barrier = context.Barrier(CLIENTS)
     results_queue = context.Queue()
-    processes = [context.Process(target=clients.run_client, args=(shared_database, assessment.id, c, ROUNDS,
-                                                                   barrier, results_queue))
+    data_dir = services.paths.data_dir
+    processes = [context.Process(target=clients.run_client,
+                                 args=(shared_database, data_dir, assessment.id, c, ROUNDS, barrier, results_queue))
                  for c in range(CLIENTS)]
     for process in processes:
         process.start()

@@ -136,4 +136,6 @@ def test_the_version_columns_are_no_content_for_the_exchange_versions(store: Sto
         session.execute(text("UPDATE regions SET row_version = 7, changed_by = 'Zoë'"))
     with store.db.reading() as session:
         after = session.execute(text("SELECT vv FROM regions")).scalar()
-    assert json.loads(after) == json.loads(before)
+    # SQLite hands back the JSON text, PostgreSQL the value
+    assert (json.loads(after) if isinstance(after, str) else after) == (
+        json.loads(before) if isinstance(before, str) else before)
