@@ -24,9 +24,11 @@ def open_services(paths: AppPaths, *, tidy: bool = False) -> Services:
     that cannot be opened raises a ``StoreError`` and nothing is left open.
     """
     from inducci_desktop.services.container import Services
+    from inducci_desktop.services.identity import Identity
     from inducci_desktop.store.database import Store
 
-    store = Store(paths.database, paths.backup_dir, server=paths.server)
+    # every change records who made it: the name set on this machine (Settings), else the login name
+    store = Store(paths.database, paths.backup_dir, server=paths.server, who=Identity(paths.data_dir).name)
     if tidy:
         store.backups.remove_leftovers()
     store.open()

@@ -46,28 +46,40 @@ def folder(root: Path, *, demo: bool = False) -> Iterator[Services]:
         services.close()
 
 
-def dump(database: Path) -> dict[str, list[tuple[Any, ...]]]:
+def dump(database: Path, *, local: bool = True) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table, sorted: the database's logical content (on the server, for a folder of a
-    test on PostgreSQL)."""
+    test on PostgreSQL). ``local=False`` leaves out what is this database's own (the row version and who
+    changed it), to compare two machines' copies."""
     if database in SERVERS:
-        return _dump_server(SERVERS[database])
+        return _dump_server(SERVERS[database], local=local)
     conn = sqlite3.connect(database)
     try:
         names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-        return {name: sorted(conn.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr) for name in names}
+        found: dict[str, list[tuple[Any, ...]]] = {}
+        for name in names:
+            columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')
+                       if local or r[1] not in ("row_version", "changed_by")]
+            listed = ", ".join(f'"{c}"' for c in columns)
+            found[name] = sorted(conn.execute(f'SELECT {listed} FROM "{name}"').fetchall(), key=repr)
+        return found
     finally:
         conn.close()
 
 
-def _dump_server(url: str) -> dict[str, list[tuple[Any, ...]]]:
+def _dump_server(url: str, *, local: bool = True) -> dict[str, list[tuple[Any, ...]]]:
     from sqlalchemy import create_engine, inspect, text
 
     engine = create_engine(url)
     try:
         with engine.connect() as conn:
-            names = sorted(inspect(conn).get_table_names())
-            return {name: sorted((tuple(r) for r in conn.execute(text(f'SELECT * FROM "{name}"'))), key=repr)
-                    for name in names}
+            found: dict[str, list[tuple[Any, ...]]] = {}
+            for name in sorted(inspect(conn).get_table_names()):
+                columns = [c["name"] for c in inspect(conn).get_columns(name)
+                           if local or c["name"] not in ("row_version", "changed_by")]
+                listed = ", ".join(f'"{c}"' for c in columns)
+                found[name] = sorted((tuple(r) for r in conn.execute(text(f'SELECT {listed} FROM "{name}"'))),
+                                     key=repr)
+            return found
     finally:
         engine.dispose()
 

@@ -100,6 +100,10 @@ class Answer:
     value: Any
     note: str
     updated_at: datetime
+    #: the stored row's version (0: none stored yet), passed back with the next save to detect a change made
+    #: meanwhile in another place (services/errors.py ChangedElsewhere)
+    row_version: int = 0
+    changed_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -226,6 +226,9 @@ class WorkshopView:
     place: str = ""
     certificate_date: date | None = None
     certificate_minutes: int | None = None
+    #: the stored version when read, and who made it: the details form saves with it (ChangedElsewhere)
+    row_version: int = 0
+    changed_by: str = ""
 
     @property
     def first_day(self) -> date | None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from inducci_desktop.domain.changes import ChangeFeed
 from inducci_desktop.paths import AppPaths
+from inducci_desktop.services.identity import Identity
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.maintenance import MaintenanceService
 from inducci_desktop.services.regions import RegionService
@@ -43,6 +44,10 @@ class Services:
         self.settings = SettingsService(store)
         self.maintenance = MaintenanceService(store)
         self.library = LibraryService(store)
+        #: the name of the person at this machine (per machine, not in the database), set in Settings
+        self.identity = Identity(paths.data_dir)
+        if store.who is None:
+            store.who = self.identity.name
 
     @classmethod
     def over(cls, paths: AppPaths, store: Store) -> Services:

@@ -8,6 +8,8 @@ cannot be written): they are named here, so that ``ui/`` and ``cli/`` import nei
 from __future__ import annotations
 
 from abc import ABCMeta
+from datetime import datetime
+from typing import Any
 
 from inducci_desktop.domain.text import TextError
 
@@ -34,6 +36,57 @@ ValidationError.register(TextError)
 
 class NotFoundError(ServiceError):
     """An id that names nothing (or nothing of that kind)."""
+
+
+class ChangedElsewhere(ServiceError):
+    """A save refused because someone else changed the record since the editor loaded it (its row version
+    moved on): nothing was saved. Plain data for the front end's "Reload / Overwrite / Keep both".
+
+    ``kind`` names the kind of record (``answer``, ``finding``, ``paper_block`` …), ``label`` says it for a
+    person; ``row_version`` is their version (pass it to save over theirs); ``current`` their values of the
+    fields the editor shows.
+    """
+
+    def __init__(self, kind: str, label: str, record_id: str, changed_by: str, changed_at: datetime | None,
+                 row_version: int, current: dict[str, Any]) -> None:
+        self.kind = kind
+        self.label = label
+        self.record_id = record_id
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.row_version = row_version
+        self.current = current
+        super().__init__(self.describe())
+
+    def who(self) -> str:
+        from inducci_desktop.domain.i18n import _
+
+        return self.changed_by or _("someone else")
+
+    def describe(self) -> str:
+        from inducci_desktop.domain.i18n import _
+
+        if self.changed_at is None:
+            return (_("This {label} was changed by {name} after you opened it; your edit was not saved.")
+                    .format(label=self.label, name=self.who()))
+        return (_("This {label} was changed by {name} at {time} after you opened it; your edit was not saved.")
+                .format(label=self.label, name=self.who(), time=local_time(self.changed_at)))
+
+
+def refuse_if_changed(kind: str, label: str, row: Any, expected: int | None, fields: tuple[str, ...]) -> None:
+    """ChangedElsewhere when ``row`` (a versioned record, read in the writing transaction) is no longer at the
+    version ``expected`` its editor loaded; None: no check (a command, or an undo of one's own save)."""
+    if expected is not None and row.row_version != expected:
+        raise ChangedElsewhere(kind, label, row.id, row.changed_by, row.updated_at, row.row_version,
+                               {name: getattr(row, name) for name in fields})
+
+
+def local_time(moment: datetime) -> str:
+    """``moment`` as this machine's local time of day (today) or date and time (before)."""
+    here = moment.astimezone()
+    if here.date() == datetime.now().astimezone().date():
+        return here.strftime("%H:%M")
+    return here.strftime("%Y-%m-%d %H:%M")
 
 
 def checked_text(value: str, field: str, *, multiline: bool = False) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,11 +47,13 @@ class Database:
 
     def __init__(self, path: Path, backup_dir: Path, feed: ChangeFeed | None = None, *,
                  engine: Engine | None = None, content_engine: Engine | None = None,
-                 location: Location | None = None) -> None:
+                 location: Location | None = None, who: Callable[[], str] | None = None) -> None:
         self.path = path
         self.backups = Backups(path, backup_dir)
         #: every committed unit of work reports what it changed here
         self.feed = feed if feed is not None else ChangeFeed()
+        #: the name every write records as ``changed_by`` (asked at the start of each unit of work)
+        self.who: Callable[[], str] = who if who is not None else _nobody
         self.engine: Engine = engine if engine is not None else make_engine(path)
         self.content_engine: Engine = content_engine if content_engine is not None else self.engine
         #: the server, or None for the local file (connection failures are explained naming it)
@@ -100,6 +102,7 @@ class Database:
         """
         with self._explained(), self._sessions() as session:
             recorded = tracking.begin(session)
+            tracking.set_who(session, self.who())
             with session.begin():
                 yield session
                 if self.on_server:
@@ -179,6 +182,10 @@ class Database:
             self.content_engine.dispose()
 
 
+def _nobody() -> str:
+    return ""
+
+
 def _refuse_control_characters(session: Session, _context: object, _instances: object) -> None:
     """The control-character rule (domain/text.py) as a last net under every entry point: a write that
     would store a NUL or another control character raises TextError and the transaction rolls back."""
@@ -200,7 +207,8 @@ class OpenReport:
 
 
 def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True,
-                  feed: ChangeFeed | None = None) -> tuple[Database, OpenReport]:
+                  feed: ChangeFeed | None = None, who: Callable[[], str] | None = None
+                  ) -> tuple[Database, OpenReport]:
     """Open the database at ``path``, creating or upgrading it as needed.
 
     Order: read-only checks (SQLite? intact? a revision we know?) → daily backup → backup before a
@@ -234,7 +242,7 @@ def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True,
         upgrade(path)
     for suffix in ("", "-wal", "-shm"):
         private_file(Path(f"{path}{suffix}"))
-    return Database(path, backup_dir, feed), report
+    return Database(path, backup_dir, feed, who=who), report
 
 
 def empty_database_message(path: Path, backups: Backups) -> str:
@@ -278,7 +286,7 @@ class Store:
     """The database of one data folder, which can be closed and reopened around a restore."""
 
     def __init__(self, path: Path, backup_dir: Path, feed: ChangeFeed | None = None, *,
-                 server: Location | None = None) -> None:
+                 server: Location | None = None, who: Callable[[], str] | None = None) -> None:
         #: the local SQLite file; with a ``server``, the data folder's file whose folder keeps photos and the cache
         self.path = path
         self.backups = Backups(path, backup_dir)
@@ -286,6 +294,8 @@ class Store:
         self.feed = feed if feed is not None else ChangeFeed()
         #: the PostgreSQL database holding the user data, or None for the local file
         self.server = server if server is not None and server.is_server else None
+        #: who is writing: the name each change records (the composition root passes identity.current_name)
+        self.who = who
         self._db: Database | None = None
         self.last_open: OpenReport | None = None
 
@@ -309,7 +319,7 @@ class Store:
             self._db, self.last_open = self._open_server()
             return self.last_open
         self._db, self.last_open = open_database(self.path, self.backups.folder, auto_backup=auto_backup,
-                                                 feed=self.feed)
+                                                 feed=self.feed, who=self.current_writer)
         return self.last_open
 
     def _open_server(self) -> tuple[Database, OpenReport]:
@@ -320,7 +330,11 @@ class Store:
         report = OpenReport(created=opened.found is None,
                             migrated_from=opened.found if opened.found not in (None, HEAD) else None)
         return Database(self.path, self.backups.folder, self.feed, engine=opened.engine,
-                        content_engine=opened.content_engine, location=self.server), report
+                        content_engine=opened.content_engine, location=self.server,
+                        who=self.current_writer), report
+
+    def current_writer(self) -> str:
+        return self.who() if self.who is not None else ""
 
     @property
     def db(self) -> Database:

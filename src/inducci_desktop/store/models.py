@@ -22,7 +22,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from inducci_desktop.store import checks
 
@@ -73,6 +73,10 @@ class Record:
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), default=None)
 
 
+#: the columns of a versioned record that belong to one database and never travel in a bundle (0012)
+LOCAL_COLUMNS: frozenset[str] = frozenset({"row_version", "changed_by"})
+
+
 class Versioned:
     """The version of a record that travels between data folders (set by triggers on every local write).
 
@@ -83,6 +87,16 @@ class Versioned:
 
     vv: Mapped[dict[str, int] | None] = mapped_column(JSON(none_as_null=True), nullable=True, default=None)
     rev_by: Mapped[str | None] = mapped_column(String(36), default=None)
+    #: the record's version in this database, one up with every write (migration 0012): the ORM checks and
+    #: bumps it on every UPDATE (``version_id_col``), store/tracking.py on every bulk UPDATE; an editor that
+    #: loaded another version learns that someone changed the record meanwhile (services/conflicts.py)
+    row_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    #: the name of who made this version (services/identity.py); "" where unknown
+    changed_by: Mapped[str] = mapped_column(String(120), default="", server_default="")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.row_version}  # type: ignore[attr-defined]
 
 
 class Region(Record, Versioned, Base):

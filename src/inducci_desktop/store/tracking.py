@@ -2,6 +2,10 @@
 
 ORM flushes give kinds and ids; bulk ORM statements (``update(Model)``, ``delete(Model)``, ``insert``)
 give the kind with unknown ids; code that writes through the driver directly calls ``note``.
+
+Who made a write is stamped here too: every record an ORM flush adds or changes gets ``changed_by`` (the
+name the unit of work was opened with, ``who``), and every bulk ORM ``update(Model)`` of a versioned record
+also sets ``row_version = row_version + 1`` (the ORM bumps it itself on a flush: ``version_id_col``).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction, sessionmaker
 
 from inducci_desktop.domain.changes import ChangeRecorder, Kind
+from inducci_desktop.store.models import Versioned
 
 KIND_BY_TABLE: dict[str, Kind] = {
     "regions": Kind.REGION,
@@ -61,6 +66,19 @@ KIND_BY_TABLE: dict[str, Kind] = {
 }
 
 _KEY = "changes"
+_WHO = "who"
+#: execution option of a bulk UPDATE that only touches bookkeeping (``updated_at``): no new row version
+KEEP_VERSION = "keep_row_version"
+
+
+def set_who(session: Session, name: str) -> None:
+    """The name every write of this session records as ``changed_by``."""
+    session.info[_WHO] = name
+
+
+def who(session: Session) -> str:
+    found = session.info.get(_WHO)
+    return found if isinstance(found, str) else ""
 
 
 def recorder(session: Session) -> ChangeRecorder | None:
@@ -105,6 +123,17 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
             found.add(kind, _record_id(obj))
 
 
+def _stamp(session: Session, _context: UOWTransaction, _instances: object) -> None:
+    """Before a flush: who made every versioned record it adds or changes."""
+    name = who(session)
+    for obj in session.new:
+        if isinstance(obj, Versioned):
+            obj.changed_by = name
+    for obj in session.dirty:
+        if isinstance(obj, Versioned) and obj.changed_by != name and session.is_modified(obj):
+            obj.changed_by = name
+
+
 def _on_execute(state: ORMExecuteState) -> None:
     if not (state.is_update or state.is_delete or state.is_insert):
         return
@@ -112,9 +141,21 @@ def _on_execute(state: ORMExecuteState) -> None:
     table = getattr(mapper.local_table, "name", None) if mapper is not None else None
     if isinstance(table, str):
         note(state.session, table)
+    model = mapper.class_ if mapper is not None else None
+    # a statement with a list of parameter sets (bulk by primary key) keeps its values as given
+    if (model is None or not issubclass(model, Versioned) or state.is_delete
+            or isinstance(state.parameters, list | tuple)):
+        return
+    name = who(state.session)
+    if state.is_insert:
+        state.statement = state.statement.values(changed_by=name)  # type: ignore[attr-defined]
+    elif not state.execution_options.get(KEEP_VERSION, False):
+        state.statement = state.statement.values(  # type: ignore[attr-defined]
+            row_version=model.row_version + 1, changed_by=name)
 
 
 def track(sessions: sessionmaker[Session]) -> None:
     """Install the recording hooks on the sessions a sessionmaker makes."""
+    event.listen(sessions, "before_flush", _stamp)
     event.listen(sessions, "after_flush", _after_flush)
     event.listen(sessions, "do_orm_execute", _on_execute)

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, bindparam, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from inducci_desktop.content.folding import fold
@@ -34,9 +35,10 @@ from inducci_desktop.domain.checklists import (  # re-exported: the views this s
 from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.checklists import scoring
 from inducci_desktop.services.checklists.templates import TemplateService
-from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.services.errors import ChangedElsewhere, NotFoundError, ValidationError
 from inducci_desktop.services.inputs import sentence
 from inducci_desktop.services.library.service import LibraryService
+from inducci_desktop.store import tracking
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import Assessment, AssessmentAnswer, Region, new_id, utcnow
 
@@ -49,13 +51,21 @@ _LOCK_STATE = (select(Assessment.template_id, Assessment.template_version, Asses
                       Assessment.title)
                .where(Assessment.id == bindparam("aid"), Assessment.deleted_at.is_(None)))
 _ANSWER_ROW = (AssessmentAnswer.assessment_id == bindparam("aid"), AssessmentAnswer.item_key == bindparam("key"))
-_SET_VALUE = update(AssessmentAnswer).where(*_ANSWER_ROW).values(value=bindparam("value"),
-                                                                  updated_at=bindparam("now"))
-_SET_NOTE = update(AssessmentAnswer).where(*_ANSWER_ROW).values(note=bindparam("note"), updated_at=bindparam("now"))
+_AT_VERSION = AssessmentAnswer.row_version == bindparam("expected")
+# every UPDATE of an answer also sets row_version + 1 and changed_by (store/tracking.py)
+_SET = {column: (update(AssessmentAnswer).where(*_ANSWER_ROW).values({column: bindparam(column),
+                                                                        "updated_at": bindparam("now")})
+                 .returning(AssessmentAnswer.row_version))
+        for column in ("value", "note")}
+_SET_AT = {column: statement.where(_AT_VERSION) for column, statement in _SET.items()}
+_STORED = select(AssessmentAnswer.id, AssessmentAnswer.value, AssessmentAnswer.note, AssessmentAnswer.row_version,
+                 AssessmentAnswer.changed_by, AssessmentAnswer.updated_at).where(*_ANSWER_ROW)
 _INSERT_ANSWER = insert(AssessmentAnswer).values(
     id=bindparam("id"), assessment_id=bindparam("aid"), item_key=bindparam("key"), value=bindparam("value"),
     note=bindparam("note"), created_at=bindparam("now"), updated_at=bindparam("now"))
-_TOUCH = update(Assessment).where(Assessment.id == bindparam("aid")).values(updated_at=bindparam("now"))
+# the assessment's "last changed" time only: not an edit of the assessment, no new row version
+_TOUCH = (update(Assessment).where(Assessment.id == bindparam("aid")).values(updated_at=bindparam("now"))
+          .execution_options(**{tracking.KEEP_VERSION: True}))
 STATUSES = rules.ASSESSMENT_STATUS.values
 FILTERS = ("active", "draft", "completed", "archived", "all")
 MAX_TITLE = rules.TITLE
@@ -69,6 +79,8 @@ class SaveAck:
     assessment_id: str
     item_key: str
     saved_at: datetime
+    #: the answer's version now: the next save of this answer passes it as ``expected``
+    row_version: int = 0
 
 
 @dataclass(frozen=True)
@@ -186,7 +198,8 @@ class ChecklistService:
             row = self._row(session, assessment_id, include_deleted=True)
             answers = {a.item_key: a for a in session.execute(
                 select(AssessmentAnswer.item_key, AssessmentAnswer.value, AssessmentAnswer.note,
-                       AssessmentAnswer.updated_at).where(AssessmentAnswer.assessment_id == assessment_id))}
+                       AssessmentAnswer.updated_at, AssessmentAnswer.row_version, AssessmentAnswer.changed_by)
+                .where(AssessmentAnswer.assessment_id == assessment_id))}
             template = self._pinned(session, row, language)
             items = {i.key: i for s in template.sections for i in s.items}
             shown: dict[str, Answer] = {}
@@ -204,7 +217,7 @@ class ChecklistService:
                                            _("the answer does not fit the item any more ({type})")
                                                .format(type=item.type)))
                     value = None
-                shown[key] = Answer(value, answer.note, answer.updated_at)
+                shown[key] = Answer(value, answer.note, answer.updated_at, answer.row_version, answer.changed_by)
             values = {k: a.value for k, a in shown.items()}
             scores = scoring.score(template, values)
             answered = sum(1 for k, v in values.items() if k in items and scoring.is_answered(v))
@@ -220,17 +233,22 @@ class ChecklistService:
 
     # --- answering (autosave) ----------------------------------------------------------------------
 
-    def set_answer(self, assessment_id: str, item_key: str, value: Any) -> SaveAck:
-        """Store one answer (None clears it) in its own committed transaction."""
-        return self._write(assessment_id, item_key, "value", value)
+    def set_answer(self, assessment_id: str, item_key: str, value: Any, *, expected: int | None = None) -> SaveAck:
+        """Store one answer (None clears it) in its own committed transaction.
 
-    def set_note(self, assessment_id: str, item_key: str, note: str) -> SaveAck:
+        ``expected``: the answer's ``row_version`` the editor showed (0: none stored); when the stored one
+        differs, someone else changed this answer meanwhile: ChangedElsewhere, and nothing is saved. None
+        saves without that check (the command line, a deliberate overwrite passes their version instead).
+        """
+        return self._write(assessment_id, item_key, "value", value, expected)
+
+    def set_note(self, assessment_id: str, item_key: str, note: str, *, expected: int | None = None) -> SaveAck:
         if len(note) > scoring.MAX_NOTE:
             raise ValidationError(_("A note can be at most {MAX_NOTE:,} characters long.")
                 .format(MAX_NOTE=scoring.MAX_NOTE))
-        return self._write(assessment_id, item_key, "note", note)
+        return self._write(assessment_id, item_key, "note", note, expected)
 
-    def _write(self, assessment_id: str, item_key: str, column: str, value: Any) -> SaveAck:
+    def _write(self, assessment_id: str, item_key: str, column: str, value: Any, expected: int | None) -> SaveAck:
         # The autosave path: Core statements (no ORM unit of work), three statements in one transaction.
         with self.store.db.unit_of_work() as session:
             found = session.execute(_LOCK_STATE, {"aid": assessment_id}).first()
@@ -243,14 +261,36 @@ class ChecklistService:
             stored = scoring.check_answer(item, value) if column == "value" else value
             now = utcnow()
             keys = {"aid": assessment_id, "key": item_key, "now": now}
-            statement = _SET_VALUE if column == "value" else _SET_NOTE
-            changed = session.execute(statement, {**keys, column: stored}).rowcount  # type: ignore[attr-defined]
-            if not changed:
+            if expected is None:
+                row_version = session.execute(_SET[column], {**keys, column: stored}).scalar()
+            else:
+                row_version = session.execute(_SET_AT[column], {**keys, column: stored, "expected": expected}).scalar()
+            if row_version is None:
+                row_version = self._insert(session, keys, column, stored, expected)
+            session.execute(_TOUCH, keys)
+        return SaveAck(assessment_id, item_key, now, row_version)
+
+    def _insert(self, session: Session, keys: dict[str, Any], column: str, stored: Any, expected: int | None) -> int:
+        """The first save of an answer, or ChangedElsewhere when a stored one is not the version expected."""
+        if expected is not None:
+            self._refuse_changed(session, keys, expected)
+        try:
+            with session.begin_nested():  # another client may insert the same answer at the same moment
                 session.execute(_INSERT_ANSWER, {
                     **keys, "id": new_id(), "value": stored if column == "value" else None,
-                    "note": value if column == "note" else ""})
-            session.execute(_TOUCH, keys)
-        return SaveAck(assessment_id, item_key, now)
+                    "note": stored if column == "note" else ""})
+        except IntegrityError:
+            if expected is not None:
+                self._refuse_changed(session, keys, expected)
+            raise
+        return 1
+
+    @staticmethod
+    def _refuse_changed(session: Session, keys: dict[str, Any], expected: int) -> None:
+        here = session.execute(_STORED, keys).first()
+        if here is not None and here.row_version != expected:
+            raise ChangedElsewhere("answer", _("answer"), here.id, here.changed_by, here.updated_at,
+                                   here.row_version, {"value": here.value, "note": here.note})
 
     # --- life cycle --------------------------------------------------------------------------------
 

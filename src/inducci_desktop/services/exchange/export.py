@@ -20,7 +20,7 @@ from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME
 from inducci_desktop.services.exchange.views import ExportSelection
-from inducci_desktop.store.models import ChecklistTemplateRow, UserTemplateVersion, UTCDateTime
+from inducci_desktop.store.models import LOCAL_COLUMNS, ChecklistTemplateRow, UserTemplateVersion, UTCDateTime
 
 CHUNK = 900  # ids per IN (...) clause, under SQLite's variable limit everywhere
 
@@ -34,10 +34,12 @@ def _table(kind: str) -> Table:
 
 def _rows(session: Session, kind: str, where: ColumnElement[bool] | None = None) -> list[dict[str, Any]]:
     table = _table(kind)
-    query = select(table) if where is None else select(table).where(where)
-    names = [c.name for c in table.columns]
+    # this database's own bookkeeping (the row version and who changed it) does not travel
+    columns = [c for c in table.columns if c.name not in LOCAL_COLUMNS]
+    query = select(*columns) if where is None else select(*columns).where(where)
+    names = [c.name for c in columns]
     # only timestamp and date columns need turning into text; the rest is JSON-ready as it comes
-    stamps = [c.name for c in table.columns if isinstance(c.type, UTCDateTime | Date | DateTime)]
+    stamps = [c.name for c in columns if isinstance(c.type, UTCDateTime | Date | DateTime)]
     rows = []
     for row in session.connection(bind_arguments={"clause": table}).execute(query.order_by(table.c.id)):
         data = dict(zip(names, row, strict=True))

@@ -23,6 +23,7 @@ from inducci_desktop.services.exchange.views import UPDATED
 from inducci_desktop.store import tracking
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import (
+    LOCAL_COLUMNS,
     ChecklistTemplateRow,
     DataFolder,
     ExchangeConflict,
@@ -58,21 +59,39 @@ def _version_text(vv: dict[str, int] | str | None) -> str | None:
     return vv if isinstance(vv, str) else version_text(vv)  # a row read here keeps its stored text
 
 
+def _stamped(table: Table) -> bool:
+    """Whether ``table`` has a row version and the name of who changed it (the versioned records)."""
+    return "row_version" in table.c
+
+
 def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    columns = list(rows[0])
-    names = ", ".join(quote(session, c) for c in columns)
-    marks = ", ".join(mark(session, table) for _unused in columns)
+    """Insert ``rows``; a versioned record starts at row version 1, made by the person importing."""
+    columns = [c for c in rows[0] if c not in LOCAL_COLUMNS]
+    stamped = _stamped(table)
+    names = ", ".join(quote(session, c) for c in [*columns, *(("changed_by",) if stamped else ())])
+    marks = ", ".join(mark(session, table) for _unused in [*columns, *(("changed_by",) if stamped else ())])
     sql = f"INSERT INTO {quote(session, table.name)} ({names}) VALUES ({marks})"
-    connection_for(session, table).exec_driver_sql(sql, to_driver(rows, columns, writers(session, table, columns,
-                                                                                 _version_text)))
+    values = to_driver(rows, columns, writers(session, table, columns, _version_text))
+    if stamped:
+        name = tracking.who(session)
+        values = [(*row, name) for row in values]
+    connection_for(session, table).exec_driver_sql(sql, values)
     tracking.note(session, table.name, (str(r["id"]) for r in rows if "id" in r))
 
 
 def update_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    columns = [c for c in rows[0] if c != "id"]
+    """Update ``rows`` by id; a versioned record gets the next row version, made by the person importing (so an
+    editor holding the version before learns of the change)."""
+    columns = [c for c in rows[0] if c != "id" and c not in LOCAL_COLUMNS]
+    stamped = _stamped(table)
     sets = ", ".join(f"{quote(session, c)} = {mark(session, table)}" for c in columns)
+    if stamped:
+        sets += f", row_version = row_version + 1, changed_by = {mark(session, table)}"
     sql = f"UPDATE {quote(session, table.name)} SET {sets} WHERE id = {mark(session, table)}"
     values = to_driver(rows, [*columns, "id"], writers(session, table, [*columns, "id"], _version_text))
+    if stamped:
+        name = tracking.who(session)
+        values = [(*row[:-1], name, row[-1]) for row in values]
     connection_for(session, table).exec_driver_sql(sql, values)
     tracking.note(session, table.name, (str(r["id"]) for r in rows))
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from inducci_desktop.domain import rules
 from inducci_desktop.domain.i18n import N_, _
-from inducci_desktop.services.errors import NotFoundError, ValidationError, checked_text
+from inducci_desktop.services.errors import NotFoundError, ValidationError, checked_text, refuse_if_changed
 from inducci_desktop.services.inputs import sentence
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.workshops.agenda import check_day_times, check_duration, find_overlap, lay_out
@@ -52,6 +52,9 @@ MAX_DAYS = rules.MAX_DAYS
 MAX_PLACE = rules.NAME
 MAX_CERTIFICATE_MINUTES = MAX_DAYS * 24 * 60
 DEFAULT_BLOCK_MINUTES = 60
+#: the details a conflict shows as theirs
+DETAIL_FIELDS = ("title", "venue", "place", "mode", "organisation", "trainers", "target_group", "objectives",
+                 "status")
 
 
 def _text(value: str, label: str, limit: int, *, required: bool = False) -> str:
@@ -166,11 +169,15 @@ class WorkshopService:
             session.flush()
             return self._view(session, row)
 
-    def update(self, workshop_id: str, data: WorkshopInput) -> WorkshopView:
-        """Change details and days. Days are matched by id; a day left out goes to the trash with its agenda."""
+    def update(self, workshop_id: str, data: WorkshopInput, *, expected: int | None = None) -> WorkshopView:
+        """Change details and days. Days are matched by id; a day left out goes to the trash with its agenda.
+
+        ``expected``: the ``row_version`` the form loaded; ChangedElsewhere (nothing saved) when someone else
+        saved the workshop since."""
         data = check_workshop(data)
         with self.store.db.unit_of_work() as session:
             row = self._row(session, workshop_id)
+            refuse_if_changed("workshop", _("workshop"), row, expected, DETAIL_FIELDS)
             self._check_region(session, data.region_id)
             self._apply(row, data)
             existing = {d.id: d for d in self._days(session, workshop_id)}
@@ -435,7 +442,8 @@ class WorkshopService:
         return WorkshopView(row.id, row.title, tuple(self._day_views(session, row.id)), row.venue, row.mode,
                             row.region_id, region.name if region else "", row.organisation, row.trainers,
                             row.target_group, row.objectives, row.status, row.updated_at, row.deleted_at,
-                            row.place, row.certificate_date, row.certificate_minutes)
+                            row.place, row.certificate_date, row.certificate_minutes, row.row_version,
+                            row.changed_by)
 
 
 def _block_view(row: AgendaBlock, start: int = 0, end: int = 0) -> BlockView:

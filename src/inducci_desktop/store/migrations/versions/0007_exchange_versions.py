@@ -32,7 +32,9 @@ VERSIONED: tuple[str, ...] = (
     "workshop_questions", "workshop_responses",
 )
 #: columns that are not the record's content: a change to them alone is not an edit
-NOT_CONTENT: frozenset[str] = frozenset({"id", "created_at", "updated_at", "vv", "rev_by"})
+NOT_CONTENT: frozenset[str] = frozenset({"id", "created_at", "updated_at", "vv", "rev_by",
+                                       # 0012: the row version and who changed it (no columns yet here)
+                                       "row_version", "changed_by"})
 
 
 def version_trigger_sql(table: str, columns: Sequence[str]) -> list[str]:

@@ -33,9 +33,11 @@ from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.domain.text import TextError
 from inducci_desktop.services.checklists import scoring
 from inducci_desktop.services.checklists.service import ChecklistService
-from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.errors import ChangedElsewhere, ServiceError
 from inducci_desktop.ui.pages.checklists.items import ItemCard
 from inducci_desktop.ui.undo import AppliedCommand
+from inducci_desktop.ui.widgets import changed_elsewhere
+from inducci_desktop.ui.widgets.changed_elsewhere import Choice
 
 if TYPE_CHECKING:
     from inducci_desktop.content.model import ChecklistSection
@@ -66,6 +68,14 @@ class _Change(AppliedCommand):
         self.runner.apply(self.assessment_id, self.key, self.kind, self.old)
 
 
+def _answer_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
 class RunnerWidget(QWidget):
     backRequested = Signal()
     summaryRequested = Signal(str)
@@ -82,6 +92,8 @@ class RunnerWidget(QWidget):
         self.view: AssessmentView | None = None
         self.values: dict[str, Any] = {}
         self.notes: dict[str, str] = {}
+        #: each answer's stored version when shown (0: none stored), passed with its next save
+        self.versions: dict[str, int] = {}
         self.cards: dict[str, ItemCard] = {}
         self.numbers: dict[str, str] = {}
         self._section_pages: list[QScrollArea | None] = []
@@ -171,6 +183,7 @@ class RunnerWidget(QWidget):
         self.view = view
         self.values = {k: a.value for k, a in view.answers.items()}
         self.notes = {k: a.note for k, a in view.answers.items()}
+        self.versions = {k: a.row_version for k, a in view.answers.items()}
         self.numbers = item_numbers(view.template)
         self.cards = {}
         self._pending = {}
@@ -319,11 +332,16 @@ class RunnerWidget(QWidget):
 
     def _store(self, assessment_id: str, key: str, kind: str, value: Any) -> bool:
         self.saved.setText(_("Saving…"))
+        shown = self.view is not None and self.view.id == assessment_id
+        expected = self.versions.get(key, 0) if shown else None
         try:
             if kind == "answer":
-                ack = self.service.set_answer(assessment_id, key, value)
+                ack = self.service.set_answer(assessment_id, key, value, expected=expected)
             else:
-                ack = self.service.set_note(assessment_id, key, value)
+                ack = self.service.set_note(assessment_id, key, value, expected=expected)
+        except ChangedElsewhere as exc:
+            self.unsaved.pop((assessment_id, key, kind), None)
+            return self._changed_elsewhere(assessment_id, key, kind, value, exc)
         except (ServiceError, TextError) as exc:
             self.unsaved.pop((assessment_id, key, kind), None)
             self.saved.setText(_("Not saved: {exc}").format(exc=exc))
@@ -344,6 +362,7 @@ class RunnerWidget(QWidget):
             return False
         self.unsaved.pop((assessment_id, key, kind), None)
         if self.view is not None and self.view.id == assessment_id:
+            self.versions[key] = ack.row_version
             if kind == "answer":
                 self.values[key] = scoring.check_answer(self._item(key), value) if value is not None else None
             else:
@@ -355,6 +374,43 @@ class RunnerWidget(QWidget):
         self.saved.setStyleSheet(SAVED_STYLE)
         self.changed.emit(assessment_id)
         return True
+
+    def _changed_elsewhere(self, assessment_id: str, key: str, kind: str, value: Any, error: ChangedElsewhere
+                           ) -> bool:
+        """Someone else saved this answer since it was shown: ask, then reload theirs, save mine over it, or
+        keep both (a note: theirs then mine; an answer: theirs, mine on the clipboard)."""
+        choice = changed_elsewhere.ask(self, error, copy=kind == "note")
+        if self.view is None or self.view.id != assessment_id:
+            return False
+        theirs_value, theirs_note = error.current.get("value"), str(error.current.get("note") or "")
+        self.versions[key] = error.row_version
+        if choice is Choice.OVERWRITE:
+            return self._store(assessment_id, key, kind, value)
+        if choice is Choice.KEEP_BOTH and kind == "note":
+            # the note is edited in one line: theirs, then mine after a dash
+            both = f"{theirs_note} — {value}" if theirs_note and value else theirs_note or str(value)
+            self.values[key] = theirs_value
+            self._store(assessment_id, key, kind, both)
+            self._show_stored(key)
+            return False  # what was saved is not the edit: no undo step for it
+        self.values[key] = theirs_value
+        self.notes[key] = theirs_note
+        self._show_stored(key)
+        self._update_progress()
+        self.changed.emit(assessment_id)
+        if choice is Choice.KEEP_BOTH:
+            changed_elsewhere.to_clipboard(_answer_text(value))
+            self.saved.setText(_("Their answer is kept; yours is on the clipboard."))
+        else:
+            self.saved.setText(_("Reloaded: the answer {name} saved is shown.").format(name=error.who()))
+        self.saved.setStyleSheet(SAVED_STYLE)
+        self.saved.setToolTip(changed_elsewhere.headline(error))
+        return False
+
+    def _show_stored(self, key: str) -> None:
+        card = self.cards.get(key)
+        if card is not None:
+            card.set_answer(self.values.get(key), self.notes.get(key, ""))
 
     def _retry(self) -> None:
         """Save again what could not be saved; a further failure schedules the next try."""

@@ -1,5 +1,5 @@
-"""The Settings page: where the data lives (this computer or a shared database), schema version, backups,
-regions, appearance."""
+"""The Settings page: your name, where the data lives (this computer or a shared database), schema version,
+backups, regions, appearance."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from inducci_desktop.catalogs import system_language
 from inducci_desktop.domain.i18n import LANGUAGES, N_, NATIVE_NAMES, _, language
+from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.identity import MAX_NAME, login_name
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.settings.backups import BackupsPanel
 from inducci_desktop.ui.pages.settings.logo import LogoPanel
@@ -55,6 +58,21 @@ class SettingsPage(QScrollArea):
         data_box = QGroupBox(_("Data"))
         form = QFormLayout(data_box)
         paths = services.paths
+        # per machine, not in the database: every change made here records this name
+        self.name_edit = QLineEdit(services.identity.stored())
+        self.name_edit.setObjectName("yourName")
+        self.name_edit.setAccessibleName(_("Your name"))
+        self.name_edit.setMaxLength(MAX_NAME)
+        self.name_edit.setPlaceholderText(_("Your login name: {name}").format(name=login_name()))
+        self.name_edit.setToolTip(_("Recorded with every change you make, and shown to others when you both "
+                                    "edit the same record. Kept on this machine only; empty: your login name."))
+        self.name_edit.editingFinished.connect(self._name_changed)
+        self.name_note = QLabel("")
+        self.name_note.setObjectName("yourNameNote")
+        self.name_note.setWordWrap(True)
+        self.name_note.hide()
+        form.addRow(_("&Your name:"), self.name_edit)
+        form.addRow("", self.name_note)
         self.folder_label = _selectable(str(paths.data_dir), wrap=False)
         open_folder = QPushButton(_("Open folder"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir))))
@@ -125,6 +143,23 @@ class SettingsPage(QScrollArea):
         self.setWidget(body)
         events.changed.connect(lambda changes: self.refresh() if changes.everything else None)
         self.refresh()
+
+    def _name_changed(self) -> None:
+        typed = self.name_edit.text()
+        if " ".join(typed.split()) == self.services.identity.stored():
+            return
+        try:
+            used = self.services.identity.set_name(typed)
+        except ServiceError as exc:
+            self.name_note.setText(str(exc))
+            self.name_note.setStyleSheet("color: #b3261e;")
+        except OSError as exc:
+            self.name_note.setText(_("Your name could not be saved ({value}).").format(value=exc.strerror or exc))
+            self.name_note.setStyleSheet("color: #b3261e;")
+        else:
+            self.name_note.setText(_("Changes you make are recorded as made by {name}.").format(name=used))
+            self.name_note.setStyleSheet("")
+        self.name_note.show()
 
     def _language_changed(self) -> None:
         code = str(self.language_combo.currentData() or "")

@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.i18n import _
-from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.errors import ChangedElsewhere, ServiceError
 from inducci_desktop.services.regions import RegionService
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import MODES, STATUSES, DayInput, WorkshopInput, WorkshopView
 from inducci_desktop.ui.undo import AppliedCommand
+from inducci_desktop.ui.widgets import changed_elsewhere
+from inducci_desktop.ui.widgets.changed_elsewhere import Choice
 from inducci_desktop.ui.widgets.region_picker import RegionPicker
 
 #: pause after the last keystroke before a change is saved
@@ -113,8 +115,8 @@ class SaveDetails(AppliedCommand):
     """One save of the details form; undo puts the previous details (and days) back."""
 
     def __init__(self, workshops: WorkshopService, changed: Callable[[str], None], workshop_id: str,
-                 old: WorkshopInput, new: WorkshopInput) -> None:
-        view = workshops.update(workshop_id, new)
+                 old: WorkshopInput, new: WorkshopInput, expected: int | None = None) -> None:
+        view = workshops.update(workshop_id, new, expected=expected)
         super().__init__(_("Change details of “{title}”").format(title=view.title), lambda: changed(workshop_id))
         self.workshops, self.workshop_id = workshops, workshop_id
         self.old, self.new = old, view.as_input()  # with the ids of days added now, so redo restores them
@@ -139,6 +141,7 @@ class DetailsForm(QWidget):
         self.undo_stack = undo_stack or QUndoStack(self)
         self.workshop_id: str | None = None
         self._stored: WorkshopInput | None = None  # what the database holds for the form's workshop
+        self._version: int | None = None  # its row version: a save made over another one is refused
         self._dirty = False
         self._loading = False
         self._pushing = False
@@ -261,6 +264,7 @@ class DetailsForm(QWidget):
             self.region.reload()
             self.region.set_region(workshop.region_id if workshop else None)
             self._stored = workshop.as_input() if workshop else None
+            self._version = workshop.row_version if workshop else None
             self._dirty = False
             self.error.clear()
             if workshop is None:
@@ -335,14 +339,18 @@ class DetailsForm(QWidget):
         workshop_id, old = self.workshop_id, self._stored
         self._pushing = True
         try:
-            command = SaveDetails(self.workshops, self._undone, workshop_id, old, new)
+            command = SaveDetails(self.workshops, self._undone, workshop_id, old, new, self._version)
             self.undo_stack.push(command)
+        except ChangedElsewhere as exc:
+            self._pushing = False
+            return self._changed_elsewhere(new, exc)
         except ServiceError as exc:
             self._refused(str(exc))
             return False
         finally:
             self._pushing = False
         self._stored = command.new
+        self._version = command.view.row_version
         if None in self.days.ids or len(self.days.ids) != len(command.view.days):
             self._loading = True  # days added just now get their ids
             self.days.set_days(list(command.new.days))
@@ -350,6 +358,24 @@ class DetailsForm(QWidget):
         self._saved_state()
         self.changed()
         self.saved.emit(workshop_id)
+        return True
+
+    def _changed_elsewhere(self, mine: WorkshopInput, error: ChangedElsewhere) -> bool:
+        """Someone else saved this workshop since the form loaded it: Reload shows theirs; Overwrite saves
+        mine over theirs; Keep both shows theirs with my text on the clipboard (a workshop has no copies)."""
+        choice = changed_elsewhere.ask(self, error, copy=False)
+        if choice is Choice.OVERWRITE:
+            self._version = error.row_version
+            self._dirty = True
+            return self.flush()
+        if choice is Choice.KEEP_BOTH:
+            changed_elsewhere.to_clipboard("\n".join(
+                text for text in (mine.title, mine.venue, mine.place, mine.organisation, mine.trainers,
+                                  mine.target_group, mine.objectives) if text))
+        self.load(self.workshops.get(error.record_id))
+        self.changed()
+        self.state.setText(_("Their details are shown; your text is on the clipboard.") if choice is Choice.KEEP_BOTH
+                           else _("Reloaded: the details {name} saved are shown.").format(name=error.who()))
         return True
 
     def save(self) -> bool:
