@@ -177,3 +177,20 @@ def test_without_a_keyring_the_password_is_asked_at_each_start(launch: Any, qtbo
     assert "never-stored" not in saved.read_text(encoding="utf-8")
     with pytest.raises(sd.PasswordRequired):
         sd.saved_url(app.services.paths.data_dir)
+
+
+def test_every_field_label_shows_its_shortcut_and_takes_the_focus_there(launch: Any, qtbot: Any,
+                                                                       memory_keyring: MemoryKeyring) -> None:
+    app = launch()
+    panel = open_settings(app, qtbot)
+    click_radio(qtbot, panel.shared_radio)
+    from PySide6.QtWidgets import QLabel
+
+    labels = [label for label in panel.findChildren(QLabel) if "&" in label.text() and label.isVisible()]
+    assert labels and all(label.buddy() is not None for label in labels)  # no "&" shown as it is
+    ca_label = next(label for label in labels if label.buddy() is panel.ca_file)
+    assert ca_label.text() == "&CA file:"
+    panel.host.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.host)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.ca_file)

@@ -85,7 +85,9 @@ class SharedDatabasePanel(QGroupBox):
         ca_row = QHBoxLayout()
         ca_row.addWidget(self.ca_file, 1)
         ca_row.addWidget(self.choose_ca)
-        form.addRow(_("&CA file:"), ca_row)
+        ca_label = QLabel(_("&CA file:"))
+        ca_label.setBuddy(self.ca_file)  # a row of two widgets gets no buddy of its own: Alt+C and no stray "&"
+        form.addRow(ca_label, ca_row)
         self._error_row(form, "ca_file")
         self.display_name = self._line(form, "display_name", N_("Your &name:"), N_("Your name"))
         self.display_name.setToolTip(_("Recorded with every change you make in the shared database"))
