@@ -206,7 +206,10 @@ class ChecklistsPage(QWidget):
 
     def _data_changed(self, changes: Changes) -> None:
         # the page's own answers arrive here too (many a minute) and refresh the list when it is shown
-        # again; writes made elsewhere (an import, a restore, another client on the server) reload it at once
+        # again; writes made elsewhere (an import, a restore, another client on the server) reload it at once.
+        # Another client's change can still be on its way from the listener's thread when the data is closed.
+        if not self.service.store.is_open:
+            return
         if changes.everything and not changes.remote:
             self._reload_pending = True
             self.show_list()
