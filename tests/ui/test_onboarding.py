@@ -80,7 +80,9 @@ def test_file_menu_has_the_everyday_commands_and_they_lead_somewhere(launch: Any
     app = launch()
     window = app.window
     texts = [a.text().replace("&", "") for a in menu(window, "File").actions() if not a.isSeparator()]
-    assert texts == ["Import Bundle…", "Export…", "Print…", "Back Up Now", "Quit"]
+    # (the offline copy's two commands lead to their dialogs: tests/ui/test_offline_copy.py)
+    assert texts == ["Import Bundle…", "Export…", "Print…", "Back Up Now", "Take a Copy Offline…",
+                     "Bring Changes Back…", "Quit"]
     asked: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (asked.append(a[1]), ("", ""))[1]))
