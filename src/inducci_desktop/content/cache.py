@@ -15,12 +15,12 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 from inducci_desktop import __version__
 from inducci_desktop.content.model import ContentPack
 from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, shipped_pack
+from inducci_desktop.domain.files import write_pickle
 
 CACHE_VARIABLE = "INDUCCI_CONTENT_CACHE"
 log = logging.getLogger(__name__)
@@ -94,14 +94,6 @@ def _read(cached: Path) -> ContentPack | None:
 
 def _write(cached: Path, pack: ContentPack) -> None:
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")  # mode 0600
-        try:
-            with os.fdopen(fd, "wb") as out:
-                pickle.dump(pack, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, cached)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_pickle(cached, pack)
     except OSError as exc:  # a read-only or full cache folder: the pack is parsed again next time
         log.info("the parsed content %s is not cached: %s", cached.name, exc)

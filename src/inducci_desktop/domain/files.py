@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MAX_STEM = 80
 #: names Windows refuses whatever the extension
@@ -21,3 +25,22 @@ def safe_filename(title: str, suffix: str = "", *, fallback: str = "document", l
     if not stem or stem.casefold() in _RESERVED:
         stem = fallback
     return stem + suffix
+
+
+def write_pickle(target: Path, value: object) -> None:
+    """Pickle ``value`` into ``target`` atomically (a private temporary file, then ``os.replace``); the
+    folder is made if needed. Raises OSError when the folder cannot be written."""
+    import os
+    import pickle
+    import tempfile
+    from pathlib import Path
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")  # mode 0600
+    try:
+        with os.fdopen(fd, "wb") as out:
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

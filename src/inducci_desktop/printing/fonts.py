@@ -20,7 +20,6 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 import threading
 from fnmatch import fnmatch
 from pathlib import Path
@@ -33,6 +32,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 
+from inducci_desktop.domain.files import write_pickle
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.printing.errors import PrintError
 
@@ -150,14 +150,6 @@ def _save(font: TTFont, cached: Path) -> None:
     face_state = {k: v for k, v in font.face.__dict__.items() if k not in ("_ttf_data", "_pdfScale", "filename")}
     entry = {"face": face_state, "font": sorted(font.__dict__)}
     try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=cached.parent, suffix=".tmp")  # mode 0600
-        try:
-            with os.fdopen(fd, "wb") as out:
-                pickle.dump(entry, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, cached)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_pickle(cached, entry)
     except OSError as exc:  # a read-only or full cache folder: the font is parsed again next time
         log.info("the parsed font %s is not cached: %s", cached.name, exc)
