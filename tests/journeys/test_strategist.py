@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from docx import Document
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLineEdit, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QInputDialog, QLineEdit, QMenu, QMessageBox
 
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.demo_ids import demo_id
@@ -48,6 +48,7 @@ def check_rows(widget: Any, starts: tuple[str, ...]) -> None:
 
 def back(journey: Journey) -> None:
     window = journey.running.window
+    journey.qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None, timeout=5000)
     window.activateWindow()
     journey.qtbot.waitUntil(window.isActiveWindow, timeout=3000)
 
@@ -149,14 +150,18 @@ def test_a_paper_from_the_evidence_frozen_printed_exported_and_compared(
     docx_target = tmp_path / "paper.docx"
     answer_save_dialog(monkeypatch, docx_target)
 
+    confirmed: list[bool] = []
+
     def confirm(box: QDialog) -> None:
         click(qtbot, box.button(QMessageBox.StandardButton.Ok))  # type: ignore[attr-defined]
+        confirmed.append(True)
 
     on_next_dialog(confirm, kind=QMessageBox)
     menu = papers.print_button.menu()
     assert isinstance(menu, QMenu)
     next(a for a in menu.actions() if a.text() == _("Export for a word processor (DOCX)…")).trigger()
-    qtbot.waitUntil(docx_target.exists, timeout=20000)
+    # the file is written before the message saying so is shown: wait for that message to be answered
+    qtbot.waitUntil(lambda: bool(confirmed) and docx_target.exists(), timeout=20000)
     back(journey)
     document = Document(str(docx_target))
     headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
