@@ -71,6 +71,48 @@ def test_the_window_s_arguments_load_no_command_modules() -> None:
     assert command.stdout.split()[:3] == ["db", "x", "False"] and "inducci_desktop.cli.workshops" in command.stdout
 
 
+def test_a_command_builds_the_parser_from_its_own_command_module() -> None:
+    """``print file`` imports the printing commands alone (not the workshops', the exchange's or the pilots'
+    services); db needs none; help and a kind nobody registers get every command module."""
+    code = (
+        "import sys; from inducci_desktop.cli.main import build_parser;"
+        "argv = sys.argv[1:]; args = build_parser(argv=argv).parse_known_args(argv);"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith(('inducci_desktop.cli.',"
+        " 'inducci_desktop.services.')) and m not in ('inducci_desktop.cli.main', 'inducci_desktop.services.errors'))))"
+    )
+
+    def loaded(*argv: str) -> set[str]:
+        result = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)
+        return {m for m in result.stdout.strip().split(",") if m}
+
+    commands = {m for m in loaded("--data-dir", "x", "--lang", "pl", "print", "file", "notes.md", "-o", "o.pdf")
+                if m.startswith("inducci_desktop.cli.")}
+    assert commands == {"inducci_desktop.cli.printing"}
+    assert not {m for m in loaded("db", "check") if m.startswith("inducci_desktop.cli.")}
+    assert "inducci_desktop.services.workshops.documents" not in loaded("print", "file", "notes.md", "-o", "o.pdf")
+    listing = {m for m in loaded("list", "pilots") if m.startswith("inducci_desktop.cli.")}
+    assert listing == {"inducci_desktop.cli.pilots"}
+
+
+def test_the_command_index_names_what_each_module_registers() -> None:
+    """COMMAND_INDEX (which module adds which command) is exactly what the command modules register."""
+    import argparse
+    import importlib
+
+    from inducci_desktop.cli.main import COMMAND_INDEX, COMMAND_MODULES
+
+    registered: dict[str | tuple[str, str], str] = {}
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        for hook, prefix in (("register", None), ("register_print", "print"), ("register_list", "list")):
+            if hasattr(module, hook):
+                choices = argparse.ArgumentParser().add_subparsers()
+                getattr(module, hook)(choices)
+                for word in choices.choices:
+                    registered[word if prefix is None else (prefix, word)] = name.rsplit(".", 1)[1]
+    assert registered == COMMAND_INDEX
+
+
 def test_opening_the_services_loads_no_parsers_or_printing(tmp_path: Path) -> None:
     """With a current database and pack, building the services imports no YAML, pydantic, ReportLab or Qt."""
     first = "from inducci_desktop.app import main; main(['--data-dir', {d!r}, 'db', 'upgrade'])"

@@ -41,7 +41,7 @@ def run(argv: Sequence[str], *, exec: bool = True) -> Any:
         # is over); off from here, the imports of Qt and the window (~40 collections, 15–30 ms) are not walked
         gc.disable()
     # the window's options alone when no command is named: the command modules stay off the window's path
-    args = build_parser(commands=command).parse_args(argv)
+    args = build_parser(commands=command, argv=argv).parse_args(argv)
     paths = AppPaths.resolve(args.data_dir)
     try:
         paths.ensure()

@@ -9,12 +9,9 @@ A missing or broken catalog gives English and one logged warning, never an error
 from __future__ import annotations
 
 import gettext
-import hashlib
 import logging
 import os
-import tempfile
 from collections.abc import Mapping
-from importlib.resources import files
 from pathlib import Path
 
 from inducci_desktop.domain import i18n
@@ -31,6 +28,8 @@ _warned: set[str] = set()
 
 def locale_dir() -> Path:
     """The folder with ``<lang>/LC_MESSAGES/inducci.po`` (and ``.mo`` in a built package)."""
+    from importlib.resources import files  # here: off the path of a command that speaks English
+
     return Path(str(files("inducci_desktop.resources") / "locale"))
 
 
@@ -51,6 +50,8 @@ def mo_file(code: str) -> Path | None:
     po = folder / f"{i18n.DOMAIN}.po"
     if not po.is_file():
         return None
+    import hashlib
+
     data = po.read_bytes()
     target = _cache_dir() / f"{code}-{hashlib.sha256(data).hexdigest()[:16]}.mo"
     if not target.is_file():
@@ -65,6 +66,8 @@ def compile_po(po: Path, target: Path) -> None:
 
     with po.open("rb") as handle:
         catalog = read_po(handle, locale=po.parent.parent.name, domain=i18n.DOMAIN)
+    import tempfile
+
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     try:

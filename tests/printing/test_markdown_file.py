@@ -22,6 +22,26 @@ def test_title_from_first_heading(tmp_path: Path) -> None:
     assert "Paragraph with ő and ű." in text and "Part two" in text
 
 
+@pytest.mark.parametrize("text", [
+    "# Workshop in Třinec\n\nText.", "\n\n  \n# Łódź\nno blank line after\n\n## Two", "Žilina\n======\n\nText",
+    "Two lines of a\nsetext title\n===\n", "## Not level one\n\n# Later", "Text first\n\n# Later",
+    "```\n# in a fence\n\n```\n", "> # quoted\n", "- # in a list\n", "    # indented code\n",
+    "# [Linked][ref] title\n\n[ref]: https://example.org\n", "# *Emphasis* and `code`\n", "#\n\nempty heading",
+    "# Title \\\ntext", "", "\n\n", "# Windows\r\nline ends\r\n\r\nmore\r\n",
+])
+def test_the_title_read_from_the_first_block_is_the_one_the_whole_text_gives(text: str) -> None:
+    """first_heading parses the first block only; it finds what a parse of the whole text finds."""
+    from inducci_desktop.printing import markdown
+
+    original = markdown._first_block
+    try:
+        markdown._first_block = lambda whole: whole  # type: ignore[assignment]
+        whole = markdown.first_heading(text)
+    finally:
+        markdown._first_block = original  # type: ignore[assignment]
+    assert markdown.first_heading(text) == whole
+
+
 def test_title_from_file_name(tmp_path: Path) -> None:
     path = tmp_path / "meeting_notes_Łódź.md"
     path.write_text("Just text, no heading.\n\n# A later heading\n", "utf-8")

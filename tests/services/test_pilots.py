@@ -176,3 +176,27 @@ def test_a_lesson_and_a_criterion_resolve_as_finding_sources_until_trashed(servi
     assert services.evidence.sources.resolve(SourceRef("pilot_lesson", lesson.id, "")).state == "trashed"
     services.pilots.delete(pilot_id)
     assert services.evidence.sources.resolve(SourceRef("pilot_criterion", criterion.id, "")).state == "trashed"
+
+
+def test_the_library_s_published_cases_are_the_published_pilots_in_the_same_order(services: Services) -> None:
+    """The Library's tree lists published pilots with a Core query (no pilot models at start-up): the same
+    pilots, in the same order, as the service's list — newest start first, undated last, then by title."""
+    from inducci_desktop.services.pilots.published import published_cases
+
+    services.prepare()
+    made = {}
+    for title, start in (("Žilina Labor", "2025-05-01"), ("Łódź hackathon", "2026-03-01"), ("Ärzte Hub", None),
+                         ("Brno Werkschau", "2026-03-01"), ("Zlín help desk", None), ("Hidden draft", "2027-01-01"),
+                         ("Trashed one", "2024-01-01")):
+        pilot = services.pilots.create(title)
+        if start:
+            services.pilots.update(pilot.id, {"start_date": start})
+        made[title] = pilot.id
+    for title in made:
+        if title != "Hidden draft":
+            services.pilots.publish(made[title])
+    services.pilots.delete(made["Trashed one"])
+    expected = [(s.id, s.title) for s in services.pilots.list(published=True)]
+    assert [title for _id, title in expected][:3] == ["Brno Werkschau", "Łódź hackathon", "Žilina Labor"]
+    assert {title for _id, title in expected[3:]} == {"Ärzte Hub", "Zlín help desk"}
+    assert published_cases(services.store) == expected

@@ -41,6 +41,29 @@ COMMAND_MODULES: tuple[str, ...] = ("inducci_desktop.cli.content", "inducci_desk
                                        "inducci_desktop.cli.strategy", "inducci_desktop.cli.interviews",
                                        "inducci_desktop.cli.pilots")
 
+#: Which module of COMMAND_MODULES (its last name) adds which command: a top-level command by its name, a
+#: document under ``print`` and records under ``list`` by ("print", kind) and ("list", kind). A command line
+#: that names one of these builds the parser from that module alone, so ``print file`` does not import the
+#: workshops', the exchange's and the pilots' services (tests/cli keeps this table equal to what the modules
+#: register); help, an unknown word or a missing kind builds the whole parser.
+COMMAND_INDEX: dict[str | tuple[str, str], str] = {
+    "content": "content", "search": "content", "conflicts": "exchange", "export": "exchange",
+    "export-table": "exchange", "import": "exchange", "erase": "people", "participants": "people",
+    "template": "templates",
+    **{("print", kind): module for module, kinds in (
+        ("workshops", ("workshop",)), ("checklists", ("assessment", "checklist", "compare")),
+        ("printing", ("file", "glossary", "guide", "item", "pack")), ("evidence", ("findings",)),
+        ("strategy", ("paper", "recommendation")), ("interviews", ("interview", "people")),
+        ("pilots", ("pilot",))) for kind in kinds},
+    **{("list", kind): module for module, kinds in (
+        ("workshops", ("workshops",)), ("checklists", ("assessments", "templates")), ("people", ("participants",)),
+        ("evidence", ("findings",)), ("strategy", ("papers", "recommendations")), ("interviews", ("interviews",)),
+        ("pilots", ("pilots",))) for kind in kinds},
+}
+
+#: the commands main.py adds itself
+OWN_COMMANDS = ("db", "backup", "demo")
+
 
 ARGPARSE = "argparse"  # the context of argparse's own words in the catalog
 #: argparse's own words (it asks gettext's "argparse" domain, which no installation of the app provides):
@@ -73,9 +96,10 @@ def install_argparse_words() -> None:
     argparse.ngettext = _argparse_plural  # type: ignore[attr-defined]
 
 
-def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True, argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The command line's parser; with ``commands=False`` only the options of the window (the command
-    modules, which import services and documents, stay unloaded: see ``names_a_command``)."""
+    modules, which import services and documents, stay unloaded: see ``names_a_command``). Given the ``argv``
+    it will parse, only the command modules that command needs are imported (``modules_for``)."""
     install_argparse_words()
     parser = argparse.ArgumentParser(
         prog="inducci-desktop",
@@ -98,7 +122,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     if not commands:
         parser.set_defaults(command=None)
         return parser
-    add_commands(parser)
+    add_commands(parser, modules_for(argv) if argv is not None else COMMAND_MODULES)
     return parser
 
 
@@ -119,7 +143,44 @@ def names_a_command(argv: Sequence[str]) -> bool:
     return False
 
 
-def add_commands(parser: argparse.ArgumentParser) -> None:
+def command_words(argv: Sequence[str]) -> list[str]:
+    """The words of ``argv`` up to the first option after the command: the command and, for ``print`` and
+    ``list``, the kind (global options and their values skipped)."""
+    index, words = 0, list[str]()
+    while index < len(argv) and len(words) < 2:
+        token = argv[index]
+        if token == "--":
+            break
+        if token.startswith("-"):
+            if words:  # an option after the command: the kind is not named where it is looked for
+                break
+            index += 2 if token in VALUE_OPTIONS else 1
+            continue
+        words.append(token)
+        index += 1
+    return words
+
+
+def modules_for(argv: Sequence[str]) -> tuple[str, ...]:
+    """The command modules the command in ``argv`` needs: none for db/backup/demo, the one module of
+    COMMAND_INDEX that adds it, or all of them (help, an unknown or incomplete command: argparse then lists
+    every choice)."""
+    if "-h" in argv or "--help" in argv:
+        words = command_words(argv)
+        if len(words) < 2 or words[0] not in ("print", "list"):
+            return COMMAND_MODULES  # help of the program, of print or list, or of a command: every choice
+    words = command_words(argv)
+    if not words:
+        return COMMAND_MODULES
+    if words[0] in OWN_COMMANDS:
+        return ()
+    key: str | tuple[str, str] = (words[0], words[1]) if words[0] in ("print", "list") and len(words) > 1 \
+        else words[0]
+    module = COMMAND_INDEX.get(key)
+    return COMMAND_MODULES if module is None else (f"inducci_desktop.cli.{module}",)
+
+
+def add_commands(parser: argparse.ArgumentParser, modules: Sequence[str] = COMMAND_MODULES) -> None:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     db = commands.add_parser("db", help=_("database checks")).add_subparsers(dest="db_command", required=True)
@@ -157,7 +218,7 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
         dest="print_command", metavar="DOCUMENT", required=True)
     records = commands.add_parser("list", help=_("list records")).add_subparsers(
         dest="list_command", metavar="RECORDS", required=True)
-    for module_name in COMMAND_MODULES:
+    for module_name in modules:
         module = importlib.import_module(module_name)
         for hook, target in (("register", commands), ("register_print", documents), ("register_list", records)):
             if hasattr(module, hook):

@@ -84,8 +84,12 @@ def parser() -> MarkdownIt:
 
 
 def first_heading(text: str) -> tuple[str | None, str]:
-    """The text of the first level-1 heading if the document starts with one, and the rest of it."""
-    tokens = parser().parse(text)
+    """The text of the first level-1 heading if the document starts with one, and the rest of it.
+
+    Only the first block is parsed (up to the first blank line after some text): the heading is there or
+    nowhere, and a long file is not parsed twice. A block with a link in it is parsed with the whole text,
+    whose reference definitions may decide what the link reads."""
+    tokens = parser().parse(_first_block(text))
     if len(tokens) >= 3 and tokens[0].type == "heading_open" and tokens[0].tag == "h1":
         inline = tokens[1]
         title = "".join(
@@ -95,6 +99,18 @@ def first_heading(text: str) -> tuple[str | None, str]:
         rest = "\n".join(text.splitlines()[end_line:])
         return (title or None), rest
     return None, text
+
+
+def _first_block(text: str) -> str:
+    lines = text.splitlines()
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    end = start
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    block = "\n".join(lines[:end])
+    return text if "[" in block else block
 
 
 def to_flowables(text: str, ctx: MarkdownContext) -> list[Flowable]:

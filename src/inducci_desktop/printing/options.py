@@ -9,9 +9,12 @@ import datetime as _dt
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from inducci_desktop.content.model import ContentPack
 from inducci_desktop.domain.i18n import _
+
+if TYPE_CHECKING:
+    from inducci_desktop.content.model import ContentPack
 
 _MM = 72.0 / 25.4
 

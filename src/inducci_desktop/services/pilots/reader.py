@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from inducci_desktop.domain.i18n import N_, _
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.pilots import (
     AUDIENCES,
     PilotView,
@@ -17,9 +17,9 @@ from inducci_desktop.domain.pilots import (
     repeat_label,
     status_label,
 )
+from inducci_desktop.services.pilots import OWN_CASE_LABEL
 
 #: the label the Library shows for a published pilot (search hits, the tree)
-OWN_CASE_LABEL = N_("Own case profile")
 
 
 def _paragraphs(text: str) -> str:

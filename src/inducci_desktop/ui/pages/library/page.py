@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
@@ -24,12 +25,16 @@ from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.library.reader import no_results_html, overview_html
 from inducci_desktop.services.library.service import LibraryService
-from inducci_desktop.services.pilots.reader import OWN_CASE_LABEL
+from inducci_desktop.services.pilots import OWN_CASE_LABEL
+from inducci_desktop.services.pilots.published import published_cases
 from inducci_desktop.ui.icons import icon
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.library.reader import ReaderView
 from inducci_desktop.ui.pages.library.results import HitDelegate, HitRole, SearchResultsModel
 from inducci_desktop.ui.pages.title import page_title
+
+if TYPE_CHECKING:
+    from inducci_desktop.services.pilots.service import PilotService
 
 KIND_FILTERS = (("", N_("All kinds")), ("guide", N_("Guides")), ("case", N_("Case profiles")), ("format",
     N_("Formats")),
@@ -110,8 +115,8 @@ class LibraryPage(QWidget):
         left_layout.addWidget(self.left_stack, 1)
 
         self._no_results = False
-        self.pilots = context.services.pilots
-        self.reader = ReaderView(self.library, self.pilots)
+        self._services = context.services
+        self.reader = ReaderView(self.library, lambda: self.pilots)
         self.reader.bookmarksChanged.connect(self.reload_tree)
         self.reader.notesChanged.connect(self._notes_changed)
         self.reader.addToPackRequested.connect(self.events.addToPackRequested)
@@ -171,6 +176,11 @@ class LibraryPage(QWidget):
         if changes.touches(Kind.CONTENT, Kind.PILOT) or (changes.touches(Kind.BOOKMARK) and not self.isVisible()):
             self.reload_tree()
 
+    @property
+    def pilots(self) -> PilotService:
+        """The pilots' service, built when a published pilot is searched or opened (not for the first page)."""
+        return self._services.pilots
+
     def reload_tree(self) -> None:
         kind = self.kind_combo.currentData() or None
         self.tree_model.clear()
@@ -198,13 +208,13 @@ class LibraryPage(QWidget):
         for node in reversed(list(nodes.values())):  # children before their parents
             if not self._has_items(node):
                 (node.parent() or root).removeRow(node.row())
-        own = self.pilots.list(published=True) if kind in (None, "case") else []
+        own = published_cases(self._services.store) if kind in (None, "case") else []
         if own:
             node = self._node(_("This region's own cases"), None, bold=True,
                               tip=_("Pilot actions published from this data folder; not part of the shipped "
                                     "toolbox"))
-            for pilot in own:
-                node.appendRow(self._node(pilot.title, f"pilot:{pilot.id}", tip=_(OWN_CASE_LABEL)))
+            for pilot_id, title in own:
+                node.appendRow(self._node(title, f"pilot:{pilot_id}", tip=_(OWN_CASE_LABEL)))
             root.appendRow(node)
         if kind is None:
             root.appendRow(self._node(_("Glossary"), "glossary", bold=True))

@@ -6,6 +6,9 @@ else is ignored. QTextBrowser never opens links itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
@@ -32,9 +35,10 @@ from inducci_desktop.services.library.reader import (
     links_html,
 )
 from inducci_desktop.services.library.service import LibraryService
-from inducci_desktop.services.pilots.reader import pilot_html
-from inducci_desktop.services.pilots.service import PilotService, without_withdrawn
 from inducci_desktop.ui.icons import icon
+
+if TYPE_CHECKING:
+    from inducci_desktop.services.pilots.service import PilotService
 
 STYLE_SHEET = """
 h1 { font-size: 20pt; margin-bottom: 2px; }
@@ -58,10 +62,10 @@ class ReaderView(QWidget):
     #: "Add to handout pack" was pressed for the item shown (id)
     addToPackRequested = Signal(str)
 
-    def __init__(self, library: LibraryService, pilots: PilotService | None = None) -> None:
+    def __init__(self, library: LibraryService, pilots: Callable[[], PilotService] | None = None) -> None:
         super().__init__()
         self.library = library
-        self.pilots = pilots  # published pilots of this region open here too ("pilot:ID")
+        self.pilots = pilots  # published pilots of this region open here too ("pilot:ID"): the service, on use
         self.history: list[str] = []
         self.position = -1
         self.current: str | None = None
@@ -317,8 +321,11 @@ class ReaderView(QWidget):
         """A published pilot of this region: (HTML, title), or None when it is not (or no longer) published."""
         if self.pilots is None:
             return None
+        from inducci_desktop.services.pilots.reader import pilot_html  # here: off the first page's path
+        from inducci_desktop.services.pilots.service import without_withdrawn
+
         try:
-            view = self.pilots.get(pilot_id)
+            view = self.pilots().get(pilot_id)
         except NotFoundError:
             return None
         if view.published_at is None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from inducci_desktop.content.model import KIND_LABELS
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.library.service import SearchHit
-from inducci_desktop.services.pilots.reader import OWN_CASE_LABEL
+from inducci_desktop.services.pilots import OWN_CASE_LABEL
 
 Index = QModelIndex | QPersistentModelIndex
 HitRole = Qt.ItemDataRole.UserRole + 1
