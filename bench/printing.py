@@ -1,14 +1,18 @@
-"""Printing benchmark: whole-process time of the app's ``print file`` (a generated handout of about 12 and about
-100 pages: headings, lists, three tables, Central European text) and ``print item`` (the longest guide), each
-beside a bare ReportLab script laying out the same content with the same DejaVu fonts and beside WeasyPrint
-rendering the same content as HTML, as paired ratios (runs interleaved, medians of the per-round ratios, CPU and
-wall time).
+"""Printing benchmark: whole-process time of the app's ``print file`` and ``print item`` of the same generated
+handouts of about 12 and about 100 pages (headings, lists, three tables, Central European text), and ``print
+item`` of the longest guide of the pack, each beside a bare ReportLab script laying out the same content with
+the same DejaVu fonts and beside WeasyPrint rendering the same content as HTML, as paired ratios (runs
+interleaved, medians of the per-round ratios, CPU and wall time).
 
 The bare script is fair but bare: ReportLab Platypus, the five DejaVu faces registered (parsed) at each run, and
 a minimal Markdown → flowables converter (headings, paragraphs with bold/italic/code, bullet and numbered lists,
 tables); no contents, no outline, no metadata. WeasyPrint gets the same minimal converter's HTML with the same
 fonts (``@font-face``) and a page counter; it is looked for in the running Python (``pip install weasyprint``
 into a development virtualenv only, never a project dependency) and left out when missing.
+
+``print item`` prints from the shipped pack only, so for the handouts the app runs from a copy of the package
+(``PYTHONPATH``) whose English pack holds each handout as a guide, with a content cache of its own (warmed by
+the first, untimed run, as on a user's machine after the first start).
 
 Run: python bench/printing.py [--runs N] [--pages 12,100] [--pack]. ``--pack`` adds what this script measured
 before: ``print pack`` of all guides and of about 100 pages, against ``--version``. Prints figures; asserts
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -200,6 +205,27 @@ HTML(string="".join(html)).write_pdf(sys.argv[2])
 '''
 
 
+def package_with_guides(out: Path, handouts: dict[int, Path]) -> tuple[list[str], dict[int, str]]:
+    """A copy of the package (and its resources) whose English pack holds each handout as a guide: the
+    command prefix that runs the app from it, and the guides' ids by size."""
+    root = out / "package"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "src" / "inducci_desktop", root / "inducci_desktop", ignore=ignore)
+    shutil.copytree(ROOT / "resources", root / "inducci_desktop" / "resources", ignore=ignore)
+    ids = {}
+    for size, source in handouts.items():
+        title, body = source.read_text(encoding="utf-8").split("\n", 1)
+        ids[size] = f"guide-bench-handout-{size}"
+        front = (f"---\nid: {ids[size]}\nsection: pilot-actions\ntitle: \"{title.lstrip('# ')}\"\n"
+                 f"summary: \"A generated handout of about {size} pages (bench/printing.py).\"\ntags: [bench]\n"
+                 "sources:\n  - url: https://toolbox.inducci.eu/\n    title: \"InduCCI e-Toolbox\"\n---\n")
+        guide = root / "inducci_desktop" / "resources" / "content" / "en" / "guides" / f"bench-handout-{size}.md"
+        guide.write_text(front + body, encoding="utf-8")
+    prefix = ["env", f"PYTHONPATH={root}", f"INDUCCI_CONTENT_CACHE={out / 'content-cache'}", sys.executable, "-m",
+              "inducci_desktop"]
+    return prefix, ids
+
+
 def child_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -271,12 +297,22 @@ def main() -> None:
                                           str(outputs["WeasyPrint"]), str(FONTS)]
             return commands, outputs
 
-        for wanted in (int(p) for p in options.pages.split(",")):
-            source = out / f"handout-{wanted}.md"
-            source.write_text(handout(max(1, round(wanted * 1.95))), encoding="utf-8")
+        sizes = [int(p) for p in options.pages.split(",")]
+        sources = {}
+        for wanted in sizes:
+            sources[wanted] = out / f"handout-{wanted}.md"
+            sources[wanted].write_text(handout(max(1, round(wanted * 1.95))), encoding="utf-8")
+        copied, guide_ids = package_with_guides(out, sources)
+        for wanted in sizes:
+            source = sources[wanted]
             commands, outputs = contenders(source, ["print", "file", str(source)], f"file{wanted}")
             compare(f"print file: a handout of about {wanted} pages (median of {options.runs} rounds)", commands,
                     outputs, options.runs)
+            commands, outputs = contenders(source, ["print", "item", guide_ids[wanted]], f"item{wanted}")
+            commands["app"] = [*copied, "--data-dir", data, "print", "item", guide_ids[wanted], "-o",
+                               str(outputs["app"])]
+            compare(f"print item: the same handout as a guide of the pack (median of {options.runs} rounds)",
+                    commands, outputs, options.runs)
         item = next((ROOT / "resources" / "content" / "en").glob(f"*/{ITEM.split('-', 1)[1]}.md"))
         commands, outputs = contenders(item, ["print", "item", ITEM], "item")
         compare(f"print item {ITEM} (median of {options.runs} rounds)", commands, outputs, options.runs)
