@@ -72,6 +72,8 @@ class FindingView:
     observed_on: date
     strength: str
     topics: tuple[TopicView, ...] = field(default_factory=tuple)
+    #: the finding's version when read: an editor passes it back as ``expected`` (services/errors.py)
+    row_version: int = 0
 
     @property
     def topic_names(self) -> tuple[str, ...]:

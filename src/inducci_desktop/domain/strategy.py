@@ -139,6 +139,8 @@ class BlockView:
     params: dict[str, Any]
     value: BlockValue
     frozen: bool
+    #: the block's version when read: an edit passes it back as ``expected`` (someone else's save moves it on)
+    row_version: int = 0
 
 
 @dataclass(frozen=True)
@@ -160,6 +162,7 @@ class SectionView:
     body: str
     blocks: tuple[BlockView, ...] = ()
     comments: tuple[CommentView, ...] = ()
+    row_version: int = 0
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,13 @@ from sqlalchemy.orm import Session
 from inducci_desktop.domain import rules
 from inducci_desktop.domain.evidence import FindingGroup, FindingView, SourceRef, TopicView
 from inducci_desktop.domain.i18n import _
-from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.services.errors import NotFoundError, ValidationError, refuse_if_changed
 from inducci_desktop.services.inputs import clean_line
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import Finding, Region, Topic, utcnow
+
+#: what the finding editor shows: a save refused as changed elsewhere carries their values of these
+FINDING_FIELDS = ("statement", "strength", "topic_ids", "observed_on", "citation", "region_id")
 
 
 def _statement(value: str) -> str:
@@ -113,9 +116,15 @@ class FindingsService:
 
     def update(self, finding_id: str, *, statement: str | None = None, strength: str | None = None,
                topic_ids: Sequence[str] | None = None, observed_on: date | None = None,
-               citation: str | None = None, region_id: str | None = None) -> FindingView:
+               citation: str | None = None, region_id: str | None = None,
+               expected: int | None = None) -> FindingView:
+        """Change what is given (None: left as it is).
+
+        ``expected``: the finding's ``row_version`` the editor loaded; ChangedElsewhere (nothing saved) when
+        someone else saved the finding since. None: no check."""
         with self.store.db.unit_of_work() as session:
             row = self._row(session, finding_id)
+            refuse_if_changed("finding", _("finding"), row, expected, FINDING_FIELDS)
             if statement is not None:
                 row.statement = _statement(statement)
             if strength is not None:
@@ -125,11 +134,25 @@ class FindingsService:
             if observed_on is not None:
                 row.observed_on = self._day(observed_on)
             if citation is not None:
-                _, row.citation = _source(SourceRef(row.source_kind, row.source_ref, row.source_title), citation)
+                row.citation = _source(SourceRef(row.source_kind, row.source_ref, row.source_title), citation)[1]
             if region_id is not None:
                 self._region(session, region_id)
                 row.region_id = region_id
+            session.flush()
             return self._view(session, row)
+
+    def copy(self, finding_id: str, *, statement: str, region_id: str, strength: str, topic_ids: Sequence[str],
+             observed_on: date, citation: str) -> FindingView:
+        """A new finding from the same source as ``finding_id`` with these values, its statement marked as a
+        copy: "Keep both" after a save refused because someone else changed that finding."""
+        original = self.get(finding_id)
+        mark = _("(copy)")
+        text = statement.strip()
+        room = rules.FINDING_TEXT - len(mark) - 1
+        if len(text) > room:
+            text = text[: room - 1].rstrip() + "…"
+        return self.add(region_id, f"{text} {mark}", original.source, observed_on=observed_on, strength=strength,
+                        topic_ids=topic_ids, citation=citation)
 
     def delete(self, finding_id: str) -> None:
         """Into the trash; ``restore`` brings it back."""
@@ -250,5 +273,5 @@ class FindingsService:
         return [FindingView(row.id, row.region_id, regions.get(row.region_id, ""), row.statement,
                             SourceRef(row.source_kind, row.source_ref, row.source_title), row.citation,
                             row.observed_on, row.strength,
-                            tuple(topics[t] for t in row.topic_ids or [] if t in topics))
+                            tuple(topics[t] for t in row.topic_ids or [] if t in topics), row.row_version)
                 for row in rows]

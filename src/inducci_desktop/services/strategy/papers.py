@@ -29,7 +29,7 @@ from inducci_desktop.domain.strategy import (
     Warning,
     diff_sections,
 )
-from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.services.errors import NotFoundError, ValidationError, refuse_if_changed
 from inducci_desktop.services.inputs import clean_line, clean_text
 from inducci_desktop.services.strategy import blocks
 from inducci_desktop.store.models import (
@@ -47,6 +47,19 @@ from inducci_desktop.store.models import (
 
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
+
+
+#: what an editor of a section or a block shows: a save refused as changed elsewhere carries their values of these
+SECTION_FIELDS = ("title", "body")
+BLOCK_FIELDS = ("kind", "params")
+
+
+def _block_params(kind: str, params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` for a block of ``kind`` (an unknown kind or a missing parameter: ValidationError)."""
+    missing = [p for p in blocks.kind(kind).params if p not in params]
+    if missing:
+        raise ValidationError(_("The block needs: {names}.").format(names=", ".join(missing)))
+    return dict(params)
 
 
 class PaperService:
@@ -117,13 +130,14 @@ class PaperService:
                     .order_by(ReviewComment.created_at)):
                 listed[c.section_id].append(CommentView(c.id, c.section_id, c.author, c.text, c.resolved, c.created_at))
             comments = {sid: tuple(found) for sid, found in listed.items()}
-            block_data = {sid: [(b.id, b.position, b.kind, dict(b.params or {}), b.frozen, b.taken_on)
+            block_data = {sid: [(b.id, b.position, b.kind, dict(b.params or {}), b.frozen, b.row_version)
                                 for b in rows] for sid, rows in raw_blocks.items()}
-            sections_raw = [(s.id, s.position, s.outline_key, s.title, s.body) for s in section_rows]
+            sections_raw = [(s.id, s.position, s.outline_key, s.title, s.body, s.row_version) for s in section_rows]
             priorities = self._priorities(session, paper_id)
         sections = tuple(SectionView(sid, pos, key, title, body,
-                                     tuple(self._block(sid, data, live) for data in block_data[sid]), comments[sid])
-                         for sid, pos, key, title, body in sections_raw)
+                                     tuple(self._block(sid, data, live) for data in block_data[sid]), comments[sid],
+                                     version)
+                         for sid, pos, key, title, body, version in sections_raw)
         cited = list(dict.fromkeys(f for p in priorities for m in p.measures for f in m.finding_ids))
         found = self.services.evidence.findings.get_many(cited)
         findings: dict[str, FindingView] = {f: found[f] for f in cited if f in found}
@@ -132,12 +146,12 @@ class PaperService:
         return PaperView(summary, sections, priorities, findings, sources)
 
     def _block(self, section_id: str, data: tuple[Any, ...], live: bool) -> BlockView:
-        block_id, position, kind, params, frozen, _taken_on = data
+        block_id, position, kind, params, frozen, version = data
         if frozen is not None:
             value = BlockValue.from_json(frozen)
-            return BlockView(block_id, section_id, position, kind, params, value, True)
+            return BlockView(block_id, section_id, position, kind, params, value, True, version)
         value = blocks.compute(self.services, kind, params) if live else BlockValue(kind)
-        return BlockView(block_id, section_id, position, kind, params, value, False)
+        return BlockView(block_id, section_id, position, kind, params, value, False, version)
 
     def rename(self, paper_id: str, title: str) -> PaperSummary:
         title = clean_line(title, _("title"), rules.TITLE, required=True)
@@ -265,19 +279,30 @@ class PaperService:
             self._section(session, section_id).title = title
 
     def section_body(self, section_id: str) -> str:
+        return self.section_text(section_id)[0]
+
+    def section_text(self, section_id: str) -> tuple[str, int]:
+        """A section's Markdown text and its version (what an editor passes back as ``expected``)."""
         with self.store.db.reading() as session:
             row = session.get(PaperSection, section_id)
             if row is None:
                 raise NotFoundError(_("That section no longer exists."))
-            return row.body
+            return row.body, row.row_version
 
-    def set_body(self, section_id: str, text: str) -> None:
-        """Save a section's Markdown text (the editor calls this as the user types)."""
+    def set_body(self, section_id: str, text: str, *, expected: int | None = None) -> int:
+        """Save a section's Markdown text (the editor calls this as the user types); the section's version now.
+
+        ``expected``: the version the editor loaded; ChangedElsewhere (nothing saved) when someone else saved
+        the section since. None: no check (an undo or redo of one's own edit). A frozen version is refused
+        before anything else."""
         text = clean_text(text, _("section text"), rules.SECTION_TEXT)
         with self.store.db.unit_of_work() as session:
             row = self._section(session, section_id)
+            refuse_if_changed("paper_section", _("section"), row, expected, SECTION_FIELDS)
             if row.body != text:
                 row.body = text
+                session.flush()
+            return row.row_version
 
     def move_section(self, section_id: str, position: int) -> None:
         with self.store.db.unit_of_work() as session:
@@ -312,21 +337,49 @@ class PaperService:
 
     # --- blocks -------------------------------------------------------------------------------------
 
-    def add_block(self, section_id: str, kind: str, params: dict[str, Any]) -> BlockView:
-        block_kind = blocks.kind(kind)
-        missing = [p for p in block_kind.params if p not in params]
-        if missing:
-            raise ValidationError(_("The block needs: {names}.").format(names=", ".join(missing)))
+    def add_block(self, section_id: str, kind: str, params: dict[str, Any], *, after: str | None = None) -> BlockView:
+        """A new live block at the end of the section, or right after the block ``after`` (the blocks behind it
+        move down one)."""
+        params = _block_params(kind, params)
         with self.store.db.unit_of_work() as session:
             self._section(session, section_id)
-            count = session.scalar(select(func.count()).select_from(PaperBlock).where(
-                PaperBlock.section_id == section_id, PaperBlock.deleted_at.is_(None))) or 0
-            row = PaperBlock(section_id=section_id, position=count, kind=kind, params=dict(params))
+            rows = list(session.scalars(select(PaperBlock).where(
+                PaperBlock.section_id == section_id, PaperBlock.deleted_at.is_(None)).order_by(PaperBlock.position)))
+            ids = [r.id for r in rows]
+            at = ids.index(after) + 1 if after in ids else len(rows)
+            row = PaperBlock(section_id=section_id, position=at, kind=kind, params=params)
             session.add(row)
+            for index, behind in enumerate(rows[at:], at + 1):
+                if behind.position != index:
+                    behind.position = index
             session.flush()
-            block_id = row.id
-        return BlockView(block_id, section_id, count, kind, dict(params),
-                         blocks.compute(self.services, kind, params), False)
+            block_id, version = row.id, row.row_version
+        return BlockView(block_id, section_id, at, kind, dict(params), blocks.compute(self.services, kind, params),
+                         False, version)
+
+    def update_block(self, block_id: str, kind: str, params: dict[str, Any], *,
+                     expected: int | None = None) -> BlockView:
+        """Change what a live block shows (its kind and parameters).
+
+        ``expected``: the block's version the editor loaded; ChangedElsewhere (nothing saved) when someone
+        else changed the block since. None: no check (an undo or redo of one's own edit). A block of a frozen
+        version is never changed."""
+        params = _block_params(kind, params)
+        with self.store.db.unit_of_work() as session:
+            row = session.get(PaperBlock, block_id)
+            if row is None or row.deleted_at is not None:
+                raise NotFoundError(_("That block no longer exists."))
+            self._section(session, row.section_id)
+            if row.frozen is not None:
+                raise ValidationError(_("This block's value was taken when the version was frozen; it no longer "
+                                        "changes."))
+            refuse_if_changed("paper_block", _("evidence block"), row, expected, BLOCK_FIELDS)
+            if row.kind != kind or dict(row.params or {}) != params:
+                row.kind, row.params = kind, params
+                session.flush()
+            section_id, position, version = row.section_id, row.position, row.row_version
+        return BlockView(block_id, section_id, position, kind, dict(params),
+                         blocks.compute(self.services, kind, params), False, version)
 
     def delete_block(self, block_id: str, *, restore: bool = False) -> None:
         with self.store.db.unit_of_work() as session:

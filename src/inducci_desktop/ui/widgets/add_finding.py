@@ -1,5 +1,6 @@
 """"Add as finding…": the one dialog that turns an answer, an outcome, a feedback comment, an interview answer,
-a pilot lesson or a typed note into a finding of the evidence register, keeping a live link to its source."""
+a pilot lesson or a typed note into a finding of the evidence register, keeping a live link to its source. As the
+editor of an existing finding it notices a save someone else made meanwhile and asks what to do."""
 
 from __future__ import annotations
 
@@ -26,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain import rules
-from inducci_desktop.domain.evidence import SourceRef
+from inducci_desktop.domain.evidence import FindingView, SourceRef
 from inducci_desktop.domain.i18n import _
-from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.errors import ChangedElsewhere, ServiceError
+from inducci_desktop.ui.widgets import changed_elsewhere
+from inducci_desktop.ui.widgets.changed_elsewhere import Choice
 from inducci_desktop.ui.widgets.region_picker import RegionPicker
 
 if TYPE_CHECKING:
@@ -108,6 +111,8 @@ class FindingDialog(QDialog):
         self.finding_id = finding_id
         self.saved_id: str | None = None
         existing = services.evidence.findings.get(finding_id) if finding_id else None
+        #: the version of the finding the form shows (None: a new finding)
+        self._version = existing.row_version if existing else None
         self.setWindowTitle(_("Edit finding") if existing else _("Add as finding"))
         self.setMinimumWidth(520)
         self.source_label = QLabel(source.title or rules.FINDING_SOURCE.labels.get(source.kind, source.kind))
@@ -166,14 +171,60 @@ class FindingDialog(QDialog):
         try:
             if self.finding_id:
                 view = findings.update(self.finding_id, statement=self.statement.toPlainText(),
-                                       region_id=region_id, **values)
+                                       region_id=region_id, expected=self._version, **values)
             else:
                 view = findings.add(region_id, self.statement.toPlainText(), self.source, **values)
+        except ChangedElsewhere as exc:
+            self._changed_elsewhere(exc, region_id)
+            return
         except ServiceError as exc:
             self.problem.setText(str(exc))
             return
         self.saved_id = view.id
         self.accept()
+
+    def _changed_elsewhere(self, error: ChangedElsewhere, region_id: str) -> None:
+        """Someone else saved this finding since the dialog opened: Reload shows theirs here (to keep editing or
+        cancel); Overwrite saves mine over theirs; Keep both keeps theirs and saves mine as a new finding from
+        the same source, its statement marked as a copy (measures citing the finding keep citing theirs)."""
+        if self.finding_id is None:
+            return
+        choice = changed_elsewhere.ask(self, error, copy=True)
+        findings = self.services.evidence.findings
+        if choice is Choice.OVERWRITE:
+            self._version = error.row_version
+            self.save()
+            return
+        if choice is Choice.KEEP_BOTH:
+            day = self.observed.date()
+            try:
+                view = findings.copy(self.finding_id, statement=self.statement.toPlainText(), region_id=region_id,
+                                     strength=self.strength.currentData(), topic_ids=self.topics.chosen(),
+                                     observed_on=date(day.year(), day.month(), day.day()),
+                                     citation=self.citation.text())
+            except ServiceError as exc:
+                self.problem.setText(str(exc))
+                return
+            self.saved_id = view.id
+            self.accept()
+            return
+        try:
+            self._show(findings.get(self.finding_id))
+        except ServiceError as exc:
+            self.problem.setText(str(exc))
+            return
+        self.problem.setText(_("Reloaded: the finding {name} saved is shown.").format(name=error.who()))
+
+    def _show(self, view: FindingView) -> None:
+        """The form shows ``view`` (their version, after Reload)."""
+        self._version = view.row_version
+        self.statement.setPlainText(view.statement)
+        self.region.set_region(view.region_id)
+        day = view.observed_on
+        self.observed.setDate(QDate(day.year, day.month, day.day))
+        self.strength.setCurrentIndex(self.strength.findData(view.strength))
+        self.citation.setText(view.citation)
+        self.topics.reload({t.id for t in view.topics})
 
 
 def add_finding(parent: QWidget | None, services: Services, source: SourceRef, text: str = "",

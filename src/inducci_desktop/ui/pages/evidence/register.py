@@ -219,8 +219,10 @@ class RegisterTab(QWidget):
             return
         view = self._views[finding]
         dialog = FindingDialog(self, self.services, view.source, finding_id=finding)
-        if dialog.exec():
-            self.reload()
+        dialog.exec()
+        self.reload()  # even when cancelled: it may have shown a version saved elsewhere
+        if dialog.saved_id:
+            self.select(dialog.saved_id)  # the edited finding, or the copy kept beside theirs
 
     def delete_selected(self) -> None:
         finding = self.selected_id()

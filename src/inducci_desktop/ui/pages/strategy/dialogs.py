@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from inducci_desktop.domain import rules
 from inducci_desktop.domain.i18n import _
-from inducci_desktop.domain.strategy import ExampleRef, ExampleView
+from inducci_desktop.domain.strategy import BlockView, ExampleRef, ExampleView
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.strategy import blocks
 
@@ -74,27 +74,32 @@ class NewPaperDialog(_Dialog):
 
 
 class BlockDialog(_Dialog):
-    """Which evidence block: its kind and what it shows (region, checklist, findings)."""
+    """Which evidence block: its kind and what it shows (region, checklist, findings); ``block``: the block
+    to change (the dialog starts from what it shows)."""
 
-    def __init__(self, parent: QWidget, services: Services, region_id: str) -> None:
-        super().__init__(parent, _("Insert evidence block"))
+    def __init__(self, parent: QWidget, services: Services, region_id: str, *, block: BlockView | None = None) -> None:
+        super().__init__(parent, _("Change evidence block") if block else _("Insert evidence block"))
+        shown: dict[str, Any] = dict(block.params) if block else {}
         self.kind = QComboBox()
         self.kind.setAccessibleName(_("Kind of block"))
         for kind in blocks.kinds():
             self.kind.addItem(_(kind.label), kind.key)
+        if block is not None:
+            self.kind.setCurrentIndex(max(0, self.kind.findData(block.kind)))
         self.region = QComboBox()
         self.region.setAccessibleName(_("Region"))
         for region in services.regions.list():
             self.region.addItem(region.name, region.id)
-        self.region.setCurrentIndex(max(0, self.region.findData(region_id)))
+        self.region.setCurrentIndex(max(0, self.region.findData(shown.get("region_id") or region_id)))
         self.template = QComboBox()
         self.template.setAccessibleName(_("Checklist"))
         self.template.addItem(_("The one used last"), "")
         for template in services.checklists.templates.templates():
             if template.assessments:
                 self.template.addItem(template.title, template.id)
+        self.template.setCurrentIndex(max(0, self.template.findData(shown.get("template_id", ""))))
         self.findings = checklist([(f.statement, f.id) for f in services.evidence.findings.list(region_id=region_id)],
-                                  _("Findings"))
+                                  _("Findings"), set(shown.get("finding_ids") or ()))
         self.form.addRow(_("&Kind:"), self.kind)
         self.form.addRow(_("R&egion:"), self.region)
         self.form.addRow(_("&Checklist:"), self.template)

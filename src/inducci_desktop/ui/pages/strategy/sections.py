@@ -1,10 +1,12 @@
 """The Sections tab: the paper's outline (add, rename, reorder, delete with undo), the Markdown editor with its
 live preview (saved after a short pause and on leaving the field, undoable), the section's evidence blocks
-and its review comments."""
+and its review comments. A text or a block someone else saved meanwhile is not overwritten silently: the
+person is asked (ui/widgets/changed_elsewhere.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -26,17 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from inducci_desktop.domain.i18n import _
-from inducci_desktop.domain.strategy import OUTLINE, PaperView, SectionView
+from inducci_desktop.domain.strategy import OUTLINE, BlockView, PaperView, SectionView
 from inducci_desktop.services.container import Services
-from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.errors import ChangedElsewhere, ServiceError
 from inducci_desktop.services.library.reader import markdown_html
 from inducci_desktop.ui.pages.strategy.commands import (
     AddSection,
     DeleteSection,
+    EditBlock,
     MoveSection,
     RenameSection,
     SectionText,
 )
+from inducci_desktop.ui.widgets import changed_elsewhere
+from inducci_desktop.ui.widgets.changed_elsewhere import Choice
 
 SAVE_DELAY_MS = 400
 HINTS = {key: hint for key, _title, hint in OUTLINE}
@@ -51,6 +56,8 @@ class SectionsTab(QWidget):
         self.view: PaperView | None = None
         self.section_id: str | None = None
         self._saved_text = ""
+        #: the version of the shown section's text as loaded or last saved here (None: no section)
+        self._saved_version: int | None = None
         self._loading = False
         self.sections = QListWidget()
         self.sections.setAccessibleName(_("Sections"))
@@ -94,15 +101,19 @@ class SectionsTab(QWidget):
         text_split.setChildrenCollapsible(False)
         self.blocks = QListWidget()
         self.blocks.setAccessibleName(_("Evidence blocks"))
+        self.blocks.itemActivated.connect(lambda _item: self.edit_block())
         self.block_button = QPushButton(_("Insert block…"))
+        self.edit_block_button = QPushButton(_("Change block…"))
         self.remove_block_button = QPushButton(_("Remove block"))
         self.block_button.clicked.connect(lambda: self.insert_block())
+        self.edit_block_button.clicked.connect(lambda: self.edit_block())
         self.remove_block_button.clicked.connect(lambda: self.remove_block())
         blocks_box = QGroupBox(_("Evidence blocks"))
         blocks_layout = QVBoxLayout(blocks_box)
         blocks_layout.addWidget(self.blocks, 1)
         row = QHBoxLayout()
         row.addWidget(self.block_button)
+        row.addWidget(self.edit_block_button)
         row.addWidget(self.remove_block_button)
         blocks_layout.addLayout(row)
         self.comments = QListWidget()
@@ -163,7 +174,7 @@ class SectionsTab(QWidget):
         self._section_chosen()
         editable = view is not None and not view.summary.frozen
         for widget in (self.add_button, self.rename_button, self.up_button, self.down_button, self.delete_button,
-                       self.restore_button, self.block_button, self.remove_block_button):
+                       self.restore_button, self.block_button, self.edit_block_button, self.remove_block_button):
             widget.setEnabled(editable)
         self.editor.setReadOnly(not editable)
         self.comment_button.setEnabled(view is not None)
@@ -181,13 +192,13 @@ class SectionsTab(QWidget):
         item = self.sections.currentItem()
         self.section_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         section = self.current()
-        body = self.papers.section_body(section.id) if section else ""
+        body, version = self.papers.section_text(section.id) if section else ("", None)
         self._loading = True
         self.editor.setPlainText(body)
         self.editor.setPlaceholderText(_(HINTS.get(section.outline_key, "")) if section and section.outline_key
                                        else "")
         self._loading = False
-        self._saved_text = body
+        self._saved_text, self._saved_version = body, version
         self.editor.setEnabled(section is not None)
         self._preview()
         self._fill_blocks(section)
@@ -229,27 +240,60 @@ class SectionsTab(QWidget):
         text = self.editor.toPlainText()
         if section is None or self.view is None or self.view.summary.frozen or text == self._saved_text:
             return
+        self._save_text(section.id, text, self._saved_version)
+
+    def _save_text(self, section_id: str, text: str, expected: int | None, *, old: str | None = None) -> None:
+        """Save ``text`` over the version ``expected``; ``old``: the text an undo brings back when it is not the
+        one loaded (theirs, after Overwrite; such a step does not merge with the typing before it)."""
         try:
-            self.papers.set_body(section.id, text)
+            version = self.papers.set_body(section_id, text, expected=expected)
+        except ChangedElsewhere as exc:
+            self._text_changed_elsewhere(section_id, text, exc)
+            return
         except ServiceError as exc:
             self.error.setText(str(exc))
             self.error.show()
             return
         self.error.hide()
-        old, self._saved_text = self._saved_text, text
-        self.undo.push(SectionText(self.papers, section.id, old, text, lambda: self._undone(section.id)))
+        before = self._saved_text if old is None else old
+        self._saved_text, self._saved_version = text, version
+        self.undo.push(SectionText(self.papers, section_id, before, text, lambda: self._undone(section_id),
+                                   merge=old is None))
+
+    def _text_changed_elsewhere(self, section_id: str, mine: str, error: ChangedElsewhere) -> None:
+        """Someone else saved this section since it was loaded. When only its title or place changed, mine is
+        saved without asking; otherwise Reload shows theirs, Overwrite saves mine over theirs, Keep both shows
+        theirs with mine on the clipboard (a section's text has no place for a second text: blocks are
+        evidence, not text)."""
+        theirs = str(error.current.get("body") or "")
+        if theirs == self._saved_text:
+            self._save_text(section_id, mine, error.row_version)
+            return
+        choice = changed_elsewhere.ask(self, error, copy=False)
+        if choice is Choice.OVERWRITE:
+            self._save_text(section_id, mine, error.row_version, old=theirs)
+            return
+        if choice is Choice.KEEP_BOTH:
+            changed_elsewhere.to_clipboard(mine)
+        if self.section_id == section_id:
+            self._show_text(theirs, error.row_version)
+        self.error.setText(_("Their text is shown; yours is on the clipboard.") if choice is Choice.KEEP_BOTH
+                           else _("Reloaded: the text {name} saved is shown.").format(name=error.who()))
+        self.error.show()
+
+    def _show_text(self, body: str, version: int) -> None:
+        self.timer.stop()
+        self._loading = True
+        self.editor.setPlainText(body)
+        self._loading = False
+        self._saved_text, self._saved_version = body, version
+        self._preview()
 
     def _undone(self, section_id: str) -> None:
         """After undo or redo of a text edit: the editor shows what is stored (if that section is shown)."""
         if self.view is None or self.section_id != section_id:
             return
-        self.timer.stop()
-        body = self.papers.section_body(section_id)
-        self._loading = True
-        self.editor.setPlainText(body)
-        self._loading = False
-        self._saved_text = body
-        self._preview()
+        self._show_text(*self.papers.section_text(section_id))
 
     def reload(self) -> None:
         if self.view is None:
@@ -353,6 +397,65 @@ class SectionsTab(QWidget):
         kind, params = dialog.choice()
         if self._run(_("Insert block"), lambda: self.papers.add_block(section.id, kind, params)):
             self.reload()
+
+    def _block(self) -> BlockView | None:
+        section = self.current()
+        item = self.blocks.currentItem()
+        if section is None or item is None:
+            return None
+        return next((b for b in section.blocks if b.id == item.data(Qt.ItemDataRole.UserRole)), None)
+
+    def edit_block(self) -> None:
+        """Change what the chosen block shows, in the dialog that inserts one."""
+        from inducci_desktop.ui.pages.strategy.dialogs import BlockDialog
+
+        block = self._block()
+        if block is None or block.frozen or self.view is None or self.view.summary.frozen:
+            return
+        dialog = BlockDialog(self, self.services, self.view.summary.region_id, block=block)
+        if dialog.exec() != BlockDialog.DialogCode.Accepted:
+            return
+        kind, params = dialog.choice()
+        if (kind, params) != (block.kind, block.params):
+            self._save_block(block, kind, params, block.row_version)
+
+    def _save_block(self, block: BlockView, kind: str, params: dict[str, Any], expected: int | None, *,
+                    old: tuple[str, dict[str, Any]] | None = None) -> None:
+        try:
+            self.papers.update_block(block.id, kind, params, expected=expected)
+        except ChangedElsewhere as exc:
+            self._block_changed_elsewhere(block, kind, params, exc)
+            return
+        except ServiceError as exc:
+            QMessageBox.warning(self, _("Change block"), str(exc))
+            return
+        self.error.hide()
+        self.undo.push(EditBlock(self.papers, block.id, old or (block.kind, block.params), (kind, params),
+                                 self.reload))
+
+    def _block_changed_elsewhere(self, block: BlockView, kind: str, params: dict[str, Any],
+                                 error: ChangedElsewhere) -> None:
+        """Someone else changed the block since it was shown (only its place: saved without asking). Reload
+        shows theirs; Overwrite saves mine over theirs; Keep both keeps theirs and inserts mine right after it."""
+        theirs = (str(error.current.get("kind") or ""), dict(error.current.get("params") or {}))
+        if theirs == (block.kind, block.params):
+            self._save_block(block, kind, params, error.row_version)
+            return
+        choice = changed_elsewhere.ask(self, error, copy=True)
+        if choice is Choice.OVERWRITE:
+            self._save_block(block, kind, params, error.row_version, old=theirs)
+            return
+        message = _("Reloaded: the block {name} saved is shown.").format(name=error.who())
+        if choice is Choice.KEEP_BOTH:
+            try:
+                self.papers.add_block(block.section_id, kind, params, after=block.id)
+            except ServiceError as exc:
+                QMessageBox.warning(self, _("Change block"), str(exc))
+            else:
+                message = _("Their block is kept; yours follows it.")
+        self.reload()
+        self.error.setText(message)
+        self.error.show()
 
     def remove_block(self) -> None:
         item = self.blocks.currentItem()
