@@ -154,3 +154,18 @@ def test_a_template_nowhere_is_still_not_found(services: Services, tmp_path: Pat
     services.library.ensure_content(pack(tmp_path, "1", 1, "ä ö ü"))
     with pytest.raises(NotFoundError, match="no-such-template"):
         services.checklists.templates.template("no-such-template", version)
+
+
+def test_pins_only_this_machines_cache_holds_are_kept_at_the_next_start(services: Services, paths: AppPaths,
+                                                                       tmp_path: Path) -> None:
+    services.library.ensure_content(pack(tmp_path, "1", 1, "č š ž"))
+    made = services.checklists.create(TEMPLATE, "Ocena – Bohemia")
+    with services.store.db.unit_of_work() as session:  # made on the server before the versions were kept
+        session.execute(delete(PinnedTemplate))
+    services.prepare()  # the pack is unchanged: not loaded again
+    with services.store.db.reading() as session:
+        kept = [(r.id, r.version) for r in session.scalars(select(PinnedTemplate))]
+    # on a server the start keeps it; a local file was filled by the migration and by every write
+    assert kept == ([(TEMPLATE, 1)] if paths.server is not None else [])
+    assert services.library.keep_pinned() == (0 if paths.server is not None else 1)
+    assert services.checklists.get(made.id).template.version == 1

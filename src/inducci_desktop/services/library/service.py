@@ -232,6 +232,15 @@ class LibraryService:
                  pack.language, " ".join(translations) or "none", seconds)
         return ContentStatus(True, "loaded", pack.id, pack.version, seconds)
 
+    def keep_pinned(self) -> int:
+        """Keep the toolbox template versions that assessments pin and that only this machine's content cache
+        holds (assessments made on a shared database before the versions were kept there) with the user data,
+        so every client reads them. Returns how many were kept now (usually none: two small queries)."""
+        from inducci_desktop.content import pinned
+
+        with self.store.db.unit_of_work() as session:
+            return pinned.keep(session, pinned.pins_of_assessments(session))
+
     def resource_path(self, relative: str) -> Path:
         """A file of the pack (e.g. an image a body refers to); never outside the pack folder."""
         parts = PurePosixPath(relative.replace("\\", "/")).parts
