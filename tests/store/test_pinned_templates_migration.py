@@ -48,7 +48,8 @@ def test_an_existing_sqlite_database_keeps_the_versions_its_assessments_pin(tmp_
 
     conn = sqlite3.connect(path)
     try:
-        kept = conn.execute(f"SELECT id, version, title, summary, section, data FROM {TABLE} ORDER BY version").fetchall()
+        kept = conn.execute(
+            f"SELECT id, version, title, summary, section, data FROM {TABLE} ORDER BY version").fetchall()
         assert [(r[0], r[1], r[2], r[3], r[4]) for r in kept] == [
             ("status-quo", 1, "Stan stara – Łódź", "ő ű", "mapping"),
             ("status-quo", 2, "Stan nowa – Plzeň", "ő ű", "mapping")]
