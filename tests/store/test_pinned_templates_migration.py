@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import Connection, inspect, make_url, text
 
 from inducci_desktop.store import migrate
-from inducci_desktop.store.engine import make_server_engine
+from inducci_desktop.store.engine import make_engine, make_server_engine
 
 STAMP = "2025-03-01 10:00:00"
 TABLE = "checklist_pinned_templates"
@@ -61,7 +61,7 @@ def test_an_existing_sqlite_database_keeps_the_versions_its_assessments_pin(tmp_
 def test_the_sqlite_chain_goes_down_and_up_again(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     migrate.upgrade(path)
-    engine = migrate.make_engine(path, foreign_keys=False, pooled=False)
+    engine = make_engine(path, foreign_keys=False, pooled=False)
     try:
         with engine.connect() as conn, conn.begin():
             _downgrade(conn, "0012")
@@ -71,11 +71,11 @@ def test_the_sqlite_chain_goes_down_and_up_again(tmp_path: Path) -> None:
     finally:
         engine.dispose()
     migrate.upgrade(path)
-    conn = sqlite3.connect(path)
+    file = sqlite3.connect(path)
     try:
-        assert conn.execute(f"SELECT count(*) FROM {TABLE}").fetchone() == (0,)
+        assert file.execute(f"SELECT count(*) FROM {TABLE}").fetchone() == (0,)
     finally:
-        conn.close()
+        file.close()
 
 
 def test_the_postgresql_chain_goes_up_and_down(pg_empty_database: str) -> None:
