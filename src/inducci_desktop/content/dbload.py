@@ -1,7 +1,8 @@
 """Write a loaded ContentPack into the content tables and the search index, in the caller's transaction.
 
 Only content tables are written. Bookmarks and notes are read (notes go into the index) but never changed.
-Checklist templates are kept per (id, version) for good: assessments pin the version they started with.
+Checklist templates are kept per (id, version) for good: assessments pin the version they started with (and
+the pinned versions are kept with the user data too, content/pinned.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from inducci_desktop.content import pinned
 from inducci_desktop.content.model import (
     ChecklistItem,
     ChecklistOption,
@@ -140,6 +142,8 @@ def store_pack(session: Session, pack: ContentPack, translations: dict[str, Cont
         _store_language(session, lang, one)
     _store_templates(session, pack)
     _store_template_texts(session, pack, packs)
+    # a version this load set aside (no longer in the pack) stays readable on every client of a shared database
+    pinned.keep(session, pinned.pins_of_assessments(session))
     rows = session.execute(select(Note.item_id, Note.text).where(Note.deleted_at.is_(None))).all()
     notes = {item_id: note for item_id, note in rows}
     rebuild_index(session, {lang: list(search_docs(one, notes)) for lang, one in packs.items()})

@@ -108,7 +108,8 @@ class Services:
         return ExchangeService(self.store, self.checklists.templates)
 
     def prepare(self) -> None:
-        """Work every start does once the store is open: load the toolbox content if the pack changed.
+        """Work every start does once the store is open: load the toolbox content if the pack changed; on a
+        shared database, keep the pinned template versions only this machine's cache holds (content/pinned.py).
 
         Cheap when the pack is unchanged (only pack.yaml's version is compared). A pack with problems
         is logged and the content loaded before stays in use.
@@ -117,6 +118,8 @@ class Services:
         if status.problems:
             log.error("the toolbox content has %d problems; run 'inducci-desktop content check'",
                       len(status.problems))
+        if self.store.db.on_server and not status.loaded:  # a load keeps them itself
+            self.library.keep_pinned()
 
     def warm_up(self) -> None:
         """Declare and configure the models of every feature (store/models.py): the window's start-up declares

@@ -269,7 +269,7 @@ class Note(Record, Base):
 # every model (Alembic's comparison of models and migrations, which needs the whole ``Base.metadata``).
 
 FEATURE_MODELS: dict[str, tuple[str, ...]] = {
-    "checklists": ("UserTemplateVersion", "Assessment", "AssessmentAnswer"),
+    "checklists": ("UserTemplateVersion", "PinnedTemplate", "Assessment", "AssessmentAnswer"),
     "workshops": ("Workshop", "WorkshopDay", "AgendaBlock", "Participant", "Attendance", "WorkshopOutcome",
                   "ActionItem", "FeedbackQuestion", "FeedbackResponse"),
     "pilots": ("Pilot", "PilotCriterion", "PilotLesson", "PilotVoice", "PilotPhoto"),
@@ -283,6 +283,7 @@ _MODULE_OF = {name: feature for feature, names in FEATURE_MODELS.items() for nam
 if TYPE_CHECKING:
     from inducci_desktop.store.models_checklists import Assessment as Assessment
     from inducci_desktop.store.models_checklists import AssessmentAnswer as AssessmentAnswer
+    from inducci_desktop.store.models_checklists import PinnedTemplate as PinnedTemplate
     from inducci_desktop.store.models_checklists import UserTemplateVersion as UserTemplateVersion
     from inducci_desktop.store.models_evidence import Finding as Finding
     from inducci_desktop.store.models_evidence import Interview as Interview

@@ -40,6 +40,26 @@ class UserTemplateVersion(Record, Versioned, Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class PinnedTemplate(Base):
+    """A toolbox template version that an assessment pins, kept with the user data (migration 0013).
+
+    The toolbox's own table (``checklist_templates``) is content: on a server it lives in each machine's
+    cache, which holds only what that machine's pack and imports gave it. Every pinned version is also kept
+    here, so every client of a shared database opens every assessment on the items it was answered on.
+    Written once per (id, version) and never changed (a version's content does not change); not exchanged on
+    its own (bundles carry the templates their assessments pin).
+    """
+
+    __tablename__ = "checklist_pinned_templates"
+
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    section: Mapped[str | None] = mapped_column(String(100), default=None)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class Assessment(Record, Versioned, Base):
     """One filling of a checklist template for a region or organisation (one round)."""
 

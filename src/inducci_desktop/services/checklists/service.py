@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from inducci_desktop.content import pinned
 from inducci_desktop.content.folding import fold
 from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
 from inducci_desktop.domain import rules
@@ -135,6 +136,7 @@ class ChecklistService:
             if assessment_id is not None:
                 row.id = assessment_id
             session.add(row)
+            pinned.keep(session, [(template.id, template.version)])
             session.flush()
             return self._summary(row, template, 0)
 
@@ -346,6 +348,7 @@ class ChecklistService:
             if new_id is not None:
                 row.id = new_id
             session.add(row)
+            pinned.keep(session, [(template.id, template.version)])
             session.flush()
             carried = 0
             if copy_answers:

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from inducci_desktop.content import pinned
 from inducci_desktop.content.dbload import template_from_json, template_to_json
 from inducci_desktop.content.folding import fold
 from inducci_desktop.content.model import ChecklistItem, ChecklistTemplate
@@ -235,12 +236,8 @@ class TemplateService:
         data = session.scalars(query.order_by(UserTemplateVersion.version.desc()).limit(1)).first()
         toolbox = data is None
         if data is None:
-            pack = select(ChecklistTemplateRow.data).where(ChecklistTemplateRow.id == template_id)
-            if version is not None:
-                pack = pack.where(ChecklistTemplateRow.version == version)
-            else:
-                pack = pack.order_by(ChecklistTemplateRow.in_pack.desc(), ChecklistTemplateRow.version.desc())
-            data = session.scalars(pack.limit(1)).first()
+            found = pinned.find(session, template_id, version)  # this machine's cache, else the kept versions
+            data = None if found is None else found["data"]
         if data is None:
             which = f" version {version}" if version is not None else ""
             raise NotFoundError(_("There is no checklist template {template_id!r}{which}.")

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from inducci_desktop.content import pinned
 from inducci_desktop.content.dbload import template_from_json
 from inducci_desktop.content.model import ChecklistItem
 from inducci_desktop.domain import rules
@@ -22,7 +23,6 @@ from inducci_desktop.services.errors import ValidationError
 from inducci_desktop.services.exchange.bundle import Bundle, BundleError
 from inducci_desktop.store.models import (
     Assessment,
-    ChecklistTemplateRow,
     FeedbackQuestion,
     Region,
     UserTemplateVersion,
@@ -50,10 +50,8 @@ def _items(session: Session, bundle: Bundle, pins: set[Pin]) -> dict[Pin, dict[s
     missing = {p for p in pins if p not in data}
     ids = {p[0] for p in missing}
     if ids:
-        for tid, version, body in session.execute(select(ChecklistTemplateRow.id, ChecklistTemplateRow.version,
-                                                         ChecklistTemplateRow.data)
-                                                  .where(ChecklistTemplateRow.id.in_(ids))):
-            data.setdefault((tid, version), body)
+        for pin, row in pinned.find_many(session, ids).items():
+            data.setdefault(pin, row["data"])
         for tid, version, body in session.execute(select(UserTemplateVersion.template_id,
                                                          UserTemplateVersion.version, UserTemplateVersion.data)
                                                   .where(UserTemplateVersion.template_id.in_(ids))):

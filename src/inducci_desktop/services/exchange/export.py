@@ -20,7 +20,7 @@ from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError
 from inducci_desktop.services.exchange.schema import KIND_BY_NAME
 from inducci_desktop.services.exchange.views import ExportSelection
-from inducci_desktop.store.models import LOCAL_COLUMNS, ChecklistTemplateRow, UserTemplateVersion, UTCDateTime
+from inducci_desktop.store.models import LOCAL_COLUMNS, UserTemplateVersion, UTCDateTime
 
 CHUNK = 900  # ids per IN (...) clause, under SQLite's variable limit everywhere
 
@@ -232,13 +232,6 @@ def _add_strategy(session: Session, records: dict[str, list[dict[str, Any]]], re
 
 
 def _toolbox_row(session: Session, template_id: str, version: int | None) -> dict[str, Any] | None:
-    query = select(ChecklistTemplateRow).where(ChecklistTemplateRow.id == template_id)
-    if version is not None:
-        query = query.where(ChecklistTemplateRow.version == version)
-    else:
-        query = query.order_by(ChecklistTemplateRow.in_pack.desc(), ChecklistTemplateRow.version.desc())
-    row = session.scalars(query.limit(1)).first()
-    if row is None:
-        return None
-    return {"id": row.id, "version": row.version, "title": row.title, "summary": row.summary,
-            "section": row.section, "data": row.data}
+    from inducci_desktop.content import pinned
+
+    return pinned.find(session, template_id, version)  # this machine's cache, else the kept versions

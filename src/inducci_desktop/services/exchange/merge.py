@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
+from inducci_desktop.content import pinned
 from inducci_desktop.content.dbload import template_from_json
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.exchange.bundle import Bundle, BundleError
@@ -212,8 +213,7 @@ class Planner:
         known = {(t.template_id, t.version) for t in self.bundle.of("templates")}
         known |= {(t.id, t.version) for t in self.bundle.of("toolbox_templates")}
         ids = {p[0] for p in pins}
-        known |= set(self.session.execute(select(ChecklistTemplateRow.id, ChecklistTemplateRow.version)
-                                          .where(ChecklistTemplateRow.id.in_(ids))).all())
+        known |= set(pinned.find_many(self.session, ids))
         user = KIND_BY_NAME["templates"]
         known |= {(r["template_id"], r["version"]) for r in _fetch(self.session, _table(user), "template_id", ids)}
         for pin, assessment in sorted(pins.items(), key=lambda p: (p[0][0], p[0][1])):

@@ -122,6 +122,19 @@ def write_all(session: Session, writes: Writes, on_write: Callable[[str], None] 
                 update_rows(session, table, group)
 
 
+def _keep_pinned(session: Session, writes: Writes) -> None:
+    """The toolbox template versions the imported assessments pin are kept with the user data (on a shared
+    database every client then opens them, whatever its own content cache holds)."""
+    from inducci_desktop.content import pinned
+
+    assessments = [*writes.inserts.get("assessments", ()), *writes.updates.get("assessments", ())]
+    pins = {(row["template_id"], int(row["template_version"])) for row in assessments
+            if row.get("template_id") is not None and row.get("template_version") is not None}
+    if pins:
+        given = {(row["id"], int(row["version"])): row for row in writes.inserts.get("toolbox_templates", ())}
+        pinned.keep(session, pins, given)
+
+
 def write_import(session: Session, planner: Planner, source: str, on_write: Callable[[str], None] | None
                  ) -> ReceivedErasure | None:
     """Everything an import writes, in the caller's transaction: the records (with their own versions), the
@@ -135,6 +148,7 @@ def write_import(session: Session, planner: Planner, source: str, on_write: Call
         with larger_cache(session):
             write_all(session, writes, on_write)
         set_importing(session, False)
+        _keep_pinned(session, writes)
         if planner.legacy is not None:
             session.execute(update(DataFolder).values(clock=planner.legacy))
     now = utcnow()

@@ -232,6 +232,15 @@ class LibraryService:
                  pack.language, " ".join(translations) or "none", seconds)
         return ContentStatus(True, "loaded", pack.id, pack.version, seconds)
 
+    def keep_pinned(self) -> int:
+        """Keep the toolbox template versions that assessments pin and that only this machine's content cache
+        holds (assessments made on a shared database before the versions were kept there) with the user data,
+        so every client reads them. Returns how many were kept now (usually none: two small queries)."""
+        from inducci_desktop.content import pinned
+
+        with self.store.db.unit_of_work() as session:
+            return pinned.keep(session, pinned.pins_of_assessments(session))
+
     def resource_path(self, relative: str) -> Path:
         """A file of the pack (e.g. an image a body refers to); never outside the pack folder."""
         parts = PurePosixPath(relative.replace("\\", "/")).parts
@@ -357,22 +366,18 @@ class LibraryService:
                            language: str | None = None) -> ChecklistTemplate:
         """A template as loaded at some time: ``version`` exactly, or the pack's current version, in
         ``language`` (default: the interface language; English where it has no translation)."""
+        from inducci_desktop.content import pinned
         from inducci_desktop.content.dbload import template_from_json
 
         with self.store.db.reading() as session:
-            query = select(ChecklistTemplateRow).where(ChecklistTemplateRow.id == template_id)
-            if version is not None:
-                query = query.where(ChecklistTemplateRow.version == version)
-            else:
-                query = query.order_by(ChecklistTemplateRow.in_pack.desc(), ChecklistTemplateRow.version.desc())
-            row = session.scalars(query.limit(1)).first()
+            row = pinned.find(session, template_id, version)  # this machine's cache, else the kept versions
             if row is None:
                 if version is not None:
                     raise NotFoundError(i18n._("There is no checklist template {template_id!r} version {version}.")
                                         .format(template_id=template_id, version=version))
                 raise NotFoundError(i18n._("There is no checklist template {template_id!r}.")
                                     .format(template_id=template_id))
-            return self.translated_template(session, template_from_json(row.data), language)
+            return self.translated_template(session, template_from_json(row["data"]), language)
 
     # --- search ------------------------------------------------------------------------------------
 
