@@ -3,6 +3,7 @@ person chooses Reload, Overwrite or Keep both through the dialog's buttons."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -88,7 +89,9 @@ def save(qtbot: Any, editor: ParticipantEditor) -> None:
 
 
 def test_participant_changed_elsewhere_reload_overwrite_keep_both(started: tuple[Any, Services], qtbot: Any,
-                                                                 monkeypatch: Any) -> None:
+                                                                 monkeypatch: Any,
+                                                                 caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
     app, other = started
     page = open_page(app)
     workshop_id = new_workshop(page, monkeypatch, "Szkolenie w Żywcu")
@@ -138,6 +141,9 @@ def test_participant_changed_elsewhere_reload_overwrite_keep_both(started: tuple
     qtbot.waitUntil(lambda: not editor.isVisible())
     assert (stored().organisation, stored().email) == ("Urząd Miasta Bielsko-Biała", "z.nowak@example.pl")
     assert len(app.services.workshops.people.participants(workshop_id)) == 1
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    for personal in ("Zofia", "Wójcik", "zofia@", "nowak@", "Bielsko", "Zamek"):
+        assert personal not in logged  # the questions asked and the saves refused log no personal data
 
 
 def test_participant_edit_without_a_conflict_saves_and_a_bad_e_mail_is_refused(
