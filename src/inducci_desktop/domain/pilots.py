@@ -145,6 +145,9 @@ class PilotView:
     photos: tuple[PhotoView, ...] = ()
     updated_at: datetime | None = None
     deleted_at: datetime | None = None
+    #: the stored version when read, and who made it: the tabs save with it (ChangedElsewhere)
+    row_version: int = 0
+    changed_by: str = ""
 
     @property
     def participants_total(self) -> int:

@@ -316,6 +316,9 @@ class ParticipantView:
     present: frozenset[str] = field(default_factory=frozenset)  # day ids marked present
     absent: frozenset[str] = field(default_factory=frozenset)  # day ids marked absent
     deleted_at: datetime | None = None
+    #: the stored version when read, and who made it: an edit saves with it (ChangedElsewhere)
+    row_version: int = 0
+    changed_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from inducci_desktop.domain.pilots import (
     VoiceView,
     status_label,
 )
-from inducci_desktop.services.errors import NotFoundError, ValidationError, checked_text
+from inducci_desktop.services.errors import NotFoundError, ValidationError, checked_text, refuse_if_changed
 from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.pilots import photos
 from inducci_desktop.store.database import Store
@@ -165,6 +165,12 @@ def _participants(value: object) -> list[dict[str, Any]]:
     return out
 
 
+def _check_period(start: date | None, end: date | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise ValidationError(_("The pilot cannot end ({end}) before it starts ({start}).").format(
+            end=end.isoformat(), start=start.isoformat()))
+
+
 class PilotService:
     """Pilot actions of this data folder (plain views in and out)."""
 
@@ -203,19 +209,19 @@ class PilotService:
             session.flush()
             return self._view(session, row)
 
-    def update(self, pilot_id: str, values: Mapping[str, object]) -> PilotView:
-        """Change the given fields (names in ``FIELDS``); all checked before anything is stored."""
+    def update(self, pilot_id: str, values: Mapping[str, object], *, expected: int | None = None) -> PilotView:
+        """Change the given fields (names in ``FIELDS``); all checked before anything is stored.
+
+        ``expected``: the row version the editor loaded; when someone else saved the pilot since, ChangedElsewhere
+        (with their values of the fields given) and nothing is saved. None: no check (a command, the demo)."""
         unknown = sorted(set(values) - FIELDS)
         if unknown:
             raise ValidationError(_("A pilot has no field {field!r}.").format(field=unknown[0]))
         with self.store.db.unit_of_work() as session:
             row = self._row(session, pilot_id)
+            refuse_if_changed("pilot", _("pilot action"), row, expected, tuple(sorted(values)))
             checked = self._checked(session, values)
-            start = checked.get("start_date", row.start_date)
-            end = checked.get("end_date", row.end_date)
-            if start is not None and end is not None and end < start:
-                raise ValidationError(_("The pilot cannot end ({end}) before it starts ({start}).").format(
-                    end=end.isoformat(), start=start.isoformat()))
+            _check_period(checked.get("start_date", row.start_date), checked.get("end_date", row.end_date))
             for name, value in checked.items():
                 if getattr(row, name) != value:
                     setattr(row, name, value)
@@ -264,6 +270,31 @@ class PilotService:
             if row is None or row.deleted_at is not None:
                 raise NotFoundError(_("There is no workshop with id {id!r}.").format(id=workshop_id))
         return list(dict.fromkeys(ids))
+
+    def copy(self, pilot_id: str, values: Mapping[str, object]) -> PilotView:
+        """A new pilot "… (copy)" with the fields of ``pilot_id`` as ``values`` change them (names in ``FIELDS``),
+        in one transaction: "Keep both" after a save refused because someone else changed the pilot.
+
+        Criteria, lessons, voices and photos stay with the original (voices and photos carry their speakers'
+        consent for that pilot; findings link to its lessons by id); the copy is not published."""
+        unknown = sorted(set(values) - FIELDS)
+        if unknown:
+            raise ValidationError(_("A pilot has no field {field!r}.").format(field=unknown[0]))
+        mine = {**editable_values(self.get(pilot_id)), **values}
+        title = " ".join(str(mine["title"]).split())
+        marked = _("{title} (copy)").format(title=title)
+        if len(marked) > rules.TITLE:  # shorten the title, keep the marker
+            marked = _("{title} (copy)").format(title=title[:max(0, len(title) - (len(marked) - rules.TITLE))])
+        mine["title"] = marked
+        with self.store.db.unit_of_work() as session:
+            checked = self._checked(session, mine)
+            _check_period(checked["start_date"], checked["end_date"])
+            row = Pilot(id=new_id(), title=checked.pop("title"))
+            for name, value in checked.items():
+                setattr(row, name, value)
+            session.add(row)
+            session.flush()
+            return self._view(session, row)
 
     def delete(self, pilot_id: str) -> None:
         """Move the pilot to the trash (``restore`` brings it back)."""
@@ -556,7 +587,8 @@ class PilotService:
             lessons=tuple(_lesson(x) for x in alive(PilotLesson)),
             voices=tuple(_voice(v) for v in alive(PilotVoice)),
             photos=tuple(self._photo(p) for p in alive(PilotPhoto)),
-            updated_at=row.updated_at, deleted_at=row.deleted_at,
+            updated_at=row.updated_at, deleted_at=row.deleted_at, row_version=row.row_version,
+            changed_by=row.changed_by,
         )
 
 
@@ -578,6 +610,15 @@ def _searchable(pilot: PilotView) -> str:
                             *(p.name for p in pilot.partners), *(x.text for x in pilot.lessons),
                             *(c.text for c in pilot.criteria), status_label(pilot.status))
     return "\n".join(p for p in parts if p)
+
+
+def editable_values(pilot: PilotView) -> dict[str, object]:
+    """The pilot's own fields as ``update`` takes them (every name of ``FIELDS``)."""
+    values: dict[str, object] = {name: getattr(pilot, name) for name in FIELDS}
+    values["workshop_ids"] = list(pilot.workshop_ids)
+    for name in ("partners", "steps", "participants"):
+        values[name] = list(getattr(pilot, name))
+    return values
 
 
 def without_withdrawn(pilot: PilotView) -> PilotView:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from inducci_desktop.domain import i18n
 from inducci_desktop.domain.i18n import _
-from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.services.errors import NotFoundError, ValidationError, refuse_if_changed
 from inducci_desktop.services.workshops.csv_import import (
     CsvPreview,
     ParticipantInput,
@@ -37,6 +37,8 @@ from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import ActionItem, Attendance, Participant, Workshop, WorkshopDay, utcnow
 
 EXPORT_FORMAT = "inducci-person-data/1"
+#: the fields of a participant a conflict shows as theirs (personal data: never logged, see ChangedElsewhere)
+PARTICIPANT_FIELDS = ("name", "organisation", "department", "email", "consent", "consent_date")
 
 
 class PeopleService:
@@ -80,10 +82,18 @@ class PeopleService:
             session.flush()
             return _view(row)
 
-    def update(self, participant_id: str, data: ParticipantInput) -> ParticipantView:
+    def update(self, participant_id: str, data: ParticipantInput, *, expected: int | None = None
+               ) -> ParticipantView:
+        """Save the participant's details. ``expected``: the row version the editor loaded; when someone else
+        saved the participant since, ChangedElsewhere (with their values) and nothing is saved. None: no
+        check (a command, an undo of one's own save).
+
+        Attendance is not part of this record: each tick is a row of its own (``set_attendance``), so ticks
+        made in two places merge, and the same tick set twice keeps the last one (a single value)."""
         data = _check(data)
         with self.store.db.unit_of_work() as session:
             row = _participant(session, participant_id)
+            refuse_if_changed("participant", _("participant"), row, expected, PARTICIPANT_FIELDS)
             key = identity(data.name, data.email, data.organisation)
             if key in self._identities(session, row.workshop_id, except_id=row.id):
                 raise ValidationError(_("{name} is already registered for this workshop.").format(name=data.name))
@@ -305,7 +315,8 @@ def _apply(row: Participant, data: ParticipantInput) -> None:
 def _view(row: Participant, present: frozenset[str] = frozenset(), absent: frozenset[str] = frozenset()
           ) -> ParticipantView:
     return ParticipantView(row.id, row.workshop_id, row.name, row.organisation, row.department, row.email,
-                           row.consent, row.consent_date, present, absent, row.deleted_at)
+                           row.consent, row.consent_date, present, absent, row.deleted_at, row.row_version,
+                           row.changed_by)
 
 
 def _workshop(session: Session, workshop_id: str) -> Workshop:

@@ -1,5 +1,6 @@
 """The pilot's facts and texts: every field saves when it is left or chosen (as everywhere in the app); bad
-input is said next to the form and nothing of it is stored."""
+input is said next to the form and nothing of it is stored. Each save carries the pilot's version the tabs
+loaded: a save over someone else's change is refused and the page asks what to do (``changed_elsewhere``)."""
 
 from __future__ import annotations
 
@@ -23,13 +24,15 @@ from PySide6.QtWidgets import (
 from inducci_desktop.domain import rules
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.pilots import ParticipantCount, Partner, PilotView, Step
-from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.errors import ChangedElsewhere, ServiceError
 from inducci_desktop.services.pilots.service import PilotService
 from inducci_desktop.services.regions import RegionService
 from inducci_desktop.ui.pages.pilots.fields import RowsEditor, TextBox, connect_saving
 from inducci_desktop.ui.widgets.region_picker import RegionPicker
 
 Saved = Callable[[PilotView], None]
+#: what the page does with a save refused because someone else changed the pilot: (my values, the refusal)
+Resolve = Callable[[dict[str, object], ChangedElsewhere], bool]
 
 
 class PilotForm(QWidget):
@@ -45,12 +48,19 @@ class PilotForm(QWidget):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #B3261E;")
         self.loading = False
+        self.version: int | None = None  # the pilot's row version shown (the page keeps the tabs' in step)
+        self.changed_elsewhere: Resolve | None = None
 
     def save(self, values: dict[str, object]) -> bool:
         if self.loading or self.pilot_id is None:
             return False
         try:
-            view = self.pilots.update(self.pilot_id, values)
+            view = self.pilots.update(self.pilot_id, values, expected=self.version)
+        except ChangedElsewhere as exc:
+            if self.changed_elsewhere is None:
+                self.problem.setText(str(exc))
+                return False
+            return self.changed_elsewhere(values, exc)
         except ServiceError as exc:
             self.problem.setText(str(exc))
             return False
@@ -171,6 +181,7 @@ class DetailsTab(PilotForm):
         self.loading = True
         try:
             self.pilot_id = view.id if view else None
+            self.version = view.row_version if view else None
             self.problem.setText("")
             self.format.clear()
             self.format.addItem("—", None)
@@ -257,6 +268,7 @@ class ChallengeTab(PilotForm):
         self.loading = True
         try:
             self.pilot_id = view.id if view else None
+            self.version = view.row_version if view else None
             self.problem.setText("")
             self.challenge.setPlainText(view.challenge if view else "")
             self.target_groups.setPlainText(view.target_groups if view else "")
@@ -295,6 +307,7 @@ class ProgrammeTab(PilotForm):
         self.loading = True
         try:
             self.pilot_id = view.id if view else None
+            self.version = view.row_version if view else None
             self.problem.setText("")
             self.steps.set_rows([[s.title, s.status] for s in view.steps] if view else [])
             self.changes.setPlainText(view.changes if view else "")

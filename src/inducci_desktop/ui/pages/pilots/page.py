@@ -1,6 +1,7 @@
 """The Pilot actions page: the region's own pilots on the left (new, trash); the selected pilot's facts,
 challenge, programme, results, lessons, voices and photos in tabs; Print (case profile, plan) and Publish
-(into the Library as this region's own case) above them."""
+(into the Library as this region's own case) above them. A save over someone else's change to the same pilot
+asks "Changed by … at …": Reload, Overwrite, or Keep both (mine saved as a new pilot action "… (copy)")."""
 
 from __future__ import annotations
 
@@ -27,12 +28,15 @@ from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.pilots import PilotView, period_text, status_label
 from inducci_desktop.services.documents import DocumentRequest
-from inducci_desktop.services.errors import NotFoundError, ServiceError
+from inducci_desktop.services.errors import ChangedElsewhere, NotFoundError, ServiceError
 from inducci_desktop.services.pilots.documents import KINDS, key
+from inducci_desktop.services.pilots.service import editable_values
 from inducci_desktop.ui.pages.context import PageContext
-from inducci_desktop.ui.pages.pilots.details import ChallengeTab, DetailsTab, ProgrammeTab
+from inducci_desktop.ui.pages.pilots.details import ChallengeTab, DetailsTab, PilotForm, ProgrammeTab
 from inducci_desktop.ui.pages.pilots.entries import CriteriaTab, LessonsTab, VoicesTab
 from inducci_desktop.ui.pages.pilots.photos import PhotosTab
+from inducci_desktop.ui.widgets import changed_elsewhere
+from inducci_desktop.ui.widgets.changed_elsewhere import Choice
 from inducci_desktop.ui.widgets.document_dialog import DocumentDialog, show_document
 from inducci_desktop.ui.widgets.enter import on_return
 
@@ -88,6 +92,8 @@ class PilotsPage(QWidget):
         self.details = DetailsTab(self.pilots, context.services.regions, saved)
         self.challenge = ChallengeTab(self.pilots, saved)
         self.programme = ProgrammeTab(self.pilots, saved)
+        for form in self._forms():
+            form.changed_elsewhere = self._changed_elsewhere
         self.criteria = CriteriaTab(self.pilots, self._entries_changed)
         self.lessons = LessonsTab(self.pilots, self._entries_changed)
         self.voices = VoicesTab(self.pilots, self._entries_changed)
@@ -120,11 +126,13 @@ class PilotsPage(QWidget):
         layout.addWidget(splitter)
         context.events.changed.connect(self._data_changed)
         self.pilot_id: str | None = None
+        self.view: PilotView | None = None  # the pilot as the tabs show it: mine, when a save is refused
         self.reload_list()
 
     # --- the list ------------------------------------------------------------------------------------------
 
-    def reload_list(self, select: str | None = None) -> None:
+    def reload_list(self, select: str | None = None, *, show: bool = True) -> None:
+        """Fill the list again and select ``select`` (or the pilot shown); ``show``: show it in the tabs."""
         wanted = select or self.pilot_id
         in_trash = self.trash.isChecked()
         self.delete_button.setText(_("Restore") if in_trash else _("Move to trash"))
@@ -138,8 +146,12 @@ class PilotsPage(QWidget):
             item.setData(IdRole, pilot.id)
             item.setToolTip(pilot.title)
             self.list.addItem(item)
-        self.list.blockSignals(False)
         row = next((r for r in range(self.list.count()) if self.list.item(r).data(IdRole) == wanted), 0)
+        if not show:
+            self.list.setCurrentRow(row)
+            self.list.blockSignals(False)
+            return
+        self.list.blockSignals(False)
         if self.list.count():
             self.list.setCurrentRow(row)
             self.show_pilot(self.list.item(row).data(IdRole))
@@ -188,6 +200,7 @@ class PilotsPage(QWidget):
                 view = self.pilots.get(pilot_id)
             except NotFoundError:
                 view = None
+        self.view = view
         self._show_header(view)
         self.tabs.setEnabled(view is not None)
         for tab in (self.details, self.challenge, self.programme, self.criteria, self.lessons, self.voices,
@@ -209,7 +222,15 @@ class PilotsPage(QWidget):
         self.publish_button.setChecked(view.published_at is not None)
         self.publish_button.setText(_("P&ublished in Library") if view.published_at else _("P&ublish to Library"))
 
+    def _forms(self) -> tuple[PilotForm, ...]:
+        """The tabs that edit the pilot's own fields (one record: they share its version)."""
+        return (self.details, self.challenge, self.programme)
+
     def _saved(self, view: PilotView) -> None:
+        if view.id == self.pilot_id:
+            self.view = view
+            for form in self._forms():
+                form.version = view.row_version
         self._show_header(view)
         item = self.list.currentItem()
         if item is not None and item.data(IdRole) == view.id:
@@ -217,6 +238,37 @@ class PilotsPage(QWidget):
             extra = " · ".join(x for x in (status_label(view.status), when,
                                            _("in the Library") if view.published_at else "") if x)
             item.setText(f"{view.title}\n{extra}")
+
+    def _changed_elsewhere(self, values: dict[str, object], error: ChangedElsewhere) -> bool:
+        """Someone else saved this pilot since the tabs showed it: Reload shows theirs; Overwrite saves my
+        change over theirs (their changes to other fields stay); Keep both keeps theirs and saves my version of
+        the whole pilot as a new pilot action "… (copy)" (its own fields; criteria, lessons, voices and photos
+        stay with the original). True when my change was saved over theirs."""
+        choice = changed_elsewhere.ask(self, error, copy=True)
+        mine = self.view if self.view is not None and self.view.id == error.record_id else None
+        saved = False
+        status = self.context.window.statusBar()
+        try:
+            if choice is Choice.OVERWRITE:
+                self.pilots.update(error.record_id, values, expected=error.row_version)
+                saved = True
+                status.showMessage(_("Your change was saved over the one {name} made.").format(name=error.who()), 8000)
+            elif choice is Choice.KEEP_BOTH:
+                copy = self.pilots.copy(error.record_id, {**(editable_values(mine) if mine else {}), **values})
+                status.showMessage(_("Their version is shown; yours was saved as a new pilot action “{title}”.")
+                                   .format(title=copy.title), 8000)
+            else:
+                status.showMessage(_("Reloaded: the pilot action {name} saved is shown.").format(name=error.who()),
+                                   8000)
+        except ChangedElsewhere as again:  # changed once more while the question was open: ask again
+            return self._changed_elsewhere(values, again)
+        except ServiceError as exc:
+            status.showMessage(str(exc), 8000)
+        current = self.list.currentItem()
+        self.reload_list(current.data(IdRole) if current is not None else None, show=False)
+        if error.record_id == self.pilot_id:
+            self.show_pilot(self.pilot_id)
+        return saved
 
     def _entries_changed(self) -> None:
         if self.pilot_id is not None:

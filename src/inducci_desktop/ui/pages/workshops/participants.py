@@ -1,5 +1,6 @@
-"""Participants of a workshop: add by hand, import a CSV file, remove to the trash, and a person's data on
-request: export to a JSON file, or erase everywhere (confirmed, cannot be undone)."""
+"""Participants of a workshop: add by hand, edit (Edit… or a double click), import a CSV file, remove to the
+trash, and a person's data on request: export to a JSON file, or erase everywhere (confirmed, cannot be
+undone)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from inducci_desktop.services.workshops.erasure import Erasure
 from inducci_desktop.services.workshops.service import WorkshopService
 from inducci_desktop.services.workshops.views import ParticipantView
 from inducci_desktop.ui.pages.workshops.csv_dialog import CsvImportDialog
+from inducci_desktop.ui.pages.workshops.participant_editor import ParticipantEditor
 from inducci_desktop.ui.table_model import RowsTableModel
 from inducci_desktop.ui.widgets.enter import on_return
 
@@ -88,10 +90,15 @@ class ParticipantsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.edit())
+        self.editor: ParticipantEditor | None = None
         self.trash = QCheckBox(_("Show removed"))
         self.trash.toggled.connect(self.reload)
         self.import_button = import_button = QPushButton(_("Import CSV…"))
         import_button.clicked.connect(self.import_csv)
+        self.edit_button = QPushButton(_("Edit…"))
+        self.edit_button.setToolTip(_("Change the selected participant's details"))
+        self.edit_button.clicked.connect(lambda: self.edit())
         self.remove_button = QPushButton(_("Remove"))
         self.remove_button.clicked.connect(self.remove_or_restore)
         export_button = QPushButton(_("Export person's data…"))
@@ -115,7 +122,7 @@ class ParticipantsPanel(QWidget):
         adder.addWidget(self.name_problem, 1)
         adder.addWidget(add)
         buttons = QHBoxLayout()
-        for button in (import_button, self.remove_button):
+        for button in (import_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.trash)
@@ -136,6 +143,7 @@ class ParticipantsPanel(QWidget):
 
     def reload(self) -> None:
         self.remove_button.setText(_("Restore") if self.trash.isChecked() else _("Remove"))
+        self.edit_button.setEnabled(not self.trash.isChecked())
         self.model.load(self.workshops.people.participants(self.workshop_id, deleted=self.trash.isChecked())
                         if self.workshop_id else [])
 
@@ -162,6 +170,29 @@ class ParticipantsPanel(QWidget):
             edit.clear()  # nothing of the previous person is carried over to the next
         self.consent.setChecked(False)
         self.name.setFocus()
+        self.reload()
+
+    def edit(self) -> ParticipantEditor | None:
+        """Open the selected participant (as stored now) in an editor that saves with the version it loaded."""
+        person = self.selected()
+        if person is None or self.trash.isChecked():
+            return None
+        try:
+            person = self.workshops.people.participant(person.id)
+        except ServiceError as exc:  # removed or erased elsewhere since the list was shown
+            self.name_problem.setText(str(exc))
+            self.reload()
+            return None
+        editor = ParticipantEditor(self, self.workshops.people, person)
+        editor.finished.connect(lambda _result: self._edited(editor))
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def _edited(self, editor: ParticipantEditor) -> None:
+        if self.editor is editor:
+            self.editor = None
+        editor.deleteLater()
         self.reload()
 
     def import_csv(self, path: str | None = None) -> CsvImportDialog | None:
