@@ -135,7 +135,9 @@ class SettingsPage(QScrollArea):
         columns.addLayout(left, 1)
         right = QVBoxLayout()
         # the data folder is this computer's own: the choice of a shared database is kept there
-        self.shared_database = SharedDatabasePanel(paths.data_dir)
+        self.shared_database = SharedDatabasePanel(paths.data_dir, services.identity)
+        # the panel's first load hands over a name an earlier version kept in the shared database choice
+        self.name_edit.setText(services.identity.stored())
         right.addWidget(self.shared_database)
         right.addWidget(self.regions, 1)
         columns.addLayout(right, 1)
@@ -159,6 +161,7 @@ class SettingsPage(QScrollArea):
         else:
             self.name_note.setText(_("Changes you make are recorded as made by {name}.").format(name=used))
             self.name_note.setStyleSheet("")
+            self.shared_database.show_name()
         self.name_note.show()
 
     def _language_changed(self) -> None:
