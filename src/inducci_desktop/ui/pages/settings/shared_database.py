@@ -60,6 +60,7 @@ class SharedDatabasePanel(QGroupBox):
         self.fields = QWidget()
         form = QFormLayout(self.fields)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels: the field goes below
         self.errors: dict[str, QLabel] = {}
         self.host = self._line(form, "host", N_("Se&rver:"), N_("Server"))
         self.port = self._line(form, "port", N_("&Port:"), N_("Port"))
@@ -79,6 +80,10 @@ class SharedDatabasePanel(QGroupBox):
         self.sslmode.setAccessibleName(_("TLS mode"))
         for key, label in SSL_LABELS:
             self.sslmode.addItem(_(label), key)
+        # as narrow as the column allows (the longest mode is long in German); the list shows them whole
+        self.sslmode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sslmode.setMinimumContentsLength(16)
+        self.sslmode.view().setMinimumWidth(self.sslmode.view().sizeHintForColumn(0) + 24)
         form.addRow(_("&TLS:"), self.sslmode)
         self.ca_file = QLineEdit()
         self.ca_file.setAccessibleName(_("CA file"))
