@@ -22,7 +22,7 @@ def test_a_saved_choice_whose_password_is_asked_at_each_start_is_explained_on_th
     data = tmp_path / "data"
     data.mkdir()
     choice = SharedDatabaseChoice(enabled=True, host="db.example.org", database="inducci", user="anna",
-                                  sslmode="disable", display_name="Anna Nowak", ask_password=True)
+                                  sslmode="disable", ask_password=True)
     save(data, choice, None)
     result = _run(data, "db", "check")
     assert result.returncode != 0

@@ -15,6 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from inducci_desktop.services import shared_database as sd
+from inducci_desktop.services.identity import Identity
 from inducci_desktop.services.shared_database import Problem, SharedDatabaseChoice
 from inducci_desktop.store.schema import HEAD
 
@@ -44,8 +45,7 @@ def office_choice(tmp_path: Path, **changes: object) -> SharedDatabaseChoice:
     if not ca.exists():
         ca.write_text("-----BEGIN CERTIFICATE-----\n", encoding="utf-8")
     values: dict[str, object] = {"enabled": True, "host": "db.agency.example", "port": 5433, "database": "inducci",
-                                 "user": "inducci", "sslmode": "verify-full", "ca_file": str(ca),
-                                 "display_name": NAME, **changes}
+                                 "user": "inducci", "sslmode": "verify-full", "ca_file": str(ca), **changes}
     return SharedDatabaseChoice(**values)  # type: ignore[arg-type]
 
 
@@ -63,7 +63,7 @@ def test_saved_without_the_password_which_goes_to_the_keyring(tmp_path: Path, me
     content = path.read_text(encoding="utf-8")
     assert PASSWORD not in content and "wörd" not in content
     stored = json.loads(content)
-    assert stored["version"] == 1 and stored["host"] == "db.agency.example" and stored["display_name"] == NAME
+    assert stored["version"] == 1 and stored["host"] == "db.agency.example" and "display_name" not in stored
     assert memory_keyring.entries == {("InduCCI Desktop", "inducci@db.agency.example:5433/inducci"): PASSWORD}
     assert sd.load(tmp_path) == choice
 
@@ -75,7 +75,7 @@ def test_saved_without_the_password_which_goes_to_the_keyring(tmp_path: Path, me
     assert dict(parsed.query) == {"sslmode": "verify-full", "sslrootcert": choice.ca_file}
 
     # saved again without retyping the password: the keyring keeps the one it has
-    sd.save(tmp_path, office_choice(tmp_path, display_name="Anna Wiśniewska"), None)
+    sd.save(tmp_path, office_choice(tmp_path, sslmode="require"), None)
     assert make_url(sd.saved_url(tmp_path) or "").password == PASSWORD
 
 
@@ -101,12 +101,11 @@ def test_another_server_forgets_the_old_password_and_forget_removes_all(tmp_path
 def test_bad_input_names_each_field_and_saves_nothing(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
     sd.save(tmp_path, office_choice(tmp_path), PASSWORD)
     before = (tmp_path / sd.FILE_NAME).read_bytes()
-    bad = office_choice(tmp_path, host="  ", port=0, ca_file=str(tmp_path / "missing-ca.crt"), display_name="",
-                        user="db\x00a")
+    bad = office_choice(tmp_path, host="  ", port=0, ca_file=str(tmp_path / "missing-ca.crt"), user="db\x00a")
     with pytest.raises(sd.ChoiceError) as raised:
         sd.save(tmp_path, bad, "other password")
     problems = raised.value.problems
-    assert set(problems) == {"host", "port", "ca_file", "display_name", "user"}
+    assert set(problems) == {"host", "port", "ca_file", "user"}
     assert "Server is empty" in problems["host"] and "1 to 65535" in problems["port"]
     assert "missing-ca.crt" in problems["ca_file"] and "does not exist" in problems["ca_file"]
     assert (tmp_path / sd.FILE_NAME).read_bytes() == before
@@ -117,6 +116,47 @@ def test_bad_input_names_each_field_and_saves_nothing(tmp_path: Path, memory_key
     assert set(raised.value.problems) == {"ca_file"} and "CA certificate" in raised.value.problems["ca_file"]
     assert sd.check(office_choice(tmp_path, ca_file="", sslmode="require")) == {}
     assert sd.check(office_choice(tmp_path, host="db agency")) == {"host": "The server name cannot contain spaces."}
+
+
+def old_file(tmp_path: Path, name: str) -> Path:
+    """A choice as an earlier version saved it: with the person's name in it."""
+    path = tmp_path / sd.FILE_NAME
+    path.write_text(json.dumps({"version": 1, "enabled": True, "host": "db.agency.example", "port": 5433,
+                                "database": "inducci", "user": "inducci", "sslmode": "require", "ca_file": "",
+                                "display_name": name, "ask_password": True}), encoding="utf-8")
+    return path
+
+
+def test_a_name_kept_by_an_earlier_version_becomes_your_name_once(tmp_path: Path,
+                                                                  caplog: pytest.LogCaptureFixture) -> None:
+    path = old_file(tmp_path, NAME)
+    with caplog.at_level(logging.DEBUG):
+        loaded = sd.load(tmp_path)
+    assert loaded == SharedDatabaseChoice(enabled=True, host="db.agency.example", port=5433, sslmode="require",
+                                          ask_password=True)
+    assert Identity(tmp_path).stored() == NAME
+    assert "display_name" not in json.loads(path.read_text(encoding="utf-8"))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert NAME not in caplog.text  # personal data: never logged
+
+    # cleared later in Settings: the login name is used, the old name does not come back
+    Identity(tmp_path).set_name("")
+    assert sd.load(tmp_path) == loaded and Identity(tmp_path).stored() == ""
+
+
+def test_a_name_already_set_wins_over_the_one_an_earlier_version_kept(tmp_path: Path) -> None:
+    Identity(tmp_path).set_name("Anna Wiśniewska")
+    old_file(tmp_path, NAME)
+    assert sd.load(tmp_path) is not None
+    assert Identity(tmp_path).stored() == "Anna Wiśniewska"
+    assert "display_name" not in json.loads((tmp_path / sd.FILE_NAME).read_text(encoding="utf-8"))
+
+
+def test_an_old_name_that_does_not_fit_is_dropped_and_the_choice_still_loads(tmp_path: Path) -> None:
+    old_file(tmp_path, "Anna\x07Nowak")
+    loaded = sd.load(tmp_path)
+    assert loaded is not None and loaded.host == "db.agency.example"
+    assert Identity(tmp_path).stored() == ""
 
 
 def test_unreadable_or_foreign_files_mean_the_local_database(tmp_path: Path) -> None:
@@ -166,7 +206,7 @@ def test_asked_at_each_start_removes_a_kept_password(tmp_path: Path, memory_keyr
 def server_choice(cluster: TlsCluster, **changes: object) -> SharedDatabaseChoice:
     values: dict[str, object] = {"enabled": True, "host": cluster.host, "port": cluster.port, "database": DATABASE,
                                  "user": OWNER, "sslmode": "verify-full", "ca_file": str(cluster.ca_file),
-                                 "display_name": NAME, **changes}
+                                 **changes}
     return SharedDatabaseChoice(**values)  # type: ignore[arg-type]
 
 
@@ -286,7 +326,6 @@ def test_the_password_never_reaches_the_log(tls_cluster: TlsCluster, tmp_path: P
     logged = log_file.read_text(encoding="utf-8")
     assert "testing the connection to inducci@127.0.0.1" in logged  # the debug lines were written
     assert OWNER_PASSWORD not in logged and "Hasło" not in logged
-    assert NAME not in logged
 
 
 def test_the_readme_gives_the_commands_this_cluster_was_set_up_with() -> None:

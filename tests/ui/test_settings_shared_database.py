@@ -20,6 +20,7 @@ from inducci_desktop.ui.pages.settings import shared_database as panel_module
 from ..memory_keyring import MemoryKeyring, memory_keyring, no_keyring  # noqa: F401 (fixtures)
 from ..pg_tls import OWNER_PASSWORD, TlsCluster, tls_cluster  # noqa: F401 (the fixture)
 from .conftest import type_text
+from .gui_input import choose_data
 
 LEFT = Qt.MouseButton.LeftButton
 NAME = "Łukasz Żółkiewski"
@@ -76,8 +77,6 @@ def test_test_connection_and_save_against_a_tls_server(launch: Any, qtbot: Any, 
     answer_ca_dialog(monkeypatch, tls_cluster.wrong_ca_file)
     qtbot.mouseClick(panel.choose_ca, LEFT)
     assert panel.ca_file.text() == str(tls_cluster.wrong_ca_file)
-    panel.display_name.setFocus()
-    type_text(panel.display_name, NAME)
 
     qtbot.mouseClick(panel.test_button, LEFT)
     result = wait_for_result(qtbot, panel)
@@ -97,7 +96,7 @@ def test_test_connection_and_save_against_a_tls_server(launch: Any, qtbot: Any, 
     assert panel.password.text() == "" and "Kept in the keyring" in panel.password.placeholderText()
     saved = app.services.paths.data_dir / sd.FILE_NAME
     assert OWNER_PASSWORD not in saved.read_text(encoding="utf-8")
-    assert json.loads(saved.read_text(encoding="utf-8"))["display_name"] == NAME
+    assert "display_name" not in json.loads(saved.read_text(encoding="utf-8"))
     url = make_url(sd.saved_url(app.services.paths.data_dir) or "")
     assert (url.host, url.port, url.password) == (tls_cluster.host, tls_cluster.port, OWNER_PASSWORD)
     assert dict(url.query) == {"sslmode": "verify-full", "sslrootcert": str(tls_cluster.ca_file)}
@@ -129,7 +128,7 @@ def test_bad_input_is_named_beside_the_field_and_nothing_is_saved(launch: Any, q
     assert not panel.errors["port"].isVisible()
     assert panel.errors["host"].isVisible() and "Server is empty" in panel.errors["host"].text()
     assert panel.errors["ca_file"].isVisible() and "no-such-ca.crt" in panel.errors["ca_file"].text()
-    assert panel.errors["display_name"].isVisible()
+    assert "display_name" not in panel.errors
     assert "Not saved" in panel.result.text()
     assert not saved.exists() and memory_keyring.entries == {}
 
@@ -149,7 +148,7 @@ def test_fields_in_tab_order(launch: Any, qtbot: Any, memory_keyring: MemoryKeyr
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         seen.append(QApplication.focusWidget())
     assert seen == [panel.port, panel.database, panel.user, panel.password, panel.ask_password, panel.sslmode,
-                    panel.ca_file, panel.choose_ca, panel.display_name, panel.test_button]
+                    panel.ca_file, panel.choose_ca, panel.test_button, panel.save_button]
 
 
 def test_without_a_keyring_the_password_is_asked_at_each_start(launch: Any, qtbot: Any, tmp_path: Path,
@@ -169,8 +168,6 @@ def test_without_a_keyring_the_password_is_asked_at_each_start(launch: Any, qtbo
     type_text(panel.password, "never-stored")
     answer_ca_dialog(monkeypatch, ca)
     qtbot.mouseClick(panel.choose_ca, LEFT)
-    panel.display_name.setFocus()
-    type_text(panel.display_name, NAME)
     qtbot.mouseClick(panel.save_button, LEFT)
     assert "Restart InduCCI Desktop to switch" in panel.result.text()
     saved = app.services.paths.data_dir / sd.FILE_NAME
@@ -194,3 +191,44 @@ def test_every_field_label_shows_its_shortcut_and_takes_the_focus_there(launch: 
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.host)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.ca_file)
+
+
+def test_one_name_typed_in_the_data_section_is_the_one_the_shared_database_section_shows(
+        launch: Any, qtbot: Any, memory_keyring: MemoryKeyring) -> None:
+    app = launch()
+    panel = open_settings(app, qtbot)
+    page = app.window.settings_page
+    # one field for the name in all of Settings: the shared database section has none of its own
+    named = [edit for edit in page.findChildren(QLineEdit) if "your name" in edit.accessibleName().lower()]
+    assert named == [page.name_edit]
+    retype(qtbot, page.name_edit, NAME)
+    qtbot.keyClick(page.name_edit, Qt.Key.Key_Tab)
+    assert app.services.identity.name() == NAME
+    assert panel.name_note.text().startswith(NAME) and "Data" in panel.name_note.text()
+
+    click_radio(qtbot, panel.shared_radio)
+    retype(qtbot, panel.host, "db.agency.example")
+    retype(qtbot, panel.port, "5432")
+    choose_data(qtbot, panel.sslmode, "require")
+    panel.password.setFocus()
+    type_text(panel.password, "secret")
+    qtbot.mouseClick(panel.save_button, LEFT)
+    assert "from its next start" in panel.result.text()  # no name asked for: saved
+    saved = json.loads((app.services.paths.data_dir / sd.FILE_NAME).read_text(encoding="utf-8"))
+    assert saved["host"] == "db.agency.example" and "display_name" not in saved
+
+
+def test_a_name_an_earlier_version_kept_with_the_shared_database_becomes_your_name(
+        launch: Any, qtbot: Any, tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    data = tmp_path / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    (data / sd.FILE_NAME).write_text(json.dumps({
+        "version": 1, "enabled": False, "host": "db.agency.example", "port": 5432, "database": "inducci",
+        "user": "inducci", "sslmode": "require", "ca_file": "", "display_name": NAME, "ask_password": False}),
+        encoding="utf-8")
+    app = launch(data)
+    panel = open_settings(app, qtbot)
+    page = app.window.settings_page
+    assert page.name_edit.text() == NAME and app.services.identity.name() == NAME
+    assert panel.host.text() == "db.agency.example" and panel.name_note.text().startswith(NAME)
+    assert "display_name" not in json.loads((data / sd.FILE_NAME).read_text(encoding="utf-8"))

@@ -8,7 +8,6 @@ off. Photos and other files referenced by path stay in the data folder.
 
 from __future__ import annotations
 
-import getpass
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -121,7 +120,6 @@ def save_choice(config_dir: Path, location: Location) -> str:
     no_keyring = sd.keyring_problem() is not None
     choice = replace(previous, enabled=True, host=url.host or "localhost", port=url.port or sd.DEFAULT_PORT,
                      database=url.database or "", user=url.username or "", sslmode=sslmode, ca_file=ca_file,
-                     display_name=previous.display_name or _default_name(),
                      ask_password=no_keyring or url.password is None)
     try:
         sd.save(config_dir, choice, None if choice.ask_password else url.password)
@@ -147,10 +145,3 @@ def switch_off(config_dir: Path) -> str:
         return _("The shared database could not be switched off in Settings ({reason}): switch it off there.") \
             .format(reason=exc)
     return _("The shared database is switched off: this computer opens the local database again.")
-
-
-def _default_name() -> str:
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "InduCCI"

@@ -1,12 +1,14 @@
 """The choice of a shared PostgreSQL database, saved on this computer, and the test of a connection to it.
 
-The choice (server, port, database, user, TLS mode, CA file, the person's display name) is a small versioned
-JSON file in the per-machine config folder, mode 0600, with no password in it. The password is kept in the
+The choice (server, port, database, user, TLS mode, CA file) is a small versioned JSON file in the data folder,
+mode 0600, with no password in it. The password is kept in the
 operating system's keyring (service "InduCCI Desktop", user ``user@host:port/database``); where no keyring can
 keep it, the person is asked for it at each start and it is never written anywhere. ``saved_url`` gives the
 URL the store opens; ``test_connection`` tries the server with psycopg and explains what it found.
 
-Nothing here logs a password, and the display name (personal data) is not logged either.
+Nothing here logs a password. The name each change records is not part of the choice: it is "Your name" in
+Settings (services/identity.py). A file from before kept a ``display_name`` of its own; ``load`` hands it to
+``identity.json`` once, where no name is set yet, and removes it from the file.
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ VERIFYING_MODES = ("verify-ca", "verify-full")
 DEFAULT_PORT = 5432
 UPGRADES = Upgrades("the shared database choice (shared-database.json)")
 NAME_LIMIT = 200
+#: kept by earlier versions: the person's name, now "Your name" in identity.json (services/identity.py)
+OLD_NAME_KEY = "display_name"
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,6 @@ class SharedDatabaseChoice:
     user: str = "inducci"
     sslmode: str = "verify-full"
     ca_file: str = ""
-    #: the person's name as it is recorded with each change they make
-    display_name: str = ""
     #: True: the password is asked for at each start and kept nowhere (no keyring, or the person's wish)
     ask_password: bool = False
 
@@ -103,6 +105,8 @@ def load(config_dir: Path) -> SharedDatabaseChoice | None:
     result = UPGRADES.apply(raw)
     if result.outcome in (Outcome.NEWER, Outcome.INVALID):
         return None
+    if OLD_NAME_KEY in result.values:
+        _hand_over_name(config_dir, raw)
     try:
         return _from_values(result.values)
     except (TypeError, ValueError):
@@ -110,9 +114,29 @@ def load(config_dir: Path) -> SharedDatabaseChoice | None:
         return None
 
 
+def _hand_over_name(config_dir: Path, raw: dict[str, Any]) -> None:
+    """The ``display_name`` an earlier version kept here becomes "Your name" (identity.json) if none is set
+    there yet, and leaves this file (best effort: where the folder cannot be written it is tried again)."""
+    from inducci_desktop.services.identity import Identity
+
+    old = raw.get(OLD_NAME_KEY)
+    identity = Identity(config_dir)
+    if isinstance(old, str) and old.strip() and not identity.stored():
+        try:
+            identity.set_name(old)
+        except (ServiceError, OSError) as exc:  # not a name that fits, or the folder cannot be written
+            log.warning("the name in %s was not taken over (%s)", FILE_NAME, type(exc).__name__)
+        else:
+            log.info("the name of the shared database choice is now the one in %s", identity.path.name)
+    try:
+        _write(choice_path(config_dir), {key: value for key, value in raw.items() if key != OLD_NAME_KEY})
+    except ServiceError:
+        log.warning("%s still holds the name of an earlier version (the folder cannot be written)", FILE_NAME)
+
+
 def _from_values(values: dict[str, Any]) -> SharedDatabaseChoice:
     kinds = {"enabled": bool, "host": str, "port": int, "database": str, "user": str, "sslmode": str,
-             "ca_file": str, "display_name": str, "ask_password": bool}
+             "ca_file": str, "ask_password": bool}
     known = {key: value for key, value in values.items() if key in kinds}
     for key, value in known.items():
         if not isinstance(value, kinds[key]) or (kinds[key] is int and isinstance(value, bool)):
@@ -130,8 +154,7 @@ def check(choice: SharedDatabaseChoice) -> dict[str, str]:
         return {}
     problems: dict[str, str] = {}
     for name, label, value in (("host", N_("Server"), choice.host), ("database", N_("Database"), choice.database),
-                               ("user", N_("User"), choice.user), ("display_name", N_("Your name"),
-                                                                   choice.display_name)):
+                               ("user", N_("User"), choice.user)):
         if not value.strip():
             problems[name] = _("{field} is empty: enter it.").format(field=_(label))
         elif find_control(value) is not None or len(value) > NAME_LIMIT:
@@ -159,7 +182,7 @@ def save(config_dir: Path, choice: SharedDatabaseChoice, password: str | None) -
     or KeyringError (the keyring refused it); in both cases nothing is saved.
     """
     choice = replace(choice, host=choice.host.strip(), database=choice.database.strip(), user=choice.user.strip(),
-                     display_name=choice.display_name.strip(), ca_file=choice.ca_file.strip())
+                     ca_file=choice.ca_file.strip())
     problems = check(choice)
     if problems:
         raise ChoiceError(problems)

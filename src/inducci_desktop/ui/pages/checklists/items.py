@@ -63,6 +63,10 @@ class ItemEditor(QWidget):
     def flush(self) -> None:
         """Emit any pending typed change at once (before the runner closes)."""
 
+    def has_unsaved(self) -> bool:
+        """Whether something typed here has not been handed on yet (a choice is handed on when clicked)."""
+        return False
+
 
 class _ButtonsEditor(ItemEditor):
     """Exclusive radio buttons; clicking the ticked one again clears the answer (Delete key too)."""
@@ -227,6 +231,24 @@ class _TypedEditor(ItemEditor):
     def parse(self) -> Any:
         raise NotImplementedError
 
+    def has_unsaved(self) -> bool:
+        if self.timer.isActive() or not self.error.isHidden():
+            return True
+        try:
+            return bool(self.parse() != self._last)
+        except ValueError:
+            return True
+
+
+def _show_text(edit: QLineEdit, text: str) -> None:
+    """Put ``text`` in a one-line field; in the field being typed in the cursor stays where it was."""
+    if edit.text() == text:
+        return
+    position = edit.cursorPosition()
+    edit.setText(text)
+    if edit.hasFocus():
+        edit.setCursorPosition(min(position, len(text)))
+
 
 class TextEditor(_TypedEditor):
     def __init__(self, item: ChecklistItem, *, placeholder: str = "") -> None:
@@ -246,7 +268,7 @@ class TextEditor(_TypedEditor):
         return self.edit.text().strip() or None
 
     def _show(self, value: Any) -> None:
-        self.edit.setText("" if value is None else str(value))
+        _show_text(self.edit, "" if value is None else str(value))
         self._last = value
 
 
@@ -271,7 +293,7 @@ class NumberEditor(TextEditor):
         return int(number) if number.is_integer() and "." not in text and "," not in text else number
 
     def _show(self, value: Any) -> None:
-        self.edit.setText("" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
+        _show_text(self.edit, "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value)))
         self._last = value
 
 
@@ -313,7 +335,16 @@ class LongTextEditor(_TypedEditor):
         return self.edit.toPlainText() if self.edit.toPlainText().strip() else None
 
     def _show(self, value: Any) -> None:
-        self.edit.setPlainText("" if value is None else str(value))
+        text = "" if value is None else str(value)
+        if self.edit.toPlainText() != text:
+            position = self.edit.textCursor().position()
+            scrolled = self.edit.verticalScrollBar().value()
+            self.edit.setPlainText(text)
+            if self.edit.hasFocus():
+                cursor = self.edit.textCursor()
+                cursor.setPosition(min(position, len(text)))
+                self.edit.setTextCursor(cursor)
+                self.edit.verticalScrollBar().setValue(scrolled)
         self._last = value
 
 
@@ -342,7 +373,7 @@ class NoteEditor(_TypedEditor):
         return self.edit.text()
 
     def _show(self, value: Any) -> None:
-        self.edit.setText(value or "")
+        _show_text(self.edit, value or "")
         self._last = value or ""
 
 
@@ -421,6 +452,10 @@ class ItemCard(QFrame):
     def flush(self) -> None:
         self.editor.flush()
         self.note.flush()
+
+    def has_unsaved(self) -> bool:
+        """Whether the answer or the note holds typing not saved yet."""
+        return self.editor.has_unsaved() or self.note.has_unsaved()
 
     def focus_answer(self) -> None:
         target: QWidget = self.editor

@@ -181,6 +181,8 @@ class ChecklistsPage(QWidget):
         delete.activated.connect(self.delete_or_restore)
         self._reload_pending = False
         self.events.changed.connect(self._data_changed)
+        # the open assessment shows what others change in it (after the list's own handling of a change)
+        self.events.changed.connect(self._runner_data_changed)
         self.reload()
 
     # --- list -------------------------------------------------------------------------------------
@@ -215,6 +217,10 @@ class ChecklistsPage(QWidget):
             self.show_list()
         elif changes.touches(Kind.ASSESSMENT, Kind.TEMPLATE) and (changes.remote or not self.isVisible()):
             self.reload()
+
+    def _runner_data_changed(self, changes: Changes) -> None:
+        if self.service.store.is_open:
+            self.runner.data_changed(changes)
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total()

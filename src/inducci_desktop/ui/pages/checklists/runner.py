@@ -4,15 +4,21 @@ Each change goes through ``ChecklistService.set_answer``/``set_note`` (one commi
 millisecond) before the header says "Saved", so quitting or a crash loses nothing shown as saved.
 Changes are undoable (Ctrl+Z) through the window's undo stack. Sections are built when first shown,
 which keeps opening a long checklist fast.
+
+Edits others make to the open assessment (another person on a shared database, or an import here) are shown
+in place as they arrive (``data_changed``): each answer nobody is editing here gets their value, note and row
+version; an answer with unsaved typing here is left alone, and its save then asks "Changed by …" as usual.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.domain.checklists import AssessmentView, item_numbers
 from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.domain.text import TextError
@@ -47,6 +54,8 @@ LATER_CARDS = 8
 ERROR_STYLE = "color: #b3261e; font-weight: bold;"
 SAVED_STYLE = "color: #2e7d32;"
 RETRY_MS = 1000  # a save that failed for want of the database is tried again after this
+#: a row version no answer has: the save is refused with the stored one (ChangedElsewhere), to ask first
+ASK_FIRST = -1
 
 log = logging.getLogger(__name__)
 
@@ -62,10 +71,10 @@ class _Change(AppliedCommand):
             runner, assessment_id, key, kind, old, new)
 
     def apply(self) -> None:
-        self.runner.apply(self.assessment_id, self.key, self.kind, self.new)
+        self.runner.apply(self.assessment_id, self.key, self.kind, self.new, shown=self.old)
 
     def revert(self) -> None:
-        self.runner.apply(self.assessment_id, self.key, self.kind, self.old)
+        self.runner.apply(self.assessment_id, self.key, self.kind, self.old, shown=self.new)
 
 
 def _answer_text(value: Any) -> str:
@@ -104,6 +113,10 @@ class RunnerWidget(QWidget):
         self.retry_timer.setSingleShot(True)
         self.retry_timer.setInterval(RETRY_MS)
         self.retry_timer.timeout.connect(self._retry)
+        #: writes of this runner under way (their change reports are its own, not others' edits)
+        self._writing = 0
+        #: others changed the open assessment while it was hidden or being written: shown when possible
+        self._stale = False
 
         self.back_button = QPushButton(_("← Assessments"))
         self.back_button.clicked.connect(self._back)
@@ -181,6 +194,7 @@ class RunnerWidget(QWidget):
 
     def open_view(self, view: AssessmentView) -> None:
         self.view = view
+        self._stale = False
         self.values = {k: a.value for k, a in view.answers.items()}
         self.notes = {k: a.note for k, a in view.answers.items()}
         self.versions = {k: a.row_version for k, a in view.answers.items()}
@@ -322,18 +336,38 @@ class RunnerWidget(QWidget):
         if self.view is None:
             return False
         assessment_id = self.view.id
-        old = self.values.get(key) if kind == "answer" else self.notes.get(key, "")
+        old = self._shown(key, kind)
         if old == value:
             return True
         if not self._store(assessment_id, key, kind, value):
             return False
-        self.undo_stack.push(_Change(self, assessment_id, key, kind, old, value))
+        # the value as stored (what an undo finds shown when nobody else changed it meanwhile)
+        new = self._shown(key, kind) if self.view is not None and self.view.id == assessment_id else value
+        self.undo_stack.push(_Change(self, assessment_id, key, kind, old, new))
         return True
 
-    def _store(self, assessment_id: str, key: str, kind: str, value: Any) -> bool:
+    def _shown(self, key: str, kind: str) -> Any:
+        return self.values.get(key) if kind == "answer" else self.notes.get(key, "")
+
+    @contextmanager
+    def _own_write(self) -> Iterator[None]:
+        """A write of this runner: the change report it causes is not someone else's edit."""
+        self._writing += 1
+        try:
+            yield
+        finally:
+            self._writing -= 1
+            if not self._writing and self._stale and self.isVisible():
+                QTimer.singleShot(0, self._show_others_if_stale)
+
+    def _store(self, assessment_id: str, key: str, kind: str, value: Any, *, ask: bool = False) -> bool:
+        with self._own_write():
+            return self._store_now(assessment_id, key, kind, value, ask)
+
+    def _store_now(self, assessment_id: str, key: str, kind: str, value: Any, ask: bool) -> bool:
         self.saved.setText(_("Saving…"))
         shown = self.view is not None and self.view.id == assessment_id
-        expected = self.versions.get(key, 0) if shown else None
+        expected = (ASK_FIRST if ask else self.versions.get(key, 0)) if shown else None
         try:
             if kind == "answer":
                 ack = self.service.set_answer(assessment_id, key, value, expected=expected)
@@ -412,6 +446,82 @@ class RunnerWidget(QWidget):
         if card is not None:
             card.set_answer(self.values.get(key), self.notes.get(key, ""))
 
+    # --- others' edits ----------------------------------------------------------------------------
+
+    def data_changed(self, changes: Changes) -> None:
+        """A committed change anywhere: when it touches the open assessment and is not this runner's own
+        write, show it (now, or when the runner is shown again)."""
+        # answers are reported by their own ids (an import changes them without touching the assessment)
+        if self.view is None or not (changes.touches(Kind.ASSESSMENT, record_id=self.view.id)
+                                     or changes.touches(Kind.ANSWER)):
+            return
+        if self._writing and not changes.remote:
+            return  # this runner's own save reporting itself
+        self._stale = True
+        if not self._writing and self.isVisible():
+            self._show_others_if_stale()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale and not self._writing:
+            QTimer.singleShot(0, self._show_others_if_stale)
+
+    def _show_others_if_stale(self) -> None:
+        if not self._stale or self._writing or self.view is None:
+            return
+        self._stale = False
+        if not self.service.store.is_open:
+            return  # the data was closed meanwhile (a restore, quitting)
+        try:
+            fresh = self.service.get(self.view.id)
+        except Exception as exc:  # the server gone for a moment, the assessment purged: the next save tells
+            log.info("the open assessment could not be read again (%s)", type(exc).__name__)
+            return
+        self.show_others(fresh)
+
+    def show_others(self, fresh: AssessmentView) -> None:
+        """Show ``fresh`` (the open assessment read again) in place: every answer whose stored version moved
+        on and that has no unsaved edit here gets the stored value, note and version; the cards, the focus
+        and the cursor stay where they are."""
+        assert self.view is not None
+        mine = self.view
+        if (fresh.template.id, fresh.template.version) != (mine.template.id, mine.template.version):
+            self.flush()
+            self.open_view(self.service.get(mine.id))  # moved to another version: other cards
+            return
+        updated: list[str] = []
+        for section in fresh.template.sections:
+            for item in section.items:
+                key = item.key
+                theirs = fresh.answers.get(key)
+                version = theirs.row_version if theirs is not None else 0
+                if version == self.versions.get(key, 0) or self._editing(key):
+                    continue
+                self.values[key] = theirs.value if theirs is not None else None
+                self.notes[key] = theirs.note if theirs is not None else ""
+                self.versions[key] = version
+                self._show_stored(key)
+                updated.append(key)
+        self.view = fresh
+        if fresh.summary != mine.summary or fresh.kept != mine.kept or fresh.newer_version != mine.newer_version:
+            self._show_header()
+        if updated:
+            self._update_progress()
+            self.changed.emit(fresh.id)
+            if not self.unsaved:  # a "not saved" message stays until the retry succeeds
+                names = sorted({fresh.answers[k].changed_by for k in updated if k in fresh.answers} - {""})
+                self.saved.setText(ngettext("{count} answer changed by {names} is shown",
+                                            "{count} answers changed by {names} are shown", len(updated))
+                                   .format(count=len(updated), names=", ".join(names) or _("someone else")))
+                self.saved.setStyleSheet(SAVED_STYLE)
+
+    def _editing(self, key: str) -> bool:
+        """Whether the answer ``key`` has edits here that are not saved yet (typed, or waiting for a retry)."""
+        if self.view is not None and any(k == key and a == self.view.id for a, k, _kind in self.unsaved):
+            return True
+        card = self.cards.get(key)
+        return card is not None and card.has_unsaved()
+
     def _retry(self) -> None:
         """Save again what could not be saved; a further failure schedules the next try."""
         pending, self.unsaved = self.unsaved, {}
@@ -421,13 +531,18 @@ class RunnerWidget(QWidget):
             else:
                 self._store(assessment_id, key, kind, value)
 
-    def apply(self, assessment_id: str, key: str, kind: str, value: Any) -> None:
-        """Undo/redo: store ``value`` and show it (if that assessment is open)."""
-        if self.view is not None and self.view.id == assessment_id and self.read_only:
+    def apply(self, assessment_id: str, key: str, kind: str, value: Any, *, shown: Any) -> None:
+        """Undo/redo: store ``value`` and show it (if that assessment is open). ``shown`` is what the step
+        left there; when another person's edit has replaced it since, the save asks first ("Changed by …")
+        instead of undoing their edit unseen."""
+        is_open = self.view is not None and self.view.id == assessment_id
+        if is_open and self.read_only:
             self.saved.setText(_("Not changed: the assessment is completed or archived"))
             self.saved.setStyleSheet(ERROR_STYLE)
             return
-        if self._store(assessment_id, key, kind, value) and self.view is not None and self.view.id == assessment_id:
+        ask = is_open and self._shown(key, kind) != shown
+        if self._store(assessment_id, key, kind, value, ask=ask) and self.view is not None \
+                and self.view.id == assessment_id:
             card = self.cards.get(key)
             if card is not None:
                 card.set_answer(self.values.get(key), self.notes.get(key, ""))
@@ -469,12 +584,13 @@ class RunnerWidget(QWidget):
             return
         self.flush()
         try:
+            with self._own_write():
+                if self.view.summary.status == "completed":
+                    self.service.reopen(self.view.id)
+                else:
+                    self.service.complete(self.view.id)
+            self.open(self.view.id)
             if self.view.summary.status == "completed":
-                self.service.reopen(self.view.id)
-                self.open(self.view.id)
-            else:
-                self.service.complete(self.view.id)
-                self.open(self.view.id)
                 self.summaryRequested.emit(self.view.id)
         except ServiceError as exc:
             QMessageBox.warning(self, _("Not completed yet"), str(exc))
@@ -513,7 +629,8 @@ class RunnerWidget(QWidget):
             from PySide6.QtWidgets import QMessageBox
 
             self.flush()
-            move = self.service.move_to_version(self.view.id)
+            with self._own_write():
+                move = self.service.move_to_version(self.view.id)
             self.open(self.view.id)
             kept = ngettext(" {count} answer does not fit the new items and is kept aside.",
                             " {count} answers do not fit the new items and are kept aside.", len(move

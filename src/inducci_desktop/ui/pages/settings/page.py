@@ -3,8 +3,10 @@ backups, regions, appearance."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QLocale, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -36,12 +38,33 @@ UNREVIEWED = N_("This interface translation has not yet been reviewed by a nativ
 THEMES = (("system", N_("Follow the system")), ("light", N_("Light")), ("dark", N_("Dark")))
 
 
-def _selectable(text: str, *, wrap: bool = True) -> QLabel:
-    """Selectable text; paths do not wrap (a wrapped line inside a form row was cut off at its bottom)."""
+def _selectable(text: str) -> QLabel:
     label = QLabel(text)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setWordWrap(wrap)
+    label.setWordWrap(True)
     return label
+
+
+def _path_field(path: Path, name: str) -> QLineEdit:
+    """A path to read and copy: a label cannot wrap it (no spaces) and would make the page wider than the
+    window, so a read-only field without a frame that scrolls within itself, the whole path in its tooltip."""
+    field = QLineEdit(str(path))
+    field.setReadOnly(True)
+    field.setFrame(False)
+    field.setAccessibleName(name)
+    field.setToolTip(str(path))
+    field.setCursorPosition(0)
+    palette = field.palette()
+    palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+    field.setPalette(palette)
+    return field
+
+
+def _wrapping_form(box: QWidget) -> QFormLayout:
+    """A form whose fields go below their labels when both do not fit side by side (long German labels)."""
+    form = QFormLayout(box)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
 
 
 class SettingsPage(QScrollArea):
@@ -56,7 +79,7 @@ class SettingsPage(QScrollArea):
         layout.addWidget(page_title(_("Settings")))
 
         data_box = QGroupBox(_("Data"))
-        form = QFormLayout(data_box)
+        form = _wrapping_form(data_box)
         paths = services.paths
         # per machine, not in the database: every change made here records this name
         self.name_edit = QLineEdit(services.identity.stored())
@@ -73,7 +96,7 @@ class SettingsPage(QScrollArea):
         self.name_note.hide()
         form.addRow(_("&Your name:"), self.name_edit)
         form.addRow("", self.name_note)
-        self.folder_label = _selectable(str(paths.data_dir), wrap=False)
+        self.folder_label = _path_field(paths.data_dir, _("Data folder"))
         open_folder = QPushButton(_("Open folder"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir))))
         folder_row = QHBoxLayout()
@@ -90,10 +113,10 @@ class SettingsPage(QScrollArea):
         form.addRow(_("Data folder id:"), self.folder_id_label)
         self.schema_label = _selectable("")
         form.addRow(_("Schema version:"), self.schema_label)
-        form.addRow(_("Log file:"), _selectable(str(paths.log_file), wrap=False))
+        form.addRow(_("Log file:"), _path_field(paths.log_file, _("Log file")))
 
         look_box = QGroupBox(_("Appearance"))
-        look = QFormLayout(look_box)
+        look = _wrapping_form(look_box)
         self.theme_combo = QComboBox()
         self.theme_combo.setAccessibleName(_("Theme"))
         for key, label in THEMES:
@@ -135,7 +158,9 @@ class SettingsPage(QScrollArea):
         columns.addLayout(left, 1)
         right = QVBoxLayout()
         # the data folder is this computer's own: the choice of a shared database is kept there
-        self.shared_database = SharedDatabasePanel(paths.data_dir)
+        self.shared_database = SharedDatabasePanel(paths.data_dir, services.identity)
+        # the panel's first load hands over a name an earlier version kept in the shared database choice
+        self.name_edit.setText(services.identity.stored())
         right.addWidget(self.shared_database)
         right.addWidget(self.regions, 1)
         columns.addLayout(right, 1)
@@ -159,6 +184,7 @@ class SettingsPage(QScrollArea):
         else:
             self.name_note.setText(_("Changes you make are recorded as made by {name}.").format(name=used))
             self.name_note.setStyleSheet("")
+            self.shared_database.show_name()
         self.name_note.show()
 
     def _language_changed(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.services import shared_database as sd
 from inducci_desktop.services.errors import ServiceError
+from inducci_desktop.services.identity import Identity
 from inducci_desktop.services.shared_database import ConnectionReport, SharedDatabaseChoice
 from inducci_desktop.ui.jobs import Job
 from inducci_desktop.ui.widgets.enter import on_return
@@ -50,14 +51,16 @@ def choose_ca_file(parent: QWidget) -> Path | None:
 
 
 class SharedDatabasePanel(QGroupBox):
-    def __init__(self, config_dir: Path) -> None:
+    def __init__(self, config_dir: Path, identity: Identity) -> None:
         super().__init__(_("Shared database"))
         self.config_dir = config_dir
+        self.identity = identity
         self.local_radio = QRadioButton(_("Use the &local database on this computer"))
         self.shared_radio = QRadioButton(_("Use a &shared database on a server"))
         self.fields = QWidget()
         form = QFormLayout(self.fields)
         form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels: the field goes below
         self.errors: dict[str, QLabel] = {}
         self.host = self._line(form, "host", N_("Se&rver:"), N_("Server"))
         self.port = self._line(form, "port", N_("&Port:"), N_("Port"))
@@ -77,6 +80,10 @@ class SharedDatabasePanel(QGroupBox):
         self.sslmode.setAccessibleName(_("TLS mode"))
         for key, label in SSL_LABELS:
             self.sslmode.addItem(_(label), key)
+        # as narrow as the column allows (the longest mode is long in German); the list shows them whole
+        self.sslmode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.sslmode.setMinimumContentsLength(16)
+        self.sslmode.view().setMinimumWidth(self.sslmode.view().sizeHintForColumn(0) + 24)
         form.addRow(_("&TLS:"), self.sslmode)
         self.ca_file = QLineEdit()
         self.ca_file.setAccessibleName(_("CA file"))
@@ -89,8 +96,11 @@ class SharedDatabasePanel(QGroupBox):
         ca_label.setBuddy(self.ca_file)  # a row of two widgets gets no buddy of its own: Alt+C and no stray "&"
         form.addRow(ca_label, ca_row)
         self._error_row(form, "ca_file")
-        self.display_name = self._line(form, "display_name", N_("Your &name:"), N_("Your name"))
-        self.display_name.setToolTip(_("Recorded with every change you make in the shared database"))
+        # the name each change records is the one "Your name" keeps (Data section): shown here, set there
+        self.name_note = QLabel()
+        self.name_note.setObjectName("sharedDatabaseName")
+        self.name_note.setWordWrap(True)
+        form.addRow(_("Your name:"), self.name_note)
         self.test_button = QPushButton(_("&Test connection"))
         self.save_button = QPushButton(_("Save"))
         self.result = QLabel()
@@ -111,11 +121,10 @@ class SharedDatabasePanel(QGroupBox):
         for first, second in ((self.host, self.port), (self.port, self.database), (self.database, self.user),
                               (self.user, self.password), (self.password, self.ask_password),
                               (self.ask_password, self.sslmode), (self.sslmode, self.ca_file),
-                              (self.ca_file, self.choose_ca), (self.choose_ca, self.display_name),
-                              (self.display_name, self.test_button), (self.test_button, self.save_button)):
+                              (self.ca_file, self.choose_ca), (self.choose_ca, self.test_button),
+                              (self.test_button, self.save_button)):
             self.setTabOrder(first, second)
-        on_return(self.test, self.host, self.port, self.database, self.user, self.password, self.ca_file,
-                  self.display_name)
+        on_return(self.test, self.host, self.port, self.database, self.user, self.password, self.ca_file)
         self.shared_radio.toggled.connect(lambda _checked: self._update_enabled())
         self.choose_ca.clicked.connect(self._choose_ca)
         self.test_button.clicked.connect(lambda: self.test())
@@ -149,7 +158,7 @@ class SharedDatabasePanel(QGroupBox):
         self.user.setText(choice.user)
         self.sslmode.setCurrentIndex(max(0, self.sslmode.findData(choice.sslmode)))
         self.ca_file.setText(choice.ca_file)
-        self.display_name.setText(choice.display_name)
+        self.show_name()
         problem = sd.keyring_problem()
         self.ask_password.setChecked(choice.ask_password or problem is not None)
         self.ask_password.setEnabled(problem is None)
@@ -158,6 +167,11 @@ class SharedDatabasePanel(QGroupBox):
         kept = choice.enabled and not choice.ask_password and sd.stored_password(choice)
         self.password.setPlaceholderText(_("Kept in the keyring; type to change it") if kept else "")
         self._update_enabled()
+
+    def show_name(self) -> None:
+        """The name the changes made here record (after ``load``: a name an earlier version kept here is
+        now the one of the Data section)."""
+        self.name_note.setText(_("{name} — change it under Data → Your name.").format(name=self.identity.name()))
 
     def _update_enabled(self) -> None:
         self.fields.setEnabled(self.shared_radio.isChecked())
@@ -177,8 +191,7 @@ class SharedDatabasePanel(QGroupBox):
         return SharedDatabaseChoice(enabled=self.shared_radio.isChecked(), host=self.host.text().strip(),
                                     port=int(port_text), database=self.database.text().strip(),
                                     user=self.user.text().strip(), sslmode=str(self.sslmode.currentData()),
-                                    ca_file=self.ca_file.text().strip(), display_name=self.display_name.text().strip(),
-                                    ask_password=self.ask_password.isChecked())
+                                    ca_file=self.ca_file.text().strip(), ask_password=self.ask_password.isChecked())
 
     def _show_errors(self, problems: dict[str, str]) -> None:
         for name, label in self.errors.items():
