@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from inducci_desktop.domain import rules
+from inducci_desktop.domain import i18n, rules
 from inducci_desktop.domain.evidence import FindingGroup, FindingView, SourceRef, TopicView
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError, ValidationError, refuse_if_changed
@@ -66,7 +66,8 @@ class FindingsService:
                 for topic_id in finding.topic_ids or []:
                     counts[topic_id] = counts.get(topic_id, 0) + 1
             views = [TopicView(r.id, r.name, counts.get(r.id, 0)) for r in rows]
-        return sorted(views, key=lambda t: t.name.casefold())
+        collate = i18n.sort_key()  # as the language sorts
+        return sorted(views, key=lambda t: collate(t.name))
 
     def add_topic(self, name: str) -> TopicView:
         """A new topic, or the existing one of that name (case does not count); a deleted one comes back."""
@@ -213,7 +214,8 @@ class FindingsService:
                 keys = [(t.id, t.name) for t in finding.topics] or [("", _("No topic"))]
             for key, title in keys:
                 groups.setdefault(key, (title, []))[1].append(finding)
-        ordered = sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[1][0].casefold()))
+        collate = i18n.sort_key()
+        ordered = sorted(groups.items(), key=lambda kv: (kv[0] == "", collate(kv[1][0])))
         return [FindingGroup(key, title, tuple(items)) for key, (title, items) in ordered]
 
     # --- helpers ------------------------------------------------------------------------------------

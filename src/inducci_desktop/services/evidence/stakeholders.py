@@ -17,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from inducci_desktop.domain import rules
+from inducci_desktop.domain import i18n, rules
 from inducci_desktop.domain.evidence import Activity, PeopleAnnex, StakeholderInput, StakeholderView
 from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -90,7 +90,8 @@ class StakeholderService:
             if region_id is not None:
                 query = query.where(Stakeholder.region_id == region_id)
             views = [_view(session, r) for r in session.scalars(query)]
-        return sorted(views, key=lambda v: (v.organisation.casefold(), v.name.casefold(), v.role.casefold()))
+        collate = i18n.sort_key()  # as the language sorts: Czech ch after h, Polish ł after l
+        return sorted(views, key=lambda v: (collate(v.organisation), collate(v.name), collate(v.role)))
 
     def get(self, stakeholder_id: str) -> StakeholderView:
         with self.store.db.reading() as session:

@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import column, select, table
 
+from inducci_desktop.domain import i18n
+
 if TYPE_CHECKING:
     from inducci_desktop.store.database import Store
 
@@ -23,7 +25,8 @@ def published_cases(store: Store) -> list[tuple[str, str]]:
     with store.db.reading() as session:
         rows = session.execute(select(_PILOTS.c.id, _PILOTS.c.title, _PILOTS.c.start_date).where(
             _PILOTS.c.published_at.is_not(None), _PILOTS.c.deleted_at.is_(None))).all()
-    ordered: list[Any] = sorted(rows, key=lambda row: row.title.casefold())
+    collate = i18n.sort_key()  # as the language sorts, as PilotService.list
+    ordered: list[Any] = sorted(rows, key=lambda row: collate(row.title))
     # a start date is an ISO date (text in SQLite, a date on a server): newest first, pilots without one last
     ordered.sort(key=lambda row: str(row.start_date) if row.start_date is not None else "", reverse=True)
     return [(row.id, row.title) for row in ordered]

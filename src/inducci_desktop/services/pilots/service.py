@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.content.search import SearchHit, query_terms, term_ranges
-from inducci_desktop.domain import rules
+from inducci_desktop.domain import i18n, rules
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.pilots import (
     CriterionView,
@@ -190,8 +190,9 @@ class PilotService:
             rows = session.execute(query).all()
             found = [PilotSummary(p.id, p.title, name or "", p.status, p.start_date, p.end_date,
                                   p.published_at is not None, p.deleted_at) for p, name in rows]
+        collate = i18n.sort_key()  # as the language sorts
         return sorted(found, key=lambda s: (s.start_date is None, -(s.start_date.toordinal() if s.start_date else 0),
-                                            s.title.casefold()))
+                                            collate(s.title)))
 
     def get(self, pilot_id: str, *, include_deleted: bool = False) -> PilotView:
         with self.store.db.reading() as session:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from inducci_desktop.domain import i18n
 from inducci_desktop.domain.checklists import AssessmentSummary, percent
 from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.domain.pilots import PilotView
@@ -183,7 +184,8 @@ def region_pilots(services: Services, region_id: str) -> tuple[PilotView, ...]:
     """The region's pilot actions (those not in the trash), by start date and title."""
     pilots = services.pilots
     views = [view for view in (pilots.get(s.id) for s in pilots.list()) if view.region_id == region_id]
-    return tuple(sorted(views, key=lambda v: (v.start_date or date.max, v.title.casefold())))
+    collate = i18n.sort_key()
+    return tuple(sorted(views, key=lambda v: (v.start_date or date.max, collate(v.title))))
 
 
 def pilot_criteria(services: Services, params: Mapping[str, Any]) -> BlockValue:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from inducci_desktop.domain import rules
+from inducci_desktop.domain import i18n, rules
 from inducci_desktop.domain.evidence import FindingView, SourceView
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.strategy import (
@@ -82,7 +82,8 @@ class PaperService:
                 if row.lineage_id not in newest or row.version > newest[row.lineage_id].version:
                     newest[row.lineage_id] = row
             rows = list(newest.values())
-        return sorted(rows, key=lambda p: (p.region_name.casefold(), p.title.casefold(), -p.version))
+        collate = i18n.sort_key()
+        return sorted(rows, key=lambda p: (collate(p.region_name), collate(p.title), -p.version))
 
     def versions(self, paper_id: str) -> builtins.list[PaperSummary]:
         lineage = self.summary(paper_id).lineage_id

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from inducci_desktop.domain import rules
+from inducci_desktop.domain import i18n, rules
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.strategy import (
     ExampleRef,
@@ -158,7 +158,8 @@ class RecommendationService:
             common = overrides.get(topic_id) or computed
             lines.append(MatrixRow(topic_id, names.get(topic_id, _("(topic deleted)")), present, computed, common,
                                    tuple(tuple(m) for m in per_paper)))
-        lines.sort(key=lambda r: (_ORDER[r.common], r.topic_name.casefold()))
+        collate = i18n.sort_key()
+        lines.sort(key=lambda r: (_ORDER[r.common], collate(r.topic_name)))
         return tuple(lines)
 
     @staticmethod
