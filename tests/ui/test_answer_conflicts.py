@@ -8,12 +8,11 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication
 
 from inducci_desktop.services.container import Services
-from inducci_desktop.store.database import Store
 
-from .gui_input import click, on_next_dialog
+from .elsewhere import answer_changed_elsewhere, second_person
 from .test_checklists_page import setup
 
 LEFT = Qt.MouseButton.LeftButton
@@ -24,19 +23,11 @@ def started(launch: Any) -> Iterator[tuple[Any, Services]]:
     app = launch()
     app.services.identity.set_name("Anna Kowalczyk")
     # a second person on the same database, with their own services and name
-    store = Store(app.services.store.path, app.services.store.backups.folder, who=lambda: "Bořek Šťastný")
-    store.open(auto_backup=False)
-    yield app, Services.over(app.services.paths, store)
-    store.close()
+    with second_person(app, "Bořek Šťastný") as other:
+        yield app, other
 
 
-def answer_with(qtbot: Any, button: str, seen: list[str]) -> None:
-    """Answer the next "Changed elsewhere" question by clicking ``button`` (reload, overwrite, keepBoth)."""
-    def answer(dialog: Any) -> None:
-        seen.append(dialog.text())
-        click(qtbot, dialog.findChild(QPushButton, button))
-
-    on_next_dialog(answer, kind=QMessageBox)
+answer_with = answer_changed_elsewhere
 
 
 def test_reload_overwrite_and_keep_both(started: tuple[Any, Services], qtbot: Any) -> None:

@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton
 from inducci_desktop.domain.evidence import SourceRef
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.demo_ids import demo_id
-from inducci_desktop.store.database import Store
 from inducci_desktop.ui.pages.evidence.page import EvidencePage
 from inducci_desktop.ui.pages.evidence.register import RegisterTab
 from inducci_desktop.ui.widgets.add_finding import FindingDialog
 
 from .conftest import type_text
+from .elsewhere import second_person
 from .gui_input import click, on_next_dialog
 
 SILESIA = demo_id("region:Śląskie (Silesia)")
@@ -29,10 +29,8 @@ def started(launch: Any) -> Iterator[tuple[Any, Services]]:
     app = launch()
     app.services.identity.set_name("Anna Kowalczyk")
     app.services.regions.add_with_id(SILESIA, "Śląskie (Silesia)")
-    store = Store(app.services.store.path, app.services.store.backups.folder, who=lambda: "Łukasz Żółw")
-    store.open(auto_backup=False)
-    yield app, Services.over(app.services.paths, store)
-    store.close()
+    with second_person(app, "Łukasz Żółw") as other:
+        yield app, other
 
 
 def _register(app: Any) -> RegisterTab:

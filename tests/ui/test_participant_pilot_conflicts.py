@@ -9,17 +9,17 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.workshops.csv_import import ParticipantInput
-from inducci_desktop.store.database import Store
 from inducci_desktop.ui.pages.pilots.page import PilotsPage
 from inducci_desktop.ui.pages.workshops.page import WorkshopsPage
 from inducci_desktop.ui.pages.workshops.participant_editor import ParticipantEditor
 
 from .conftest import type_text
-from .gui_input import click, on_next_dialog
+from .elsewhere import answer_changed_elsewhere, second_person
+from .gui_input import click
 from .test_workshops_page import new_workshop, open_page
 
 LEFT = Qt.MouseButton.LeftButton
@@ -29,10 +29,8 @@ LEFT = Qt.MouseButton.LeftButton
 def started(launch: Any) -> Iterator[tuple[Any, Services]]:
     app = launch()
     app.services.identity.set_name("Anna Kowalczyk")
-    store = Store(app.services.store.path, app.services.store.backups.folder, who=lambda: "Łukasz Żółw")
-    store.open(auto_backup=False)
-    yield app, Services.over(app.services.paths, store)
-    store.close()
+    with second_person(app, "Łukasz Żółw") as other:
+        yield app, other
 
 
 def answerer(qtbot: Any) -> tuple[list[str], Callable[[str], None]]:
@@ -40,10 +38,7 @@ def answerer(qtbot: Any) -> tuple[list[str], Callable[[str], None]]:
     seen: list[str] = []
 
     def answer_with(button: str) -> None:
-        def answer(dialog: Any) -> None:
-            seen.append(dialog.text())
-            click(qtbot, dialog.findChild(QPushButton, button))
-        on_next_dialog(answer, kind=QMessageBox)
+        answer_changed_elsewhere(qtbot, button, seen)
 
     return seen, answer_with
 

@@ -8,15 +8,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog
 
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.strategy import demo as strategy_demo
-from inducci_desktop.store.database import Store
 from inducci_desktop.ui.pages.strategy.dialogs import BlockDialog
 from inducci_desktop.ui.pages.strategy.sections import SectionsTab
 
 from .conftest import type_text
+from .elsewhere import answer_changed_elsewhere, second_person
 from .gui_input import choose, click, on_next_dialog
 from .test_strategy_page import CTRL, choose_paper, ok, open_page
 
@@ -27,17 +27,11 @@ SILESIA, GORENJSKA = strategy_demo.SILESIA, strategy_demo.GORENJSKA
 def started(launch: Any) -> Iterator[tuple[Any, Services]]:
     app = launch()
     app.services.identity.set_name("Anna Kowalczyk")
-    store = Store(app.services.store.path, app.services.store.backups.folder, who=lambda: "Łukasz Żółw")
-    store.open(auto_backup=False)
-    yield app, Services.over(app.services.paths, store)
-    store.close()
+    with second_person(app, "Łukasz Żółw") as other:
+        yield app, other
 
 
-def _answer_with(qtbot: Any, button: str, seen: list[str]) -> None:
-    def answer(dialog: Any) -> None:
-        seen.append(dialog.text())
-        click(qtbot, dialog.findChild(QPushButton, button))
-    on_next_dialog(answer, kind=QMessageBox)
+_answer_with = answer_changed_elsewhere
 
 
 def _back_to_window(qtbot: Any, app: Any) -> None:

@@ -8,13 +8,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication
 
 from inducci_desktop.services.container import Services
-from inducci_desktop.store.database import Store
 
 from .conftest import type_text
-from .gui_input import click, on_next_dialog
+from .elsewhere import answer_changed_elsewhere, second_person
 from .test_workshops_page import new_workshop, open_page
 
 
@@ -22,10 +21,8 @@ from .test_workshops_page import new_workshop, open_page
 def started(launch: Any) -> Iterator[tuple[Any, Services]]:
     app = launch()
     app.services.identity.set_name("Anna Kowalczyk")
-    store = Store(app.services.store.path, app.services.store.backups.folder, who=lambda: "Łukasz Żółw")
-    store.open(auto_backup=False)
-    yield app, Services.over(app.services.paths, store)
-    store.close()
+    with second_person(app, "Łukasz Żółw") as other:
+        yield app, other
 
 
 def test_details_changed_elsewhere_reload_then_overwrite(started: tuple[Any, Services], qtbot: Any,
@@ -37,10 +34,7 @@ def test_details_changed_elsewhere_reload_then_overwrite(started: tuple[Any, Ser
     seen: list[str] = []
 
     def answer_with(button: str) -> None:
-        def answer(dialog: Any) -> None:
-            seen.append(dialog.text())
-            click(qtbot, dialog.findChild(QPushButton, button))
-        on_next_dialog(answer, kind=QMessageBox)
+        answer_changed_elsewhere(qtbot, button, seen)
 
     theirs = other.workshops.get(workshop_id)
     other.workshops.update(workshop_id, replace(theirs.as_input(), venue="Dom Kultury, Żywiec"))
