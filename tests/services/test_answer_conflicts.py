@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.errors import ChangedElsewhere
-from inducci_desktop.store.database import Store
 from tests.services.test_checklists import own_template
 
 
@@ -19,15 +15,6 @@ def anna(services: Services) -> Services:
     services.prepare()
     services.checklists.templates.save(own_template())
     return services
-
-
-@pytest.fixture
-def ben(paths: AppPaths, anna: Services) -> Iterator[Services]:
-    """A second person on the same database (their own services, their own name)."""
-    store = Store(paths.database, paths.backup_dir, server=paths.server, who=lambda: "Bořek Šťastný")
-    store.open(auto_backup=False)
-    yield Services.over(paths, store)
-    store.close()
 
 
 def test_answers_record_who_saved_them_and_their_version(anna: Services, ben: Services) -> None:

@@ -3,18 +3,15 @@ saved by one while the other had it open is detected (ChangedElsewhere), never o
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
 from inducci_desktop.domain.evidence import SourceRef
-from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.demo import load_demo
 from inducci_desktop.services.demo_ids import demo_id
 from inducci_desktop.services.errors import ChangedElsewhere, ValidationError
-from inducci_desktop.store.database import Store
 
 SILESIA = demo_id("region:Śląskie (Silesia)")
 GORENJSKA = demo_id("region:Gorenjska")
@@ -26,15 +23,6 @@ def anna(services: Services) -> Services:
     services.prepare()
     load_demo(services)
     return services
-
-
-@pytest.fixture
-def ben(paths: AppPaths, anna: Services) -> Iterator[Services]:
-    """A second person on the same database (their own services, their own name)."""
-    store = Store(paths.database, paths.backup_dir, server=paths.server, who=lambda: "Bořek Šťastný")
-    store.open(auto_backup=False)
-    yield Services.over(paths, store)
-    store.close()
 
 
 def _paper(anna: Services) -> tuple[str, str]:

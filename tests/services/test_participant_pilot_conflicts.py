@@ -4,33 +4,21 @@ over the first), attendance ticks merge per row, and a participant's data stays 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
 from inducci_desktop.domain.pilots import Partner, Step
-from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.container import Services
 from inducci_desktop.services.errors import ChangedElsewhere, ValidationError
 from inducci_desktop.services.workshops.csv_import import ParticipantInput
 from inducci_desktop.services.workshops.views import DayInput, WorkshopInput
-from inducci_desktop.store.database import Store
 
 
 @pytest.fixture
 def anna(services: Services) -> Services:
     services.identity.set_name("Anna Kowalczyk")
     return services
-
-
-@pytest.fixture
-def ben(paths: AppPaths, anna: Services) -> Iterator[Services]:
-    """A second person on the same database (their own services, their own name)."""
-    store = Store(paths.database, paths.backup_dir, server=paths.server, who=lambda: "Bořek Šťastný")
-    store.open(auto_backup=False)
-    yield Services.over(paths, store)
-    store.close()
 
 
 def _workshop(services: Services) -> tuple[str, list[str]]:
