@@ -198,10 +198,9 @@ class LinkRow(_InLanguage, Base):
     section: Mapped[str | None] = mapped_column(String(100), default=None)
 
 
-class ChecklistTemplateRow(Base):
-    """Every version of a checklist template ever loaded (assessments pin a version), as JSON."""
-
-    __tablename__ = "checklist_templates"
+class TemplateVersionColumns:
+    """The columns of one toolbox template version: id and version (the key), title, summary, section and the
+    whole template as JSON (``ChecklistTemplateRow`` in the content, ``PinnedTemplate`` with the user data)."""
 
     id: Mapped[str] = mapped_column(String(100), primary_key=True)
     version: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -209,6 +208,13 @@ class ChecklistTemplateRow(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     section: Mapped[str | None] = mapped_column(String(100), default=None)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class ChecklistTemplateRow(TemplateVersionColumns, Base):
+    """Every version of a checklist template ever loaded (assessments pin a version), as JSON."""
+
+    __tablename__ = "checklist_templates"
+
     in_pack: Mapped[bool] = mapped_column(Boolean, default=True)  # part of the pack loaded now
     loaded_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 

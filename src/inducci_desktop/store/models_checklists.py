@@ -18,7 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from inducci_desktop.store import checks
-from inducci_desktop.store.models import Base, Record, UTCDateTime, Versioned
+from inducci_desktop.store.models import Base, Record, TemplateVersionColumns, UTCDateTime, Versioned
 
 # --- Checklists: the user's own templates, assessments and their answers ------------------------------
 
@@ -40,7 +40,7 @@ class UserTemplateVersion(Record, Versioned, Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-class PinnedTemplate(Base):
+class PinnedTemplate(TemplateVersionColumns, Base):
     """A toolbox template version that an assessment pins, kept with the user data (migration 0013).
 
     The toolbox's own table (``checklist_templates``) is content: on a server it lives in each machine's
@@ -51,13 +51,6 @@ class PinnedTemplate(Base):
     """
 
     __tablename__ = "checklist_pinned_templates"
-
-    id: Mapped[str] = mapped_column(String(100), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, primary_key=True)
-    title: Mapped[str] = mapped_column(String(300))
-    summary: Mapped[str] = mapped_column(Text, default="")
-    section: Mapped[str | None] = mapped_column(String(100), default=None)
-    data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class Assessment(Record, Versioned, Base):
