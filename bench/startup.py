@@ -39,8 +39,16 @@ class Run:
     peak_kib: int
 
 
-def launch(kind: str, data_dir: str, python: str = sys.executable) -> Run:
+def child_env() -> dict[str, str]:
+    """Offscreen, and Python caches the bytecode it compiles, as on a user's machine (pip compiles at install;
+    a development shell with PYTHONDONTWRITEBYTECODE would compile every module of the app at every start)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def launch(kind: str, data_dir: str, python: str = sys.executable) -> Run:
+    env = child_env()
     began = time.perf_counter()
     proc = subprocess.Popen([python, str(PROBE), kind, data_dir, "--exit-when-usable"], stdout=subprocess.PIPE,
                             text=True, env=env)
@@ -58,7 +66,7 @@ def launch(kind: str, data_dir: str, python: str = sys.executable) -> Run:
 
 def page_shows(python: str, data_dir: str) -> dict[str, tuple[float, float]]:
     """The first show of every page, in navigation order: page id → (wall ms, CPU ms)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = child_env()
     out = subprocess.run([python, str(PROBE), "app", data_dir, "--pages"], capture_output=True, text=True, env=env,
                          timeout=300).stdout
     shows = {}
@@ -114,7 +122,7 @@ def paired(runs: int, data_dir: str, other: str, other_data: str, pages: bool) -
 
 
 def example_data(folder: Path) -> str:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env = child_env()
     subprocess.run([sys.executable, "-m", "inducci_desktop", "--data-dir", str(folder), "demo"], check=True,
                    capture_output=True, env=env, timeout=300)
     return str(folder)

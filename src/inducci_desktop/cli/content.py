@@ -35,8 +35,8 @@ def register(commands: Any) -> None:
 
 def _content(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.content.loader import check_pack, summary
-    from inducci_desktop.content.packinfo import shipped_pack
-    from inducci_desktop.content.translation import compare, coverage, resolve, translation_folders
+    from inducci_desktop.content.packinfo import shipped_pack, translation_folders
+    from inducci_desktop.content.translation import compare, coverage, resolve
 
     folder = Path(args.pack).expanduser() if args.pack else shipped_pack()
     pack, problems = check_pack(folder)

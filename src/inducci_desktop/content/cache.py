@@ -53,7 +53,8 @@ def shipped(language: str) -> ContentPack | None:
 
 def _parse(language: str) -> ContentPack | None:
     from inducci_desktop.content.loader import check_pack_cached
-    from inducci_desktop.content.translation import resolve, translation_folders
+    from inducci_desktop.content.packinfo import translation_folders
+    from inducci_desktop.content.translation import resolve
 
     folder = shipped_pack(DEFAULT_LANGUAGE)
     base, _problems = check_pack_cached(folder, DEFAULT_LANGUAGE)

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from inducci_desktop.content.labels import KIND_FOLDERS, KINDS
 from inducci_desktop.content.markdown import BodyFacts, analyse
 from inducci_desktop.content.model import (
-    KIND_FOLDERS,
-    KINDS,
     ChecklistItem,
     ChecklistOption,
     ChecklistSection,

@@ -9,6 +9,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 DEFAULT_LANGUAGE = "en"
+#: The languages of the partner regions; a pack folder of each is looked for beside the English one.
+LANGUAGES = ("en", "de", "pl", "cs", "sl", "it", "nl")
 _LINE = re.compile(r"^(id|version|language|title)\s*:\s*(.*?)\s*$")
 
 
@@ -55,3 +57,13 @@ def read_header(pack_dir: Path) -> PackHeader | None:
     if not found.get("id") or not found.get("version"):
         return None
     return PackHeader(found["id"], found["version"], found.get("language", ""), found.get("title", ""))
+
+
+def translation_folders(base_dir: Path, base_language: str = DEFAULT_LANGUAGE) -> dict[str, Path]:
+    """The translated pack folders beside ``base_dir`` (``../de``, ``../pl`` …) that exist."""
+    found: dict[str, Path] = {}
+    for code in LANGUAGES:
+        folder = base_dir.parent / code
+        if code != base_language and (folder / "pack.yaml").is_file():
+            found[code] = folder
+    return found

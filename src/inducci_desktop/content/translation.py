@@ -14,13 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from inducci_desktop.content.model import ContentPack
-from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE
+from inducci_desktop.content.packinfo import LANGUAGES, translation_folders
 from inducci_desktop.content.problems import ContentError, Problem
 
 log = logging.getLogger(__name__)
 
-#: The languages of the partner regions; a pack folder of each is looked for beside the English one.
-LANGUAGES = ("en", "de", "pl", "cs", "sl", "it", "nl")
 def resolve(base: ContentPack, translated: ContentPack | None) -> ContentPack:
     """The pack in ``translated``'s language, every id of ``base`` present (English where untranslated).
 
@@ -82,16 +80,6 @@ class Packs:
     languages: dict[str, ContentPack] = field(default_factory=dict)
     #: problems per language folder that was not loaded (the language then falls back to English)
     problems: dict[str, list[Problem]] = field(default_factory=dict)
-
-
-def translation_folders(base_dir: Path, base_language: str = DEFAULT_LANGUAGE) -> dict[str, Path]:
-    """The translated pack folders beside ``base_dir`` (``../de``, ``../pl`` …) that exist."""
-    found: dict[str, Path] = {}
-    for code in LANGUAGES:
-        folder = base_dir.parent / code
-        if code != base_language and (folder / "pack.yaml").is_file():
-            found[code] = folder
-    return found
 
 
 def load_translations(base: ContentPack, base_dir: Path) -> Packs:

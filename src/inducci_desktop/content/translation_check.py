@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from inducci_desktop.content.model import KIND_FOLDERS, KINDS
+from inducci_desktop.content.labels import KIND_FOLDERS, KINDS
 from inducci_desktop.content.problems import ContentError, Problem
 from inducci_desktop.content.validate import YamlDoc, parse_yaml
 

@@ -115,13 +115,13 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
 
 
 class Formats(Protocol):
-    """Locale data for dates, numbers, lists and sorting (``inducci_desktop.locale_formats`` with Babel)."""
+    """Locale data for dates, numbers and lists (``inducci_desktop.locale_formats`` with Babel); sorting is
+    ``domain.collation``'s, which needs no locale data."""
 
     def day(self, value: date, style: str, language: str) -> str: ...
     def day_range(self, first: date, last: date, language: str) -> str: ...
     def number(self, value: float, decimals: int, language: str) -> str: ...
     def join(self, items: Sequence[str], language: str) -> str: ...
-    def sort_key(self, language: str) -> Callable[[str], Any]: ...
 
 
 class _Plain:
@@ -138,9 +138,6 @@ class _Plain:
 
     def join(self, items: Sequence[str], language: str) -> str:
         return ", ".join(items)
-
-    def sort_key(self, language: str) -> Callable[[str], Any]:
-        return str.casefold
 
 
 _formats: Formats = _Plain()
@@ -183,7 +180,9 @@ def join_list(items: Sequence[str]) -> str:
 
 def sort_key(language_code: str | None = None) -> Callable[[str], Any]:
     """A key that sorts text as the language sorts (Czech ch after h, Polish ł after l, German ä with a)."""
-    return formats().sort_key(normalise(language_code) if language_code else language())
+    from inducci_desktop.domain.collation import collation_key
+
+    return collation_key(normalise(language_code) if language_code else language())
 
 
 def sorted_text(values: Sequence[str], language_code: str | None = None) -> list[str]:

@@ -10,9 +10,10 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, HRFlowable, Image, KeepTogether, ListItem, Table, TableStyle
 
-from inducci_desktop.content.model import KIND_LABELS, Source
-from inducci_desktop.content.model import pack_notice as pack_notice  # re-exported for the documents
-from inducci_desktop.content.model import translation_notice as translation_notice
+from inducci_desktop.content.labels import KIND_LABELS
+from inducci_desktop.content.labels import pack_notice as pack_notice  # re-exported for the documents
+from inducci_desktop.content.labels import translation_notice as translation_notice
+from inducci_desktop.content.model import Source
 from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.printing.fonts import SANS
 from inducci_desktop.printing.lists import bulleted_list, numbered_list

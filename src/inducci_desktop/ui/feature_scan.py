@@ -3,9 +3,10 @@
 PySide6 looks at every module imported after it to know whether it may use ``from __feature__ import
 snake_case`` — through ``inspect.getsource``, which keeps the whole source of each module in ``linecache``
 for the rest of the process: all of SQLAlchemy and the app, ~19 MiB of peak memory and ~30 ms of start-up.
-The same question (does the file mention "PySide6"?) is answered here by reading the file's bytes once,
-without keeping them. Where the file cannot be read (a frozen build has no sources), PySide6's own check
-answers, as before. Nothing here changes what Qt does: this app selects no ``__feature__``.
+The same question (does the file mention "PySide6"?) is answered here by reading the head of the file
+once (HEAD bytes, where a module's imports are), without keeping it. Where the file cannot be read (a
+frozen build has no sources), PySide6's own check answers, as before. Nothing here changes what Qt does:
+this app selects no ``__feature__``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from types import ModuleType
 import shiboken6  # noqa: F401  (loads shibokensupport, whose import hook asks the question below)
 
 _MARK = "_inducci_cheap_scan"
+#: how much of a module's source is looked at: its imports (SQLAlchemy's biggest modules are ~300 KB)
+HEAD = 16384
 
 
 def install() -> bool:
@@ -34,7 +37,7 @@ def install() -> bool:
             return upstream(module)
         try:
             with open(path, "rb") as handle:
-                return b"PySide6" in handle.read()
+                return b"PySide6" in handle.read(HEAD)
         except OSError:
             return upstream(module)
 

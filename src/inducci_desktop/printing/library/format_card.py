@@ -7,7 +7,8 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
-from inducci_desktop.content.model import KIND_LABELS, ContentItem
+from inducci_desktop.content.labels import KIND_LABELS
+from inducci_desktop.content.model import ContentItem
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.printing.common import (
     DocContext,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from inducci_desktop.content.model import KIND_LABELS, ContentItem
+from inducci_desktop.content.labels import KIND_LABELS
+from inducci_desktop.content.model import ContentItem
 from inducci_desktop.printing.common import (
     DocContext,
     body,

@@ -11,12 +11,13 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from inducci_desktop.content.model import KIND_LABELS, ChecklistTemplate, GlossaryTerm, Link
+from inducci_desktop.content.labels import KIND_LABELS
 from inducci_desktop.domain.i18n import N_, Nn_, _, ngettext
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
+    from inducci_desktop.content.model import ChecklistTemplate, GlossaryTerm, Link
     from inducci_desktop.services.library.service import ItemView
 
 SAFE_SCHEMES = ("http", "https", "mailto")

@@ -11,16 +11,13 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.content import search as content_search
-from inducci_desktop.content.dbload import translation_from_json
-from inducci_desktop.content.model import ChecklistTemplate, GlossaryTerm, Link, Source, Translation
-from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, read_header, shipped_pack
-from inducci_desktop.content.problems import Problem
+from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, read_header, shipped_pack, translation_folders
 from inducci_desktop.content.search import SearchHit
 from inducci_desktop.domain import i18n, rules
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -38,6 +35,12 @@ from inducci_desktop.store.models import (
     SearchDocRow,
     utcnow,
 )
+
+if TYPE_CHECKING:
+    # the content's data classes are made when an item, the glossary or the links are first read, not for
+    # the Library's first page (its tree needs only the summaries below)
+    from inducci_desktop.content.model import ChecklistTemplate, GlossaryTerm, Link, Source, Translation
+    from inducci_desktop.content.problems import Problem
 
 __all__ = ["SearchHit"]  # re-exported for the UI
 log = logging.getLogger(__name__)
@@ -182,8 +185,6 @@ class LibraryService:
             return self.reading_language(session)
 
     def _headers(self, folder: Path) -> dict[str, tuple[str, str]]:
-        from inducci_desktop.content.translation import translation_folders
-
         headers: dict[str, tuple[str, str]] = {}
         for code, path in {self.language: folder, **translation_folders(folder, self.language)}.items():
             header = read_header(path)
@@ -290,6 +291,9 @@ class LibraryService:
             row = session.get(ContentItemRow, (item_id, lang)) or session.get(ContentItemRow, (item_id, self.language))
             if row is None:
                 raise NotFoundError(i18n._("The toolbox has no item {item_id!r}.").format(item_id=item_id))
+            from inducci_desktop.content.dbload import translation_from_json
+            from inducci_desktop.content.model import Source
+
             related = self._summaries(session, row.related, lang)
             note = session.scalar(select(Note.text).where(Note.item_id == item_id, Note.deleted_at.is_(None)))
             bookmarked = self._bookmark(session, item_id) is not None
@@ -301,6 +305,9 @@ class LibraryService:
             )
 
     def glossary(self, language: str | None = None) -> list[GlossaryTerm]:
+        from inducci_desktop.content.dbload import translation_from_json
+        from inducci_desktop.content.model import GlossaryTerm, Source
+
         with self.store.db.reading() as session:
             lang = self.reading_language(session, language)
             rows = session.scalars(select(GlossaryTermRow).where(GlossaryTermRow.language == lang)
@@ -310,6 +317,9 @@ class LibraryService:
                                  r.text_language, translation_from_json(r.translation)) for r in rows]
 
     def links(self, language: str | None = None) -> list[Link]:
+        from inducci_desktop.content.dbload import translation_from_json
+        from inducci_desktop.content.model import Link
+
         with self.store.db.reading() as session:
             lang = self.reading_language(session, language)
             rows = session.scalars(select(LinkRow).where(LinkRow.language == lang).order_by(LinkRow.position)).all()

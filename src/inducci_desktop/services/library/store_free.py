@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from inducci_desktop.content.model import KIND_LABELS, ContentItem, ContentPack, GlossaryTerm, Link
+from inducci_desktop.content.labels import KIND_LABELS
+from inducci_desktop.content.model import ContentItem, ContentPack, GlossaryTerm, Link
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.services.documents import Built, DocumentRequest, file_name

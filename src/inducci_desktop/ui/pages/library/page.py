@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inducci_desktop.content.model import KIND_LABELS
+from inducci_desktop.content.labels import KIND_LABELS
 from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.library.reader import no_results_html, overview_html
-from inducci_desktop.services.library.service import LibraryService
+from inducci_desktop.services.library.service import ItemSummary, LibraryService, SectionView
 from inducci_desktop.services.pilots import OWN_CASE_LABEL
 from inducci_desktop.services.pilots.published import published_cases
 from inducci_desktop.ui.icons import icon
@@ -115,6 +115,7 @@ class LibraryPage(QWidget):
         left_layout.addWidget(self.left_stack, 1)
 
         self._no_results = False
+        self._listed: tuple[list[ItemSummary], list[SectionView]] | None = None
         self._services = context.services
         self.reader = ReaderView(self.library, lambda: self.pilots)
         self.reader.bookmarksChanged.connect(self.reload_tree)
@@ -162,10 +163,13 @@ class LibraryPage(QWidget):
         self.state.set(LAST_ITEM_KEY, target)
 
     def show_overview(self) -> None:
+        # the tree was just listed (at start it always is): its lists, unless a kind filter narrowed them
+        listed = self._listed
+        items, all_sections = listed if listed is not None else (self.library.items(), self.library.sections())
         counts: dict[str, int] = {}
-        for item in self.library.items():
+        for item in items:
             counts[item.kind] = counts.get(item.kind, 0) + 1
-        sections = [(s.title, s.summary) for s in self.library.sections() if s.depth == 0]
+        sections = [(s.title, s.summary) for s in all_sections if s.depth == 0]
         self.reader.show_message(overview_html(counts, sections))
 
     # -- browsing ----------------------------------------------------------------------------------
@@ -193,12 +197,14 @@ class LibraryPage(QWidget):
                 node.appendRow(self._node(mark.title, mark.item_id, tip=KIND_LABELS.get(mark.kind or "", "")))
             root.appendRow(node)
         items = self.library.items(kind=kind)
+        listed_sections = self.library.sections()
+        self._listed = (items, listed_sections) if kind is None else None
         by_section: dict[str | None, list[QStandardItem]] = {}
         for item in items:
             by_section.setdefault(item.section, []).append(
                 self._node(item.title, item.id, tip=f"{KIND_LABELS.get(item.kind, item.kind)} — {item.summary}"))
         nodes: dict[str, QStandardItem] = {}
-        for section in self.library.sections():
+        for section in listed_sections:
             node = self._node(section.title, None, bold=section.depth == 0, tip=section.summary)
             for child in by_section.get(section.id, []):
                 node.appendRow(child)

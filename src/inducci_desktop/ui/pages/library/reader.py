@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from inducci_desktop.content.model import pack_notice, translation_notice
+from inducci_desktop.content.labels import pack_notice, translation_notice
 from inducci_desktop.content.search import term_ranges
 from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.errors import NotFoundError
