@@ -87,8 +87,8 @@ def _too_large(path: Path, what: FileKind, size: int, limit: int) -> InputFileEr
 
 
 def _kind(mode: int) -> str:
-    # TRANSLATORS: what a path is instead of a file, in "{path} is {what_it_is}, not a file"
     if stat.S_ISDIR(mode):
+        # TRANSLATORS: what a path is instead of a file, in "{path} is {what_it_is}, not a file" (also the four below)
         return _("a folder")
     if stat.S_ISFIFO(mode):
         return _("a named pipe (FIFO)")
