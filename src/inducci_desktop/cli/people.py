@@ -54,7 +54,7 @@ def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.domain.inputs import read_regular_file
     from inducci_desktop.services.workshops.csv_import import MAX_BYTES, parse_participants
 
-    data = read_regular_file(Path(args.file), MAX_BYTES, _("participant list"))
+    data = read_regular_file(Path(args.file), MAX_BYTES, "participant list")
     name = Path(args.file).name
     # the file on its own first: a bad file is refused before the data folder is opened (no backup, no lock)
     if _refused(name, parse_participants(data)):

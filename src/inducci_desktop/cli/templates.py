@@ -28,7 +28,7 @@ def _import(args: argparse.Namespace, paths: AppPaths, out: TextIO) -> int:
     from inducci_desktop.services.checklists.templates import MAX_TEMPLATE_BYTES, TemplateProblems
 
     path = Path(args.file)
-    read_regular_file(path, MAX_TEMPLATE_BYTES, _("template file"))  # a FIFO or a device is refused here
+    read_regular_file(path, MAX_TEMPLATE_BYTES, "template file")  # a FIFO or a device is refused here
     with command_services(paths, writing=True) as services:
         try:
             result = services.checklists.templates.import_file(path)

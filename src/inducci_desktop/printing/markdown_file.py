@@ -24,7 +24,7 @@ def read_markdown(path: Path) -> str:
     from inducci_desktop.domain.inputs import InputFileError, read_regular_file
 
     try:
-        data = read_regular_file(path, MAX_MARKDOWN_BYTES, _("Markdown file"))
+        data = read_regular_file(path, MAX_MARKDOWN_BYTES, "Markdown file")
     except InputFileError as exc:
         raise PrintError(str(exc)) from None
     try:

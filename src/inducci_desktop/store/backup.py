@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.store.errors import BackupError, StoreError, UnknownBackupError
 from inducci_desktop.store.files import create_private, private_file, private_folder, remove_leftovers
 from inducci_desktop.store.inspect import integrity_problems, open_read_only, read_state
@@ -62,15 +63,15 @@ class Backups:
         for info in self.list():
             if info.id == backup_id:
                 return info
-        raise UnknownBackupError(f"There is no backup called {backup_id!r} in {self.folder}; "
-                                 "'backup list' shows the backups there are.")
+        raise UnknownBackupError(_("There is no backup called {backup_id!r} in {folder}; 'backup list' shows the "
+                                   "backups there are.").format(backup_id=backup_id, folder=self.folder))
 
     def create(self, reason: str = "manual") -> BackupInfo:
         """Copy the database into a new backup file; the file appears only when complete."""
         if reason not in REASONS:
             raise ValueError(reason)
         if not self.database.exists():
-            raise BackupError(f"There is no database at {self.database} to back up yet.")
+            raise BackupError(_("There is no database at {path} to back up yet.").format(path=self.database))
         private_folder(self.folder)
         stamp = datetime.now(UTC)
         while True:
@@ -96,16 +97,17 @@ class Backups:
             problems = integrity_problems(partial, full=True)
             if problems:
                 raise BackupError(
-                    f"The database {self.database} failed its integrity check ({'; '.join(problems[:2])}), so no "
-                    "backup was written: a backup must be a good copy. Restore the newest good backup "
-                    "('backup list', 'backup restore ID').")
+                    _("The database {path} failed its integrity check ({problems}), so no backup was written: a "
+                      "backup must be a good copy. Restore the newest good backup ('backup list', 'backup restore "
+                      "ID').").format(path=self.database, problems="; ".join(problems[:2])))
             os.replace(partial, target)
         except (sqlite3.Error, OSError, StoreError) as exc:
             partial.unlink(missing_ok=True)
             Path(f"{partial}-journal").unlink(missing_ok=True)
             if isinstance(exc, BackupError):
                 raise
-            raise BackupError(f"The backup could not be written to {self.folder}: {exc}") from exc
+            raise BackupError(_("The backup could not be written to {folder}: {reason}")
+                              .format(folder=self.folder, reason=exc)) from exc
         self.rotate()
         return self.get(target.stem)
 
@@ -147,18 +149,20 @@ class Backups:
         try:
             problems = integrity_problems(info.path, full=True)
         except StoreError as exc:
-            raise BackupError(f"Backup {backup_id} is damaged: {exc}") from exc
+            raise BackupError(_("Backup {backup_id} is damaged: {reason}")
+                              .format(backup_id=backup_id, reason=exc)) from exc
         if problems:
-            raise BackupError(f"Backup {backup_id} failed its integrity check: {'; '.join(problems[:3])}")
+            raise BackupError(_("Backup {backup_id} failed its integrity check: {problems}")
+                              .format(backup_id=backup_id, problems="; ".join(problems[:3])))
         try:
             state = read_state(info.path)
         except StoreError as exc:
-            raise BackupError(f"Backup {backup_id} cannot be used: {exc}") from exc
+            raise BackupError(_("Backup {backup_id} cannot be used: {reason}")
+                              .format(backup_id=backup_id, reason=exc)) from exc
         if state.revision not in KNOWN_REVISIONS:
             raise BackupError(
-                f"Backup {backup_id} was made by a newer InduCCI Desktop (schema {state.revision}); "
-                "it cannot be restored with this version."
-            )
+                _("Backup {backup_id} was made by a newer InduCCI Desktop (schema {revision}); it cannot be restored "
+                  "with this version.").format(backup_id=backup_id, revision=state.revision))
         return info
 
     def newest_good(self) -> BackupInfo | None:
@@ -197,11 +201,12 @@ class Backups:
                 if rows:
                     problems = integrity_problems(work, full=True)
                     if problems:
-                        raise BackupError(f"it failed its integrity check ({problems[0]})")
+                        raise BackupError(_("it failed its integrity check ({problem})").format(problem=problems[0]))
                     os.replace(work, info.path)
                     changed.append(info.id)
             except (sqlite3.Error, OSError, StoreError) as exc:
-                reason = str(exc) if isinstance(exc, StoreError) else f"it cannot be opened as a database ({exc})"
+                reason = (str(exc) if isinstance(exc, StoreError)
+                          else _("it cannot be opened as a database ({reason})").format(reason=exc))
                 log.warning("backup %s could not be cleaned: %s", info.id, type(exc).__name__)
                 failed.append((info.path, reason))
             finally:
@@ -242,7 +247,8 @@ class Backups:
             finally:
                 source.close()
         except (sqlite3.Error, OSError) as exc:
-            raise BackupError(f"Restoring {backup_id} failed: {exc}. The previous file is kept as a backup.") from exc
+            raise BackupError(_("Restoring {backup_id} failed: {reason}. The previous file is kept as a backup.")
+                              .format(backup_id=backup_id, reason=exc)) from exc
         return safety
 
 

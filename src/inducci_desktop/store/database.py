@@ -19,6 +19,7 @@ from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from inducci_desktop.domain.changes import ChangeFeed, Changes
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.text import check_text
 from inducci_desktop.store import tracking
 from inducci_desktop.store.backup import Backups
@@ -26,7 +27,14 @@ from inducci_desktop.store.engine import make_engine
 from inducci_desktop.store.errors import EmptyDatabaseError, NewerDatabaseError
 from inducci_desktop.store.files import private_file
 from inducci_desktop.store.inspect import CheckResult as CheckResult
-from inducci_desktop.store.inspect import FileState, integrity_problems, read_state
+from inducci_desktop.store.inspect import (
+    FileState,
+    integrity_problems,
+    newer_schema,
+    problem_line,
+    read_state,
+    schema_line,
+)
 from inducci_desktop.store.location import Location
 from inducci_desktop.store.schema import HEAD, KNOWN_REVISIONS
 
@@ -221,10 +229,9 @@ def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True,
     state: FileState = read_state(path)
     if not state.known:
         raise NewerDatabaseError(
-            f"{path} was written by a newer version of InduCCI Desktop (schema {state.revision}; this version "
-            f"knows up to {HEAD}). It was not opened and has not been changed. Install the newer version, "
-            "or choose another data folder."
-        )
+            _("{path} was written by a newer version of InduCCI Desktop (schema {revision}; this version knows up "
+              "to {head}). It was not opened and has not been changed. Install the newer version, or choose another "
+              "data folder.").format(path=path, revision=state.revision, head=HEAD))
     if state.has_tables and auto_backup:
         made = backups.auto_backup_if_due()
         if made:
@@ -247,39 +254,39 @@ def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True,
 
 def empty_database_message(path: Path, backups: Backups) -> str:
     """What to say about a 0-byte database file, naming the newest good backup when there is one."""
-    text = (f"The database {path} is empty (0 bytes): it was damaged, e.g. by a full disk or a crash. It has "
-            "been kept as it is and nothing was changed.")
     good = backups.newest_good()
     if good is None:
-        return text + " No backup passes its integrity check; move the empty file away to start afresh."
-    return (text + f" The newest good backup is {good.id} ({good.created:%Y-%m-%d %H:%M} UTC): restore it with "
-            f"'inducci-desktop backup restore {good.id}'.")
+        return _("The database {path} is empty (0 bytes): it was damaged, e.g. by a full disk or a crash. It has "
+                 "been kept as it is and nothing was changed. No backup passes its integrity check; move the empty "
+                 "file away to start afresh.").format(path=path)
+    return _("The database {path} is empty (0 bytes): it was damaged, e.g. by a full disk or a crash. It has been "
+             "kept as it is and nothing was changed. The newest good backup is {backup_id} ({created} UTC): restore "
+             "it with 'inducci-desktop backup restore {backup_id}'.").format(
+                 path=path, backup_id=good.id, created=f"{good.created:%Y-%m-%d %H:%M}")
 
 
 def check_database(path: Path) -> CheckResult:
     """Quick check plus schema state, without writing anything."""
     from inducci_desktop.store.errors import StoreError
 
-    lines: list[str] = [f"database: {path}"]
+    lines: list[str] = [_("database: {where}").format(where=path)]
     if not path.exists():
-        return CheckResult(False, [*lines, "problem: the database file does not exist yet (start the app once)"])
+        missing = _("the database file does not exist yet (start the app once)")
+        return CheckResult(False, [*lines, problem_line(missing)])
     try:
         problems = integrity_problems(path)
         if problems:
-            return CheckResult(False, [*lines, *(f"problem: {p}" for p in problems)])
-        lines.append("integrity: ok (quick_check)")
+            return CheckResult(False, [*lines, *(problem_line(p) for p in problems)])
+        lines.append(_("integrity: ok (quick_check)"))
         state = read_state(path)
     except StoreError as exc:
-        return CheckResult(False, [*lines, f"problem: {exc}"])
-    if state.revision == HEAD:
-        lines.append(f"schema: {state.revision} (current)")
-        return CheckResult(True, lines)
-    if state.revision in KNOWN_REVISIONS:
-        lines.append(f"schema: {state.revision} (older; will be upgraded to {HEAD} at the next start)")
+        return CheckResult(False, [*lines, problem_line(str(exc))])
+    if state.revision == HEAD or state.revision in KNOWN_REVISIONS:
+        lines.append(schema_line(state.revision))
         return CheckResult(True, lines)
     if state.revision is None:
-        return CheckResult(False, [*lines, "problem: the database has no schema yet"])
-    return CheckResult(False, [*lines, f"problem: schema {state.revision} is newer than this version knows ({HEAD})"])
+        return CheckResult(False, [*lines, problem_line(_("the database has no schema yet"))])
+    return CheckResult(False, [*lines, problem_line(newer_schema(state.revision))])
 
 
 class Store:

@@ -9,8 +9,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.store.errors import CorruptDatabaseError, ForeignDatabaseError, NotSQLiteError
-from inducci_desktop.store.schema import KNOWN_REVISIONS
+from inducci_desktop.store.schema import HEAD, KNOWN_REVISIONS
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -21,6 +22,23 @@ class CheckResult:
 
     ok: bool
     lines: list[str]
+
+
+def problem_line(problem: str) -> str:
+    """A line of ``db check`` that says what is wrong."""
+    return _("problem: {problem}").format(problem=problem)
+
+
+def schema_line(revision: str | None) -> str:
+    """The ``db check`` line of a schema this version knows: current, or older (upgraded at the next start)."""
+    if revision == HEAD:
+        return _("schema: {revision} (current)").format(revision=revision)
+    return _("schema: {revision} (older; will be upgraded to {head} at the next start)").format(
+        revision=revision, head=HEAD)
+
+
+def newer_schema(revision: str) -> str:
+    return _("schema {revision} is newer than this version knows ({head})").format(revision=revision, head=HEAD)
 
 
 @dataclass(frozen=True)
@@ -42,7 +60,8 @@ def check_header(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_MAGIC))
     if header != SQLITE_MAGIC:
-        raise NotSQLiteError(f"{path} is not an SQLite database (it may be damaged or another kind of file).")
+        raise NotSQLiteError(_("{path} is not an SQLite database (it may be damaged or another kind of file).")
+                             .format(path=path))
 
 
 def integrity_problems(path: Path, *, full: bool = False) -> list[str]:
@@ -68,7 +87,8 @@ def read_state(path: Path, *, full_check: bool = False) -> FileState:
     problems = integrity_problems(path, full=full_check)
     if problems:
         shown = "; ".join(problems[:3])
-        raise CorruptDatabaseError(f"The database {path} failed its integrity check: {shown}")
+        raise CorruptDatabaseError(_("The database {path} failed its integrity check: {problems}")
+                                   .format(path=path, problems=shown))
     conn = open_read_only(path)
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -77,12 +97,13 @@ def read_state(path: Path, *, full_check: bool = False) -> FileState:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
     except sqlite3.DatabaseError as exc:
-        raise CorruptDatabaseError(f"The database {path} cannot be read: {exc}") from exc
+        raise CorruptDatabaseError(_("The database {path} cannot be read: {reason}")
+                                   .format(path=path, reason=exc)) from exc
     finally:
         conn.close()
     user_tables = {t for t in tables if not t.startswith("sqlite_")} - {"alembic_version"}
     if user_tables and revision is None:
         raise ForeignDatabaseError(
-            f"{path} is an SQLite database, but not one of InduCCI Desktop (no schema version in it)."
-        )
+            _("{path} is an SQLite database, but not one of InduCCI Desktop (no schema version in it).")
+            .format(path=path))
     return FileState(exists=True, revision=revision, has_tables=bool(user_tables))

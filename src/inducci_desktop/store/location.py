@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.store.errors import StoreError
 
 ENV_VAR = "INDUCCI_DATABASE_URL"
@@ -67,33 +68,33 @@ def parse_database_url(raw: str, source: str = "option") -> Location:
     """
     text = raw.strip()
     if not text:
-        raise DatabaseUrlError("The database URL is empty.")
+        raise DatabaseUrlError(_("The database URL is empty."))
     try:
         url = make_url(text)
     except (ArgumentError, ValueError) as exc:
         raise DatabaseUrlError(
-            f"The database URL is not a valid URL ({_without_password(text)}). It should look like "
-            "postgresql+psycopg://user@server/database.") from exc
+            _("The database URL is not a valid URL ({url}). It should look like "
+              "postgresql+psycopg://user@server/database.").format(url=_without_password(text))) from exc
     backend, driver = url.get_backend_name(), url.get_driver_name()
     if backend == "sqlite":
         if driver not in ("pysqlite", "") or not url.database or url.database == ":memory:":
-            raise DatabaseUrlError(
-                f"The SQLite URL {url.render_as_string(hide_password=True)} names no file: use sqlite:///PATH.")
+            raise DatabaseUrlError(_("The SQLite URL {url} names no file: use sqlite:///PATH.")
+                                   .format(url=url.render_as_string(hide_password=True)))
         return Location(url.set(drivername="sqlite", database=str(Path(url.database).expanduser())), source)
     if backend != "postgresql":
         raise DatabaseUrlError(
-            f"The database URL uses '{url.drivername}', which InduCCI Desktop does not support: use "
-            "postgresql+psycopg://user@server/database (or sqlite:///PATH).")
+            _("The database URL uses '{driver}', which InduCCI Desktop does not support: use "
+              "postgresql+psycopg://user@server/database (or sqlite:///PATH).").format(driver=url.drivername))
     if driver not in ("psycopg", "psycopg2") and url.drivername != "postgresql":
         raise DatabaseUrlError(
-            f"The database URL asks for the driver '{driver}'; InduCCI Desktop talks to PostgreSQL through psycopg "
-            "only: use postgresql+psycopg://…")
+            _("The database URL asks for the driver '{driver}'; InduCCI Desktop talks to PostgreSQL through psycopg "
+              "only: use postgresql+psycopg://…").format(driver=driver))
     if not url.database:
-        raise DatabaseUrlError(
-            f"The database URL {url.render_as_string(hide_password=True)} names no database: add /DATABASE at the end.")
+        raise DatabaseUrlError(_("The database URL {url} names no database: add /DATABASE at the end.")
+                               .format(url=url.render_as_string(hide_password=True)))
     if importlib.util.find_spec("psycopg") is None:
-        raise DatabaseUrlError(
-            f"A PostgreSQL database needs psycopg, which is not installed here: {INSTALL_HINT}")
+        raise DatabaseUrlError(_("A PostgreSQL database needs psycopg, which is not installed here: {command}")
+                               .format(command=INSTALL_HINT))
     return Location(url.set(drivername=POSTGRES_DRIVER), source)
 
 

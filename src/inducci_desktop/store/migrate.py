@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, text
 
+from inducci_desktop.domain.i18n import _, ngettext
 from inducci_desktop.store.engine import make_engine
 from inducci_desktop.store.errors import ForeignDatabaseError, MigrationError, NewerDatabaseError, StoreError
 from inducci_desktop.store.schema import HEAD, KNOWN_REVISIONS
@@ -56,15 +57,15 @@ def upgrade(path: Path, target: str = "head") -> None:
             command.upgrade(alembic_config(conn), target)
             problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if problems:
-                raise MigrationError(
-                    f"The schema upgrade would break {len(problems)} references (first: {problems[0]}); "
-                    "nothing was changed."
-                )
+                raise MigrationError(ngettext(
+                    "The schema upgrade would break {count} reference (first: {first}); nothing was changed.",
+                    "The schema upgrade would break {count} references (first: {first}); nothing was changed.",
+                    len(problems)).format(count=len(problems), first=problems[0]))
     except MigrationError:
         raise
     except Exception as exc:
         log.exception("migration failed")
-        raise MigrationError(f"The schema upgrade failed and was undone: {exc}") from exc
+        raise MigrationError(_("The schema upgrade failed and was undone: {reason}").format(reason=exc)) from exc
     finally:
         engine.dispose()
 
@@ -94,12 +95,13 @@ def upgrade_server(conn: Connection, where: str, target: str = "head") -> str | 
         revision, has_tables = server_revision(conn)
         if revision is not None and revision not in KNOWN_REVISIONS:
             raise NewerDatabaseError(
-                f"The database {where} was upgraded by a newer version of InduCCI Desktop (schema {revision}; this "
-                f"version knows up to {HEAD}). It was not changed. Install the newer version.")
+                _("The database {where} was upgraded by a newer version of InduCCI Desktop (schema {revision}; this "
+                  "version knows up to {head}). It was not changed. Install the newer version.")
+                .format(where=where, revision=revision, head=HEAD))
         if revision is None and has_tables:
             raise ForeignDatabaseError(
-                f"The database {where} holds tables, but not those of InduCCI Desktop (no schema version in it). "
-                "Use an empty database for InduCCI Desktop.")
+                _("The database {where} holds tables, but not those of InduCCI Desktop (no schema version in it). "
+                  "Use an empty database for InduCCI Desktop.").format(where=where))
         if revision == HEAD and target == "head":
             return revision
         log.info("upgrading the schema of %s: %s -> %s", where, revision, target)
@@ -109,5 +111,6 @@ def upgrade_server(conn: Connection, where: str, target: str = "head") -> str | 
             raise
         except Exception as exc:
             log.exception("migration failed")
-            raise MigrationError(f"The schema upgrade of {where} failed and was undone: {exc}") from exc
+            raise MigrationError(_("The schema upgrade of {where} failed and was undone: {reason}")
+                                 .format(where=where, reason=exc)) from exc
     return revision

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.store.errors import StoreError
 
 #: rows inserted per statement
@@ -68,8 +69,8 @@ def copy_user_data(source: Engine, target: Engine, target_shown: str, *, replace
         held = holds_user_data(dst)
         if held and not replace:
             shown = ", ".join(held[:6]) + (", …" if len(held) > 6 else "")
-            raise MoveError(f"{target_shown} already holds data (in {shown}); the data can only be moved into an "
-                            "empty database. Nothing was changed.")
+            raise MoveError(_("{target} already holds data (in {tables}); the data can only be moved into an empty "
+                              "database. Nothing was changed.").format(target=target_shown, tables=shown))
         folder = src.execute(select(folder_table)).mappings().one()
         dst.execute(update(folder_table).values(importing=1))
         if held:
@@ -80,8 +81,8 @@ def copy_user_data(source: Engine, target: Engine, target_shown: str, *, replace
                 copied[table.name] = _copy_table(src, dst, table)
             except SQLAlchemyError as exc:
                 reason = " ".join(str(getattr(exc, "orig", None) or exc).split())[:300]
-                raise MoveError(f"Copying {table.name} into {target_shown} failed ({reason}); nothing was "
-                                "changed there.") from exc
+                raise MoveError(_("Copying {table} into {target} failed ({reason}); nothing was changed there.")
+                                .format(table=table.name, target=target_shown, reason=reason)) from exc
             if copied_table is not None:
                 copied_table(table.name, copied[table.name])
         if own_folder:
@@ -91,7 +92,8 @@ def copy_user_data(source: Engine, target: Engine, target_shown: str, *, replace
                                                     created_at=folder["created_at"], importing=0))
         found = counts(dst)
         if found != copied:  # pragma: no cover - a constraint or trigger that dropped rows: refuse it all
-            raise MoveError(f"The copy into {target_shown} did not arrive whole; nothing was changed.")
+            raise MoveError(_("The copy into {target} did not arrive whole; nothing was changed.")
+                            .format(target=target_shown))
     return copied
 
 

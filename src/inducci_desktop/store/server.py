@@ -19,11 +19,12 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.store.engine import CONNECT_TIMEOUT_S, make_engine, make_server_engine
 from inducci_desktop.store.errors import ServerBackupError as ServerBackupError
 from inducci_desktop.store.errors import ServerConnectionError, StoreError
 from inducci_desktop.store.files import private_file
-from inducci_desktop.store.inspect import CheckResult
+from inducci_desktop.store.inspect import CheckResult, newer_schema, problem_line, schema_line
 from inducci_desktop.store.location import Location
 from inducci_desktop.store.schema import HEAD, KNOWN_REVISIONS
 
@@ -32,19 +33,19 @@ log = logging.getLogger(__name__)
 CONTENT_CACHE_NAME = "content-cache.sqlite3"
 
 
-#: (what the driver says, what the user reads) — the first match wins
+#: (what the driver says, what the user reads, translated where it is said) — the first match wins
 _REASONS: tuple[tuple[str, str], ...] = (
-    ("password authentication failed", "the user name or password is wrong"),
-    ("no password supplied", "the server asks for a password and none was given"),
-    ("does not exist", "{detail}"),
-    ("timeout expired", f"the server did not answer within {CONNECT_TIMEOUT_S} seconds"),
-    ("connection refused", "nothing answers at that address and port (is the server running?)"),
-    ("could not translate host name", "the server's name is unknown (check the host in the URL)"),
-    ("name or service not known", "the server's name is unknown (check the host in the URL)"),
-    ("no pg_hba.conf entry", "the server does not accept connections from this machine or user (pg_hba.conf)"),
-    ("ssl", "the secure connection failed: {detail}"),
-    ("server closed the connection", "the server closed the connection"),
-    ("terminating connection", "the server closed the connection"),
+    ("password authentication failed", N_("the user name or password is wrong")),
+    ("no password supplied", N_("the server asks for a password and none was given")),
+    ("does not exist", ""),  # the server's own words: which database or role is missing
+    ("timeout expired", N_("the server did not answer within {seconds} seconds")),
+    ("connection refused", N_("nothing answers at that address and port (is the server running?)")),
+    ("could not translate host name", N_("the server's name is unknown (check the host in the URL)")),
+    ("name or service not known", N_("the server's name is unknown (check the host in the URL)")),
+    ("no pg_hba.conf entry", N_("the server does not accept connections from this machine or user (pg_hba.conf)")),
+    ("ssl", N_("the secure connection failed: {detail}")),
+    ("server closed the connection", N_("the server closed the connection")),
+    ("terminating connection", N_("the server closed the connection")),
 )
 
 
@@ -59,9 +60,10 @@ def connection_message(exc: BaseException, location: Location) -> str:
     reason = detail
     for needle, said in _REASONS:
         if needle in lowered:
-            reason = said.format(detail=_last_clause(detail))
+            clause = _last_clause(detail)
+            reason = _(said).format(detail=clause, seconds=CONNECT_TIMEOUT_S) if said else clause
             break
-    return f"The database server {location.shown} cannot be used: {reason}."
+    return _("The database server {server} cannot be used: {reason}.").format(server=location.shown, reason=reason)
 
 
 def _last_clause(detail: str) -> str:
@@ -143,9 +145,9 @@ def open_content_cache(path: Path) -> Engine:
 
 
 def server_backup_message(location: Location) -> str:
-    return (f"The data is on the database server {location.shown}: its backups are the server administrator's "
-            "job (the server's own backups, e.g. pg_dump or a WAL archive), not this app's. To keep a copy of "
-            "your records, export a bundle: inducci-desktop exchange export --all -o FILE.inducci")
+    return _("The data is on the database server {server}: its backups are the server administrator's job (the "
+             "server's own backups, e.g. pg_dump or a WAL archive), not this app's. To keep a copy of your records, "
+             "export a bundle: inducci-desktop exchange export --all -o FILE.inducci").format(server=location.shown)
 
 
 def check_server(location: Location) -> CheckResult:
@@ -154,26 +156,25 @@ def check_server(location: Location) -> CheckResult:
 
     from inducci_desktop.store.migrate import server_revision
 
-    lines = [f"database: {location.shown}"]
+    lines = [_("database: {where}").format(where=location.shown)]
     engine = make_server_engine(location.url, pooled=False)
     try:
         with connecting(location), engine.connect() as conn:
             version = conn.exec_driver_sql("SHOW server_version").scalar()
-            lines.append(f"server: PostgreSQL {version} (reached)")
+            lines.append(_("server: PostgreSQL {version} (reached)").format(version=version))
             revision, has_tables = server_revision(conn)
             conn.rollback()
     except StoreError as exc:
-        return CheckResult(False, [*lines, f"problem: {exc}"])
+        return CheckResult(False, [*lines, problem_line(str(exc))])
     except SQLAlchemyError as exc:
-        return CheckResult(False, [*lines, f"problem: {' '.join(str(getattr(exc, 'orig', exc)).split())}"])
+        return CheckResult(False, [*lines, problem_line(" ".join(str(getattr(exc, "orig", exc)).split()))])
     finally:
         engine.dispose()
-    if revision == HEAD:
-        return CheckResult(True, [*lines, f"schema: {revision} (current)"])
-    if revision in KNOWN_REVISIONS:
-        return CheckResult(True, [*lines, f"schema: {revision} (older; will be upgraded to {HEAD} at the next start)"])
+    if revision == HEAD or revision in KNOWN_REVISIONS:
+        return CheckResult(True, [*lines, schema_line(revision)])
     if revision is None:
         if has_tables:
-            return CheckResult(False, [*lines, "problem: the database holds tables that are not InduCCI Desktop's"])
-        return CheckResult(True, [*lines, "schema: none yet (an empty database; created at the next start)"])
-    return CheckResult(False, [*lines, f"problem: schema {revision} is newer than this version knows ({HEAD})"])
+            return CheckResult(False, [*lines, problem_line(_("the database holds tables that are not InduCCI "
+                                                              "Desktop's"))])
+        return CheckResult(True, [*lines, _("schema: none yet (an empty database; created at the next start)")])
+    return CheckResult(False, [*lines, problem_line(newer_schema(revision))])

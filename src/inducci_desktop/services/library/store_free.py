@@ -43,7 +43,7 @@ def toolbox_item(_paths: AppPaths, request: DocumentRequest, options: PrintOptio
         return None
     item = pack.items.get(request.record)
     if item is None:
-        raise NotFoundError(f"The toolbox has no item {request.record!r}.")
+        raise NotFoundError(_("The toolbox has no item {item_id!r}.").format(item_id=request.record))
     check_kind(item.id, item.kind, None if request.key == "item" else request.key)
     printed = as_stored(item, pack)
     from inducci_desktop.printing.library.items import item_document
