@@ -35,7 +35,7 @@ def test_interview_record_prints_questions_answers_and_notes(ready: Services) ->
     iid = _interview(ready, name_consent=False)
     built = build(ready, DocumentRequest(INTERVIEW_RECORD, iid))
     text = all_text(built.data)
-    for expected in ("INTERVIEW RECORD", "Interview guide for administration staff", "2026-04-07",
+    for expected in ("INTERVIEW RECORD", "Interview guide for administration staff", "7 April 2026",
                      "Bożena Kłos", "Vedoucí odboru, Magistrát města Ostravy", "Role and picture of the sector",
                      "1. What is your role", "Odbor pro strategický rozvoj", "Note: mluví rychle",
                      "24. Is there anything else", "Not answered.", "Dolní oblastí Vítkovice – Győr, Łódź",
@@ -47,6 +47,24 @@ def test_interview_record_prints_questions_answers_and_notes(ready: Services) ->
     assert built.file_name == "Interview-Magistrát-města-Ostravy-2026-04-07.pdf"
     assert all("Helvetica" not in str(font.get("/BaseFont")) for font in iter_fonts(built.data))
     assert [c[0] for c in document(INTERVIEW_RECORD).list_choices(ready)] == [iid]
+
+
+def test_interview_record_and_annex_speak_the_document_language(ready: Services) -> None:
+    iid = _interview(ready, name_consent=False)
+    text = all_text(build(ready, DocumentRequest(INTERVIEW_RECORD, iid, language="pl")).data)
+    for expected in ("PROTOKÓŁ WYWIADU", "Data", "7 kwietnia 2026", "Prowadzący", "Rozmówca", "Zgoda",
+                     "Tak (bez podawania nazwiska)", "Brak odpowiedzi.", "Uwaga: mluví rychle"):
+        assert expected in text, expected
+    for english in ("Interview record", "INTERVIEW RECORD", "Not answered", "Consent", "Note:", "Interviewer"):
+        assert english not in text, english
+    rid = ready.interviews.get(iid).summary.region_id
+    ready.stakeholders.add(StakeholderInput(rid, name="Agnieszka Szczęsna", organisation="Urząd Marszałkowski",
+                                            role="Kierowniczka", consent=True, consent_date=date(2026, 1, 5)))
+    annex = all_text(build(ready, DocumentRequest(PEOPLE_ANNEX, rid, language="pl")).data)
+    for expected in ("ZAŁĄCZNIK", "Organizacja", "Konsultowano 1 osobę lub organizację.",
+                     "Nazwiska drukowane są tylko dla 1 osoby, która wyraziła zgodę."):
+        assert expected in annex, expected
+    assert "consulted" not in annex and "Annex" not in annex
 
 
 def test_interview_record_names_the_interviewee_with_consent_and_nothing_after_erasure(ready: Services) -> None:
@@ -74,7 +92,7 @@ def test_people_annex_is_a_table_with_names_only_with_consent(ready: Services) -
     for expected in ("People consulted", "Śląskie", "Organisation Role Name Activities", "Agnieszka", "Szczęsna",
                      "Kierowniczka", "Regionalna Agencja", "vacant halls in", "Żywiec", "Pilot: Kulturcafé",
                      "Urząd Gminy Wilkowice", "Galeria Bielska BWA",
-                     "names are printed only for the 1 who agreed"):
+                     "Names are printed only for the 1 who agreed"):
         assert expected in text, expected
     assert "Łęcki" not in text
     assert built.file_name == "People-consulted-Śląskie.pdf"

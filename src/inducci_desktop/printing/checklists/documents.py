@@ -200,7 +200,7 @@ def report_story(view: AssessmentView, ctx: DocContext) -> list[Flowable]:
         shown = f" — {scoring.percent(score)}" if score is not None else ""
         story.append(section_heading(ctx, f"{index}  {section.title}{shown}"))
         data: list[list[Flowable | list[Flowable]]] = [
-            [Paragraph(h, s.table_header) for h in (_("No."), "Question", _("Answer"))]]
+            [Paragraph(h, s.table_header) for h in (_("No."), _("Question"), _("Answer"))]]
         for item in section.items:
             answer = scoring.answer_text(item, view.value(item.key))
             note = view.note(item.key)

@@ -20,7 +20,7 @@ from inducci_desktop.printing.templates import DocumentMeta
 def guide_story(item: ContentItem, ctx: DocContext) -> list[Flowable]:
     """The flowables of one guide (also used for any item kind without its own layout)."""
     return [
-        *title_block(ctx, KIND_LABELS.get(item.kind, "Guide"), item.title, item.summary,
+        *title_block(ctx, KIND_LABELS.get(item.kind, KIND_LABELS["guide"]), item.title, item.summary,
                      notice=translation_notice(item.language, item.translation, ctx.options.language)),
         *body(ctx, item.body),
         *sources_block(ctx, item.sources),

@@ -134,7 +134,7 @@ def _evaluation(ctx: DocContext, kit: WorkshopKit) -> list[Flowable]:
         return [*story, Paragraph(escape(_("No feedback forms entered.")), s.placeholder)]
     story.append(Paragraph(escape(_("{responses} feedback forms returned.")
         .format(responses=summary.responses)), s.body))
-    rows: list[list[object]] = [[Paragraph("Question", s.table_header), Paragraph(_("Answers"), s.table_header),
+    rows: list[list[object]] = [[Paragraph(_("Question"), s.table_header), Paragraph(_("Answers"), s.table_header),
                                  Paragraph(_("Average"), s.table_header), Paragraph(_("Distribution"), s.table_header)]]
     for q in summary.questions:
         if q.question.kind == "text":

@@ -6,7 +6,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from inducci_desktop.domain.evidence import EvidenceAnnex
-from inducci_desktop.domain.i18n import _
+from inducci_desktop.domain.i18n import N_, _
 from inducci_desktop.printing.options import PrintOptions
 from inducci_desktop.services.documents import Built, DocumentRequest, DocumentType, Report, file_name, register
 
@@ -40,4 +40,4 @@ def _annex(services: Services, request: DocumentRequest, options: PrintOptions, 
                  f"{_('Evidence annex')} – {view.title}")
 
 
-register(DocumentType("evidence-annex", "Evidence annex", "", lambda _services: [], _annex, group="Evidence"))
+register(DocumentType("evidence-annex", N_("Evidence annex"), "", lambda _services: [], _annex, group="Evidence"))

@@ -150,7 +150,7 @@ class StakeholderService:
             if self._known_refs(session, "interview") & {interview_id}:
                 raise ValidationError(_("This interviewee is in the register already."))
             guide = rules.INTERVIEW_GUIDE.labels.get(interview.guide_id, interview.guide_id)
-            label = f"Interview ({guide}), {interview.held_on.isoformat()}"
+            label = _("Interview ({guide}), {date}").format(guide=guide, date=i18n.format_date(interview.held_on))
             row = Stakeholder(
                 region_id=interview.region_id, kind="person",
                 name=interview.interviewee_name if interview.name_consent else "",
@@ -195,7 +195,7 @@ class StakeholderService:
             with self.store.db.reading() as session:
                 found = session.get(Region, region_id)
                 region = found.name if found is not None else ""
-        return PeopleAnnex("People consulted", region, tuple(people), date.today())
+        return PeopleAnnex(_("People consulted"), region, tuple(people), date.today())
 
     @staticmethod
     def _known_refs(session: Session, kind: str) -> set[str]:

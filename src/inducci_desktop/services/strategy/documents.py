@@ -92,11 +92,11 @@ def _recommendations(services: Services) -> list[tuple[str, str]]:
     return [(r.id, r.title) for r in services.strategy.recommendations.list()]
 
 
-register(DocumentType(PAPER, "Regional strategy paper", "paper", _papers, _paper, group="Strategy",
+register(DocumentType(PAPER, N_("Regional strategy paper"), "paper", _papers, _paper, group="Strategy",
                       accepts=frozenset({"paper", "language", "region", "version"})))
-register(DocumentType(SHORT, "Transnational recommendation (short)", "recommendation", _recommendations,
+register(DocumentType(SHORT, N_("Transnational recommendation (short)"), "recommendation", _recommendations,
                       _recommendation(True), group="Strategy"))
-register(DocumentType(FULL, "Transnational recommendation (full)", "recommendation", _recommendations,
+register(DocumentType(FULL, N_("Transnational recommendation (full)"), "recommendation", _recommendations,
                       _recommendation(False), group="Strategy"))
 
 
