@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from inducci_desktop.domain.evidence import SourceRef
+from inducci_desktop.domain.i18n import ngettext
 from inducci_desktop.services.demo_ids import demo_id
 from inducci_desktop.services.errors import NotFoundError
 
@@ -70,7 +71,8 @@ def demo_evidence_step(services: Services) -> list[str]:
         findings.add(region_id, statement, services.evidence.sources.describe(source), observed_on=date(2026, 5, 4),
                      strength=strength, topic_ids=[topic_ids[t] for t in topics], finding_id=finding_id)
         added += 1
-    return [f"{added} findings in the evidence register"] if added else []
+    return [ngettext("{count} finding in the evidence register", "{count} findings in the evidence register",
+                     added).format(count=added)] if added else []
 
 
 def _source(services: Services, kind: str, where: str, rounds: dict[str, str], workshop_id: str) -> SourceRef | None:

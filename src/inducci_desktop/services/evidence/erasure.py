@@ -174,7 +174,8 @@ def erase(store: Store, *, interview_ids: Sequence[str] = (), stakeholder_ids: S
     folders = [store.path.parent, *(f for f in extra_folders if f.is_dir())]
     checked, found_files = common.check_files(folders, store.path, common.search_terms(names, emails))
     failed_paths = {path for path, _reason in failed}
-    unclean.extend(common.UncleanFile(path, f"the backup could not be cleaned: {reason}") for path, reason in failed)
+    unclean.extend(common.UncleanFile(path, _("the backup could not be cleaned: {reason}").format(reason=reason))
+                   for path, reason in failed)
     unclean.extend(f for f in found_files if f.path not in failed_paths and f not in unclean)
     result = Erasure(entries, len(cleaned), checked, tuple(unclean))
     common.log_outcome(result)

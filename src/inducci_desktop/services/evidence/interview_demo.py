@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from inducci_desktop.domain.evidence import Activity, InterviewInput, StakeholderInput
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.services.demo_ids import demo_id
 from inducci_desktop.services.errors import NotFoundError
 
@@ -57,4 +58,5 @@ def demo_interview_step(services: Services) -> list[str]:
         role="Members' association", consent=True, consent_date=held_on,
         activities=(Activity("focus_group", "Focus group on vacant industrial halls"),)),
         stakeholder_id=demo_id("stakeholder:design-cluster"))
-    return [f"interview with the administration guide ({len(ANSWERS)} answers), 2 people consulted"]
+    return [_("an interview with the administration guide ({answers} answers) and {people} people consulted")
+            .format(answers=len(ANSWERS), people=2)]

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from inducci_desktop.domain.i18n import _
 from inducci_desktop.domain.pilots import ParticipantCount, Partner, Step
 from inducci_desktop.services.demo_ids import demo_id
 from inducci_desktop.services.errors import NotFoundError
@@ -106,7 +107,7 @@ def demo_pilot_step(services: Services) -> list[str]:
             services.pilots.add_photo(pilot.id, path, caption, "Illustration drawn by InduCCI Desktop",
                                       consent=True)
     services.pilots.publish(pilot.id)
-    return [f"pilot action {TITLE}"]
+    return [_("pilot action {title}").format(title=TITLE)]
 
 
 # --- the two illustrations -------------------------------------------------------------------------------
