@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from inducci_desktop.ui.jobs import Job, Report
+from inducci_desktop.ui.jobs import Job, Report, on_ui_thread
 
 UI = Path(__file__).resolve().parents[2] / "src" / "inducci_desktop" / "ui"
 
@@ -27,6 +27,13 @@ def test_success_gets_the_result_and_progress_is_reported(qtbot: Any) -> None:
     job: Job[int] = Job(work).success(results.append).progress(parent, "Counting…").start()
     qtbot.waitUntil(lambda: results == [42], timeout=5000)
     assert job not in Job._running
+
+
+def test_a_job_knows_it_is_not_on_the_ui_thread(qtbot: Any) -> None:
+    seen: list[bool] = []
+    Job(lambda _report: on_ui_thread()).success(seen.append).start()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [False] and on_ui_thread()
 
 
 def test_failure_gets_the_exception(qtbot: Any) -> None:

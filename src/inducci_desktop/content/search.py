@@ -12,12 +12,13 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from sqlalchemy import Connection, text
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from inducci_desktop.content.folding import TOKEN, Folded, fold, spellings
+
+if TYPE_CHECKING:  # SQLAlchemy is imported where the index is written: the Library's first page needs none of it
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +226,8 @@ def search(session: Session, query: str, limit: int = 20, language: str = "en") 
     """Ranked hits for ``query`` among the documents of ``language`` (its translations, English where it
     has none); English when that language is not loaded. Any text at all: hostile input gives results or
     none, never an error."""
+    from sqlalchemy.exc import OperationalError  # loaded with the session
+
     terms = query_terms(query)
     if not terms or limit <= 0:
         return []
@@ -278,6 +281,8 @@ def _folded_once(doc: SearchDoc, seen: dict[tuple[str, ...], dict[str, str]]) ->
 
 def rebuild_index(session: Session, docs: dict[str, Sequence[SearchDoc]]) -> None:
     """Replace the whole index by the documents of every language (inside the caller's transaction)."""
+    from sqlalchemy import text
+
     _index(session).execute(text(f"DELETE FROM {FTS_TABLE}"))
     _index(session).execute(text("DELETE FROM content_search_docs"))
     folded: dict[tuple[str, ...], dict[str, str]] = {}  # English fallbacks repeat in every language: fold once
@@ -326,6 +331,8 @@ def language_range(session: Session, language: str) -> tuple[int, int] | None:
 
 def update_note(session: Session, item_id: str, note: str) -> None:
     """Put the new text of the note on ``item_id`` into the index (no-op if the item is not indexed)."""
+    from sqlalchemy import text
+
     docids = _index(session).execute(text("SELECT docid FROM content_search_docs WHERE item_id = :item_id"),
                              {"item_id": item_id}).scalars().all()
     for docid in docids:  # one document per language

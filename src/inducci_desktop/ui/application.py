@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -31,11 +31,12 @@ from inducci_desktop.paths import AppPaths
 from inducci_desktop.services.errors import DataInUseError, StoreError
 from inducci_desktop.ui import garbage
 from inducci_desktop.ui.app_icon import app_icon
-from inducci_desktop.ui.jobs import Job
+from inducci_desktop.ui.jobs import Job, on_ui_thread
 from inducci_desktop.ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
+    from inducci_desktop.services.library.first_page import EarlyServices, FirstPage
 
 log = logging.getLogger(__name__)
 ACTIVATE = b"activate"
@@ -145,6 +146,8 @@ class RunningApp:
     server: QLocalServer
     services: Services | None = None
     exit_code: int | None = None
+    #: the first page is on screen, from the checked store (before the services: first_page.py) or the services
+    first_page: bool = False
     in_event_loop: bool = False
     _closed: bool = field(default=False, repr=False)
     #: the server a copy was taken offline from in this run (the way back, also when it came from --database-url)
@@ -152,11 +155,65 @@ class RunningApp:
 
     @property
     def ready(self) -> bool:
+        """The services are attached (or start-up gave up)."""
         return self.services is not None or self.exit_code is not None
 
+    @property
+    def usable(self) -> bool:
+        """The first page is on screen over the checked store (or start-up gave up)."""
+        return self.first_page or self.ready
+
     def open_store(self) -> None:
-        # the data lock is held: leftovers of an interrupted backup can go (tidy)
-        Job(lambda _report: open_services(self.paths, tidy=True)).success(self._attach).failure(self._failed).start()
+        """Read the first page from the checked store and show it (where nothing must be written first), then
+        build the services; without that first page, build them and show the pages over them."""
+        from inducci_desktop.services.library.first_page import read_first_page
+
+        Job(lambda _report: read_first_page(self.paths)).success(self._show_first).failure(
+            lambda _exc: self._open_services(None)).start()
+
+    def _show_first(self, first: FirstPage | None) -> None:
+        if self._closed:
+            return
+        if first is None:
+            self._open_services(None)
+            return
+        from inducci_desktop.services.library.first_page import EarlyServices
+
+        started: list[bool] = []
+
+        def start() -> None:  # once: after the first page is painted, or when something waits for the services
+            # (a worker thread waiting for them leaves the start to the UI thread's timer below)
+            if not started and on_ui_thread():
+                started.append(True)
+                self._open_services(early)
+
+        early = EarlyServices(first, start)
+        self.window.attach_first(cast("Services", early))
+        self.first_page = True
+        QTimer.singleShot(0, start)
+
+    def _open_services(self, early: EarlyServices | None) -> None:
+        paths = self.paths
+
+        def work(_report: object) -> Services:
+            # the data lock is held: leftovers of an interrupted backup can go (tidy)
+            try:
+                services = open_services(paths, tidy=True)
+            except BaseException as exc:
+                if early is not None:
+                    early.fail(exc)
+                raise
+            if early is not None:
+                early.resolve(services)
+            return services
+
+        def failed(exc: Exception) -> None:
+            if early is not None:
+                self.first_page = False
+                self.window.forget_first()
+            self._failed(exc)
+
+        Job(work).success(self._attach).failure(failed).start()
 
     def _attach(self, services: Services) -> None:
         if self._closed:

@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThread, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -21,6 +21,12 @@ PROGRESS_DELAY_MS = 400
 T = TypeVar("T")
 #: ``report(done, total)``: how far the work is (shown only when ``progress`` asked for a dialog)
 Report = Callable[[int, int], None]
+
+
+def on_ui_thread() -> bool:
+    """Whether the caller runs on the UI thread (the application's), where a Job may be started."""
+    app = QCoreApplication.instance()
+    return app is not None and QThread.currentThread() is app.thread()
 
 
 class _Signals(QObject):

@@ -144,8 +144,32 @@ class MainWindow(QMainWindow):
 
     # -- pages -------------------------------------------------------------------------------------
 
+    def attach_first(self, early: Services) -> None:
+        """The pages, and the first one built, over ``early`` (services/library/first_page.py: the Library's
+        lists read from the checked store while the services are still being built; anything else waits for
+        them). ``attach`` follows with the services themselves; the actions that need them stay off until then.
+        """
+        from inducci_desktop.ui.pages.context import PageContext
+
+        self.pages = LazyPages(PageContext(early, self.events, self.undo_stack, self.state, self), self.stack)
+        self._add_pages()
+        self.nav.setCurrentRow(0)
+
+    def forget_first(self) -> None:
+        """The services could not be built after ``attach_first``: the pages go, "Opening your data…" again."""
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        self.nav.blockSignals(False)
+        for page in self.pages.built():
+            self.stack.removeWidget(page)
+            page.setEnabled(False)
+            page.deleteLater()
+        self.pages = LazyPages(None, self.stack)
+        self.stack.setCurrentWidget(self.opening)
+
     def attach(self, services: Services) -> None:
-        """Add the pages of ui/pages/registry.py over the now open services.
+        """Add the pages of ui/pages/registry.py over the now open services (or, after ``attach_first``, give
+        the pages built from now on the services themselves).
 
         A page is built the first time it is shown (or asked for through ``pages``, or sent an event it
         listens to: BUILD_ON_EVENT), so opening the window costs only the first page.
@@ -156,10 +180,17 @@ class MainWindow(QMainWindow):
         # each commit anywhere (any thread) becomes one AppEvents.changed on the UI thread: the signal is
         # emitted on the writing thread and Qt queues it to the receivers, which live on the UI thread
         self._unsubscribe = services.changes.subscribe(self.events.changed.emit)
-        self.pages = LazyPages(PageContext(services, self.events, self.undo_stack, self.state, self), self.stack)
-        self._add_pages()
-        self._enable_actions()
-        self.nav.setCurrentRow(0)
+        context = PageContext(services, self.events, self.undo_stack, self.state, self)
+        if self.pages.context is not None:  # attach_first: the pages are there
+            early = self.pages.context.services
+            self.pages.context = context
+            self._enable_actions()
+            early.library.run_waiting()  # type: ignore[attr-defined]  # first_page.EarlyLibrary
+        else:
+            self.pages = LazyPages(context, self.stack)
+            self._add_pages()
+            self._enable_actions()
+            self.nav.setCurrentRow(0)
         if self._first_start(services):
             self.show_welcome()
         pending, self._bundles_to_open = self._bundles_to_open, []

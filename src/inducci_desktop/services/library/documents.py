@@ -26,8 +26,9 @@ from inducci_desktop.services.documents import (
     register,
 )
 from inducci_desktop.services.errors import NotFoundError, ValidationError
-from inducci_desktop.services.library.service import ItemView, LibraryService
+from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.services.library.store_free import check_kind, titles_of
+from inducci_desktop.services.library.views import ItemView
 from inducci_desktop.services.regions import RegionService
 from inducci_desktop.services.settings import SettingsService
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
     from inducci_desktop.content.model import ChecklistTemplate, GlossaryTerm, Link
-    from inducci_desktop.services.library.service import ItemView
+    from inducci_desktop.services.library.views import ItemView
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 

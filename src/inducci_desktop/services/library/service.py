@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass, field
-from datetime import datetime
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +20,18 @@ from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, read_header, ship
 from inducci_desktop.content.search import SearchHit
 from inducci_desktop.domain import i18n, rules
 from inducci_desktop.services.errors import NotFoundError, ValidationError
+from inducci_desktop.services.library.views import (
+    BookmarkView,
+    ChecklistSummary,
+    ContentStatus,
+    ItemSummary,
+    ItemView,
+    NoteView,
+    PackInfo,
+    SectionView,
+    bookmark_views,
+    section_views,
+)
 from inducci_desktop.store.database import Store
 from inducci_desktop.store.models import (
     Bookmark,
@@ -39,114 +50,11 @@ from inducci_desktop.store.models import (
 if TYPE_CHECKING:
     # the content's data classes are made when an item, the glossary or the links are first read, not for
     # the Library's first page (its tree needs only the summaries below)
-    from inducci_desktop.content.model import ChecklistTemplate, GlossaryTerm, Link, Source, Translation
-    from inducci_desktop.content.problems import Problem
+    from inducci_desktop.content.model import ChecklistTemplate, GlossaryTerm, Link
 
-__all__ = ["SearchHit"]  # re-exported for the UI
+__all__ = ["SearchHit"]  # re-exported for the services' callers
 log = logging.getLogger(__name__)
 MAX_NOTE_CHARS = rules.ITEM_NOTE
-
-
-@dataclass(frozen=True)
-class PackInfo:
-    id: str
-    version: str
-    language: str
-    title: str
-    loaded_at: datetime
-
-
-@dataclass(frozen=True)
-class ContentStatus:
-    """What ensure_content did. ``loaded`` is False when the pack was unchanged or had problems."""
-
-    loaded: bool
-    reason: str  # "loaded" | "unchanged" | "invalid"
-    pack_id: str | None
-    version: str | None
-    seconds: float
-    problems: tuple[Problem, ...] = ()
-
-
-@dataclass(frozen=True)
-class SectionView:
-    id: str
-    title: str
-    summary: str
-    parent: str | None
-    depth: int
-    children: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ItemSummary:
-    id: str
-    kind: str  # guide | case | format | interview | checklist
-    section: str | None
-    title: str
-    summary: str
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class ItemView:
-    id: str
-    kind: str
-    section: str
-    title: str
-    summary: str
-    body: str  # CommonMark; links to other items are written item:ID
-    tags: tuple[str, ...]
-    sources: tuple[Source, ...]
-    related: tuple[ItemSummary, ...]  # resolved; ids not in the pack are left out
-    fields: dict[str, Any] = field(default_factory=dict)
-    path: str = ""
-    bookmarked: bool = False
-    note: str = ""
-    #: the language asked for, the language of the text (English when the item is not translated into
-    #: ``language`` yet) and the translation's metadata (None for English text)
-    language: str = "en"
-    text_language: str = "en"
-    translation: Translation | None = None
-
-    @property
-    def fallback(self) -> bool:
-        """The item is shown in English because the reader's language has no translation of it."""
-        return self.text_language != self.language
-
-    @property
-    def unreviewed(self) -> bool:
-        """A translation no native speaker has reviewed yet: never to be presented as authoritative."""
-        return self.translation is not None and not self.translation.reviewed
-
-
-@dataclass(frozen=True)
-class ChecklistSummary:
-    id: str
-    version: int
-    title: str
-    summary: str
-    section: str | None
-
-
-@dataclass(frozen=True)
-class BookmarkView:
-    item_id: str
-    kind: str | None  # None when the item is not in the loaded pack any more
-    title: str
-    created_at: datetime
-
-    @property
-    def available(self) -> bool:
-        return self.kind is not None
-
-
-@dataclass(frozen=True)
-class NoteView:
-    item_id: str
-    text: str
-    updated_at: datetime
-    deleted_at: datetime | None = None
 
 
 class LibraryService:
@@ -261,16 +169,7 @@ class LibraryService:
             rows = [(r.id, r.parent_id, r.title, r.summary)
                     for r in session.scalars(select(ContentSectionRow).where(ContentSectionRow.language == lang)
                                              .order_by(ContentSectionRow.position))]
-        children: dict[str | None, list[str]] = {}
-        for section_id, parent, _title, _summary in rows:
-            children.setdefault(parent, []).append(section_id)
-        depth: dict[str, int] = {}
-        result = []
-        for section_id, parent, title, summary in rows:
-            depth[section_id] = 0 if parent is None else depth.get(parent, 0) + 1
-            result.append(SectionView(section_id, title, summary, parent, depth[section_id],
-                                      tuple(children.get(section_id, ()))))
-        return result
+        return section_views(rows)
 
     def items(self, kind: str | None = None, section: str | None = None,
               language: str | None = None) -> list[ItemSummary]:
@@ -283,6 +182,17 @@ class LibraryService:
             if section is not None:
                 query = query.where(ContentItemRow.section.in_(self._section_and_below(session, section, lang)))
             return [_summary(row) for row in session.scalars(query)]
+
+    def when_ready(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the service is there: now (``first_page.EarlyLibrary`` waits for it)."""
+        then()
+
+    def own_cases(self) -> list[tuple[str, str]]:
+        """(id, title) of the pilot actions published from this data folder ("This region's own cases"), newest
+        first (services/pilots/published.py: without the pilots' models)."""
+        from inducci_desktop.services.pilots.published import published_cases
+
+        return published_cases(self.store)
 
     def item(self, item_id: str, language: str | None = None) -> ItemView:
         """An item in ``language`` (default: the interface language), English where it is not translated."""
@@ -441,11 +351,7 @@ class LibraryService:
                 item_id: (kind, title) for item_id, kind, title in session.execute(
                     select(SearchDocRow.item_id, SearchDocRow.kind, SearchDocRow.title)
                     .where(SearchDocRow.item_id.in_(ids), SearchDocRow.language == lang))} if ids else {}
-            views = []
-            for item_id, created in marks:
-                kind, title = docs.get(item_id, (None, None))
-                views.append(BookmarkView(item_id, kind, title or item_id, created))
-            return views
+            return bookmark_views(marks, docs)
 
     # --- notes -------------------------------------------------------------------------------------
 

@@ -24,9 +24,8 @@ from inducci_desktop.content.labels import KIND_LABELS
 from inducci_desktop.domain.changes import Changes, Kind
 from inducci_desktop.domain.i18n import N_, _, ngettext
 from inducci_desktop.services.library.reader import no_results_html, overview_html
-from inducci_desktop.services.library.service import ItemSummary, LibraryService, SectionView
+from inducci_desktop.services.library.views import ItemSummary, SectionView
 from inducci_desktop.services.pilots import OWN_CASE_LABEL
-from inducci_desktop.services.pilots.published import published_cases
 from inducci_desktop.ui.icons import icon
 from inducci_desktop.ui.pages.context import PageContext
 from inducci_desktop.ui.pages.library.reader import ReaderView
@@ -34,6 +33,7 @@ from inducci_desktop.ui.pages.library.results import HitDelegate, HitRole, Searc
 from inducci_desktop.ui.pages.title import page_title
 
 if TYPE_CHECKING:
+    from inducci_desktop.services.library.service import LibraryService
     from inducci_desktop.services.pilots.service import PilotService
 
 KIND_FILTERS = (("", N_("All kinds")), ("guide", N_("Guides")), ("case", N_("Case profiles")), ("format",
@@ -143,9 +143,14 @@ class LibraryPage(QWidget):
         self.events.changed.connect(self._data_changed)
         self.reader.itemShown.connect(self._remember)
         self.reload_tree()
+        self.show_overview()
+        # the item read last, once the service is there (the first page may be up before it: first_page.py)
+        self.library.when_ready(self._open_last)
+
+    def _open_last(self) -> None:
         last = self.state.get(LAST_ITEM_KEY)
-        if not (isinstance(last, str) and self.reader.open(last)):
-            self.show_overview()
+        if isinstance(last, str):
+            self.reader.open(last)
 
     def _page_action(self, text: str, keys: str, act: Callable[[], str]) -> QAction:
         action = QAction(text, self)
@@ -214,7 +219,7 @@ class LibraryPage(QWidget):
         for node in reversed(list(nodes.values())):  # children before their parents
             if not self._has_items(node):
                 (node.parent() or root).removeRow(node.row())
-        own = published_cases(self._services.store) if kind in (None, "case") else []
+        own = self.library.own_cases() if kind in (None, "case") else []
         if own:
             node = self._node(_("This region's own cases"), None, bold=True,
                               tip=_("Pilot actions published from this data folder; not part of the shipped "

@@ -34,10 +34,10 @@ from inducci_desktop.services.library.reader import (
     item_html,
     links_html,
 )
-from inducci_desktop.services.library.service import LibraryService
 from inducci_desktop.ui.icons import icon
 
 if TYPE_CHECKING:
+    from inducci_desktop.services.library.service import LibraryService
     from inducci_desktop.services.pilots.service import PilotService
 
 STYLE_SHEET = """

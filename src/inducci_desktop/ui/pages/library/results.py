@@ -10,8 +10,8 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from inducci_desktop.content.labels import KIND_LABELS
+from inducci_desktop.content.search import SearchHit
 from inducci_desktop.domain.i18n import _
-from inducci_desktop.services.library.service import SearchHit
 from inducci_desktop.services.pilots import OWN_CASE_LABEL
 
 Index = QModelIndex | QPersistentModelIndex
