@@ -101,3 +101,17 @@ def test_choosing_polish_in_settings_turns_the_library_polish(launch: Any, qtbot
     assert page.reader.current == "format-hackathon"
     banner = page.reader.translation_banner
     assert banner.isVisible() and banner.text() == i18n._(UNREVIEWED)
+
+
+def test_the_library_overview_and_no_results_page_speak_polish(launch: Any, qtbot: Any) -> None:
+    """Their headings are written inside f-strings, which Babel's extractor used not to see: they stayed English."""
+    page = open_library(launch, qtbot, "Polski")
+    page.show_overview()
+    overview = page.reader.browser.toPlainText()
+    assert "Jak z niego korzystać" in overview and "W zestawie narzędzi" in overview
+    for english in ("The InduCCI e-Toolbox", "How to use it", "In the toolbox"):
+        assert english not in overview
+    page.focus_search()
+    qtbot.keyClicks(page.search_edit, "qqzzxx")
+    text = page.reader.browser.toPlainText()
+    assert "Brak wyników dla „qqzzxx”" in text and "No results" not in text
