@@ -417,7 +417,8 @@ def launch(paths: AppPaths, *, exec: bool = True, open_file: Path | None = None,
     if smoke_test:
         window.attached.connect(lambda: _smoke_test_done(running, shown))
         sys.excepthook = _smoke_test_failed  # no dialog to wait for: report and leave
-    running.open_store()
+    # once the window has painted itself: the store's first read (a worker thread) does not hold up that paint
+    QTimer.singleShot(0, running.open_store)
     if not exec:
         return running
     running.in_event_loop = True
