@@ -67,3 +67,14 @@ def translation_folders(base_dir: Path, base_language: str = DEFAULT_LANGUAGE) -
         if code != base_language and (folder / "pack.yaml").is_file():
             found[code] = folder
     return found
+
+
+def pack_versions(folder: Path, base_language: str = DEFAULT_LANGUAGE) -> dict[str, tuple[str, str]]:
+    """(id, version) of the pack in ``folder`` and of each translated pack beside it, by language: what the
+    store holds once they are loaded (``content_pack``)."""
+    versions: dict[str, tuple[str, str]] = {}
+    for code, path in {base_language: folder, **translation_folders(folder, base_language)}.items():
+        header = read_header(path)
+        if header is not None:
+            versions[code] = (header.id, header.version)
+    return versions

@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, read_header, shipped_pack, translation_folders
+from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, pack_versions, shipped_pack
 from inducci_desktop.domain import i18n
 from inducci_desktop.services.library.views import (
     BookmarkView,
@@ -77,7 +77,7 @@ def read_first_page(paths: AppPaths) -> FirstPage | None:
 def _read(connection: sqlite3.Connection) -> FirstPage | None:
     loaded = {language: (pack_id, version) for language, pack_id, version
               in connection.execute("SELECT language, pack_id, version FROM content_pack")}
-    if loaded != _shipped():
+    if loaded != pack_versions(shipped_pack(DEFAULT_LANGUAGE)):
         return None  # the content is loaded when the store opens
     wanted = i18n.language()
     language = wanted if wanted != DEFAULT_LANGUAGE and wanted in loaded else DEFAULT_LANGUAGE
@@ -95,17 +95,6 @@ def _read(connection: sqlite3.Connection) -> FirstPage | None:
         f"SELECT item_id, kind, title FROM content_search_docs WHERE item_id IN ({', '.join('?' * len(ids))}) "
         "AND language = ?", (*ids, language))} if ids else {}
     return FirstPage(language, tuple(sections), items, tuple(bookmark_views(marks, docs)), _own_cases(connection))
-
-
-def _shipped() -> dict[str, tuple[str, str]]:
-    """The packs of this version, by language, as the store loads them (LibraryService.ensure_content)."""
-    folder = shipped_pack(DEFAULT_LANGUAGE)
-    headers = {}
-    for code, path in {DEFAULT_LANGUAGE: folder, **translation_folders(folder, DEFAULT_LANGUAGE)}.items():
-        header = read_header(path)
-        if header is not None:
-            headers[code] = (header.id, header.version)
-    return headers
 
 
 def _own_cases(connection: sqlite3.Connection) -> tuple[tuple[str, str], ...]:

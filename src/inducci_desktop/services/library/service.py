@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from inducci_desktop.content import search as content_search
-from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, read_header, shipped_pack, translation_folders
+from inducci_desktop.content.packinfo import DEFAULT_LANGUAGE, pack_versions, read_header, shipped_pack
 from inducci_desktop.content.search import SearchHit
 from inducci_desktop.domain import i18n, rules
 from inducci_desktop.services.errors import NotFoundError, ValidationError
@@ -92,14 +92,6 @@ class LibraryService:
         with self.store.db.reading() as session:
             return self.reading_language(session)
 
-    def _headers(self, folder: Path) -> dict[str, tuple[str, str]]:
-        headers: dict[str, tuple[str, str]] = {}
-        for code, path in {self.language: folder, **translation_folders(folder, self.language)}.items():
-            header = read_header(path)
-            if header is not None:
-                headers[code] = (header.id, header.version)
-        return headers
-
     def _loaded(self) -> dict[str, tuple[str, str]]:
         with self.store.db.reading() as session:
             return {r.language: (r.pack_id, r.version) for r in session.scalars(select(ContentPackRow))}
@@ -118,7 +110,7 @@ class LibraryService:
         header = read_header(folder)
         current = self.pack_info()
         if (not force and header is not None and current is not None and header.language == self.language
-                and self._headers(folder) == self._loaded()):
+                and pack_versions(folder, self.language) == self._loaded()):
             return ContentStatus(False, "unchanged", current.id, current.version, time.perf_counter() - started)
 
         from inducci_desktop.content.dbload import store_pack
