@@ -12,12 +12,14 @@ from inducci_desktop.paths import AppPaths
 
 if TYPE_CHECKING:
     from inducci_desktop.services.container import Services
+    from inducci_desktop.store.inspect import FileState
 
 
-def open_services(paths: AppPaths, *, tidy: bool = False) -> Services:
+def open_services(paths: AppPaths, *, tidy: bool = False, checked: FileState | None = None) -> Services:
     """Open the store of ``paths`` (read-only checks → backups → migration) and build the services, with the
     toolbox content loaded (``Services.prepare``). ``tidy``, for a caller that holds the data lock (nothing
     else can be writing a backup then): first remove what an interrupted backup or restore left behind.
+    ``checked``: the store's read-only checks, made already (the window's first page), not made again.
 
     With ``paths.server`` set the user data is on that PostgreSQL database (store/server.py).
     The caller closes them: ``services.close()``, or ``with open_services(paths) as services:``. A store
@@ -31,7 +33,7 @@ def open_services(paths: AppPaths, *, tidy: bool = False) -> Services:
     store = Store(paths.database, paths.backup_dir, server=paths.server, who=Identity(paths.data_dir).name)
     if tidy:
         store.backups.remove_leftovers()
-    store.open()
+    store.open(checked=checked)
     services = Services.over(paths, store)
     try:
         services.prepare()

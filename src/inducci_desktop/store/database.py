@@ -215,8 +215,8 @@ class OpenReport:
 
 
 def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True,
-                  feed: ChangeFeed | None = None, who: Callable[[], str] | None = None
-                  ) -> tuple[Database, OpenReport]:
+                  feed: ChangeFeed | None = None, who: Callable[[], str] | None = None,
+                  checked: FileState | None = None) -> tuple[Database, OpenReport]:
     """Open the database at ``path``, creating or upgrading it as needed.
 
     Order: read-only checks (SQLite? intact? a revision we know?) → daily backup → backup before a
@@ -226,7 +226,8 @@ def open_database(path: Path, backup_dir: Path, *, auto_backup: bool = True,
     backups = Backups(path, backup_dir)
     if path.exists() and path.stat().st_size == 0 and backups.list():
         raise EmptyDatabaseError(empty_database_message(path, backups))
-    state: FileState = read_state(path)
+    # ``checked``: the read-only checks made a moment ago by the same process, which holds the data lock
+    state: FileState = checked if checked is not None else read_state(path)
     if not state.known:
         raise NewerDatabaseError(
             _("{path} was written by a newer version of InduCCI Desktop (schema {revision}; this version knows up "
@@ -321,12 +322,12 @@ class Store:
 
         return self.path.with_name(CONTENT_CACHE_NAME)
 
-    def open(self, *, auto_backup: bool = True) -> OpenReport:
+    def open(self, *, auto_backup: bool = True, checked: FileState | None = None) -> OpenReport:
         if self.server is not None:
             self._db, self.last_open = self._open_server()
             return self.last_open
         self._db, self.last_open = open_database(self.path, self.backups.folder, auto_backup=auto_backup,
-                                                 feed=self.feed, who=self.current_writer)
+                                                 feed=self.feed, who=self.current_writer, checked=checked)
         return self.last_open
 
     def _open_server(self) -> tuple[Database, OpenReport]:

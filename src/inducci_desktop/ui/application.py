@@ -198,7 +198,7 @@ class RunningApp:
         def work(_report: object) -> Services:
             # the data lock is held: leftovers of an interrupted backup can go (tidy)
             try:
-                services = open_services(paths, tidy=True)
+                services = open_services(paths, tidy=True, checked=early.first.checked if early is not None else None)
             except BaseException as exc:
                 if early is not None:
                     early.fail(exc)
@@ -213,7 +213,12 @@ class RunningApp:
                 self.window.forget_first()
             self._failed(exc)
 
-        Job(work).success(self._attach).failure(failed).start()
+        def attach(services: Services) -> None:
+            self._attach(services)
+            if early is not None and not self._closed:
+                early.library.run_waiting()  # what the first page put off (the item read last)
+
+        Job(work).success(attach).failure(failed).start()
 
     def _attach(self, services: Services) -> None:
         if self._closed:

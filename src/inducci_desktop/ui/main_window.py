@@ -182,10 +182,8 @@ class MainWindow(QMainWindow):
         self._unsubscribe = services.changes.subscribe(self.events.changed.emit)
         context = PageContext(services, self.events, self.undo_stack, self.state, self)
         if self.pages.context is not None:  # attach_first: the pages are there
-            early = self.pages.context.services
             self.pages.context = context
             self._enable_actions()
-            early.library.run_waiting()  # type: ignore[attr-defined]  # first_page.EarlyLibrary
         else:
             self.pages = LazyPages(context, self.stack)
             self._add_pages()

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from inducci_desktop.paths import AppPaths
     from inducci_desktop.services.container import Services
     from inducci_desktop.services.library.service import LibraryService
+    from inducci_desktop.store.inspect import FileState
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,8 @@ class FirstPage:
     items: tuple[ItemSummary, ...]
     bookmarks: tuple[BookmarkView, ...]
     own_cases: tuple[tuple[str, str], ...]
+    #: the store's read-only checks made for this page: opening the store does not repeat them
+    checked: FileState
 
 
 def read_first_page(paths: AppPaths) -> FirstPage | None:
@@ -66,7 +69,7 @@ def read_first_page(paths: AppPaths) -> FirstPage | None:
             return None
         connection = open_read_only(paths.database)
         try:
-            return _read(connection)
+            return _read(connection, state)
         finally:
             connection.close()
     except (StoreError, sqlite3.Error, OSError, ValueError) as exc:
@@ -74,7 +77,7 @@ def read_first_page(paths: AppPaths) -> FirstPage | None:
         return None
 
 
-def _read(connection: sqlite3.Connection) -> FirstPage | None:
+def _read(connection: sqlite3.Connection, checked: FileState) -> FirstPage | None:
     loaded = {language: (pack_id, version) for language, pack_id, version
               in connection.execute("SELECT language, pack_id, version FROM content_pack")}
     if loaded != pack_versions(shipped_pack(DEFAULT_LANGUAGE)):
@@ -94,7 +97,8 @@ def _read(connection: sqlite3.Connection) -> FirstPage | None:
     docs = {item_id: (kind, title) for item_id, kind, title in connection.execute(
         f"SELECT item_id, kind, title FROM content_search_docs WHERE item_id IN ({', '.join('?' * len(ids))}) "
         "AND language = ?", (*ids, language))} if ids else {}
-    return FirstPage(language, tuple(sections), items, tuple(bookmark_views(marks, docs)), _own_cases(connection))
+    return FirstPage(language, tuple(sections), items, tuple(bookmark_views(marks, docs)), _own_cases(connection),
+                     checked)
 
 
 def _own_cases(connection: sqlite3.Connection) -> tuple[tuple[str, str], ...]:
@@ -144,8 +148,7 @@ class EarlyLibrary:
         return self._real
 
     def _early(self) -> bool:
-        return self._real is None and self._error is None and i18n.language() in (self._first.language,
-                                                                                  DEFAULT_LANGUAGE)
+        return self._real is None and self._error is None and i18n.language() == self._first.language
 
     def sections(self) -> list[SectionView]:
         return list(self._first.sections) if self._early() else self._service().sections()
@@ -192,6 +195,7 @@ class EarlyServices:
     waits for services nobody builds."""
 
     def __init__(self, first: FirstPage, start: Callable[[], None] = lambda: None) -> None:
+        self.first = first
         self._start = start
         self.library = EarlyLibrary(first, start)
         self._real: Services | None = None
